@@ -1,0 +1,89 @@
+"""The diagnostic record shared by the loader, the model checks and the rules.
+
+Every stage of the pipeline reports through :class:`Diagnostic`, so the
+formatters (text, json, github, sarif) never need to know where a finding
+came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A 1-based source range (end is inclusive of the last character's column + 1)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int) -> "Span":
+        return cls(line, column, line, column + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a diagnostic's figure comes from (e.g. the parts of a sum)."""
+
+    message: str
+    path: str
+    span: Span | None
+    file: str | None = None
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    file: str
+    span: Span | None
+    path: str = ""
+    related: list[Related] = field(default_factory=list)
+    suppressed: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.span.line if self.span else 1
+
+    @property
+    def column(self) -> int:
+        return self.span.column if self.span else 1
+
+    @property
+    def end_line(self) -> int:
+        return self.span.end_line if self.span else self.line
+
+    @property
+    def end_column(self) -> int:
+        return self.span.end_column if self.span else self.column + 1
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.column, self.code)
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "path": self.path,
+        }

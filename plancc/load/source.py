@@ -1,0 +1,470 @@
+"""Read a plan file into plain values while remembering where every value was written.
+
+PyYAML's constructors lose positions and silently keep the last of two equal
+keys, and its composer recurses once per nesting level. This module drives
+the (C, when available) event parser itself and builds values with an explicit
+stack, so that
+
+* every mapping key and value gets a :class:`Span` keyed by its data path,
+* duplicate keys, non-text keys, unknown tags and YAML 1.1 surprises become
+  located diagnostics instead of wrong values,
+* nesting depth, node count and alias expansion are bounded (alias bombs and
+  10,000-level files end in a diagnostic, not a hang or a crash).
+
+Scalars are typed conservatively: only unambiguous decimal integers and
+decimal floats become numbers; `010`, `0x1F`, `1_000`, `1:30` and timestamps
+stay text so that strict model types reject them with a hint instead of
+accepting a value the author did not mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plancc.diagnostics import Diagnostic, Severity, Span
+from plancc.diagnostics.messages import msg
+
+try:  # the C parser is ~10x faster; fall back to pure Python when absent
+    _Parser = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Parser = yaml.SafeLoader
+
+Path_ = tuple  # a data path: ("hours", "components", 1, "hours")
+
+_RESOLVER = yaml.resolver.Resolver()
+_INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one plan file may cost to load (overridable in plancc.toml)."""
+
+    max_bytes: int = 16 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 2_000_000
+    max_alias_nodes: int = 100_000
+
+
+@dataclass
+class SourceMap:
+    """Where each value of a loaded file was written."""
+
+    values: dict[tuple, Span] = field(default_factory=dict)
+    keys: dict[tuple, Span] = field(default_factory=dict)
+    # original text of plain scalars that YAML 1.1 read as booleans or null
+    # (`no`, `on`, `~`): used to explain type errors
+    surprises: dict[tuple, str] = field(default_factory=dict)
+    # paths of comments "# plancc: ..." are not kept here; see plancc.check.suppress
+
+    def locate(self, path: tuple, *, key: bool = False) -> Span | None:
+        """The span of `path`, or of its nearest ancestor that has one."""
+        p = tuple(path)
+        if key and p in self.keys:
+            return self.keys[p]
+        while True:
+            span = self.values.get(p)
+            if span is not None:
+                return span
+            if not p:
+                return None
+            p = p[:-1]
+
+
+@dataclass
+class LoadedFile:
+    """One file after loading: its text (for showing source lines), values and positions."""
+
+    path: str
+    text: str
+    data: Any
+    source: SourceMap
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def line(self, n: int) -> str:
+        lines = self.text.split("\n")
+        return lines[n - 1] if 0 < n <= len(lines) else ""
+
+
+class _Stop(Exception):
+    """Loading cannot go on; the diagnostic says why."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+
+
+def _span(start, end) -> Span:
+    if end is None:
+        end = start
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def format_path(path: tuple) -> str:
+    """("hours", "components", 1, "hours") → "hours.components[1].hours"."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class _Frame:
+    __slots__ = ("kind", "value", "path", "start", "pending_key", "key_span", "size", "anchor", "discard", "merges")
+
+    def __init__(self, kind, value, path, start, anchor, discard=False):
+        self.kind = kind
+        self.value = value
+        self.path = path
+        self.start = start
+        self.pending_key = None
+        self.key_span = None
+        self.size = 1
+        self.anchor = anchor
+        self.discard = discard
+        self.merges = None
+
+
+_DISCARD = object()
+_MERGE = object()
+
+
+class _Builder:
+    def __init__(self, file: str, lang: str, limits: Limits):
+        self.file = file
+        self.lang = lang
+        self.limits = limits
+        self.source = SourceMap()
+        self.diagnostics: list[Diagnostic] = []
+        self.anchors: dict[str, tuple[Any, int, tuple]] = {}
+        self.nodes = 0
+        self.alias_nodes = 0
+        self.stack: list[_Frame] = []
+        self.root: Any = _DISCARD
+        self.documents = 0
+
+    # -- diagnostics -------------------------------------------------------
+    def report(self, code: str, span: Span | None, path: tuple = (), severity=Severity.ERROR, **kw) -> None:
+        self.diagnostics.append(
+            Diagnostic(code, severity, msg(code, self.lang, **kw), self.file, span, format_path(path))
+        )
+
+    def stop(self, code: str, span: Span | None, **kw):
+        raise _Stop(Diagnostic(code, Severity.ERROR, msg(code, self.lang, **kw), self.file, span, ""))
+
+    # -- building ------------------------------------------------------------
+    def child_path(self) -> tuple | None:
+        """Path for the next node, or None when the node is a mapping key."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if top.kind == "seq":
+            return top.path + (len(top.value),)
+        if top.pending_key is None:
+            return None
+        if top.pending_key is _DISCARD or top.pending_key is _MERGE:
+            return top.path + ("<<",)
+        return top.path + (top.pending_key,)
+
+    def count(self, n: int, ev) -> None:
+        self.nodes += n
+        if self.nodes > self.limits.max_nodes:
+            self.stop("PL006", _span(ev.start_mark, ev.end_mark), what=msg("limit.nodes", self.lang, n=self.limits.max_nodes))
+
+    def attach(self, value: Any, span: Span, size: int) -> None:
+        """Put a finished node into its parent (or make it the root)."""
+        if not self.stack:
+            self.root = value
+            self.source.values[()] = span
+            return
+        top = self.stack[-1]
+        top.size += size
+        if top.kind == "seq":
+            path = top.path + (len(top.value),)
+            top.value.append(value)
+            self.source.values[path] = span
+            return
+        key = top.pending_key
+        top.pending_key = None
+        if key is _DISCARD:
+            return
+        if key is _MERGE:
+            self.merge_into(top, value, span)
+            return
+        path = top.path + (key,)
+        top.value[key] = value
+        self.source.values[path] = span
+
+    def merge_into(self, frame: _Frame, value: Any, span: Span) -> None:
+        sources = value if isinstance(value, list) else [value]
+        if not all(isinstance(s, dict) for s in sources):
+            self.report("PL008", span, frame.path + ("<<",), tag="<<")
+            return
+        frame.merges = (frame.merges or []) + [(s, span) for s in sources]
+
+    def scalar(self, ev) -> None:
+        span = _span(ev.start_mark, ev.end_mark)
+        self.count(1, ev)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == "map" and top.pending_key is None:
+            self.key(top, ev, span)
+            return
+        path = self.child_path()
+        value = self.resolve(ev, span, path)
+        if ev.anchor:
+            self.anchors[ev.anchor] = (value, 1, path)
+        self.attach(value, span, 1)
+
+    def key(self, top: _Frame, ev, span: Span) -> None:
+        text = ev.value
+        if ev.tag not in (None, "!", _TAG + "str") and not (ev.implicit[0] or ev.implicit[1]):
+            self.report("PL008", span, top.path, tag=ev.tag)
+        if text == "<<" and ev.implicit[0]:
+            top.pending_key = _MERGE
+            return
+        if text in top.value:
+            first = self.source.keys.get(top.path + (text,))
+            where = f"{first.line}:{first.column}" if first else "?"
+            self.report("PL002", span, top.path + (text,), key=text, first=where)
+            top.pending_key = _DISCARD
+            return
+        top.pending_key = text
+        self.source.keys[top.path + (text,)] = span
+
+    def resolve(self, ev, span: Span, path: tuple) -> Any:
+        text = ev.value
+        tag = ev.tag
+        plain = ev.implicit[0] and not ev.style
+        if tag in (None, "!") and not plain:
+            return text
+        if tag is not None and tag != "!":
+            if tag == _TAG + "str":
+                return text
+            if tag in (_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "null"):
+                tag_kind = tag[len(_TAG):]
+            else:
+                self.report("PL008", span, path, tag=tag)
+                return text
+        else:
+            resolved = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+            tag_kind = resolved[len(_TAG):] if resolved.startswith(_TAG) else "str"
+        if tag_kind == "null":
+            if text not in ("", "null", "~"):
+                self.source.surprises[path] = text
+            return None
+        if tag_kind == "bool":
+            low = text.lower()
+            if low not in ("true", "false"):
+                self.source.surprises[path] = text
+            return low in ("true", "yes", "on", "y")
+        if tag_kind == "int":
+            if _INT_RE.match(text) and len(text) <= 4000:
+                return int(text)
+            self.source.surprises[path] = text
+            return text
+        if tag_kind == "float":
+            low = text.lower()
+            if _FLOAT_RE.match(text):
+                return float(text)
+            if low in (".nan", ".inf", "+.inf", "-.inf"):
+                return float(low.replace(".", ""))
+            self.source.surprises[path] = text
+            return text
+        return text
+
+    def start(self, ev, kind: str) -> None:
+        span_start = ev.start_mark
+        self.count(1, ev)
+        if len(self.stack) >= self.limits.max_depth:
+            self.stop("PL006", _span(span_start, ev.end_mark), what=msg("limit.depth", self.lang, n=self.limits.max_depth))
+        top = self.stack[-1] if self.stack else None
+        discard = False
+        if top is not None and top.kind == "map" and top.pending_key is None:
+            # a mapping or list used as a key: report and drop the pair
+            self.report("PL009", _span(span_start, ev.end_mark), top.path)
+            top.pending_key = _DISCARD
+            discard = True
+        path = self.child_path() if not discard else top.path + ("?",)
+        if ev.tag not in (None, "!", _TAG + "map", _TAG + "seq", _TAG + "omap"):
+            self.report("PL008", _span(span_start, ev.end_mark), path, tag=ev.tag)
+        value: Any = {} if kind == "map" else []
+        self.stack.append(_Frame(kind, value, path, span_start, ev.anchor, discard))
+
+    def end(self, ev) -> None:
+        frame = self.stack.pop()
+        span = _span(frame.start, ev.end_mark)
+        if frame.merges:
+            for source, _ in frame.merges:
+                for k, v in source.items():
+                    if k not in frame.value:
+                        frame.value[k] = v
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.value, frame.size, frame.path)
+        if frame.discard:
+            if self.stack:
+                self.stack[-1].size += frame.size
+            return
+        self.attach(frame.value, span, frame.size)
+
+    def alias(self, ev) -> None:
+        span = _span(ev.start_mark, ev.end_mark)
+        entry = self.anchors.get(ev.anchor)
+        if entry is None:  # the parser already rejects unknown anchors; be safe
+            self.stop("PL001", span, problem=f"*{ev.anchor}")
+        value, size, _ = entry
+        self.alias_nodes += size
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            self.stop("PL006", span, what=msg("limit.alias", self.lang, n=self.limits.max_alias_nodes))
+        self.count(size, ev)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == "map" and top.pending_key is None:
+            if isinstance(value, str):
+                top.pending_key = value
+                self.source.keys[top.path + (value,)] = span
+            else:
+                self.report("PL009", span, top.path)
+                top.pending_key = _DISCARD
+            return
+        self.attach(value, span, size)
+
+
+def _decode(raw: bytes, file: str, lang: str) -> tuple[str | None, Diagnostic | None]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Diagnostic("PL003", Severity.ERROR, msg("PL003.utf16", lang), file, Span.point(1, 1))
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        span = Span.point(line, col)
+        try:
+            guessed = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            guessed = None
+        if guessed is not None and re.search(r"[\u4e00-\u9fff]", guessed):
+            return None, Diagnostic("PL003", Severity.ERROR, msg("PL003.gbk", lang, byte=f"0x{raw[exc.start]:02X}"), file, span)
+        return None, Diagnostic("PL003", Severity.ERROR, msg("PL003", lang, byte=f"0x{raw[exc.start]:02X}"), file, span)
+
+
+def load_text(text: str, file: str = "<string>", lang: str = "zh", limits: Limits | None = None) -> LoadedFile:
+    """Load YAML text that is already decoded."""
+    limits = limits or Limits()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    builder = _Builder(file, lang, limits)
+    try:
+        for ev in yaml.parse(text, Loader=_Parser):
+            cls = type(ev)
+            if cls is yaml.ScalarEvent:
+                builder.scalar(ev)
+            elif cls is yaml.MappingStartEvent:
+                builder.start(ev, "map")
+            elif cls is yaml.SequenceStartEvent:
+                builder.start(ev, "seq")
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                builder.end(ev)
+            elif cls is yaml.AliasEvent:
+                builder.alias(ev)
+            elif cls is yaml.DocumentStartEvent:
+                builder.documents += 1
+                if builder.documents > 1:
+                    builder.stop("PL005", _span(ev.start_mark, ev.end_mark), what=msg("PL005.many", lang))
+    except _Stop as stop:
+        return LoadedFile(file, text, None, builder.source, builder.diagnostics + [stop.diagnostic])
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        span = Span.point(mark.line + 1, mark.column + 1) if mark else None
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        char = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
+        diag = Diagnostic("PL001", Severity.ERROR, msg("PL001", lang, problem=translate_yaml_problem(problem, lang, char)), file, span)
+        return LoadedFile(file, text, None, builder.source, builder.diagnostics + [diag])
+    except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
+        mark = getattr(exc, "position", None)
+        span = None
+        if isinstance(mark, int):
+            before = text[:mark]
+            span = Span.point(before.count("\n") + 1, mark - (before.rfind("\n") + 1) + 1)
+        diag = Diagnostic("PL001", Severity.ERROR, msg("PL001", lang, problem=translate_yaml_problem(str(exc), lang)), file, span)
+        return LoadedFile(file, text, None, builder.source, builder.diagnostics + [diag])
+    except RecursionError:  # pragma: no cover - the stack is explicit; kept as a last guard
+        diag = Diagnostic("PL006", Severity.ERROR, msg("PL006", lang, what=msg("limit.depth", lang, n=limits.max_depth)), file, None)
+        return LoadedFile(file, text, None, builder.source, [diag])
+
+    root = builder.root
+    diags = builder.diagnostics
+    if root is _DISCARD or root is None:
+        diags.append(Diagnostic("PL004", Severity.ERROR, msg("PL004", lang), file, Span.point(1, 1)))
+        return LoadedFile(file, text, None, builder.source, diags)
+    if not isinstance(root, dict):
+        kind = msg("kind.list", lang) if isinstance(root, list) else msg("kind.scalar", lang)
+        diags.append(Diagnostic("PL005", Severity.ERROR, msg("PL005", lang, what=kind), file, builder.source.values.get(())))
+        return LoadedFile(file, text, None, builder.source, diags)
+    return LoadedFile(file, text, root, builder.source, diags)
+
+
+def load_file(path: str | Path, lang: str = "zh", limits: Limits | None = None, display: str | None = None) -> LoadedFile:
+    """Read and load one file; every failure becomes a diagnostic."""
+    limits = limits or Limits()
+    p = Path(path)
+    name = display or str(path)
+    try:
+        size = p.stat().st_size
+        if size > limits.max_bytes:
+            d = Diagnostic("PL006", Severity.ERROR, msg("PL006", lang, what=msg("limit.bytes", lang, size=_mib(size), n=_mib(limits.max_bytes))), name, Span.point(1, 1))
+            return LoadedFile(name, "", None, SourceMap(), [d])
+        raw = p.read_bytes()
+    except OSError as exc:
+        d = Diagnostic("PL000", Severity.ERROR, msg("PL000", lang, error=exc.strerror or str(exc)), name, None)
+        return LoadedFile(name, "", None, SourceMap(), [d])
+    text, problem = _decode(raw, name, lang)
+    if problem is not None:
+        return LoadedFile(name, "", None, SourceMap(), [problem])
+    return load_text(text, name, lang, limits)
+
+
+def _mib(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+_YAML_PROBLEMS = [
+    ("found a tab character", "制表符（Tab）不能用来缩进，请改用空格", "a tab cannot be used for indentation; use spaces"),
+    ("mapping values are not allowed here", "此处不能出现“键: 值”，常见原因是缩进不齐，或文字里的冒号后跟了空格（请给整段文字加引号）", "a 'key: value' is not allowed here; usually wrong indentation, or a colon followed by a space inside text (quote the text)"),
+    ("could not find expected ':'", "找不到应有的冒号“:”，请检查上一行的键是否写完整、引号是否成对", "expected a ':'; check the key on the previous line and that quotes are closed"),
+    ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了", "the file ends before a quote or bracket is closed"),
+    ("did not find expected key", "这里应当是一个键，但缩进或格式不对", "a key was expected here; the indentation or layout is off"),
+    ("did not find expected '-' indicator", "列表项的缩进不一致", "list items are not indented consistently"),
+    ("found undefined alias", "引用了未定义的锚点（*名称）", "an alias (*name) refers to an anchor that is not defined"),
+    ("special characters are not allowed", "文件含有不允许的控制字符（例如 NUL 字节），它可能不是文本文件", "the file contains control characters (such as NUL bytes); it may not be a text file"),
+    ("unacceptable character", "文件含有不允许的控制字符（例如 NUL 字节），它可能不是文本文件", "the file contains a control character that YAML does not allow (such as a NUL byte)"),
+    ("found unknown escape character", "双引号里的反斜杠“\\”组合无效；写路径或反斜杠时请改用单引号", "an invalid backslash escape inside double quotes; use single quotes for backslashes"),
+    ("found unexpected ':'", "出现了多余的冒号", "an unexpected ':'"),
+    ("expected <block end>, but found", "缩进不一致：这一行与同级的上一行没有对齐", "inconsistent indentation: this line does not line up with its siblings"),
+    ("while scanning a quoted scalar", "引号没有闭合", "a quote is not closed"),
+    ("found duplicate anchor", "锚点名称重复", "an anchor name is used twice"),
+]
+
+
+def translate_yaml_problem(problem: str, lang: str, char: str = "") -> str:
+    """Put the parser's English problem into words a plan author can act on."""
+    if "cannot start any token" in problem:
+        if char == "\t":
+            return "制表符（Tab）不能用来缩进或开始一个值，请改用空格" if lang == "zh" else "a tab cannot indent or start a value; use spaces"
+        return (f"字符“{char}”不能出现在值的开头，请给这段文字加引号" if lang == "zh"
+                else f"the character '{char}' cannot start a value; quote the text")
+    for needle, zh, en in _YAML_PROBLEMS:
+        if needle in problem:
+            return zh if lang == "zh" else en
+    return problem

@@ -1,0 +1,89 @@
+"""How trainees and tutors are assessed: schemes, weighted evaluations, rubrics."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field
+
+from plancc.model.base import Number, Percent, PlanModel, Text
+
+
+class AssessmentComponent(PlanModel):
+    """A weighted part of a scheme (过程性考核 70%, 结果性考核 30%)."""
+
+    name: Text = Field(description="考核组成名称，如“过程性考核”")
+    weight: Optional[Percent] = Field(None, description="占总成绩的百分比（写 70 表示 70%）")
+    points: Optional[Number] = Field(None, description="本部分满分")
+    description: Optional[Text] = Field(None, description="考核内容说明")
+
+
+class AssessmentItem(PlanModel):
+    """A row of an assessment table: what is assessed, for how many points, how."""
+
+    part: Optional[Text] = Field(None, description="考核环节，如“网络研修”“校本研修”")
+    category: Optional[Text] = Field(None, description="考核类别，如“过程性评价”“终结性评价”")
+    name: Text = Field(description="考核项目")
+    criteria: Optional[Text] = Field(None, description="评价指标/要求")
+    points: Number = Field(description="分值")
+    scoring: Optional[Text] = Field(None, description="计分方式")
+    method: Optional[Text] = Field(None, description="评价方式，如“自动评价”“人工评价”")
+    minimum: Optional[Number] = Field(None, description="本项合格至少需要的分数")
+    required: bool = Field(False, description="是否必做")
+    note: Optional[Text] = Field(None, description="备注")
+
+
+class Assessment(PlanModel):
+    """An assessment scheme for one project type (分层项目, 分岗项目, 参训教师)."""
+
+    id: Text = Field(description="考核方案名称，供正文引用，如“分层项目”")
+    caption: Optional[Text] = Field(None, description="表题（以表格形式呈现时）")
+    components: list[AssessmentComponent] = Field(default_factory=list, description="加权的考核组成，权重之和应为 100%")
+    items: list[AssessmentItem] = Field(default_factory=list, description="考核项目（表格行），分值之和应等于 total")
+    total: Optional[Number] = Field(None, description="满分，如 100")
+    pass_mark: Optional[Number] = Field(None, description="合格分数线")
+    excellent_mark: Optional[Number] = Field(None, description="优秀分数线")
+    pass_condition: Optional[Text] = Field(None, description="合格条件（渲染为“备注：条件，至少达到 N 分才能合格。”）")
+    credited_hours: Optional[Number] = Field(None, description="考核合格后认定的学时")
+    formula: Optional[Text] = Field(None, description="计分公式说明")
+
+    @property
+    def item_points(self) -> float:
+        return sum(i.points for i in self.items)
+
+
+class EvaluationItem(PlanModel):
+    """A weighted indicator of an evaluation table (seed: the tutor evaluation)."""
+
+    category: Optional[Text] = Field(None, description="类别，如“过程性评价”")
+    indicator: Text = Field(description="评价指标")
+    sub: Optional[Text] = Field(None, description="下级指标（指标下再分项时填写，如“学情统计”）")
+    description: Optional[Text] = Field(None, description="指标描述")
+    method: Optional[Text] = Field(None, description="评价方式")
+    weight: Percent = Field(description="权重（写 15 表示 15%）")
+
+
+class Evaluation(PlanModel):
+    """A weighted evaluation table (e.g. of class tutors); weights sum to 100%."""
+
+    id: Text = Field(description="评价表名称，供正文引用，如“班级辅导者”")
+    caption: Optional[Text] = Field(None, description="表题")
+    items: list[EvaluationItem] = Field(description="评价指标，权重之和应为 100%")
+
+
+class RubricItem(PlanModel):
+    """A rubric line: points, requirement and deduction rule (“每少1次扣1分”)."""
+
+    name: Text = Field(description="项目")
+    points: Number = Field(description="分值")
+    requirement: Optional[Text] = Field(None, description="要求")
+    deduction: Optional[Text] = Field(None, description="扣分办法，如“每少1次扣1分”")
+
+
+class Rubric(PlanModel):
+    """A scoring rubric whose items sum to a stated total."""
+
+    id: Text = Field(description="评分细则名称，供正文引用")
+    caption: Optional[Text] = Field(None, description="表题")
+    total: Optional[Number] = Field(None, description="总分；各项分值之和应等于它")
+    items: list[RubricItem] = Field(description="评分项目")

@@ -1,0 +1,59 @@
+"""The document's frame: title block, 文号, basis documents, 落款, attachments."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from pydantic import Field
+
+from plancc.model.base import PlanModel, Text
+from plancc.model.dates import PartialDate
+
+
+class BasisDocument(PlanModel):
+    """A document the plan is based on; rendered as 《标题》（文号）."""
+
+    title: Text = Field(description="依据文件的标题（不含书名号《》，渲染时自动加上）", examples=["中小学教师培训课程指导标准"])
+    number: Optional[Text] = Field(None, description="依据文件的文号，如 霍教职〔2024〕9号", examples=["霍教职〔2024〕9号"])
+    short: Optional[Text] = Field(None, description="简称：渲染为“（以下简称《简称》）”", examples=["意见"])
+
+
+class Attachment(PlanModel):
+    """An attachment referred to by the plan (附件2 …)."""
+
+    label: Text = Field(description="附件编号，如 附件2", examples=["附件2"])
+    title: Text = Field(description="附件名称（不含书名号）", examples=["参训学员信息表"])
+
+
+class Preamble(PlanModel):
+    """The opening paragraph: 根据《…》、《…》{after_basis}{text}."""
+
+    lead: str = Field("根据", description="依据文件之前的引导词，默认“根据”")
+    after_basis: str = Field("，", description="依据文件列表之后、正文之前的文字，如“等文件精神，”")
+    text: Text = Field(description="导语正文（可用 **加粗**，可引用数据如 {=hours.required}）")
+
+
+class Document(PlanModel):
+    """公文的版头、标题与版记信息。"""
+
+    title: Union[Text, list[Text]] = Field(
+        description="标题；写成列表时每项为一行（长标题建议手动分行，否则自动按长度分行）",
+        examples=[["宾川县2022年中小学幼儿园教师继续教育", "全员培训实施方案"]],
+    )
+    subtitle: Optional[Text] = Field(None, description="标题下的一行，如编制单位“安徽开放大学”")
+    attachment_label: Optional[Text] = Field(None, description="作为附件印发时左上角的附件标识，如“附件1”", examples=["附件1"])
+    number: Optional[Text] = Field(None, description="本文件文号，如 宾教体〔2022〕15号")
+    addressee: Optional[Text] = Field(None, description="主送机关，如“中心校本部”（渲染时自动加全角冒号）")
+    basis: list[BasisDocument] = Field(default_factory=list, description="制定本方案所依据的文件")
+    preamble: Union[Text, Preamble, None] = Field(None, description="导语：写成文字，或写成 lead/after_basis/text 三部分")
+    issuer: Optional[Text] = Field(None, description="落款：发文机关或单位名称")
+    date: Optional[PartialDate] = Field(None, description="成文日期，如 2024-11-11，渲染为 2024年11月11日")
+    attachments: list[Attachment] = Field(default_factory=list, description="附件说明：随文附件列表")
+
+    @property
+    def title_lines(self) -> list[str]:
+        return list(self.title) if isinstance(self.title, list) else [self.title]
+
+    @property
+    def title_text(self) -> str:
+        return "".join(self.title_lines)

@@ -1,0 +1,97 @@
+"""Who is trained: stages (学段), tiers (层次), posts (岗位) and exemptions."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from pydantic import Field, field_validator
+
+from plancc.model.base import Number, PlanModel, Text
+
+
+class Tier(PlanModel):
+    """A career stage defined by years of teaching (新教师 1–2 年, 提升期 15 年以上)."""
+
+    name: Text = Field(description="层次名称，如“新教师”“成长期教师”")
+    years: Optional[list[Optional[int]]] = Field(
+        None,
+        description="教龄范围 [起, 止]（含两端）；最后一个层次可写 [15, null] 表示“15年以上”",
+        examples=[[1, 2], [15, None]],
+    )
+
+    @field_validator("years")
+    @classmethod
+    def _years(cls, v):
+        if v is None:
+            return v
+        if len(v) != 2 or v[0] is None:
+            raise ValueError("教龄范围应写成 [起, 止]，如 [3, 8]，或 [15, null]")
+        if v[0] < 0 or (v[1] is not None and v[1] < 0) or v[0] > 60 or (v[1] is not None and v[1] > 60):
+            raise ValueError("教龄应在 0 到 60 年之间")
+        return v
+
+    @property
+    def years_text(self) -> str:
+        if not self.years:
+            return ""
+        lo, hi = self.years
+        return f"教龄{lo}年以上" if hi is None else f"教龄{lo}-{hi}年"
+
+
+class Stage(PlanModel):
+    """A school stage (学段) with its theme per tier and its goals."""
+
+    name: Text = Field(description="学段名称，如“学前教育”“义务教育”“高中”")
+    label: Optional[Text] = Field(None, description="作小标题时的称呼，如“学前教育教师”“义务教育阶段教师”；默认“名称+教师”")
+    cell_prefix: Optional[Text] = Field(None, description="主题列表里各层次前的前缀，如“义务教育段”；默认同名称")
+    themes: dict[str, Optional[Text]] = Field(
+        default_factory=dict, description="各层次的培训主题：层次名称 → 主题；明确不设主题时写 null"
+    )
+    goals: Optional[Text] = Field(None, description="本学段的培训目标")
+    goals_label: Optional[Text] = Field(None, description="目标段落前的标签，默认“标签+目标”")
+
+    @property
+    def heading(self) -> str:
+        return self.label or f"{self.name}教师"
+
+    @property
+    def prefix(self) -> str:
+        return self.cell_prefix or self.name
+
+    @property
+    def goals_heading(self) -> str:
+        return self.goals_label or f"{self.heading}目标"
+
+
+class Post(PlanModel):
+    """A post-based project (分岗项目): 班主任, 校长, 园长, 党组织书记."""
+
+    name: Text = Field(description="岗位名称，如“班主任”")
+    title: Optional[Text] = Field(None, description="项目小标题，如“班主任培训”；默认同岗位名称")
+    theme: Optional[Text] = Field(None, description="培训主题")
+    goals: Optional[Text] = Field(None, description="培训目标")
+    hours: Optional[Number] = Field(None, description="本岗位项目的学时")
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.name
+
+
+class Exemption(PlanModel):
+    """Teachers exempted from part of the hours (e.g. 60 学时 of provincial training done)."""
+
+    teachers: list[Text] = Field(default_factory=list, description="免修教师姓名")
+    reason: Optional[Text] = Field(None, description="免修依据，如“参加2024年度省培”")
+    hours: Optional[Number] = Field(None, description="须已完成的学时")
+    component: Optional[Text] = Field(None, description="免修的学时组成部分名称（须与 hours.components 中的名称一致）")
+
+
+class Audience(PlanModel):
+    """培训对象。"""
+
+    description: Text = Field(description="培训对象的表述，如“全镇在职中小学教师。”")
+    count: Optional[int] = Field(None, ge=0, le=10_000_000, description="参训人数")
+    exemptions: list[Exemption] = Field(default_factory=list, description="免修规定")
+
+
+AudienceLike = Union[Text, Audience]

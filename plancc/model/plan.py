@@ -1,0 +1,66 @@
+"""The plan: the root of the model and the one function that builds it."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional, Union
+
+from pydantic import Field
+
+from plancc.model.assessment import Assessment, Evaluation, Rubric
+from plancc.model.base import PlanModel, Text
+from plancc.model.curriculum import Catalog, ModuleSet
+from plancc.model.document import Document
+from plancc.model.hours import Hours
+from plancc.model.outline import Section
+from plancc.model.people import Audience, Post, Stage, Tier
+from plancc.model.period import Period
+from plancc.model.schedule import Mode, Phase
+
+SCHEMA_VERSION = 1
+
+
+class Plan(PlanModel):
+    """一份教师继续教育培训实施方案。"""
+
+    plancc: Literal[1] = Field(description="计划语言版本，目前为 1")
+    template: Optional[Text] = Field(None, description="渲染所用模板的名称或路径（默认 default）")
+    document: Document = Field(description="标题、附件标识、依据文件、导语、落款等")
+    period: Optional[Period] = Field(None, description="培训年度、周期与培训时间")
+    audience: Union[Text, Audience, None] = Field(None, description="培训对象；可直接写文字")
+    hours: Optional[Hours] = Field(None, description="学时要求")
+    tiers: list[Tier] = Field(default_factory=list, description="教师层次（按教龄）")
+    stages: list[Stage] = Field(default_factory=list, description="学段，及各学段×层次的主题与目标")
+    posts: list[Post] = Field(default_factory=list, description="分岗项目：班主任、校长、园长、党组织书记等")
+    modes: list[Mode] = Field(default_factory=list, description="培训方式")
+    module_sets: list[ModuleSet] = Field(default_factory=list, description="各学段×层次或岗位的模块组")
+    catalog: Optional[Catalog] = Field(None, description="课程目录（学段/学科/模块/课程）")
+    phases: list[Phase] = Field(default_factory=list, description="培训进度安排（各阶段）")
+    assessments: list[Assessment] = Field(default_factory=list, description="考核方案")
+    evaluations: list[Evaluation] = Field(default_factory=list, description="加权评价表（如对班级辅导者的评价）")
+    rubrics: list[Rubric] = Field(default_factory=list, description="评分细则")
+    sections: list[Section] = Field(default_factory=list, description="正文各节（一、二、三……），编号自动生成")
+
+    # -- lookups used by rules and templates ------------------------------
+    def stage(self, name: str) -> Stage | None:
+        return next((s for s in self.stages if s.name == name), None)
+
+    def tier(self, name: str) -> Tier | None:
+        return next((t for t in self.tiers if t.name == name), None)
+
+    def module_set(self, id: str) -> ModuleSet | None:
+        return next((m for m in self.module_sets if m.id == id), None)
+
+    def assessment(self, id: str) -> Assessment | None:
+        return next((a for a in self.assessments if a.id == id), None)
+
+    def evaluation(self, id: str) -> Evaluation | None:
+        return next((e for e in self.evaluations if e.id == id), None)
+
+    def rubric(self, id: str) -> Rubric | None:
+        return next((r for r in self.rubrics if r.id == id), None)
+
+    @property
+    def audience_text(self) -> str | None:
+        if self.audience is None:
+            return None
+        return self.audience if isinstance(self.audience, str) else self.audience.description

@@ -1,0 +1,49 @@
+"""When things happen: delivery modes and the phase timeline."""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from pydantic import Field, model_validator
+
+from plancc.model.base import PlanModel, Text
+from plancc.model.dates import PartialDate
+
+
+class Mode(PlanModel):
+    """A delivery mode (网络研修, 校本研修, 集中培训, 送教下乡)."""
+
+    name: Text = Field(description="培训方式名称")
+    description: Optional[Text] = Field(None, description="说明")
+
+
+class Phase(PlanModel):
+    """A phase of the timeline: a span (start–end), or only a deadline (due)."""
+
+    name: Optional[Text] = Field(None, description="阶段名称，如“暑假研修”")
+    start: Optional[PartialDate] = Field(None, description="开始：年-月 或 年-月-日")
+    end: Optional[PartialDate] = Field(None, description="结束：年-月 或 年-月-日")
+    due: Optional[PartialDate] = Field(None, description="截止日期（“……前”），与 start/end 二选一")
+    tasks: Union[Text, list[Text], None] = Field(None, description="本阶段任务；多项时写成列表")
+    form: Optional[Text] = Field(None, description="培训形式，如“集中+远程”")
+    responsible: Optional[Text] = Field(None, description="责任单位或责任人")
+
+    @model_validator(mode="after")
+    def _when(self):
+        if self.due is not None and (self.start is not None or self.end is not None):
+            raise ValueError("due（截止日期）不能与 start/end 同时使用")
+        return self
+
+    @property
+    def task_list(self) -> list[str]:
+        if self.tasks is None:
+            return []
+        return [self.tasks] if isinstance(self.tasks, str) else list(self.tasks)
+
+    @property
+    def first(self) -> PartialDate | None:
+        return self.start or self.due or self.end
+
+    @property
+    def last(self) -> PartialDate | None:
+        return self.end or self.due or self.start
