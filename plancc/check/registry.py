@@ -1,0 +1,120 @@
+"""The rule registry: every consistency rule is one decorated function.
+
+A rule receives a :class:`Context` and yields :class:`Finding` objects that
+name data paths; the runner turns them into located diagnostics. The
+decorator records the rule's stable code, family, default severity and
+bilingual title and message; the function's docstring (Chinese, with an
+English counterpart in ``doc_en``) is what ``plancc explain`` prints and
+what the generated reference docs show. To add a rule: write one function
+in the module of its family under ``plancc/check/rules/`` and its tests.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from plancc.diagnostics import Severity
+
+FAMILIES = {
+    "sums": ("合计", "sums"),
+    "bounds": ("上下限", "bounds"),
+    "conversions": ("换算", "conversions"),
+    "coverage": ("覆盖与引用", "coverage and references"),
+    "ranges": ("区间与阈值", "ranges and thresholds"),
+    "time": ("时间", "time"),
+    "prose": ("正文与数据", "prose vs data"),
+    "policy": ("政策要求（可选）", "policy (optional)"),
+}
+
+
+@dataclass
+class Finding:
+    """One problem a rule found: where, the figures for the message, and related places."""
+
+    path: tuple
+    params: dict[str, Any] = field(default_factory=dict)
+    # other places whose figures the message names: (path, label)
+    related: list[tuple[tuple, str]] = field(default_factory=list)
+    # point at the key instead of the value (e.g. a duplicate name)
+    at_key: bool = False
+    # a rule may raise its severity for one finding (e.g. an impossible range)
+    severity: Severity | None = None
+    # a span inside a string value: (offset, length) in characters
+    text_range: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    title: str
+    title_en: str
+    message: str
+    message_en: str
+    doc: str
+    doc_en: str
+    policy: bool
+    func: Callable[["Any"], Iterable[Finding]]
+
+    def run(self, ctx) -> Iterator[Finding]:
+        yield from self.func(ctx)
+
+    def format(self, finding: Finding, lang: str) -> str:
+        template = self.message_en if lang == "en" else self.message
+        try:
+            return template.format(**finding.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    family: str,
+    severity: str = "error",
+    title: str,
+    title_en: str,
+    message: str,
+    message_en: str,
+    doc_en: str = "",
+    policy: bool = False,
+):
+    """Register a rule function under a stable code."""
+    if family not in FAMILIES:
+        raise ValueError(f"unknown rule family {family!r}")
+
+    def wrap(func):
+        if code in RULES:
+            raise ValueError(f"duplicate rule code {code}")
+        RULES[code] = Rule(
+            code=code,
+            name=name,
+            family=family,
+            severity=Severity(severity),
+            title=title,
+            title_en=title_en,
+            message=message,
+            message_en=message_en,
+            doc=inspect.cleandoc(func.__doc__ or ""),
+            doc_en=inspect.cleandoc(doc_en),
+            policy=policy,
+            func=func,
+        )
+        return func
+
+    return wrap
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, in code order (imports the rule modules once)."""
+    import plancc.check.rules  # noqa: F401  (registers the rules)
+
+    return [RULES[c] for c in sorted(RULES)]

@@ -1,0 +1,3 @@
+"""bounds rules (see plancc.check.rules)."""
+
+from __future__ import annotations

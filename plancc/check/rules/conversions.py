@@ -1,0 +1,3 @@
+"""conversions rules (see plancc.check.rules)."""
+
+from __future__ import annotations

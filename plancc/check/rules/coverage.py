@@ -1,0 +1,3 @@
+"""coverage rules (see plancc.check.rules)."""
+
+from __future__ import annotations

@@ -1,0 +1,149 @@
+"""Repository settings from ``plancc.toml``: rules, policy pack, template, output, language.
+
+The file is found by walking up from the working directory (as ruff and
+pre-commit do). Unknown keys are errors with a line number, like plans.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAME = "plancc.toml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class LintSettings(_Strict):
+    select: list[str] = Field(default_factory=list, description="只运行这些规则（代码或前缀，如 PL2）")
+    ignore: list[str] = Field(default_factory=list, description="不运行这些规则（代码或前缀）")
+    severity: dict[str, Literal["error", "warning", "info", "off"]] = Field(
+        default_factory=dict, description="按规则代码或前缀调整严重程度，如 PL207 = \"error\""
+    )
+
+
+class PolicySettings(_Strict):
+    """National floors by default; provinces change the values, not the code."""
+
+    enabled: bool = Field(False, description="是否启用政策规则包（PL9xx）")
+    annual_hours: float = Field(72, ge=0, description="每年学时下限")
+    cycle_years: int = Field(5, ge=1, le=20, description="周期年数")
+    cycle_hours: float = Field(360, ge=0, description="周期总学时下限")
+    cycle_school_based_hours: float = Field(120, ge=0, description="周期内校本研修学时下限")
+    new_teacher_hours: float = Field(120, ge=0, description="新教师试用期学时下限")
+    head_teacher_hours: float = Field(30, ge=0, description="班主任专项培训学时下限")
+    professional_hours: Optional[float] = Field(None, ge=0, description="专业科目学时下限（如 60）")
+    public_hours: Optional[float] = Field(None, ge=0, description="公需科目学时下限（如 30）")
+
+
+class LimitSettings(_Strict):
+    max_bytes: int = Field(16 * 1024 * 1024, ge=1024, description="计划文件大小上限（字节）")
+    max_depth: int = Field(64, ge=8, le=1000, description="嵌套层数上限")
+    max_alias_nodes: int = Field(100_000, ge=0, description="别名展开的值的数量上限")
+
+
+class RenderSettings(_Strict):
+    template: str = Field("default", description="模板名称（templates/ 下的目录）或模板目录路径")
+    profile: Optional[str] = Field(None, description="版式配置文件路径（覆盖 GB/T 9704 默认值）")
+    output: str = Field("build", description="默认输出目录")
+    layout: dict[str, Any] = Field(default_factory=dict, description="对版式配置的单项覆盖")
+
+
+class ConfigFile(_Strict):
+    lang: Literal["zh", "en"] = Field("zh", description="消息语言")
+    lint: LintSettings = Field(default_factory=LintSettings)
+    policy: PolicySettings = Field(default_factory=PolicySettings)
+    render: RenderSettings = Field(default_factory=RenderSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+
+
+class ConfigError(Exception):
+    """plancc.toml cannot be used; the message says where and why (exit code 2)."""
+
+
+@dataclass
+class Config:
+    path: Path | None
+    file: ConfigFile = field(default_factory=ConfigFile)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(path: Path | None = None, *, search: bool = True) -> Config:
+    if path is None and search:
+        path = find_config()
+    if path is None:
+        return Config(None)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        raw = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: 无法读取配置文件：{exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML 语法错误：{exc}") from exc
+    try:
+        return Config(path, ConfigFile.model_validate(raw))
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors(include_url=False):
+            loc = [str(p) for p in err["loc"]]
+            line = _find_line(text, loc)
+            where = f"{path}:{line}" if line else str(path)
+            if err["type"] == "extra_forbidden":
+                model = _model_at(ConfigFile, loc[:-1])
+                close = difflib.get_close_matches(loc[-1], list(model.model_fields) if model else [], n=1)
+                hint = f"，您是不是想写“{close[0]}”？" if close else ""
+                lines.append(f"{where}: 未知的配置项“{'.'.join(loc)}”{hint}")
+            else:
+                lines.append(f"{where}: 配置项“{'.'.join(loc)}”无效：{err['msg']}")
+        raise ConfigError("\n".join(lines)) from exc
+
+
+def _model_at(model, loc):
+    for part in loc:
+        f = model.model_fields.get(part)
+        if f is None or not (isinstance(f.annotation, type) and issubclass(f.annotation, BaseModel)):
+            return None
+        model = f.annotation
+    return model
+
+
+def _find_line(text: str, loc: list[str]) -> int | None:
+    """The line of `loc`'s last key inside its table (tomllib keeps no positions)."""
+    table = ".".join(loc[:-1])
+    current = ""
+    key = loc[-1]
+    for i, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = line.strip("[]").strip()
+            continue
+        if current == table and (line.startswith(key + " ") or line.startswith(key + "=") or line.startswith(f'"{key}"')):
+            return i
+    for i, raw in enumerate(text.splitlines(), 1):
+        if raw.strip().strip("[]").strip() == ".".join(loc):
+            return i
+    return None

@@ -1,0 +1,376 @@
+"""The layout profile: every number of the official-document look, as data.
+
+The default profile ships as ``profiles/gbt9704.yaml`` next to this module. A
+user profile file and an overrides dict are deep-merged on top of it, then the
+result is validated here, so a typo in a county's profile is an error and not
+a silently ignored key. Importable without python-docx: the checking side reads
+the same profile to compare a rendered document against it.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any, Literal, Mapping, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+__all__ = [
+    "DEFAULT_PROFILE_PATH",
+    "PARAGRAPH_KINDS",
+    "Profile",
+    "ProfileError",
+    "ParagraphStyle",
+    "RunStyle",
+    "FontSpec",
+    "load_profile",
+    "deep_merge",
+    "expand_dotted",
+]
+
+DEFAULT_PROFILE_PATH = Path(__file__).with_name("profiles") / "gbt9704.yaml"
+
+# Paragraph kinds of the IR (plancc.layout.ir.ParagraphKind), in document order of
+# a typical 公文; every kind has a style in the profile.
+PARAGRAPH_KINDS: tuple[str, ...] = (
+    "title",
+    "subtitle",
+    "attachment_label",
+    "addressee",
+    "body",
+    "heading1",
+    "heading2",
+    "heading3",
+    "heading4",
+    "item",
+    "caption",
+    "note",
+    "attachments",
+    "signature",
+    "date",
+)
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Twips = int
+HalfPoints = int
+Align = Literal["left", "center", "right", "both"]
+HexColor = str
+
+
+class ProfileError(ValueError):
+    """A profile file or override could not be read or does not validate."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- page
+
+
+class Margins(_Model):
+    top: Twips = Field(description="上白边（天头），缇", ge=0)
+    bottom: Twips = Field(description="下白边，缇", ge=0)
+    left: Twips = Field(description="左白边（订口），缇", ge=0)
+    right: Twips = Field(description="右白边（切口），缇", ge=0)
+    header: Twips = Field(851, description="页眉距页面上边缘的距离，缇", ge=0)
+    footer: Twips = Field(description="页脚距页面下边缘的距离，缇（页码一字线上距版心下边缘 7 mm）", ge=0)
+    gutter: Twips = Field(0, description="装订线宽度，缇", ge=0)
+
+
+class Grid(_Model):
+    type: Literal["lines", "default"] = Field(
+        "lines", description="文档网格类型：lines 仅指定行网格（linesAndChars 在 LibreOffice 中每行仅 14 字，不用）"
+    )
+    line_pitch: Twips = Field(description="行距网格（缇），579 = 28.95 磅，每页 22 行", gt=0)
+    lines_per_page: int = Field(22, description="每页行数（校验用）", gt=0)
+    chars_per_line: int = Field(28, description="每行字数（校验用）", gt=0)
+
+
+class Page(_Model):
+    width: Twips = Field(description="纸张宽度，缇（A4 = 11906）", gt=0)
+    height: Twips = Field(description="纸张高度，缇（A4 = 16838）", gt=0)
+    margins: Margins = Field(description="页边距")
+    grid: Grid = Field(description="文档网格：每页行数与行距")
+
+    @property
+    def type_area_width(self) -> int:
+        """版心宽度（缇）。"""
+        return self.width - self.margins.left - self.margins.right
+
+    @property
+    def type_area_height(self) -> int:
+        """版心高度（缇）。"""
+        return self.height - self.margins.top - self.margins.bottom
+
+
+class Language(_Model):
+    east_asia: str = Field("zh-CN", description="东亚文字语言（w:lang eastAsia）")
+    latin: str = Field("en-US", description="西文语言（w:lang val）")
+
+
+# --------------------------------------------------------------------------- styles
+
+
+class FontSpec(_Model):
+    east_asia: str = Field(description="中文字体名（w:eastAsia），如 仿宋_GB2312", min_length=1)
+    ascii: str = Field(description="西文字体名（w:ascii），用于数字和拉丁字母", min_length=1)
+    h_ansi: Optional[str] = Field(None, description="高位 ANSI 字体名（w:hAnsi），缺省同 ascii")
+    cs: Optional[str] = Field(None, description="复杂文种字体名（w:cs），缺省同 ascii")
+    hint: Optional[Literal["eastAsia", "default", "cs"]] = Field(
+        "eastAsia", description="歧义字符（引号、一字线等）取哪种字体：eastAsia 表示用中文字体"
+    )
+    alternates: list[str] = Field(
+        default_factory=list, description="中文字体的替代字体名（写入字体表 w:altName，缺字体时参考）"
+    )
+
+    @property
+    def h_ansi_name(self) -> str:
+        return self.h_ansi or self.ascii
+
+    @property
+    def cs_name(self) -> str:
+        return self.cs or self.ascii
+
+
+class Indent(_Model):
+    first_line: Twips = Field(0, description="首行缩进，缇（640 = 三号两个字；负值表示悬挂缩进）")
+    left: Twips = Field(0, description="左缩进，缇")
+    right: Twips = Field(0, description="右缩进，缇（成文日期右空四字 = 1280）")
+
+
+class Spacing(_Model):
+    before: Twips = Field(0, description="段前间距，缇", ge=0)
+    after: Twips = Field(0, description="段后间距，缇", ge=0)
+    line: int = Field(description="行距：rule 为 exact/atLeast 时单位为缇，为 auto 时 240 = 单倍", gt=0)
+    rule: Literal["exact", "atLeast", "auto"] = Field(description="行距规则")
+
+
+class RunStyle(_Model):
+    """Character look (also the run part of a paragraph style)."""
+
+    name: str = Field(description="Word 样式名（内置样式用英文内置名，如 heading 1）", min_length=1)
+    font: FontSpec = Field(description="字体")
+    size: HalfPoints = Field(description="字号，半磅（三号 = 32，四号 = 28，小四 = 24，二号 = 44）", gt=0)
+    bold: bool = Field(False, description="是否加粗")
+    char_spacing: int = Field(0, description="字符间距，1/20 磅（-5 使三号字每行 28 字）")
+
+
+class ParagraphStyle(RunStyle):
+    align: Align = Field("both", description="对齐：left/center/right/both（两端对齐）")
+    indent: Indent = Field(default_factory=Indent, description="缩进")
+    spacing: Spacing = Field(description="段前段后与行距")
+    keep_next: bool = Field(False, description="与下段同页")
+    widow_control: bool = Field(False, description="孤行控制（关闭时每页排满 22 行）")
+    snap_to_grid: bool = Field(True, description="对齐文档网格（表格和页码中关闭）")
+    outline_level: Optional[int] = Field(None, description="大纲级别（0 = 一级标题），用于导航窗格", ge=0, le=8)
+
+
+class Styles(_Model):
+    """One style per IR paragraph kind, plus table, page-number and run-in styles."""
+
+    title: ParagraphStyle = Field(description="标题（二号小标宋，居中）")
+    subtitle: ParagraphStyle = Field(description="标题下的机关名称等副标题行")
+    attachment_label: ParagraphStyle = Field(description="附件标识（附件1，黑体，顶格）")
+    addressee: ParagraphStyle = Field(description="主送机关（顶格）")
+    body: ParagraphStyle = Field(description="正文（三号仿宋，首行缩进二字）；作为 Normal 样式")
+    heading1: ParagraphStyle = Field(description="一级标题“一、”（黑体）")
+    heading2: ParagraphStyle = Field(description="二级标题“（一）”（楷体）")
+    heading3: ParagraphStyle = Field(description="三级标题“1.”（仿宋，可加粗）")
+    heading4: ParagraphStyle = Field(description="四级标题“（1）”（仿宋）")
+    item: ParagraphStyle = Field(description="①②③ 列项")
+    caption: ParagraphStyle = Field(description="表格标题（黑体，居中，与表格同页）")
+    note: ParagraphStyle = Field(description="表下备注")
+    attachments: ParagraphStyle = Field(description="附件说明")
+    signature: ParagraphStyle = Field(description="发文机关署名（落款）")
+    date: ParagraphStyle = Field(description="成文日期（右空四字）")
+    table_cell: ParagraphStyle = Field(description="表格单元格文字")
+    table_header: ParagraphStyle = Field(description="表头文字（黑体）")
+    page_number: ParagraphStyle = Field(description="页码（四号宋体）")
+    body_run: RunStyle = Field(description="标题后接排正文所用字符样式")
+
+    def for_kind(self, kind: str) -> ParagraphStyle:
+        """The paragraph style of an IR paragraph kind (or table_cell/table_header/page_number)."""
+        if kind == "body_run" or kind not in type(self).model_fields:
+            raise KeyError(f"no paragraph style for kind {kind!r}")
+        return getattr(self, kind)
+
+    def paragraph_styles(self) -> dict[str, ParagraphStyle]:
+        """Kind → paragraph style, in a fixed order (styles.xml is written in this order)."""
+        return {k: getattr(self, k) for k in type(self).model_fields if k != "body_run"}
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> "Styles":
+        seen: dict[str, str] = {}
+        for key in type(self).model_fields:
+            name = getattr(self, key).name
+            if name.casefold() in seen:
+                raise ValueError(f"样式名 {name!r} 同时用于 {seen[name.casefold()]} 和 {key}")
+            seen[name.casefold()] = key
+        return self
+
+
+# --------------------------------------------------------------------------- page number
+
+
+class FooterSide(_Model):
+    align: Literal["left", "center", "right"] = Field(description="页码对齐")
+    indent_left: Twips = Field(0, description="左缩进，缇（双页码居左空一字 = 280）")
+    indent_right: Twips = Field(0, description="右缩进，缇（单页码居右空一字 = 280）")
+
+
+class PageNumber(_Model):
+    prefix: str = Field("— ", description="页码前缀（一字线 U+2014 加空格）")
+    suffix: str = Field(" —", description="页码后缀")
+    odd: FooterSide = Field(description="单页（默认页脚）")
+    even: FooterSide = Field(description="双页页脚")
+    even_and_odd: bool = Field(True, description="奇偶页不同（settings.xml 中 w:evenAndOddHeaders）")
+
+
+# --------------------------------------------------------------------------- tables
+
+
+class Border(_Model):
+    style: Literal["single", "double", "none", "nil"] = Field("single", description="边框线型")
+    size: int = Field(4, description="线宽，1/8 磅（4 = 0.5 磅）", ge=0)
+    color: HexColor = Field("000000", description="边框颜色（RRGGBB）", pattern=r"^[0-9A-Fa-f]{6}$")
+
+
+class CellMargins(_Model):
+    top: Twips = Field(0, description="单元格上边距，缇", ge=0)
+    bottom: Twips = Field(0, description="单元格下边距，缇", ge=0)
+    left: Twips = Field(108, description="单元格左边距，缇", ge=0)
+    right: Twips = Field(108, description="单元格右边距，缇", ge=0)
+
+
+class TableLook(_Model):
+    width: Twips = Field(description="表格总宽，缇（版心宽 8844）；各列宽按权重缩放后之和正好等于此值", gt=0)
+    align: Literal["left", "center", "right"] = Field("center", description="表格在版心中的对齐")
+    layout: Literal["fixed", "autofit"] = Field("fixed", description="固定列宽")
+    border: Border = Field(default_factory=Border, description="表格边框（外框与内线相同）")
+    cell_margins: CellMargins = Field(default_factory=CellMargins, description="单元格边距")
+    cell_v_align: Literal["top", "center", "bottom"] = Field("center", description="单元格垂直对齐")
+    repeat_header: bool = Field(True, description="表头行在每页重复（w:tblHeader）")
+    cant_split: bool = Field(True, description="行不跨页断开（w:cantSplit）")
+    header_bold: bool = Field(False, description="表头行是否采用 IR 中的加粗标记（黑体本身已醒目，默认不加粗）")
+
+
+# --------------------------------------------------------------------------- profile
+
+
+class Profile(_Model):
+    version: Literal[1] = Field(1, description="版式配置格式版本")
+    page: Page = Field(description="纸张、页边距与文档网格")
+    color: HexColor = Field("000000", description="文字颜色（公文一律黑色）", pattern=r"^[0-9A-Fa-f]{6}$")
+    language: Language = Field(default_factory=Language, description="语言标记")
+    styles: Styles = Field(description="各段落类型的样式")
+    page_number: PageNumber = Field(description="页码")
+    table: TableLook = Field(description="表格外观")
+
+    @model_validator(mode="after")
+    def _fits_type_area(self) -> "Profile":
+        area = self.page.type_area_width
+        if area <= 0 or self.page.type_area_height <= 0:
+            raise ValueError("页边距过大：版心宽或高不为正")
+        if self.table.width > area:
+            raise ValueError(f"表格宽度 {self.table.width} 缇超过版心宽度 {area} 缇")
+        return self
+
+    def fonts(self) -> dict[str, list[str]]:
+        """Every font name the profile uses → its alternates (for the font table), in a stable order."""
+        out: dict[str, list[str]] = {}
+        for key in Styles.model_fields:
+            f: FontSpec = getattr(self.styles, key).font
+            for name in (f.east_asia, f.ascii, f.h_ansi_name, f.cs_name):
+                out.setdefault(name, [])
+            for alt in f.alternates:
+                if alt not in out[f.east_asia]:
+                    out[f.east_asia].append(alt)
+        return out
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge ``extra`` into a copy of ``base``: mappings merge key by key, anything else
+    (lists included) replaces the base value."""
+    out: dict[str, Any] = copy.deepcopy(dict(base))
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def expand_dotted(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Turn ``{"styles.heading3.bold": True}`` into nested dicts; nested input passes through."""
+    out: dict[str, Any] = {}
+    for key, value in overrides.items():
+        if not isinstance(key, str) or not key:
+            raise ProfileError(f"覆盖项的键必须是非空字符串：{key!r}")
+        if isinstance(value, Mapping):
+            value = expand_dotted(value)
+        parts = key.split(".")
+        if any(not p for p in parts):
+            raise ProfileError(f"覆盖项的键格式不正确：{key!r}")
+        node: dict[str, Any] = {}
+        leaf = node
+        for p in parts[:-1]:
+            leaf[p] = {}
+            leaf = leaf[p]
+        leaf[parts[-1]] = value
+        out = deep_merge(out, node)
+    return out
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            data = yaml.load(fh, Loader=_Loader)  # noqa: S506 - safe loader (C or pure)
+    except OSError as exc:
+        raise ProfileError(f"无法读取版式配置文件 {path}：{exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"版式配置文件 {path} 不是合法的 YAML：{exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ProfileError(f"版式配置文件 {path} 的顶层必须是映射（键: 值）")
+    return data
+
+
+def _format_errors(exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"]) or "(顶层)"
+        if err["type"] == "extra_forbidden":
+            lines.append(f"  {loc}：未知的配置项")
+        elif err["type"] == "missing":
+            lines.append(f"  {loc}：缺少必填项")
+        else:
+            lines.append(f"  {loc}：{err['msg']}（得到 {err.get('input')!r}）")
+    return "\n".join(lines)
+
+
+def load_profile(
+    path: str | Path | None = None, overrides: Mapping[str, Any] | None = None
+) -> Profile:
+    """Default profile ← user profile file ``path`` ← ``overrides`` (dotted or nested keys),
+    validated. Raises ProfileError with every problem listed."""
+    data = _read_yaml(DEFAULT_PROFILE_PATH)
+    sources = [str(DEFAULT_PROFILE_PATH.name)]
+    if path is not None:
+        data = deep_merge(data, _read_yaml(Path(path)))
+        sources.append(str(path))
+    if overrides:
+        data = deep_merge(data, expand_dotted(overrides))
+        sources.append("覆盖项")
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(
+            f"版式配置无效（来源：{' ← '.join(sources)}）：\n{_format_errors(exc)}"
+        ) from exc

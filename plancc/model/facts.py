@@ -1,0 +1,130 @@
+"""Figures a plan's prose may cite: ``{=hours.required}``, ``{=phases.count:cn}``.
+
+Prose is data and is never run as a template; a reference is a plain lookup
+of a dotted name in this table of computed figures, so a sentence such as
+“参训教师需完成{=hours.required}学时研修内容” cannot drift from the data.
+`validate` reports references that do not resolve (PL105); `render`
+replaces them. Formats: none (72, 2022年11月), ``cn`` (Chinese numeral).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from plancc.model.base import fmt_number
+from plancc.model.dates import PartialDate, cn_range
+from plancc.model.plan import Plan
+from plancc.text.numerals import cn_number
+
+REF_RE = re.compile(r"\{=([^{}:\s]+?)(?::([a-z_]+))?\}")
+FORMATS = ("cn",)
+
+
+def plan_facts(plan: Plan) -> dict[str, Any]:
+    """Every figure a reference can name, by its dotted name."""
+    f: dict[str, Any] = {}
+    doc = plan.document
+    f["document.title"] = doc.title_text
+    if doc.date:
+        f["document.date"] = doc.date
+    f["attachments.count"] = len(doc.attachments)
+    p = plan.period
+    if p:
+        if p.start or p.end:
+            f["period"] = (p.start, p.end)
+        if p.start:
+            f["period.start"] = p.start
+        if p.end:
+            f["period.end"] = p.end
+        if p.year:
+            f["year"] = p.year
+        if p.school_year:
+            f["school_year"] = p.school_year
+        if p.cycle:
+            c = p.cycle
+            f["cycle.start"], f["cycle.end"], f["cycle.years"] = c.start, c.end, c.years
+            for key in ("year", "total_hours", "school_based_hours", "name"):
+                if getattr(c, key) is not None:
+                    f[f"cycle.{key}"] = getattr(c, key)
+    h = plan.hours
+    if h:
+        for key in (
+            "required", "offered", "offered_ratio", "minutes_per_hour", "required_minutes", "compulsory_minutes",
+            "credits", "hours_per_credit", "school_based", "new_teacher", "head_teacher",
+        ):  # fmt: skip
+            if getattr(h, key) is not None:
+                f[f"hours.{key}"] = getattr(h, key)
+        for comp in h.components:
+            f[f"hours.components.{comp.name}"] = comp.hours
+        f["hours.components.count"] = len(h.components)
+    f["stages.count"] = len(plan.stages)
+    f["tiers.count"] = len(plan.tiers)
+    f["posts.count"] = len(plan.posts)
+    f["projects.count"] = len(plan.stages) + len(plan.posts)
+    f["modes.count"] = len(plan.modes)
+    f["phases.count"] = len(plan.phases)
+    f["module_sets.count"] = len(plan.module_sets)
+    for ms in plan.module_sets:
+        f[f"modules.{ms.id}.count"] = len(ms.modules)
+        if ms.hours is not None:
+            f[f"modules.{ms.id}.hours"] = ms.hours
+    if plan.catalog:
+        courses = plan.catalog.courses
+        f["catalog.courses.count"] = len(courses)
+        f["catalog.subjects.count"] = len({c.subject for c in courses if c.subject})
+        f["catalog.modules.count"] = len({c.module for c in courses})
+    for a in plan.assessments:
+        base = f"assessments.{a.id}"
+        for key in ("total", "pass_mark", "excellent_mark", "credited_hours"):
+            if getattr(a, key) is not None:
+                f[f"{base}.{key}"] = getattr(a, key)
+        f[f"{base}.items.count"] = len(a.items)
+        for item in a.items:
+            f[f"{base}.items.{item.name}.points"] = item.points
+            if item.minimum is not None:
+                f[f"{base}.items.{item.name}.minimum"] = item.minimum
+        for comp in a.components:
+            if comp.weight is not None:
+                f[f"{base}.components.{comp.name}.weight"] = comp.weight
+            if comp.points is not None:
+                f[f"{base}.components.{comp.name}.points"] = comp.points
+    for e in plan.evaluations:
+        f[f"evaluations.{e.id}.items.count"] = len(e.items)
+    for r in plan.rubrics:
+        if r.total is not None:
+            f[f"rubrics.{r.id}.total"] = r.total
+    return f
+
+
+def format_fact(value: Any, fmt: str | None) -> str:
+    if fmt == "cn":
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cn_number(value)
+        raise ValueError("cn")
+    if isinstance(value, tuple):
+        return cn_range(value[0], value[1])
+    if isinstance(value, PartialDate):
+        return value.cn()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return fmt_number(value)
+    return str(value)
+
+
+def expand_refs(text: str, facts: dict[str, Any]) -> str:
+    """Replace every ``{=name}`` whose name resolves; leave others as written."""
+    if "{=" not in text:
+        return text
+
+    def sub(m: re.Match) -> str:
+        name, fmt = m.group(1), m.group(2)
+        if name not in facts:
+            return m.group(0)
+        try:
+            return format_fact(facts[name], fmt)
+        except ValueError:
+            return m.group(0)
+
+    return REF_RE.sub(sub, text)

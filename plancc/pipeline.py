@@ -1,0 +1,121 @@
+"""The front half of the compiler: load → model → check, for one file or many.
+
+Kept free of the document stack (python-docx, jinja2) so ``validate``
+starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plancc.check.context import Context
+from plancc.check.runner import Selection, run_rules
+from plancc.config import Config
+from plancc.diagnostics import Diagnostic, Severity
+from plancc.load.source import Limits, LoadedFile, load_file
+from plancc.model.build import build_plan
+from plancc.model.plan import Plan
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", "build", "dist", ".tox"}
+
+
+@dataclass
+class Settings:
+    """Everything that changes how a file is checked (config merged with CLI options)."""
+
+    lang: str = "zh"
+    selection: Selection = field(default_factory=Selection)
+    policy: dict = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+
+    @classmethod
+    def from_config(cls, config: Config, *, lang: str | None = None, select=None, ignore=None) -> "Settings":
+        f = config.file
+        sel = Selection(
+            select=list(select) if select else list(f.lint.select),
+            ignore=list(f.lint.ignore) + list(ignore or []),
+            severities=dict(f.lint.severity),
+            policy=f.policy.enabled,
+        )
+        limits = Limits(max_bytes=f.limits.max_bytes, max_depth=f.limits.max_depth, max_alias_nodes=f.limits.max_alias_nodes)
+        return cls(lang=lang or f.lang, selection=sel, policy=f.policy.model_dump(), limits=limits)
+
+
+@dataclass
+class FileReport:
+    path: str
+    loaded: LoadedFile
+    plan: Plan | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR and not d.suppressed)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING and not d.suppressed)
+
+
+def check_file(path: str | Path, settings: Settings | None = None, display: str | None = None) -> FileReport:
+    settings = settings or Settings()
+    loaded = load_file(path, settings.lang, settings.limits, display=display)
+    return check_loaded(loaded, settings)
+
+
+def check_loaded(loaded: LoadedFile, settings: Settings) -> FileReport:
+    diags = list(loaded.diagnostics)
+    plan = None
+    if loaded.data is not None:
+        plan, model_diags = build_plan(loaded, settings.lang)
+        diags.extend(model_diags)
+        if plan is not None:
+            ctx = Context(plan, loaded, settings.policy)
+            diags.extend(run_rules(ctx, settings.selection, settings.lang))
+    diags = [d for d in diags if settings.selection.keeps(d.code)]
+    diags.sort(key=Diagnostic.sort_key)
+    return FileReport(loaded.path, loaded, plan, diags)
+
+
+def discover(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
+    """Expand folders into plan files; return (files, paths that do not exist).
+
+    A folder is searched recursively for *.yaml/*.yml that have a top-level
+    ``plancc:`` key (plan repositories also hold CI and tool YAML); a file
+    named explicitly is always taken.
+    """
+    files: list[Path] = []
+    missing: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_file():
+            files.append(p)
+        elif p.is_dir():
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                for name in sorted(names):
+                    if name.endswith(PLAN_SUFFIXES):
+                        candidate = Path(root) / name
+                        if looks_like_plan(candidate):
+                            files.append(candidate)
+        else:
+            missing.append(str(raw))
+    return files, missing
+
+
+def looks_like_plan(path: Path) -> bool:
+    """True when a top-level line starts with ``plancc:`` (cheap; no YAML parse)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(64 * 1024)
+    except OSError:
+        return False
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    for line in head.splitlines():
+        if line.startswith(b"plancc:") or line.startswith(b'"plancc":') or line.startswith(b"'plancc':"):
+            return True
+    return False

@@ -1,0 +1,1 @@
+"""Chinese text utilities shared by the rules and the renderer (no document stack)."""
