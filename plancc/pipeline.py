@@ -15,7 +15,7 @@ from plancc.check.runner import Selection, run_rules
 from plancc.config import Config
 from plancc.diagnostics import Diagnostic, Severity
 from plancc.load.source import Limits, LoadedFile, load_file
-from plancc.model.build import build_plan
+from plancc.model.build import build_partial, build_plan
 from plancc.model.plan import Plan
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -75,9 +75,29 @@ def check_loaded(loaded: LoadedFile, settings: Settings) -> FileReport:
         if plan is not None:
             ctx = Context(plan, loaded, settings.policy)
             diags.extend(run_rules(ctx, settings.selection, settings.lang))
+        elif model_diags and all(d.code.startswith("PL1") and d.code != "PL100" for d in model_diags):
+            diags.extend(_rules_on_valid_parts(loaded, settings))
     diags = [d for d in diags if settings.selection.keeps(d.code)]
     diags.sort(key=Diagnostic.sort_key)
     return FileReport(loaded.path, loaded, plan, diags)
+
+
+def _rules_on_valid_parts(loaded: LoadedFile, settings: Settings) -> list[Diagnostic]:
+    """Run the rules on what is valid, so one typo does not hide a wrong sum elsewhere.
+
+    Findings that touch a dropped part, and reference checks (which would
+    see the dropped part as missing), are left out.
+    """
+    partial, dropped = build_partial(loaded)
+    if partial is None:
+        return []
+    found = run_rules(Context(partial, loaded, settings.policy), settings.selection, settings.lang)
+
+    def touches(d: Diagnostic) -> bool:
+        paths = [d.path] + [r.path for r in d.related]
+        return any(p.split(".")[0].split("[")[0] in dropped for p in paths if p)
+
+    return [d for d in found if not touches(d) and not d.code.startswith("PL5") and d.code != "PL999"]
 
 
 def discover(paths: list[str | Path]) -> tuple[list[Path], list[str]]:

@@ -35,10 +35,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "PL005.many": ("多个 YAML 文档（用 --- 分隔）；一个计划文件只能有一个文档", "several YAML documents (separated by ---); a plan file holds one"),
     "PL006": ("超出安全上限：{what}", "safety limit exceeded: {what}"),
-    "PL007": (
-        "“{text}”会被 YAML 读成{reading}，不是您写下的样子。{hint}",
-        "'{text}' is read by YAML as {reading}, not as written. {hint}",
-    ),
     "PL008": (
         "不允许的 YAML 标签 {tag}：计划文件只用普通的值（出于安全考虑不执行任何标签）",
         "YAML tag {tag} is not allowed: plan files hold plain values only (no tags are executed, for safety)",

@@ -16,7 +16,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from plancc.diagnostics import Diagnostic, Severity
+from plancc.diagnostics import Diagnostic, Severity, Span
 from plancc.diagnostics.messages import msg
 from plancc.load.source import LoadedFile, format_path
 from plancc.model.plan import SCHEMA_VERSION, Plan
@@ -84,6 +84,35 @@ def build_plan(loaded: LoadedFile, lang: str = "zh") -> tuple[Plan | None, list[
     except RecursionError:  # the loader caps depth; this is a last guard
         diags.append(Diagnostic("PL006", Severity.ERROR, msg("PL006", lang, what=msg("limit.depth", lang, n="?")), loaded.path, None))
         return None, diags
+
+
+def build_partial(loaded: LoadedFile) -> tuple[Plan | None, set[str]]:
+    """A plan built from the parts of the file that are valid, for running rules anyway.
+
+    Top-level parts with structural errors are dropped (document is replaced
+    by a stub) so the rules can still report on the rest in the same run;
+    the caller discards findings that touch a dropped part.
+    """
+    data = dict(loaded.data) if isinstance(loaded.data, dict) else None
+    if data is None or data.get("plancc") != SCHEMA_VERSION:
+        return None, set()
+    dropped: set[str] = set()
+    for _ in range(4):
+        try:
+            return Plan.model_validate(data), dropped
+        except ValidationError as exc:
+            bad = {str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"]}
+            if not bad or bad <= dropped and "document" not in bad:
+                return None, dropped
+            for key in bad:
+                dropped.add(key)
+                if key == "document":
+                    data["document"] = {"title": "?"}
+                else:
+                    data.pop(key, None)
+        except RecursionError:
+            return None, dropped
+    return None, dropped
 
 
 # --------------------------------------------------------------------------
@@ -195,7 +224,11 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
         key = str(path[-1]) if path else "?"
         parent = path[:-1]
         where = f"（位于 {format_path(parent)}）" if parent and lang == "zh" else (f" (in {format_path(parent)})" if parent else "")
-        return Diagnostic("PL102", Severity.ERROR, msg("PL102", lang, key=key, what=where), file, source.locate(parent), format_path(path))
+        span = source.keys.get(parent) if parent else None
+        if span is None:
+            whole = source.locate(parent)
+            span = Span.point(whole.line, whole.column) if whole else None
+        return Diagnostic("PL102", Severity.ERROR, msg("PL102", lang, key=key, what=where), file, span, format_path(path))
     span = source.locate(path)
     value = _get(loaded.data, path)
     if etype in _TYPE_KEYS or etype.endswith("_type"):

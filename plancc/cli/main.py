@@ -1,0 +1,27 @@
+"""The ``plancc`` command group."""
+
+from __future__ import annotations
+
+import click
+
+from plancc import __version__
+from plancc.cli.explain import explain_cmd
+from plancc.cli.validate import validate_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="plancc")
+def cli():
+    """plancc：培训实施方案编译器。
+
+    用 YAML 写培训实施方案，validate 检查其中的数字和日期是否前后一致，
+    render 把它编译成符合 GB/T 9704 公文格式的 Word 文档。
+    """
+
+
+cli.add_command(validate_cmd)
+cli.add_command(explain_cmd)
+
+
+def main():
+    cli(prog_name="plancc")

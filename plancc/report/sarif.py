@@ -1,0 +1,91 @@
+"""SARIF 2.1.0, for code-scanning uploads: one rule entry per code seen or known."""
+
+from __future__ import annotations
+
+import json
+
+from plancc import __version__
+from plancc.pipeline import FileReport
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    return path.replace("\\", "/")
+
+
+def _region(span) -> dict:
+    return {"startLine": span.line, "startColumn": span.column, "endLine": span.end_line, "endColumn": span.end_column}
+
+
+def render_sarif(reports: list[FileReport], lang: str = "zh") -> str:
+    from plancc.diagnostics.codes import all_codes
+
+    en = lang == "en"
+    rules = []
+    index = {}
+    for info in all_codes():
+        index[info.code] = len(rules)
+        doc = info.doc_en if en and info.doc_en else info.doc
+        rules.append(
+            {
+                "id": info.code,
+                "name": info.name,
+                "shortDescription": {"text": info.title_en if en else info.title},
+                "fullDescription": {"text": doc or (info.title_en if en else info.title)},
+                "help": {"text": doc or info.title},
+                "defaultConfiguration": {"level": _LEVEL[info.severity.value]},
+                "properties": {"family": info.family},
+            }
+        )
+    results = []
+    for r in reports:
+        for d in r.diagnostics:
+            result = {
+                "ruleId": d.code,
+                "level": _LEVEL[d.severity.value],
+                "message": {"text": d.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(d.file)},
+                            **({"region": _region(d.span)} if d.span else {}),
+                        },
+                        **({"logicalLocations": [{"fullyQualifiedName": d.path}]} if d.path else {}),
+                    }
+                ],
+            }
+            if d.code in index:
+                result["ruleIndex"] = index[d.code]
+            related = [
+                {
+                    "id": i,
+                    "message": {"text": rel.message},
+                    "physicalLocation": {"artifactLocation": {"uri": _uri(rel.file or d.file)}, **({"region": _region(rel.span)} if rel.span else {})},
+                }
+                for i, rel in enumerate(d.related)
+            ]
+            if related:
+                result["relatedLocations"] = related
+            if d.suppressed:
+                result["suppressions"] = [{"kind": "inSource"}]
+            results.append(result)
+    doc = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "plancc",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
