@@ -6,6 +6,7 @@ import click
 
 from plancc import __version__
 from plancc.cli.explain import explain_cmd
+from plancc.cli.render import render_cmd
 from plancc.cli.validate import validate_cmd
 
 
@@ -20,6 +21,7 @@ def cli():
 
 
 cli.add_command(validate_cmd)
+cli.add_command(render_cmd)
 cli.add_command(explain_cmd)
 
 

@@ -4,7 +4,8 @@ Prose is data and is never run as a template; a reference is a plain lookup
 of a dotted name in this table of computed figures, so a sentence such as
 “参训教师需完成{=hours.required}学时研修内容” cannot drift from the data.
 `validate` reports references that do not resolve (PL105); `render`
-replaces them. Formats: none (72, 2022年11月), ``cn`` (Chinese numeral).
+replaces them. Formats: none (72, 2022年11月), ``cn`` (Chinese numeral: 二), ``count``
+(a quantity before a measure word: 两).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from plancc.model.plan import Plan
 from plancc.text.numerals import cn_number
 
 REF_RE = re.compile(r"\{=([^{}:\s]+?)(?::([a-z_]+))?\}")
-FORMATS = ("cn",)
+FORMATS = ("cn", "count")
 
 
 def plan_facts(plan: Plan) -> dict[str, Any]:
@@ -98,12 +99,12 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
 
 
 def format_fact(value: Any, fmt: str | None) -> str:
-    if fmt == "cn":
+    if fmt in ("cn", "count"):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, int) and not isinstance(value, bool):
-            return cn_number(value)
-        raise ValueError("cn")
+            return "两" if fmt == "count" and value == 2 else cn_number(value)
+        raise ValueError(fmt)
     if isinstance(value, tuple):
         return cn_range(value[0], value[1])
     if isinstance(value, PartialDate):

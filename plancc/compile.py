@@ -1,0 +1,103 @@
+"""The back half of the compiler: a checked plan → laid-out document → .docx (→ .pdf).
+
+Imports the document stack (jinja2, python-docx) only when called, so
+``validate`` never pays for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plancc.config import Config
+from plancc.pipeline import FileReport, Settings, check_file
+
+
+class RenderError(Exception):
+    """A plan could not be rendered; the message is for the user."""
+
+
+@dataclass
+class RenderJob:
+    plan_path: Path
+    output: Path
+    pdf: bool = False
+    template: str | None = None
+    profile_path: str | None = None
+    layout: dict = field(default_factory=dict)
+    bases: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class RenderResult:
+    job: RenderJob
+    report: FileReport
+    written: list[Path] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.report.errors == 0
+
+
+def load_profile_for(job: RenderJob):
+    from plancc.layout.profile import ProfileError, load_profile
+
+    try:
+        return load_profile(job.profile_path, job.layout or None)
+    except ProfileError as exc:
+        raise RenderError(f"版式配置无效：{exc}") from exc
+    except OSError as exc:
+        raise RenderError(f"无法读取版式配置：{exc}") from exc
+
+
+def render_docx_bytes(report: FileReport, job: RenderJob) -> bytes:
+    """Lay out and emit one validated plan; raises RenderError with a user-facing message."""
+    from plancc.emit.docx import render_docx
+    from plancc.layout import LayoutError, lay_out
+
+    assert report.plan is not None
+    profile = load_profile_for(job)
+    try:
+        doc = lay_out(report.plan, template=job.template, base=job.bases, profile=profile)
+    except LayoutError as exc:
+        raise RenderError(str(exc)) from exc
+    return render_docx(doc, profile)
+
+
+def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> RenderResult:
+    """Validate, then render one plan; never raises for a bad plan or template."""
+    from plancc.emit.atomic import atomic_write_bytes
+
+    report = check_file(job.plan_path, settings, display=display)
+    result = RenderResult(job, report)
+    if report.errors or report.plan is None:
+        return result
+    try:
+        data = render_docx_bytes(report, job)
+        job.output.parent.mkdir(parents=True, exist_ok=True)
+        result.written.append(atomic_write_bytes(job.output, data))
+    except RenderError as exc:
+        result.error = str(exc)
+        return result
+    except OSError as exc:
+        result.error = f"无法写入 {job.output}：{exc.strerror or exc}"
+        return result
+    if job.pdf:
+        from plancc.emit.pdf import PdfError, convert_to_pdf
+
+        try:
+            result.written.append(convert_to_pdf(job.output, job.output.parent))
+        except PdfError as exc:
+            result.error = str(exc)
+    return result
+
+
+def output_for(plan: Path, out: Path | None, many: bool, config: Config) -> Path:
+    """Where a plan's .docx goes: -o FILE (one plan), -o FOLDER, or <output folder>/<stem>.docx."""
+    if out is not None:
+        if not many and out.suffix.lower() == ".docx":
+            return out
+        return out / f"{plan.stem}.docx"
+    base = Path(config.file.render.output)
+    return base / f"{plan.stem}.docx"

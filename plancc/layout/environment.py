@@ -1,0 +1,142 @@
+"""The template environment: sandboxed, strict, XML-escaping, with Chinese text filters.
+
+* ``ImmutableSandboxedEnvironment``: a template taken from a plan repository
+  cannot reach Python internals or mutate the plan.
+* ``StrictUndefined``: a misspelt variable is an error, not a blank.
+* autoescape: plan prose is inserted as text; ``{{ }}`` or ``<`` in prose is
+  printed literally and can never become template code or markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from plancc.model.base import fmt_number
+from plancc.model.dates import PartialDate, cn_range
+from plancc.model.facts import expand_refs
+from plancc.text.numerals import circled, cn_number
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "_templates"
+SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+class TemplateNotFound(Exception):
+    """The template a plan or plancc.toml names does not exist."""
+
+
+def template_dir(name_or_path: str | None, base: Path | list[Path] | None = None) -> Path:
+    """Resolve a template by name or folder path.
+
+    Looked up, in order: relative to each base folder (the plan's folder, the
+    repository root) as a path and under its templates/ folder, then as given,
+    then among the templates shipped with plancc.
+    """
+    name = name_or_path or "default"
+    candidates = []
+    as_path = Path(name)
+    bases = [base] if isinstance(base, Path) else list(base or [])
+    if not as_path.is_absolute():
+        for b in bases:
+            candidates += [b / as_path, b / "templates" / as_path]
+    candidates.append(as_path)
+    for root in (SOURCE_TEMPLATES, PACKAGE_TEMPLATES):
+        candidates.append(root / name)
+    for c in candidates:
+        if (c / "plan.xml.j2").is_file():
+            return c
+    raise TemplateNotFound(name)
+
+
+def make_environment(folder: Path) -> ImmutableSandboxedEnvironment:
+    # the default template's macros stay importable from a county's copy
+    search = [str(folder)]
+    default = template_dir("default")
+    if default.resolve() != folder.resolve():
+        search.append(str(default))
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(search),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("xml.j2", "xml"), default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        cn=cn_filter,
+        count=count_filter,
+        num=num_filter,
+        cn_date=cn_date_filter,
+        cn_range=cn_range_filter,
+        join_cn=join_cn_filter,
+        circled=circled,
+        pct=pct_filter,
+        quote_title=quote_title_filter,
+        bare=bare_filter,
+    )
+    return env
+
+
+def cn_filter(n: Any) -> str:
+    """7 → 七, 11 → 十一, 20 → 二十."""
+    if isinstance(n, float) and n.is_integer():
+        n = int(n)
+    if not isinstance(n, int):
+        return str(n)
+    return cn_number(n)
+
+
+def count_filter(n: Any) -> str:
+    """A quantity before a measure word: 2 → 两 (两个模块), otherwise as cn."""
+    if n == 2:
+        return "两"
+    return cn_filter(n)
+
+
+def num_filter(v: Any) -> str:
+    """72.0 → 72: figures as a clerk writes them."""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return fmt_number(v)
+    return str(v)
+
+
+def pct_filter(v: Any) -> str:
+    return num_filter(v) + "%"
+
+
+def cn_date_filter(d: Any) -> str:
+    """2022-11-15 → 2022年11月15日; 2022-11 → 2022年11月."""
+    if d is None:
+        return ""
+    return PartialDate.parse(d).cn()
+
+
+def cn_range_filter(start: Any, end: Any = None, sep: str = "—") -> str:
+    s = PartialDate.parse(start) if start is not None else None
+    e = PartialDate.parse(end) if end is not None else None
+    return cn_range(s, e, sep)
+
+
+def join_cn_filter(items: Any, sep: str = "、") -> str:
+    return sep.join(str(i) for i in items)
+
+
+def quote_title_filter(title: str) -> str:
+    """Wrap a document title in 《》 unless it already is."""
+    title = str(title)
+    return title if title.startswith("《") else f"《{title}》"
+
+
+def prose(text: Any, facts: dict) -> str:
+    """Plan prose for the template: ``{=name}`` references filled, nothing executed."""
+    if text is None:
+        return ""
+    return expand_refs(str(text), facts)
+
+
+def bare_filter(text: Any) -> str:
+    """Drop trailing punctuation so a template can add its own (；or 。)."""
+    return str(text).rstrip().rstrip("。；;，,.")

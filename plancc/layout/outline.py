@@ -1,0 +1,250 @@
+"""Parse a template's XML outline into the laid-out document (plancc.layout.ir).
+
+This is where structure becomes layout: section nesting becomes heading
+numbers (一、（一）1.（1）①), run-in headings absorb their first paragraph,
+merge columns become vertical merges (hierarchically: a cell merges only
+when the merge columns to its left merge too), and column widths are set
+from the content so short cells such as dates do not wrap.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from plancc.layout import ir
+from plancc.layout.inline import parse_inline
+from plancc.layout.numbering import MAX_HEADING_DEPTH, heading_number
+from plancc.text.numerals import circled
+
+
+class OutlineError(Exception):
+    """The template produced an outline plancc cannot lay out (a template bug)."""
+
+
+@dataclass
+class Metrics:
+    """What the parser needs to know of the page to size table columns."""
+
+    table_chars: float = 31.0  # characters of table text across the type area
+
+
+_P_KINDS = {"body": "body", "caption": "caption", "note": "note", "plain": "addressee"}
+
+
+def parse_outline(xml_text: str, metrics: Metrics | None = None) -> ir.Document:
+    try:
+        root = ET.fromstring(xml_text)
+    except ET.ParseError as exc:
+        line, col = exc.position
+        raise OutlineError(f"template output is not well-formed XML at {line}:{col}: {exc}") from exc
+    if root.tag != "document":
+        raise OutlineError("the template's root element must be <document>")
+    p = _Parser(metrics or Metrics())
+    doc = ir.Document(title=root.get("title", ""), author=root.get("author", ""), date=root.get("date", ""))
+    p.children(root, 0, doc.blocks)
+    return doc
+
+
+def _blank() -> ir.Paragraph:
+    return ir.Paragraph("body", [])
+
+
+class _Parser:
+    def __init__(self, metrics: Metrics):
+        self.metrics = metrics
+
+    def children(self, parent: ET.Element, depth: int, out: list) -> None:
+        count = 0
+        elements = list(parent)
+        for i, el in enumerate(elements):
+            tag = el.tag
+            if tag == "section":
+                if el.get("numbered", "1") != "0":
+                    count += 1
+                    self.section(el, depth + 1, count, out)
+                else:
+                    self.section(el, depth + 1, 0, out)
+            elif tag == "p":
+                out.append(self.paragraph(el))
+            elif tag == "list":
+                self.list(el, out)
+            elif tag == "table":
+                out.append(self.table(el))
+            elif tag == "title":
+                out.append(ir.Paragraph("title", [ir.Run(_text(el))], keep_with_next=True))
+                nxt = elements[i + 1].tag if i + 1 < len(elements) else None
+                if nxt not in ("title", "subtitle"):
+                    out.append(_blank())
+            elif tag == "subtitle":
+                out.append(ir.Paragraph("subtitle", [ir.Run(_text(el))]))
+                out.append(_blank())
+            elif tag == "attachment-label":
+                out.append(ir.Paragraph("attachment_label", [ir.Run(_text(el))]))
+                out.append(_blank())
+            elif tag == "addressee":
+                out.append(ir.Paragraph("addressee", [ir.Run(_text(el))]))
+            elif tag == "attachments":
+                self.attachments(el, out)
+            elif tag == "signature":
+                out.append(_blank())
+                out.append(ir.Paragraph("signature", [ir.Run(_text(el))]))
+            elif tag == "date":
+                if not out or out[-1].kind != "signature":  # type: ignore[union-attr]
+                    out.append(_blank())
+                out.append(ir.Paragraph("date", [ir.Run(_text(el))]))
+            else:
+                raise OutlineError(f"unknown outline element <{tag}>")
+
+    def section(self, el: ET.Element, depth: int, n: int, out: list) -> None:
+        title = el.get("title", "")
+        number = heading_number(depth, n) if n else ""
+        kind = f"heading{min(depth, MAX_HEADING_DEPTH)}" if depth <= MAX_HEADING_DEPTH else "item"
+        items = list(el)
+        run_in = (el.get("run-in") == "1" or not title) and items and items[0].tag == "p"
+        if run_in:
+            first = items.pop(0)
+            runs = [ir.Run(title)] if title else []
+            if title:
+                runs.append(ir.Run(el.get("separator", "：")))
+            runs.extend(parse_inline(_text(first), role="body"))
+            out.append(ir.Paragraph(kind, runs, number=number))
+        else:
+            out.append(ir.Paragraph(kind, [ir.Run(title)] if title else [], number=number, keep_with_next=True))
+        rest = ET.Element("section")
+        rest.extend(items)
+        self.children(rest, depth, out)
+
+    def paragraph(self, el: ET.Element) -> ir.Paragraph:
+        kind = _P_KINDS.get(el.get("style", "body"), "body")
+        runs = parse_inline(_text(el))
+        if el.get("bold") == "1":
+            for r in runs:
+                r.bold = True
+        return ir.Paragraph(kind, runs, keep_with_next=kind == "caption")  # type: ignore[arg-type]
+
+    def list(self, el: ET.Element, out: list) -> None:
+        numbered = el.get("numbered", "1") != "0"
+        for i, li in enumerate(el.findall("li"), 1):
+            out.append(ir.Paragraph("item", parse_inline(_text(li)), number=circled(i) if numbered else ""))
+
+    def attachments(self, el: ET.Element, out: list) -> None:
+        titles = [_text(a) for a in el.findall("attachment")]
+        if not titles:
+            return
+        out.append(_blank())
+        for i, title in enumerate(titles, 1):
+            lead = "附件：" if i == 1 else "\u3000" * 3
+            numbered = f"{i}." if len(titles) > 1 else ""
+            out.append(ir.Paragraph("attachments", [ir.Run(f"{lead}{numbered}{title}")]))
+
+    # -- tables ------------------------------------------------------------
+    def table(self, el: ET.Element) -> ir.Table:
+        cols = []
+        merge_cols: list[int] = []
+        explicit = False
+        for i, c in enumerate(el.findall("col")):
+            weight = c.get("weight")
+            explicit = explicit or weight is not None
+            cols.append(ir.Column(c.get("title", ""), float(weight) if weight else 0.0, c.get("align", "left")))  # type: ignore[arg-type]
+            if c.get("merge") == "1":
+                merge_cols.append(i)
+        aligns = [c.align for c in cols]
+        rows: list[list[ir.Cell]] = []
+        for r in el.iter("row"):
+            row = []
+            pos = 0
+            for c in r:
+                span = int(c.get("span", "1"))
+                align = c.get("align") or (aligns[pos] if pos < len(aligns) and aligns[pos] != "left" else None)
+                row.append(ir.Cell(_text(c), span=span, align=align))  # type: ignore[arg-type]
+                pos += span
+            rows.append(row)
+        header = None
+        h = el.find("header")
+        if h is not None:
+            header = [[ir.Cell(_text(c), span=int(c.get("span", "1")), bold=True, align="center") for c in h]]
+        if merge_cols:
+            _vertical_merges(rows, merge_cols)
+        if not explicit:
+            widths = _auto_widths(cols, header, rows, self.metrics.table_chars)
+            for c, w in zip(cols, widths):
+                c.weight = w
+        caption = el.get("caption") or None
+        return ir.Table(cols, rows, caption=caption, header=header, name=el.get("name", ""))
+
+
+def _text(el: ET.Element) -> str:
+    return "".join(el.itertext()).strip()
+
+
+def _grid(row: list[ir.Cell]) -> dict[int, ir.Cell]:
+    out, pos = {}, 0
+    for cell in row:
+        out[pos] = cell
+        pos += cell.span
+    return out
+
+
+def _vertical_merges(rows: list[list[ir.Cell]], merge_cols: list[int]) -> None:
+    """Merge equal consecutive cells of merge columns, left to right, hierarchically."""
+    prev: dict[int, ir.Cell] | None = None
+    prev_text: dict[int, str] = {}
+    for row in rows:
+        grid = _grid(row)
+        merged_left = True
+        for col in merge_cols:
+            cell = grid.get(col)
+            above = prev.get(col) if prev else None
+            if (
+                merged_left
+                and cell is not None
+                and above is not None
+                and cell.span == above.span
+                and cell.text == prev_text.get(col)
+                and cell.text != ""
+            ):
+                if above.vmerge is None:
+                    above.vmerge = "restart"
+                cell.vmerge = "continue"
+            else:
+                merged_left = False
+        prev_text = {c: grid[c].text for c in grid}
+        prev = grid
+
+
+def _display_width(text: str) -> float:
+    if text.isascii():
+        return len(text) * 0.55
+    return sum(0.55 if ch.isascii() else 1.0 for ch in text)
+
+
+def _auto_widths(cols: list[ir.Column], header, rows: list[list[ir.Cell]], available: float) -> list[float]:
+    """Widths in characters: short columns get their natural width, long ones share the rest."""
+    n = len(cols)
+    natural = [max(_display_width(c.title), 1.0) for c in cols]
+    for row in rows:
+        pos = 0
+        for cell in row:
+            if cell.span == 1 and pos < n and cell.vmerge != "continue":
+                w = _display_width(cell.text)
+                if w > natural[pos]:
+                    natural[pos] = w
+            pos += cell.span
+    short_limit = min(10.0, available / max(n, 1) * 1.3)
+    pad = 1.0
+    fixed = {i: natural[i] + pad for i in range(n) if natural[i] <= short_limit}
+    rest = [i for i in range(n) if i not in fixed]
+    used = sum(fixed.values())
+    if not rest:
+        return [fixed[i] for i in range(n)]
+    if used > available * 0.75:
+        # too many short columns to keep all unwrapped: share proportionally
+        total = sum(natural)
+        return [available * natural[i] / total for i in range(n)]
+    remaining = available - used
+    total_long = sum(min(natural[i], 60.0) for i in rest)
+    widths = [0.0] * n
+    for i in range(n):
+        widths[i] = fixed[i] if i in fixed else max(remaining * min(natural[i], 60.0) / total_long, 4.0)
+    return widths
