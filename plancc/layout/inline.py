@@ -21,10 +21,14 @@ def _parser() -> MarkdownIt:
 
 
 def parse_inline(text: str, role: str = "self") -> list[Run]:
-    """Split text into runs; ``**x**`` (and ``*x*``) are bold."""
-    if "*" not in text and "\\" not in text and "_" not in text:
+    """Split text into runs; ``**x**`` (and ``*x*``) are bold.
+
+    Underscores are literal (``__init__``, ``20__`` placeholders), so only
+    asterisks mark emphasis.
+    """
+    if "*" not in text:
         return [Run(text, role=role)]
-    tokens = _parser().parseInline(text)
+    tokens = _parser().parseInline(text.replace("_", "\\_"))
     runs: list[Run] = []
     depth = 0
     for tok in tokens[0].children or []:

@@ -1,0 +1,53 @@
+"""Heading numbers by depth, title line breaking, inline bold."""
+
+import pytest
+
+from plancc.layout.inline import parse_inline
+from plancc.layout.numbering import heading_number
+from plancc.layout.titles import break_title
+
+
+@pytest.mark.parametrize(
+    "depth, n, expected",
+    [(1, 1, "一、"), (1, 11, "十一、"), (2, 3, "（三）"), (3, 2, "2."), (4, 12, "（12）"), (5, 3, "③"), (6, 21, "(21)")],
+)
+def test_heading_numbers_follow_gbt9704_order(depth, n, expected):
+    assert heading_number(depth, n) == expected
+
+
+def test_level2_uses_full_width_brackets():
+    number = heading_number(2, 1)
+    assert number[0] == "\uff08" and number[-1] == "\uff09"
+
+
+def test_short_title_stays_on_one_line():
+    assert break_title("测试县2024年教师全员培训实施方案") == ["测试县2024年教师全员培训实施方案"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "宾川县2022年中小学幼儿园教师继续教育全员培训实施方案",
+        "淮北市 2022-2023 学年度初中教师远程全员培训实施方案",
+        "落儿岭镇中心学校2024-2025学年度中小学教师全员培训实施方案",
+    ],
+)
+def test_long_title_breaks_into_a_trapezoid_without_splitting_numbers(title):
+    lines = break_title(title, 20)
+    assert len(lines) == 2
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "")
+    top, bottom = lines
+    assert len(top) >= len(bottom) - 1  # the upper line is not shorter
+    for a, b in [(top[-1], bottom[0])]:
+        assert not (a.isdigit() and b.isdigit())
+    assert "学年\n度" not in "\n".join(lines)
+
+
+def test_bold_markers_become_bold_runs():
+    runs = parse_inline("确定以“**新形势下的育人方式变革**”为年度培训主题")
+    assert [(r.text, r.bold) for r in runs] == [("确定以“", False), ("新形势下的育人方式变革", True), ("”为年度培训主题", False)]
+
+
+def test_escaped_and_unmatched_markers_stay_literal():
+    assert "".join(r.text for r in parse_inline("5*3 与 \\*\\*x\\*\\*")) == "5*3 与 **x**"
+    assert all(not r.bold for r in parse_inline("5*3 与 \\*\\*x\\*\\*"))

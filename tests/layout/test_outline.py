@@ -1,0 +1,112 @@
+"""The outline parser: nesting → numbers, run-in headings, merges and widths."""
+
+import pytest
+
+from plancc.layout.outline import Metrics, OutlineError, parse_outline
+
+
+def _texts(doc):
+    return [(b.kind, b.text) for b in doc.blocks if hasattr(b, "kind")]
+
+
+def test_sections_are_numbered_by_nesting_and_unnumbered_sections_do_not_count():
+    doc = parse_outline(
+        """<document>
+        <section title="培训目标"><p>正文</p>
+          <section title="分层项目"><section title="培训主题"><section title="学前教育教师"><section title=""><p>深层</p></section></section></section></section>
+          <section title="分岗项目"/>
+        </section>
+        <section title="第一阶段：暑假研修" numbered="0"/>
+        <section title="培训对象"/>
+        </document>"""
+    )
+    assert _texts(doc) == [
+        ("heading1", "一、培训目标"),
+        ("body", "正文"),
+        ("heading2", "（一）分层项目"),
+        ("heading3", "1.培训主题"),
+        ("heading4", "（1）学前教育教师"),
+        ("item", "①深层"),
+        ("heading2", "（二）分岗项目"),
+        ("heading1", "第一阶段：暑假研修"),
+        ("heading1", "二、培训对象"),
+    ]
+
+
+def test_run_in_heading_takes_the_first_paragraph_in_body_font():
+    doc = parse_outline('<document><section title="培训时间" run-in="1"><p>2022年11月—2023年4月。</p><p>下一段</p></section></document>')
+    head, nxt = doc.blocks
+    assert head.text == "一、培训时间：2022年11月—2023年4月。"
+    assert [r.role for r in head.runs] == ["self", "self", "body"]
+    assert nxt.text == "下一段"
+
+
+def test_run_in_separator_and_untitled_sections():
+    doc = parse_outline(
+        '<document><section title="T"><section title="2022年11月15日前" run-in="1" separator="，"><p>召开会议。</p></section>'
+        '<section title=""><p>无标题条目</p></section></section></document>'
+    )
+    assert [b.text for b in doc.blocks] == ["一、T", "（一）2022年11月15日前，召开会议。", "（二）无标题条目"]
+
+
+def test_lists_get_circled_numbers():
+    doc = parse_outline("<document><list><li>甲</li><li>乙</li></list><list numbered='0'><li>丙</li></list></document>")
+    assert [b.text for b in doc.blocks] == ["①甲", "②乙", "丙"]
+
+
+def test_vertical_merges_are_hierarchical():
+    doc = parse_outline(
+        """<document><table name="t">
+        <col title="学段" merge="1"/><col title="学科" merge="1"/><col title="课程"/>
+        <row><cell>通识</cell><cell></cell><cell>a</cell></row>
+        <row><cell>通识</cell><cell></cell><cell>b</cell></row>
+        <row><cell>初中</cell><cell>语文</cell><cell>c</cell></row>
+        <row><cell>初中</cell><cell>语文</cell><cell>d</cell></row>
+        <row><cell>高中</cell><cell>语文</cell><cell>e</cell></row>
+        </table></document>"""
+    )
+    [table] = doc.blocks
+    merges = [[c.vmerge for c in row[:2]] for row in table.rows]
+    assert merges == [
+        ["restart", None],  # empty subject cells never merge
+        ["continue", None],
+        ["restart", "restart"],
+        ["continue", "continue"],
+        [None, None],  # same subject, but the stage changed: no merge
+    ]
+
+
+def test_spans_and_custom_header():
+    doc = parse_outline(
+        """<document><table name="e"><col title="类别" merge="1"/><col title="指标" merge="1"/><col title=""/><col title="权重"/>
+        <header><cell>类别</cell><cell span="2">评价指标</cell><cell>权重</cell></header>
+        <row><cell>过程性评价</cell><cell span="2">集中培训</cell><cell>15%</cell></row>
+        <row><cell>过程性评价</cell><cell>主持工作坊</cell><cell>学情统计</cell><cell>5%</cell></row>
+        <row><cell>过程性评价</cell><cell>主持工作坊</cell><cell>作业批阅</cell><cell>10%</cell></row>
+        </table></document>"""
+    )
+    [t] = doc.blocks
+    assert [c.span for c in t.header_rows()[0]] == [1, 2, 1]
+    assert t.rows[0][1].span == 2 and t.rows[0][1].vmerge is None
+    assert (t.rows[1][1].vmerge, t.rows[2][1].vmerge) == ("restart", "continue")
+
+
+def test_auto_widths_keep_short_columns_unwrapped():
+    rows = "".join(f"<row><cell>2022年11月{d}日</cell><cell>{'很长的任务说明' * 6}</cell></row>" for d in range(10, 20))
+    doc = parse_outline(f'<document><table name="p"><col title="时间"/><col title="任务"/>{rows}</table></document>', Metrics(31))
+    [t] = doc.blocks
+    date_width = t.columns[0].weight
+    assert date_width >= 8 * 0.55 + 3  # its natural width: digits count half a character
+    assert date_width + t.columns[1].weight == pytest.approx(31, abs=0.5)
+
+
+def test_signature_and_date_follow_a_blank_line():
+    doc = parse_outline("<document><p>正文</p><signature>某县教育局</signature><date>2024年11月11日</date></document>")
+    assert [(b.kind, b.text) for b in doc.blocks] == [("body", "正文"), ("body", ""), ("signature", "某县教育局"), ("date", "2024年11月11日")]
+
+
+def test_bad_outline_is_a_clear_error():
+    with pytest.raises(OutlineError):
+        parse_outline("<document><section></document>")
+    with pytest.raises(OutlineError):
+        parse_outline("<document><blink/></document>")
