@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plancc.check.context import Context
+from plancc.check.registry import RULES
 from plancc.check.runner import Selection, run_rules
+from plancc.check.suppress import apply_suppressions
 from plancc.config import Config
 from plancc.diagnostics import Diagnostic, Severity
 from plancc.load.source import Limits, LoadedFile, load_file
@@ -77,6 +79,14 @@ def check_loaded(loaded: LoadedFile, settings: Settings) -> FileReport:
             diags.extend(run_rules(ctx, settings.selection, settings.lang))
         elif model_diags and all(d.code.startswith("PL1") and d.code != "PL100" for d in model_diags):
             diags.extend(_rules_on_valid_parts(loaded, settings))
+    if loaded.text and "plancc:" in loaded.text and "#" in loaded.text:
+        complete = plan is not None
+
+        def active(code: str) -> bool:
+            rule = RULES.get(code)
+            return complete and rule is not None and settings.selection.enabled(rule)
+
+        diags = apply_suppressions(diags, loaded.text, loaded.path, settings.lang, active)
     diags = [d for d in diags if settings.selection.keeps(d.code)]
     diags.sort(key=Diagnostic.sort_key)
     return FileReport(loaded.path, loaded, plan, diags)

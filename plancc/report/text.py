@@ -47,7 +47,8 @@ def render_text(reports: list[FileReport], *, lang: str = "zh", color: bool = Fa
                 note.append(("相关：" if lang != "en" else "see: ") + f"{rel.message} ({rel.path}) {where}", style="dim")
                 console.print(note)
     s = Summary.of(reports)
-    console.print(_summary(s, lang), style="bold" if (s.errors or s.warnings) else "bold green")
+    if not quiet:
+        console.print(_summary(s, lang), style="bold" if (s.errors or s.warnings) else "bold green")
     return buf.getvalue()
 
 
