@@ -7,6 +7,7 @@ import click
 from plancc import __version__
 from plancc.cli.explain import explain_cmd
 from plancc.cli.render import render_cmd
+from plancc.cli.schema import schema_cmd
 from plancc.cli.validate import validate_cmd
 
 
@@ -22,6 +23,7 @@ def cli():
 
 cli.add_command(validate_cmd)
 cli.add_command(render_cmd)
+cli.add_command(schema_cmd)
 cli.add_command(explain_cmd)
 
 
