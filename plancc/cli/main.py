@@ -8,6 +8,7 @@ from plancc import __version__
 from plancc.cli.explain import explain_cmd
 from plancc.cli.render import render_cmd
 from plancc.cli.schema import schema_cmd
+from plancc.cli.show import show_cmd
 from plancc.cli.validate import validate_cmd
 
 
@@ -24,6 +25,7 @@ def cli():
 cli.add_command(validate_cmd)
 cli.add_command(render_cmd)
 cli.add_command(schema_cmd)
+cli.add_command(show_cmd)
 cli.add_command(explain_cmd)
 
 

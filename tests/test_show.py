@@ -1,0 +1,113 @@
+"""plancc show: each table carries the plan's figures."""
+
+import textwrap
+
+from click.testing import CliRunner
+
+from plancc.cli.main import cli
+from plancc.load import load_text
+from plancc.model.build import build_plan
+from plancc.report import show
+
+PLAN = textwrap.dedent("""\
+    plancc: 1
+    document: {title: 测试县2024年教师全员培训实施方案}
+    period: {start: 2024-08, end: 2025-06}
+    hours:
+      required: 90
+      offered: 180
+      components:
+        - {name: 专业知识, hours: 60, at_least: true}
+        - {name: 公需知识, hours: 20}
+    tiers:
+      - {name: 新教师, years: [1, 2]}
+      - {name: 成长期教师, years: [3, 8]}
+    stages:
+      - name: 学前教育
+        themes: {新教师: 基本功, 成长期教师: null}
+    module_sets:
+      - {id: 幼儿园新教师, stage: 学前教育, tier: 新教师, modules: [师德养成, 政策解读], total_hours: 100, module_count: 3}
+    catalog:
+      courses:
+        - [通识, "", 师德素养, 教师法]
+        - [初中, 语文, 高效课堂, 习作教学]
+        - [初中, 语文, 高效课堂, 名著阅读]
+    phases:
+      - {name: 暑假研修, start: 2024-07, end: 2024-09, form: 集中+远程}
+      - {name: 总结, due: 2025-06-15}
+    assessments:
+      - id: 分层项目
+        components:
+          - {name: 过程性考核, weight: 70, points: 70}
+          - {name: 在线考试, weight: 20, points: 100}
+        pass_mark: 60
+    evaluations:
+      - id: 班级辅导者
+        items:
+          - {category: 过程性评价, indicator: 集中培训, weight: 60}
+          - {category: 过程性评价, indicator: 主持工作坊, sub: 学情统计, weight: 40}
+""")
+
+
+def plan():
+    p, diags = build_plan(load_text(PLAN, "p.yaml"))
+    assert p is not None, diags
+    return p
+
+
+def cells(table, col):
+    return list(table.columns[col]._cells)
+
+
+def test_hours_table_shows_ratio_and_a_broken_sum():
+    t = show.hours_table(plan())
+    assert cells(t, 1)[:2] == ["90", "180"]
+    assert "2.00 倍" in cells(t, 2)[1]
+    assert any("✗" in c and "90" in c for c in cells(t, 2))
+
+
+def test_matrix_table_has_themes_and_module_hours_per_cell():
+    t = show.matrix_table(plan())
+    assert "基本功" in cells(t, 1)[0] and "2个模块 100学时" in cells(t, 1)[0]
+    assert cells(t, 2)[0] == "—"
+
+
+def test_modules_table_flags_a_stated_count_that_differs():
+    t = show.modules_table(plan())
+    assert cells(t, 2) == ["2 (声明 3)"]
+
+
+def test_catalog_table_counts_courses_by_stage_and_subject():
+    t = show.catalog_table(plan())
+    assert "共 3 门" in str(t.title)
+    assert list(zip(cells(t, 0), cells(t, 1), cells(t, 2))) == [("通识", "（通识）", "1"), ("初中", "语文", "2")]
+
+
+def test_phases_table_has_durations_and_flags_phases_outside_the_period():
+    t = show.phases_table(plan())
+    assert cells(t, 3)[0] == str(30 + 31 + 31 + 1 - 1)  # 2024-07-01 … 2024-09-30 = 92 days
+    assert "超出培训时间" in cells(t, 2)[0]
+    assert "超出" not in cells(t, 2)[1]
+
+
+def test_assessment_weights_are_totalled():
+    [a, e] = show.assessment_tables(plan())
+    assert cells(a, 1)[-1] == "90%"
+    assert cells(e, 2)[-1] == "100%"
+    assert "合格 60 分" in a.caption
+
+
+def test_show_command_prints_every_table(tmp_path):
+    f = tmp_path / "p.yaml"
+    f.write_text(PLAN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["show", str(f)])
+    assert result.exit_code == 0, result.output
+    for title in ("学时", "学段 × 层次", "模块组", "课程目录", "进度安排", "考核：分层项目", "评价：班级辅导者"):
+        assert title in result.output
+
+
+def test_show_on_a_broken_plan_prints_diagnostics_and_exits_1(tmp_path):
+    f = tmp_path / "p.yaml"
+    f.write_text("plancc: 1\ndocument: {titel: x}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["show", str(f)])
+    assert result.exit_code == 1 and "PL101" in result.output
