@@ -26,6 +26,11 @@ FAMILIES = {
     "time": ("时间", "time"),
     "prose": ("正文与数据", "prose vs data"),
     "policy": ("政策要求（可选）", "policy (optional)"),
+    # families of the built-in codes (plancc.diagnostics.codes), not used by rules
+    "load": ("读取与 YAML", "reading and YAML"),
+    "model": ("结构与类型", "structure and types"),
+    "suppress": ("抑制注释", "suppression comments"),
+    "internal": ("内部", "internal"),
 }
 
 

@@ -1,0 +1,155 @@
+"""Reference docs generated from the code, so they are never written twice.
+
+docs/plan-language.md walks the pydantic models (every key, its type,
+whether it is required, its default, its Chinese description, an example);
+docs/rules.md lists every diagnostic code with its explanation. A test
+regenerates both and fails when the committed files are stale.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from pathlib import Path
+from typing import Any, Union
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from plancc.model.dates import PartialDate
+from plancc.model.plan import Plan
+
+
+def _type_name(tp: Any) -> str:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Annotated:
+        base = args[0]
+        if base is float:
+            return "数字"
+        if base is str:
+            return "文字"
+        return _type_name(base)
+    if origin in (Union, types.UnionType):
+        names = [_type_name(a) for a in args if a is not type(None)]
+        return " 或 ".join(dict.fromkeys(names))
+    if origin is list:
+        return f"列表[{_type_name(args[0])}]"
+    if origin is dict:
+        return f"映射[文字 → {_type_name(args[1])}]"
+    if origin is typing.Literal:
+        return " / ".join(json.dumps(a, ensure_ascii=False) for a in args)
+    if tp is str:
+        return "文字"
+    if tp is bool:
+        return "true/false"
+    if tp is int:
+        return "整数"
+    if tp is float:
+        return "数字"
+    if tp is PartialDate:
+        return "日期（2022-11 或 2022-11-15）"
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return f"[{tp.__name__}](#{tp.__name__.lower()})"
+    return getattr(tp, "__name__", str(tp))
+
+
+def _models(root: type[BaseModel]) -> list[type[BaseModel]]:
+    seen: list[type[BaseModel]] = []
+    stack = [root]
+    while stack:
+        m = stack.pop(0)
+        if m in seen:
+            continue
+        seen.append(m)
+        for f in m.model_fields.values():
+            stack.extend(_nested(f.annotation))
+    return seen
+
+
+def _nested(tp: Any) -> list[type[BaseModel]]:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    out: list[type[BaseModel]] = []
+    for a in typing.get_args(tp):
+        out.extend(_nested(a))
+    return out
+
+
+def _default(field) -> str:
+    if field.is_required():
+        return "**必填**"
+    d = field.default
+    if d is PydanticUndefined or d is None:
+        if field.default_factory is not None:
+            return "空"
+        return "—"
+    if isinstance(d, str):
+        return json.dumps(d, ensure_ascii=False)
+    return json.dumps(d, ensure_ascii=False) if not isinstance(d, BaseModel) else "—"
+
+
+def plan_language_md() -> str:
+    lines = [
+        "# 计划语言参考 / Plan language reference",
+        "",
+        "> 本文件由 `plancc docs` 根据代码中的模型生成，请勿手工编辑。",
+        "> Generated from the models by `plancc docs`; do not edit by hand.",
+        "",
+        "计划文件是一个 YAML 映射，顶层键如下；每个对象的键见后文各节。未列出的键都是错误（PL101）。",
+        "",
+    ]
+    for model in _models(Plan):
+        doc = (model.__doc__ or "").strip().splitlines()[0] if model.__doc__ else ""
+        lines += [f"## {model.__name__}", ""]
+        if doc:
+            lines += [doc, ""]
+        lines += ["| 键 | 类型 | 默认 | 说明 |", "|---|---|---|---|"]
+        for name, f in model.model_fields.items():
+            desc = (f.description or "").replace("|", "\\|").replace("\n", " ")
+            if f.examples:
+                desc += "；例：" + "；".join(f"`{json.dumps(e, ensure_ascii=False)}`" for e in f.examples)
+            type_text = _type_name(f.annotation).replace("|", "\\|")
+            lines.append(f"| `{name}` | {type_text} | {_default(f)} | {desc} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def rules_md() -> str:
+    from plancc.check.registry import FAMILIES
+    from plancc.diagnostics.codes import all_codes
+
+    lines = [
+        "# 诊断代码 / Diagnostic codes",
+        "",
+        "> 本文件由 `plancc docs` 根据规则注册表生成，请勿手工编辑；`plancc explain 代码` 显示同样的内容。",
+        "> Generated from the rule registry by `plancc docs`; `plancc explain CODE` prints the same text.",
+        "",
+        "| 代码 | 名称 | 类别 | 默认级别 | 说明 |",
+        "|---|---|---|---|---|",
+    ]
+    codes = all_codes()
+    for c in codes:
+        fam = FAMILIES.get(c.family, (c.family,))[0]
+        sev = c.severity.value + ("（政策包，默认关闭）" if getattr(c, "policy", False) else "")
+        lines.append(f"| [{c.code}](#{c.code.lower()}) | `{c.name}` | {fam} | {sev} | {c.title} |")
+    lines.append("")
+    for c in codes:
+        lines += [f"## {c.code}", "", f"**{c.title}** — {c.title_en}", ""]
+        lines += [f"`{c.name}` · 默认级别 {c.severity.value}" + (" · 政策包（在 plancc.toml 的 [policy] 中启用）" if getattr(c, "policy", False) else ""), ""]
+        if c.doc:
+            lines += [c.doc, ""]
+        if c.doc_en:
+            lines += ["*English:*", "", c.doc_en, ""]
+    return "\n".join(lines)
+
+
+def write_docs(folder: Path) -> list[Path]:
+    from plancc.emit.atomic import atomic_write_bytes
+
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, text in (("plan-language.md", plan_language_md()), ("rules.md", rules_md())):
+        out.append(atomic_write_bytes(folder / name, text.encode("utf-8")))
+    return out
