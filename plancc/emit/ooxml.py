@@ -33,6 +33,33 @@ NSMAP = {"w": W_NS, "r": R_NS}
 _W = "{%s}" % W_NS
 XML_SPACE = "{%s}space" % XML_NS
 
+#: Word built-in style names (as stored in styles.xml, lower-case where Word
+#: stores them so) → the style ids Word itself uses. Word and WPS recognise these
+#: (outline levels, navigation pane, caption numbering) by name.
+BUILTIN_STYLES: dict[str, tuple[str, str]] = {
+    n.casefold(): (n, i)
+    for n, i in (
+        ("Normal", "Normal"),
+        ("Title", "Title"),
+        ("Subtitle", "Subtitle"),
+        ("heading 1", "Heading1"),
+        ("heading 2", "Heading2"),
+        ("heading 3", "Heading3"),
+        ("heading 4", "Heading4"),
+        ("heading 5", "Heading5"),
+        ("caption", "Caption"),
+        ("footer", "Footer"),
+        ("header", "Header"),
+        ("List Paragraph", "ListParagraph"),
+        ("Body Text", "BodyText"),
+        ("Date", "Date"),
+        ("Signature", "Signature"),
+        ("Note Heading", "NoteHeading"),
+        ("Default Paragraph Font", "DefaultParagraphFont"),
+        ("Normal Table", "TableNormal"),
+    )
+}
+
 _qn_cache: dict[str, str] = {}
 
 

@@ -197,6 +197,15 @@ class Styles(_Model):
             raise KeyError(f"no paragraph style for kind {kind!r}")
         return getattr(self, kind)
 
+    def __getitem__(self, kind: str) -> RunStyle:
+        """``styles["table_cell"]``: mapping-style access by kind (KeyError if unknown)."""
+        if kind not in type(self).model_fields:
+            raise KeyError(kind)
+        return getattr(self, kind)
+
+    def __contains__(self, kind: object) -> bool:
+        return isinstance(kind, str) and kind in type(self).model_fields
+
     def paragraph_styles(self) -> dict[str, ParagraphStyle]:
         """Kind → paragraph style, in a fixed order (styles.xml is written in this order)."""
         return {k: getattr(self, k) for k in type(self).model_fields if k != "body_run"}
