@@ -1,0 +1,145 @@
+"""PDF preview of a rendered .docx through LibreOffice (headless).
+
+Each conversion runs with a private, throw-away LibreOffice profile (parallel
+runs do not fight over one profile, and a stale lock left by a crashed run
+cannot hang CI), under a timeout that kills the whole process group, and with a
+private fontconfig file (``fonts.conf`` next to this module) that maps the
+official-document font names to installed free faces of the same kind. The
+PDF is written atomically into the output folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from plancc.emit.atomic import atomic_write_bytes
+
+__all__ = [
+    "FONTS_CONF",
+    "PdfError",
+    "PdfUnavailable",
+    "PdfConversionError",
+    "PdfTimeout",
+    "find_soffice",
+    "convert_to_pdf",
+]
+
+FONTS_CONF = Path(__file__).with_name("fonts.conf")
+_CANDIDATES = ("soffice", "libreoffice")
+
+
+class PdfError(RuntimeError):
+    """Base class of PDF preview failures."""
+
+
+class PdfUnavailable(PdfError):
+    """LibreOffice is not installed (or not on PATH)."""
+
+
+class PdfConversionError(PdfError):
+    """LibreOffice ran but produced no PDF."""
+
+
+class PdfTimeout(PdfConversionError):
+    """LibreOffice did not finish in time and was killed."""
+
+
+def find_soffice() -> str:
+    """Path of the LibreOffice executable on PATH, or raise PdfUnavailable."""
+    for name in _CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise PdfUnavailable(
+        "未找到 LibreOffice（PATH 中没有 soffice 或 libreoffice），无法生成 PDF 预览。"
+        "请安装 LibreOffice（Debian/Ubuntu：apt install libreoffice-writer "
+        "fonts-noto-cjk fonts-arphic-ukai），或只输出 .docx。"
+    )
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+
+
+def convert_to_pdf(
+    docx_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    timeout: float = 120,
+) -> Path:
+    """Convert ``docx_path`` to ``out_dir/<stem>.pdf`` with LibreOffice; returns the PDF path.
+
+    Raises PdfUnavailable (no LibreOffice), PdfTimeout, or PdfConversionError.
+    """
+    src = Path(docx_path).resolve()
+    if not src.is_file():
+        raise FileNotFoundError(f"找不到要转换的文件：{src}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    soffice = find_soffice()
+
+    with tempfile.TemporaryDirectory(prefix="plancc-soffice-") as work:
+        work_path = Path(work)
+        profile_dir = work_path / "profile"
+        convert_dir = work_path / "out"
+        convert_dir.mkdir()
+        env = dict(os.environ)
+        if FONTS_CONF.is_file():
+            env["FONTCONFIG_FILE"] = str(FONTS_CONF)
+        env.setdefault("HOME", str(work_path))  # soffice insists on a home directory
+        cmd = [
+            soffice,
+            f"-env:UserInstallation={profile_dir.as_uri()}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            "--norestore",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(convert_dir),
+            str(src),
+        ]
+        proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd=work,
+            start_new_session=(os.name == "posix"),  # own process group: killable as a whole
+        )
+        try:
+            stdout, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(proc)
+            proc.communicate()
+            raise PdfTimeout(
+                f"LibreOffice 在 {timeout:g} 秒内未完成 {src.name} 的转换，已终止。"
+                "文档很大时可以加大超时时间。"
+            ) from None
+        except BaseException:
+            _kill_group(proc)
+            proc.communicate()
+            raise
+        produced = convert_dir / (src.stem + ".pdf")
+        if proc.returncode != 0 or not produced.is_file():
+            detail = (stderr or stdout or b"").decode("utf-8", "replace").strip()
+            raise PdfConversionError(
+                f"LibreOffice 未能把 {src.name} 转换为 PDF（退出码 {proc.returncode}）"
+                + (f"：{detail}" if detail else "")
+            )
+        target = out / produced.name
+        return atomic_write_bytes(target, produced.read_bytes())
