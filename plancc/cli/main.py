@@ -7,6 +7,7 @@ import click
 from plancc import __version__
 from plancc.cli.docs import docs_cmd
 from plancc.cli.explain import explain_cmd
+from plancc.cli.init import init_cmd
 from plancc.cli.render import render_cmd
 from plancc.cli.schema import schema_cmd
 from plancc.cli.show import show_cmd
@@ -27,6 +28,7 @@ cli.add_command(validate_cmd)
 cli.add_command(render_cmd)
 cli.add_command(schema_cmd)
 cli.add_command(show_cmd)
+cli.add_command(init_cmd)
 cli.add_command(docs_cmd)
 cli.add_command(explain_cmd)
 

@@ -19,11 +19,12 @@ from plancc.cli.common import config_options, display_path, fail, get_config, la
 @click.option("--strict", is_flag=True, help="警告也算失败（退出码 1）。")
 @click.option("--select", multiple=True, metavar="CODES", help="只运行这些规则（逗号分隔的代码或前缀，如 PL2,PL701）。")
 @click.option("--ignore", multiple=True, metavar="CODES", help="不报告这些代码（逗号分隔的代码或前缀）。")
+@click.option("--only-plans", is_flag=True, help="跳过不含顶层 plancc: 键的文件，即使是直接点名的（供 pre-commit 使用）。")
 @click.option("-q", "--quiet", is_flag=True, help="只输出问题行，不显示源码和汇总。")
 @click.option("-j", "--jobs", type=int, default=0, show_default="自动", help="并行检查的进程数（文件多时）。")
 @lang_option
 @config_options
-def validate_cmd(paths, formats, output, strict, select, ignore, quiet, jobs, lang, config_path, isolated):
+def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, quiet, jobs, lang, config_path, isolated):
     """检查计划文件：结构、类型和一致性规则。
 
     PATHS 可以是文件或目录（默认当前目录）；目录中递归查找含有顶层 plancc: 键的 *.yaml/*.yml。
@@ -39,6 +40,10 @@ def validate_cmd(paths, formats, output, strict, select, ignore, quiet, jobs, la
     outputs = _parse_formats(formats, output, FORMATS)
 
     files, missing = discover(list(paths) or [Path(".")])
+    if only_plans:
+        from plancc.pipeline import looks_like_plan
+
+        files = [f for f in files if looks_like_plan(f)]
     if missing:
         fail(("路径不存在：" if settings.lang == "zh" else "no such path: ") + "、".join(missing))
     reports = check_many(files, settings, jobs=jobs, display=display_path)

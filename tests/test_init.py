@@ -1,0 +1,111 @@
+"""plancc init: a repository that validates and renders with no edits; CI and hook configs that work."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from plancc.cli.main import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def invoke(args, cwd: Path):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(cli, args, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def test_init_then_validate_and_render_work_with_no_edits(tmp_path):
+    result = invoke(["init", "repo"], tmp_path)
+    assert result.exit_code == 0, result.output
+    repo = tmp_path / "repo"
+    for rel in ("plancc.toml", "plans/example.yaml", ".github/workflows/plancc.yml", ".pre-commit-config.yaml", "schema/plan.schema.json"):
+        assert (repo / rel).is_file(), rel
+    v = invoke(["validate"], repo)
+    assert v.exit_code == 0, v.output
+    assert "0 个错误，0 个警告" in v.output
+    r = invoke(["render", "plans/"], repo)
+    assert r.exit_code == 0, r.output
+    assert (repo / "build" / "example.docx").stat().st_size > 5000
+
+
+def test_init_refuses_to_overwrite_unless_forced(tmp_path):
+    assert invoke(["init"], tmp_path).exit_code == 0
+    (tmp_path / "plancc.toml").write_text("# mine\n", encoding="utf-8")
+    again = invoke(["init"], tmp_path)
+    assert again.exit_code == 2
+    assert "plancc.toml" in again.output
+    assert (tmp_path / "plancc.toml").read_text(encoding="utf-8") == "# mine\n"
+    assert invoke(["init", "--force"], tmp_path).exit_code == 0
+    assert "[policy]" in (tmp_path / "plancc.toml").read_text(encoding="utf-8")
+
+
+def _plancc_commands(workflow: dict) -> list[list[str]]:
+    out = []
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            run = step.get("run", "")
+            for line in run.splitlines():
+                if line.strip().startswith("plancc "):
+                    out.append(shlex.split(line.strip())[1:])
+    return out
+
+
+def test_generated_workflow_is_valid_yaml_and_its_plancc_commands_run(tmp_path):
+    invoke(["init"], tmp_path)
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/plancc.yml").read_text(encoding="utf-8"))
+    assert workflow["name"] == "plancc"
+    uses = [s.get("uses", "") for s in workflow["jobs"]["plans"]["steps"]]
+    assert any(u.startswith("github/codeql-action/upload-sarif") for u in uses)
+    assert any(u.startswith("actions/upload-artifact") for u in uses)
+    commands = _plancc_commands(workflow)
+    assert [c[0] for c in commands] == ["validate", "render"]
+    for args in commands:
+        result = invoke(args, tmp_path)
+        assert result.exit_code == 0, (args, result.output)
+    assert (tmp_path / "plancc.sarif").is_file()
+    assert (tmp_path / "build" / "example.docx").is_file()
+
+
+def test_generated_precommit_config_runs_on_every_yaml_file(tmp_path):
+    invoke(["init"], tmp_path)
+    config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = config["repos"][0]["hooks"]
+    assert hook["id"] == "plancc-validate"
+    entry = shlex.split(hook["entry"])
+    assert entry[0] == "plancc"
+    # pre-commit passes every staged YAML file, the workflow included
+    files = ["plans/example.yaml", ".github/workflows/plancc.yml", ".pre-commit-config.yaml"]
+    result = invoke(entry[1:] + files, tmp_path)
+    assert result.exit_code == 0, result.output
+
+
+def test_this_repository_publishes_its_hooks():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    ids = {h["id"]: h for h in hooks}
+    assert set(ids) == {"plancc-validate", "plancc-render"}
+    for h in hooks:
+        cmd = shlex.split(h["entry"])
+        assert cmd[0] == "plancc"
+        assert cli.get_command(None, cmd[1]) is not None
+        assert h["language"] == "python"
+
+
+def test_scaffold_schema_validates_the_example(tmp_path):
+    invoke(["init"], tmp_path)
+    exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    proc = subprocess.run([exe, "--schemafile", str(tmp_path / "schema/plan.schema.json"), str(tmp_path / "plans/example.yaml")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp_path / "plans/example.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/plan.schema.json")
