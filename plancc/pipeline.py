@@ -16,7 +16,8 @@ from plancc.check.runner import Selection, run_rules
 from plancc.check.suppress import apply_suppressions
 from plancc.config import Config
 from plancc.diagnostics import Diagnostic, Severity
-from plancc.load.source import Limits, LoadedFile, load_file
+from plancc.load.includes import load_plan_file
+from plancc.load.source import Limits, LoadedFile
 from plancc.model.build import build_partial, build_plan
 from plancc.model.plan import Plan
 
@@ -64,7 +65,7 @@ class FileReport:
 
 def check_file(path: str | Path, settings: Settings | None = None, display: str | None = None) -> FileReport:
     settings = settings or Settings()
-    loaded = load_file(path, settings.lang, settings.limits, display=display)
+    loaded = load_plan_file(path, settings.lang, settings.limits, display=display)
     return check_loaded(loaded, settings)
 
 
@@ -79,14 +80,17 @@ def check_loaded(loaded: LoadedFile, settings: Settings) -> FileReport:
             diags.extend(run_rules(ctx, settings.selection, settings.lang))
         elif model_diags and all(d.code.startswith("PL1") and d.code != "PL100" for d in model_diags):
             diags.extend(_rules_on_valid_parts(loaded, settings))
-    if loaded.text and "plancc:" in loaded.text and "#" in loaded.text:
-        complete = plan is not None
+    complete = plan is not None
 
-        def active(code: str) -> bool:
-            rule = RULES.get(code)
-            return complete and rule is not None and settings.selection.enabled(rule)
+    def active(code: str) -> bool:
+        rule = RULES.get(code)
+        return complete and rule is not None and settings.selection.enabled(rule)
 
-        diags = apply_suppressions(diags, loaded.text, loaded.path, settings.lang, active)
+    for name, text in [(loaded.path, loaded.text), *loaded.included.items()]:
+        if text and "plancc:" in text and "#" in text:
+            mine = [d for d in diags if d.file == name]
+            others = [d for d in diags if d.file != name]
+            diags = others + apply_suppressions(mine, text, name, settings.lang, active)
     diags = [d for d in diags if settings.selection.keeps(d.code)]
     diags.sort(key=Diagnostic.sort_key)
     return FileReport(loaded.path, loaded, plan, diags)

@@ -87,16 +87,16 @@ def to_diagnostic(rule: Rule, finding: Finding, ctx: Context, severity: Severity
     if finding.text_range is not None and span is not None and span.line == span.end_line:
         span = _inside(span, finding.text_range, ctx.loaded, finding.path)
     related = [
-        Related(label, format_path(path), source.locate(path), ctx.loaded.path) for path, label in finding.related
+        Related(label, format_path(path), source.locate(path), ctx.loaded.file_of(path)) for path, label in finding.related
     ]
     if finding.severity is not None and finding.severity.rank > severity.rank:
         severity = finding.severity
-    return Diagnostic(rule.code, severity, rule.format(finding, lang), ctx.loaded.path, span, format_path(finding.path), related)
+    return Diagnostic(rule.code, severity, rule.format(finding, lang), ctx.loaded.file_of(finding.path), span, format_path(finding.path), related)
 
 
 def _inside(span: Span, rng: tuple[int, int], loaded, path) -> Span:
     """Narrow a one-line scalar's span to a range inside its text (plain or quoted scalars)."""
-    line = loaded.line(span.line)
+    line = loaded.line(span.line, loaded.file_of(path))
     value = _value_at(loaded.data, path)
     if not isinstance(value, str):
         return span

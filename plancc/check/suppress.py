@@ -79,7 +79,7 @@ def apply_suppressions(diags: list[Diagnostic], text: str, file: str, lang: str,
     for s in sups:
         by_line.setdefault(s.line, []).append(s)
     for d in diags:
-        if not _suppressible(d.code):
+        if not _suppressible(d.code) or d.file != file:
             continue
         for s in by_line.get(d.line, []) + by_line.get(0, []):
             if d.code in s.codes:

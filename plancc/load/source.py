@@ -61,7 +61,21 @@ class SourceMap:
     # original text of plain scalars that YAML 1.1 read as booleans or null
     # (`no`, `on`, `~`): used to explain type errors
     surprises: dict[tuple, str] = field(default_factory=dict)
-    # paths of comments "# plancc: ..." are not kept here; see plancc.check.suppress
+    # subtrees that came from an included file: path → that file's name
+    origins: dict[tuple, str] = field(default_factory=dict)
+
+    def file_of(self, path: tuple) -> str | None:
+        """The included file a value was written in, or None for the plan itself."""
+        if not self.origins:
+            return None
+        p = tuple(path)
+        while True:
+            f = self.origins.get(p)
+            if f is not None:
+                return f
+            if not p:
+                return None
+            p = p[:-1]
 
     def locate(self, path: tuple, *, key: bool = False) -> Span | None:
         """The span of `path`, or of its nearest ancestor that has one."""
@@ -91,9 +105,18 @@ class LoadedFile:
     def ok(self) -> bool:
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
-    def line(self, n: int) -> str:
-        lines = self.text.split("\n")
+    # texts of included files, by name, for showing their source lines
+    included: dict[str, str] = field(default_factory=dict)
+    # every file this plan depends on (includes, recursively), for --watch
+    dependencies: list[Path] = field(default_factory=list)
+
+    def line(self, n: int, file: str | None = None) -> str:
+        text = self.text if file is None or file == self.path else self.included.get(file, "")
+        lines = text.split("\n")
         return lines[n - 1] if 0 < n <= len(lines) else ""
+
+    def file_of(self, path: tuple) -> str:
+        return self.source.file_of(path) or self.path
 
 
 class _Stop(Exception):

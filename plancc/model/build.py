@@ -208,7 +208,7 @@ def errors_to_diagnostics(errors: list[dict], loaded: LoadedFile, root: type[Bas
 def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel], lang: str) -> Diagnostic:
     etype = err["type"]
     source = loaded.source
-    file = loaded.path
+    file = loaded.file_of(path)
     ctx = err.get("ctx") or {}
     if etype == "extra_forbidden":
         key = str(path[-1]) if path else "?"

@@ -23,6 +23,9 @@ class Plan(PlanModel):
     """一份教师继续教育培训实施方案。"""
 
     plancc: Literal[1] = Field(description="计划语言版本，目前为 1")
+    include: Union[Text, list[Text], None] = Field(
+        None, description="共用定义文件（相对于本文件）：先读入它们，本文件中写的键优先；用于多份计划共用学段、层次、政策数值和通用章节"
+    )
     template: Optional[Text] = Field(None, description="渲染所用模板的名称或路径（默认 default）")
     document: Document = Field(description="标题、附件标识、依据文件、导语、落款等")
     period: Optional[Period] = Field(None, description="培训年度、周期与培训时间")

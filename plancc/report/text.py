@@ -55,7 +55,7 @@ def render_text(reports: list[FileReport], *, lang: str = "zh", color: bool = Fa
 def _source(console: Console, report: FileReport, d) -> None:
     if d.span is None:
         return
-    line = report.loaded.line(d.line)
+    line = report.loaded.line(d.line, d.file)
     if not line and d.line != 1:
         return
     number = str(d.line)
