@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import gc
 import io
 import os
 import re
 import zipfile
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import docx as _python_docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -287,6 +288,7 @@ class _BodyWriter:
         self.sect_pr = sect_pr
         self.v_align = profile.table.cell_v_align
         self.body_run_id = ids["body_run"]
+        self.rows = 0  # table rows written (decides whether to free memory eagerly)
 
     # ---------------------------------------------------------------- paragraphs
 
@@ -347,7 +349,7 @@ class _BodyWriter:
         protos: dict[tuple, etree._Element] = {}
         starts = [sum(widths[:i]) for i in range(ncols + 1)]
 
-        def emit_rows(rows: Iterable[Sequence[ir.Cell]], header: bool, first: int) -> None:
+        def emit_rows(rows: Sequence[Sequence[ir.Cell]], header: bool, first: int) -> None:
             style_id = self.ids["table_header" if header else "table_cell"]
             style_align = self.profile.styles.table_header.align if header else self.profile.styles.table_cell.align
             keep_bold = look.header_bold or not header
@@ -389,6 +391,7 @@ class _BodyWriter:
                         if text[0] == " " or text[-1] == " " or "  " in text:
                             t_el.set(ox.XML_SPACE, "preserve")
                 append(tr)
+            self.rows += len(rows)
 
         emit_rows(t.header_rows(), True, 1)
         emit_rows(t.rows, False, len(t.header_rows()) + 1)
@@ -533,6 +536,13 @@ def render_docx(doc: ir.Document, profile: Profile) -> bytes:
     # which takes seconds for a large table): python-docx serializes it in place.
     raw = io.BytesIO()
     document.save(raw)
+    # python-docx's package and parts reference each other, so the XML tree (about
+    # 250 MB for a 20,000-row table) would live until the next cyclic GC pass;
+    # collect now so back-to-back renders do not stack their peaks.
+    big = writer.rows > 2000
+    del document, body, sect_pr, writer
+    if big:
+        gc.collect()
 
     return _deterministic_zip(
         raw.getvalue(),

@@ -44,7 +44,7 @@ def merged_table() -> ir.Table:
 
 
 def catalog_table(n: int) -> ir.Table:
-    cols = [Col("序号", 0.6, "center"), Col("课程名称", 3.0), Col("授课教师", 1.0, "center"), Col("日期", 1.4, "center")]
+    cols = [Col("序号", 0.6, "center"), Col("课程名称", 3.0), Col("授课教师", 1.0, "center"), Col("日期", 1.8, "center")]
     rows = [
         [C(str(i)), C(f"第{i}讲 学科核心素养导向的单元教学设计"), C("张老师"), C(f"2025年{i % 12 + 1}月{i % 28 + 1}日")]
         for i in range(1, n + 1)
