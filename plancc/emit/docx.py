@@ -144,7 +144,9 @@ def _run_props(style: RunStyle, profile: Profile) -> etree._Element:
 
 
 def _paragraph_style(kind: str, style: ParagraphStyle, sid: str, profile: Profile, ids: dict[str, str]) -> etree._Element:
-    is_normal = sid == "Normal"
+    # the body style is the document's default paragraph style whatever its name
+    # (everything else is based on it); only kind decides, so a renamed body works
+    is_normal = kind == "body"
     st = _style_element(
         type_="paragraph",
         style_id=sid,
@@ -503,6 +505,7 @@ def _deterministic_zip(raw: bytes, replace: dict[str, bytes]) -> bytes:
 
 def render_docx(doc: ir.Document, profile: Profile) -> bytes:
     """The .docx bytes of ``doc`` laid out with ``profile``; identical input gives identical bytes."""
+    core = _core_xml(doc, profile)  # validates the date before any work
     document = _python_docx.Document()  # python-docx's default template, reset below
     ids = style_ids(profile)
 
@@ -548,7 +551,7 @@ def render_docx(doc: ir.Document, profile: Profile) -> bytes:
         raw.getvalue(),
         {
             "word/fontTable.xml": _font_table_xml(profile),
-            "docProps/core.xml": _core_xml(doc, profile),
+            "docProps/core.xml": core,
             "docProps/app.xml": _app_xml(),
         },
     )

@@ -56,6 +56,10 @@ def _int(v: str | None) -> int | None:
         return None
 
 
+def _on_attr(v: str | None) -> bool:
+    return v is not None and v.lower() in ("1", "true", "on")
+
+
 def _on(e: etree._Element | None) -> bool | None:
     """OOXML on/off element: absent → None, present without val or val true → True."""
     if e is None:
@@ -435,9 +439,15 @@ def read_docx(source: Source) -> DocxFacts:
         # styles
         styles_part = next((t for typ, t in targets.values() if typ == "styles"), f"{base}/styles.xml")
         style_by_id: dict[str, StyleFacts] = {}
+        default_paragraph_style: str | None = None
         if styles_part in raw_parts:
             sroot = etree.fromstring(raw_parts[styles_part])
             facts.doc_defaults, style_by_id = _style_facts(sroot)
+            default_paragraph_style = next(
+                (s.get(_q("styleId")) for s in sroot.findall(_q("style"))
+                 if s.get(_q("type")) == "paragraph" and _on_attr(s.get(_q("default")))),
+                None,
+            )
             facts.out_of_order += _order_problems(sroot, styles_part)
         style_names = {sid: f.name for sid, f in style_by_id.items()}
 
@@ -452,7 +462,7 @@ def read_docx(source: Source) -> DocxFacts:
         facts.out_of_order += _order_problems(droot, doc_part)
         body = droot.find(_q("body"))
         used: set[str] = set()
-        default_para = next((sid for sid, s in style_by_id.items() if s.type == "paragraph" and s.name == "Normal"), "Normal")
+        default_para = default_paragraph_style or "Normal"
         sect = None
         if body is not None:
             for child in body:

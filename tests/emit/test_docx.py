@@ -369,3 +369,16 @@ def test_check_reports_tampering(rich_docx: bytes, profile) -> None:
     assert "页边距 top" in text
     assert "主题字体" in text
     assert "2F5496" in text
+
+
+def test_renamed_body_style_is_still_the_default_paragraph_style() -> None:
+    prof = load_profile(overrides={"styles.body.name": "公文正文"})
+    data = render_docx(rich_document(catalog_rows=2), prof)
+    styles = _xml(data, "word/styles.xml")
+    default = styles.xpath("//w:style[@w:type='paragraph'][@w:default='1']", namespaces=NS)
+    assert len(default) == 1
+    assert default[0].xpath("w:name/@w:val", namespaces=NS) == ["公文正文"]
+    assert not default[0].xpath("w:basedOn", namespaces=NS)
+    facts = read_docx(data)
+    assert facts.styles["公文正文"].first_line == 640
+    assert check_against_profile(facts, prof) == []
