@@ -21,6 +21,7 @@ import gc
 import io
 import os
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Sequence
@@ -438,6 +439,54 @@ class _BodyWriter:
         return tr
 
 
+# ====================================================================== 落款
+
+
+def _is_ideograph(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF" and unicodedata.category(ch) == "Lo"
+
+
+def estimated_width(text: str, size: int, char_spacing: int = 0) -> float:
+    """Rough rendered width in twips: full-width characters one em, others half an em,
+    plus tracking, plus the ¼ em Word and LibreOffice insert between ideographs and
+    Latin letters or digits (autoSpaceDE/DN)."""
+    em = size * 10  # half-points → twips
+    width = 0.0
+    prev = ""
+    for ch in text:
+        wide = unicodedata.east_asian_width(ch) in "WFA"
+        width += (em if wide else em / 2) + char_spacing
+        if prev and ((_is_ideograph(prev) and ch.isascii() and ch.isalnum()) or
+                     (_is_ideograph(ch) and prev.isascii() and prev.isalnum())):
+            width += em / 4
+        prev = ch
+    return width
+
+
+def _signature_indents(blocks: Sequence[ir.Block], profile: Profile) -> dict[int, int]:
+    """Right indents that centre each 署名 line over the 成文日期 below it (7.3.5.1:
+    以成文日期为准居中编排发文机关署名); block index → twips."""
+    out: dict[int, int] = {}
+    sig_style, date_style = profile.styles.signature, profile.styles.date
+    i, n = 0, len(blocks)
+    while i < n:
+        b = blocks[i]
+        if not (isinstance(b, ir.Paragraph) and b.kind == "signature"):
+            i += 1
+            continue
+        j = i
+        while j < n and isinstance(blocks[j], ir.Paragraph) and blocks[j].kind == "signature":  # type: ignore[union-attr]
+            j += 1
+        date = blocks[j] if j < n else None
+        if isinstance(date, ir.Paragraph) and date.kind == "date":
+            dw = estimated_width(date.text, date_style.size, date_style.char_spacing)
+            for k in range(i, j):
+                sw = estimated_width(blocks[k].text, sig_style.size, sig_style.char_spacing)  # type: ignore[union-attr]
+                out[k] = max(0, round(date_style.indent.right + (dw - sw) / 2))
+        i = j
+    return out
+
+
 # ====================================================================== package
 
 
@@ -523,9 +572,13 @@ def render_docx(doc: ir.Document, profile: Profile) -> bytes:
 
     writer = _BodyWriter(profile, ids, sect_pr)
     blocks = doc.blocks
+    sig_right = _signature_indents(blocks, profile) if profile.signature.center_over_date else {}
     for i, block in enumerate(blocks):
         if isinstance(block, ir.Paragraph):
-            writer.add(writer.paragraph(block))
+            e = writer.paragraph(block)
+            if i in sig_right:
+                ox.put_new(e.find(_PPR), "w:ind", left=0, right=sig_right[i], firstLine=0)
+            writer.add(e)
         elif isinstance(block, ir.Table):
             for e in writer.table(block):
                 writer.add(e)

@@ -230,6 +230,13 @@ class FooterSide(_Model):
     indent_right: Twips = Field(0, description="右缩进，缇（单页码居右空一字 = 280）")
 
 
+class Signature(_Model):
+    center_over_date: bool = Field(
+        True,
+        description="发文机关署名以成文日期为准居中编排（7.3.5.1）；关闭时按 styles.signature 的缩进（右空二字，7.3.5.2）",
+    )
+
+
 class PageNumber(_Model):
     prefix: str = Field("— ", description="页码前缀（一字线 U+2014 加空格）")
     suffix: str = Field(" —", description="页码后缀")
@@ -276,6 +283,7 @@ class Profile(_Model):
     language: Language = Field(default_factory=Language, description="语言标记")
     styles: Styles = Field(description="各段落类型的样式")
     page_number: PageNumber = Field(description="页码")
+    signature: Signature = Field(default_factory=Signature, description="落款与成文日期的相对位置")
     table: TableLook = Field(description="表格外观")
 
     @model_validator(mode="after")

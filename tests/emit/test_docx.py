@@ -382,3 +382,21 @@ def test_renamed_body_style_is_still_the_default_paragraph_style() -> None:
     facts = read_docx(data)
     assert facts.styles["公文正文"].first_line == 640
     assert check_against_profile(facts, prof) == []
+
+
+def _signature_ind(data: bytes) -> list[str]:
+    doc = _xml(data, "word/document.xml")
+    return doc.xpath("//w:p[w:pPr/w:pStyle/@w:val='planccSignature']/w:pPr/w:ind/@w:right", namespaces=NS)
+
+
+def test_signature_is_centred_over_the_date(rich_docx: bytes, profile) -> None:
+    """7.3.5.1: the issuer is centred on the date, which sits 4 characters from the margin."""
+    from plancc.emit.docx import estimated_width
+
+    sig = estimated_width("某某县教师发展中心", 32, -5)
+    date = estimated_width("2025年1月6日", 32, -5)
+    assert date == 6 * 160 + 3 * 320 + 9 * -5 + 5 * 80  # digits half, ideographs full, ¼ em autospace
+    (right,) = _signature_ind(rich_docx)
+    assert int(right) == round(1280 + (date - sig) / 2)
+    off = render_docx(rich_document(catalog_rows=0), load_profile(overrides={"signature.center_over_date": False}))
+    assert _signature_ind(off) == []  # the style's 右空二字 applies

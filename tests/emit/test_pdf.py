@@ -250,3 +250,15 @@ def test_soffice_detection_message_is_chinese(monkeypatch) -> None:
     assert "未找到 LibreOffice" in str(e.value)
     assert has_soffice() in (True, False)
     assert BODY_SENTENCE  # shared fixture text is importable
+
+
+@pytest.mark.pdf
+@needs_poppler
+def test_signature_centred_over_date_four_characters_from_the_margin(rich_pdf: Path, profile) -> None:
+    html = _run("pdftotext", "-bbox-layout", str(rich_pdf), "-")
+    lines = re.findall(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>', html, re.S)
+    text = {re.sub(r"<[^>]+>|\s", "", body): (float(a), float(b)) for a, b, body in lines}
+    sig, date = text["某某县教师发展中心"], text["2025年1月6日"]
+    assert abs((sig[0] + sig[1]) / 2 - (date[0] + date[1]) / 2) < 8  # within half a character
+    right_margin = (profile.page.width - profile.page.margins.right) / 20
+    assert abs(right_margin - date[1] - 64) < 4  # 右空四字: 4 × 16 pt
