@@ -88,7 +88,8 @@ def _metrics(profile: Any):
         width = profile.page.type_area_width
         cell = profile.styles["table_cell"].size / 2
         title = profile.styles["title"].size / 2
-        margin = getattr(profile.table, "cell_margin_left", 108) + getattr(profile.table, "cell_margin_right", 108)
-        return Metrics(table_chars=(width - 4 * margin) / (cell * 20)), int(width // (title * 20))
+        margins = profile.table.cell_margins
+        margin = margins.left + margins.right
+        return Metrics(table_chars=width / (cell * 20), cell_margin_chars=margin / (cell * 20)), int(width // (title * 20))
     except (AttributeError, KeyError, TypeError, ZeroDivisionError):
         return Metrics(), 20

@@ -26,7 +26,8 @@ class OutlineError(Exception):
 class Metrics:
     """What the parser needs to know of the page to size table columns."""
 
-    table_chars: float = 31.0  # characters of table text across the type area
+    table_chars: float = 31.6  # characters of table text across the type area (四号 cells)
+    cell_margin_chars: float = 0.77  # left + right cell margins of one column, in characters
 
 
 _P_KINDS = {"body": "body", "caption": "caption", "note": "note", "plain": "addressee"}
@@ -167,7 +168,9 @@ class _Parser:
         if merge_cols:
             _vertical_merges(rows, merge_cols)
         if not explicit:
-            widths = _auto_widths(cols, header, rows, self.metrics.table_chars)
+            available = self.metrics.table_chars - len(cols) * self.metrics.cell_margin_chars
+            widths = _auto_widths(cols, header, rows, available)
+            widths = [w + self.metrics.cell_margin_chars for w in widths]
             for c, w in zip(cols, widths):
                 c.weight = w
         caption = el.get("caption") or None
@@ -214,9 +217,19 @@ def _vertical_merges(rows: list[list[ir.Cell]], merge_cols: list[int]) -> None:
 
 
 def _display_width(text: str) -> float:
+    """Width in characters: Latin and digits are about half width, and word
+    processors add a quarter character where CJK meets Latin or digits."""
     if text.isascii():
         return len(text) * 0.55
-    return sum(0.55 if ch.isascii() else 1.0 for ch in text)
+    width = 0.0
+    prev_ascii = None
+    for ch in text:
+        a = ch.isascii()
+        width += 0.55 if a else 1.0
+        if prev_ascii is not None and a != prev_ascii and (ch.isalnum() or a is False):
+            width += 0.25
+        prev_ascii = a
+    return width
 
 
 def _auto_widths(cols: list[ir.Column], header, rows: list[list[ir.Cell]], available: float) -> list[float]:
@@ -232,7 +245,7 @@ def _auto_widths(cols: list[ir.Column], header, rows: list[list[ir.Cell]], avail
                     natural[pos] = w
             pos += cell.span
     short_limit = min(10.0, available / max(n, 1) * 1.3)
-    pad = 1.0
+    pad = 0.3
     fixed = {i: natural[i] + pad for i in range(n) if natural[i] <= short_limit}
     rest = [i for i in range(n) if i not in fixed]
     used = sum(fixed.values())

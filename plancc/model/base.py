@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -18,10 +19,21 @@ class PlanModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=False, populate_by_name=True)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _printable(v: str) -> str:
+    """Control characters cannot be printed in a document (nor stored in .docx XML)."""
+    m = _CONTROL.search(v)
+    if m:
+        raise ValueError(f"control:U+{ord(m.group()):04X}")
+    return v
+
+
 def _not_blank(v: str) -> str:
     if not v.strip():
         raise ValueError("blank")
-    return v
+    return _printable(v)
 
 
 def _finite(v: float) -> float:
@@ -32,6 +44,9 @@ def _finite(v: float) -> float:
 
 Text = Annotated[str, AfterValidator(_not_blank)]
 """Non-blank text written by the plan author (prose, names)."""
+
+Words = Annotated[str, AfterValidator(_printable)]
+"""Text that may be empty (a phrase such as “，”, an empty subject)."""
 
 Number = Annotated[float, AfterValidator(_finite), Field(ge=0, le=1_000_000)]
 """A non-negative finite figure: hours, points, minutes."""

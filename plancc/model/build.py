@@ -247,6 +247,10 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
         raw = str(ctx.get("error", err.get("msg", "")))
         pair = _VALUE_ERRORS.get(raw)
         detail = (pair[0] if lang == "zh" else pair[1]) if pair else raw
+        if raw.startswith("control:"):
+            code = raw.split(":", 1)[1]
+            detail = (f"文字中含有不可打印的控制字符 {code}（常见于从网页或其他软件复制的文字），请删除它"
+                      if lang == "zh" else f"the text contains the control character {code} (often pasted from web pages); remove it")
     elif etype in _VALUE_DETAILS:
         zh, en = _VALUE_DETAILS[etype]
         try:

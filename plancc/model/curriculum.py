@@ -6,7 +6,7 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import Field, model_validator
 
-from plancc.model.base import Number, PlanModel, Text
+from plancc.model.base import Words, Number, PlanModel, Text
 
 
 class Module(PlanModel):
@@ -27,13 +27,13 @@ class ModuleSet(PlanModel):
     stage: Optional[Text] = Field(None, description="对应的学段名称（须在 stages 中）")
     tier: Optional[Text] = Field(None, description="对应的层次名称（须在 tiers 中）")
     post: Optional[Text] = Field(None, description="对应的岗位名称（须在 posts 中）")
-    verb: str = Field("设置", description="动词，如“设置”“提供”")
+    verb: Words = Field("设置", description="动词，如“设置”“提供”")
     modules: list[Union[Text, Module]] = Field(description="模块列表；只有名称时直接写文字")
     total_hours: Optional[Number] = Field(None, description="本组课程总学时（“共100学时”）；各模块都写了学时时应等于其和")
     module_count: Optional[int] = Field(
         None, ge=0, le=1000, description="原文声明的模块数（仅用于核对：与模块列表数目不符时 validate 会报告；渲染总是按列表计数）"
     )
-    offer: str = Field("课程供参训教师选学", description="句尾，如“网络研修课程供参训教师选择”")
+    offer: Words = Field("课程供参训教师选学", description="句尾，如“网络研修课程供参训教师选择”")
 
     @property
     def items(self) -> list[Module]:
@@ -59,7 +59,7 @@ class Course(PlanModel):
     """One catalog row: 学段 / 学科 / 模块 / 课程 (/ 学时)."""
 
     stage: Text = Field(description="学段，如“初中”；通用课程写“通识”")
-    subject: str = Field("", description="学科；通识课程留空")
+    subject: Words = Field("", description="学科；通识课程留空")
     module: Text = Field(description="所属模块")
     title: Text = Field(description="课程名称")
     hours: Optional[Number] = Field(None, description="课程学时（可选）")

@@ -6,7 +6,7 @@ from typing import Optional, Union
 
 from pydantic import Field
 
-from plancc.model.base import PlanModel, Text
+from plancc.model.base import Words, PlanModel, Text
 from plancc.model.dates import PartialDate
 
 
@@ -28,8 +28,8 @@ class Attachment(PlanModel):
 class Preamble(PlanModel):
     """The opening paragraph: 根据《…》、《…》{after_basis}{text}."""
 
-    lead: str = Field("根据", description="依据文件之前的引导词，默认“根据”")
-    after_basis: str = Field("，", description="依据文件列表之后、正文之前的文字，如“等文件精神，”")
+    lead: Words = Field("根据", description="依据文件之前的引导词，默认“根据”")
+    after_basis: Words = Field("，", description="依据文件列表之后、正文之前的文字，如“等文件精神，”")
     text: Text = Field(description="导语正文（可用 **加粗**，可引用数据如 {=hours.required}）")
 
 

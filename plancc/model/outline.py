@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import Discriminator, Field, Tag
 
-from plancc.model.base import PlanModel, Text
+from plancc.model.base import Words, PlanModel, Text
 
 
 class Paragraph(PlanModel):
@@ -37,7 +37,7 @@ class TableSpec(PlanModel):
     caption: Optional[Text] = Field(None, description="表题")
     columns: list[Text] = Field(description="列标题")
     widths: Optional[list[float]] = Field(None, description="各列相对宽度，如 [1, 1, 3]")
-    rows: list[list[Union[str, int, float]]] = Field(description="表格各行，每行是与列数相同的文字或数字列表")
+    rows: list[list[Union[Words, int, float]]] = Field(description="表格各行，每行是与列数相同的文字或数字列表")
     merge: list[int] = Field(default_factory=list, description="相邻相同内容纵向合并的列（从 1 数起）")
 
 
@@ -107,7 +107,7 @@ class HoursBlock(PlanModel):
     """The hours sentence: 每人年度参训不少于90学时（其中……）。"""
 
     hours: Literal["sentence"] = Field(description="写 sentence：由学时数据生成的句子")
-    lead: str = Field("每人年度参训", description="句首")
+    lead: Words = Field("每人年度参训", description="句首")
 
 
 class ExemptionsBlock(PlanModel):
