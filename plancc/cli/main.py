@@ -33,5 +33,21 @@ cli.add_command(docs_cmd)
 cli.add_command(explain_cmd)
 
 
+def _exit_on_sigterm() -> None:
+    """Turn SIGTERM (a cancelled CI job, a killed watch) into SystemExit so that
+    temporary files are cleaned up and a previous output is never half-replaced."""
+    import signal
+    import sys
+
+    def handler(signum, frame):  # noqa: ARG001
+        sys.exit(128 + signum)
+
+    try:
+        signal.signal(signal.SIGTERM, handler)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
+        pass
+
+
 def main():
+    _exit_on_sigterm()
     cli(prog_name="plancc")
