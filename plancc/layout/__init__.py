@@ -19,15 +19,7 @@ def kind_of(block: Any) -> str:
 
     if isinstance(block, str):
         return "str"
-    return _KINDS.get(type(block).__name__) or outline._block_kind(block.model_dump()) or "unknown"
-
-
-_KINDS = {
-    "Paragraph": "text", "ItemList": "items", "TableBlock": "table", "ThemesBlock": "themes", "GoalsBlock": "goals",
-    "PostsBlock": "posts", "ModulesBlock": "module_sets", "CatalogBlock": "catalog", "PhasesBlock": "phases",
-    "AssessmentBlock": "assessment", "EvaluationBlock": "evaluation", "RubricBlock": "rubric", "HoursBlock": "hours",
-    "ExemptionsBlock": "exemptions", "ModesBlock": "modes",
-}  # fmt: skip
+    return outline.block_kind(block) or "unknown"
 
 
 def render_outline(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, title_chars: int = 20) -> str:

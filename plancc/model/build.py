@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from plancc.diagnostics import Diagnostic, Severity, Span
 from plancc.diagnostics.messages import msg
 from plancc.load.source import LoadedFile, format_path
+from plancc.model.outline import BLOCK_KEYS
 from plancc.model.plan import SCHEMA_VERSION, Plan
 
 _VALUE_DETAILS: dict[str, tuple[str, str]] = {
@@ -142,10 +143,7 @@ def _looks_like_member(part: str) -> bool:
     return part[:1].isupper() or "[" in part or part in ("str", "int", "float", "bool", "none") or part in _TAGS
 
 
-_TAGS = {
-    "text", "items", "table", "themes", "goals", "posts", "module_sets", "catalog", "phases",
-    "assessment", "evaluation", "rubric", "hours", "exemptions", "modes",
-}  # fmt: skip
+_TAGS = set(BLOCK_KEYS)  # discriminator tags pydantic puts into error locations
 
 
 def _member_fits(member: str, value: Any) -> bool:

@@ -119,16 +119,27 @@ class ModesBlock(PlanModel):
 
 
 def _block_kind(value: Any) -> str | None:
+    """The tag of a block as written (text or mapping): its first known key."""
     if isinstance(value, str):
         return "str"
     if isinstance(value, dict):
-        for key in _BLOCK_KEYS:
+        for key in BLOCK_KEYS:
             if key in value:
                 return key
     return None
 
 
-_BLOCK_KEYS = (
+def block_kind(block: Any) -> str | None:
+    """The tag of a validated block: "str", or the key that names its kind."""
+    if isinstance(block, str):
+        return "str"
+    for key in BLOCK_KEYS:
+        if key in type(block).model_fields:
+            return key
+    return None
+
+
+BLOCK_KEYS = (
     "text",
     "items",
     "table",
@@ -168,8 +179,8 @@ Block = Annotated[
     Discriminator(
         _block_kind,
         custom_error_type="block_kind",
-        custom_error_message="a block is text, or a mapping with one of the keys: " + ", ".join(_BLOCK_KEYS),
-        custom_error_context={"keys": ", ".join(_BLOCK_KEYS)},
+        custom_error_message="a block is text, or a mapping with one of the keys: " + ", ".join(BLOCK_KEYS),
+        custom_error_context={"keys": ", ".join(BLOCK_KEYS)},
     ),
 ]
 
