@@ -305,8 +305,10 @@ class _BodyWriter:
         e = etree.Element(_P, nsmap=ox.NSMAP)
         ppr = etree.SubElement(e, _PPR)
         etree.SubElement(ppr, _PSTYLE).set(_VAL, sid)
-        if p.keep_with_next:
-            etree.SubElement(ppr, _KEEPNEXT)
+        if p.keep_with_next is not None:
+            keep = etree.SubElement(ppr, _KEEPNEXT)
+            if not p.keep_with_next:
+                keep.set(_VAL, "0")
         if p.page_break_before:
             etree.SubElement(ppr, _PAGEBREAK)
         if p.number:

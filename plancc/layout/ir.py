@@ -49,7 +49,9 @@ class Paragraph:
     # literal heading/list number ("一、", "（一）", "1.", "（1）", "①"); emitted as
     # the first run in the paragraph's own font, never as Word auto-numbering
     number: str = ""
-    keep_with_next: bool = False
+    # None: as the paragraph style says; True/False: override it (a run-in
+    # heading carries body text and must not drag the next paragraph along)
+    keep_with_next: bool | None = None
     page_break_before: bool = False
 
     @property

@@ -109,7 +109,7 @@ class _Parser:
             if title:
                 runs.append(ir.Run(el.get("separator", "：")))
             runs.extend(parse_inline(_text(first), role="body"))
-            out.append(ir.Paragraph(kind, runs, number=number))
+            out.append(ir.Paragraph(kind, runs, number=number, keep_with_next=False))
         else:
             out.append(ir.Paragraph(kind, [ir.Run(title)] if title else [], number=number, keep_with_next=True))
         rest = ET.Element("section")
@@ -122,7 +122,7 @@ class _Parser:
         if el.get("bold") == "1":
             for r in runs:
                 r.bold = True
-        return ir.Paragraph(kind, runs, keep_with_next=kind == "caption")  # type: ignore[arg-type]
+        return ir.Paragraph(kind, runs)  # type: ignore[arg-type]
 
     def list(self, el: ET.Element, out: list) -> None:
         numbered = el.get("numbered", "1") != "0"
