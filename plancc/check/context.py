@@ -27,6 +27,16 @@ class Context:
 
         return plan_facts(self.plan)
 
+    def data_at(self, path: tuple) -> Any:
+        """The raw value at a data path, or None when the path does not exist."""
+        cur = self.loaded.data
+        for p in path:
+            try:
+                cur = cur[p]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return cur
+
     def prose(self):
         """Every string value in the plan with its data path (prose rules scan these)."""
         stack: list[tuple[tuple, Any]] = [((), self.loaded.data)]

@@ -19,3 +19,25 @@ def differs(a: float, b: float) -> bool:
 def join_parts(parts: list[tuple[str, float]], lang_sep: str = " + ") -> str:
     """“专业知识 60 + 公需知识 30”."""
     return lang_sep.join(f"{name} {n(v)}" for name, v in parts)
+
+
+def walk_blocks(plan):
+    """Every block of the outline with its data path, depth first in document order."""
+    stack = [(("sections", i), s) for i, s in reversed(list(enumerate(plan.sections)))]
+    while stack:
+        path, section = stack.pop()
+        for j, block in enumerate(section.content):
+            yield path + ("content", j), block
+        stack.extend((path + ("sections", k), s) for k, s in reversed(list(enumerate(section.sections))))
+
+
+def duplicates(names: list[str]) -> list[tuple[int, int, str]]:
+    """(first index, repeated index, name) for every name written twice."""
+    seen: dict[str, int] = {}
+    found = []
+    for i, name in enumerate(names):
+        if name in seen:
+            found.append((seen[name], i, name))
+        else:
+            seen[name] = i
+    return found

@@ -1,3 +1,223 @@
-"""bounds rules (see plancc.check.rules)."""
+"""Bounds: a part never exceeds its whole, a floor never exceeds its ceiling."""
 
 from __future__ import annotations
+
+from plancc.check.registry import Finding, rule
+from plancc.check.rules._util import EPS, n
+
+
+@rule(
+    "PL301",
+    "offered-below-required",
+    family="bounds",
+    title="提供的学时少于要求的学时",
+    title_en="fewer hours offered than required",
+    message="平台提供的学时（hours.offered）为 {offered}，少于每位教师要完成的 {required} 学时（hours.required）",
+    message_en="the hours offered (hours.offered) are {offered}, fewer than the {required} hours each teacher must complete (hours.required)",
+    doc_en="""
+    Teachers choose their 72 hours from what is offered (“不少于100学时供选学”), so `hours.offered`
+    must be at least `hours.required`. Fix: raise the offer or correct the requirement.
+    """,
+)
+def offered_below_required(ctx):
+    """
+    教师从提供的课程中选学，所以提供的学时（`hours.offered`，如“不少于100学时”）不能少于要求完成的学时（`hours.required`，如 72）。
+
+    怎么改：增加提供的学时，或改正要求的学时。
+    """
+    h = ctx.plan.hours
+    if h and h.offered is not None and h.required is not None and h.offered < h.required - EPS:
+        yield Finding(("hours", "offered"), {"offered": n(h.offered), "required": n(h.required)},
+                      related=[(("hours", "required"), "hours.required")])
+
+
+@rule(
+    "PL302",
+    "offered-below-ratio",
+    family="bounds",
+    title="提供的学时达不到规定的倍数",
+    title_en="hours offered fall short of the stated ratio",
+    message="方案规定提供的学时不少于要求学时的 {ratio} 倍，即 {required} × {ratio} = {needed}，但 hours.offered 只有 {offered}",
+    message_en="the plan offers at least {ratio}× the required hours, i.e. {required} × {ratio} = {needed}, but hours.offered is only {offered}",
+    doc_en="""
+    When a plan promises an offer of at least N times the requirement (“2倍以上”, `hours.offered_ratio`),
+    `hours.offered` must reach `required × ratio`. Fix: raise the offer or the ratio's source figures.
+    """,
+)
+def offered_below_ratio(ctx):
+    """
+    方案承诺提供的课程学时不少于要求学时的若干倍（如“2倍以上”，`hours.offered_ratio`）时，`hours.offered` 必须达到 要求学时 × 倍数。
+
+    怎么改：增加提供的学时，或核对倍数与要求学时。
+    """
+    h = ctx.plan.hours
+    if not h or h.offered_ratio is None or h.offered is None or h.required is None:
+        return
+    needed = h.required * h.offered_ratio
+    if h.offered < needed - EPS:
+        yield Finding(("hours", "offered"),
+                      {"ratio": n(h.offered_ratio), "required": n(h.required), "needed": n(needed), "offered": n(h.offered)},
+                      related=[(("hours", "offered_ratio"), "offered_ratio"), (("hours", "required"), "required")])
+
+
+@rule(
+    "PL303",
+    "mark-above-total",
+    family="bounds",
+    title="合格线或优秀线高于满分",
+    title_en="a pass or distinction mark above the total",
+    message="考核方案“{scheme}”的{mark}为 {value} 分，高于满分 {total} 分，没有人能达到",
+    message_en="assessment '{scheme}' sets {mark_en} at {value} points, above its total of {total}: nobody can reach it",
+    doc_en="""
+    A pass mark (`pass_mark`) or distinction mark (`excellent_mark`) must not exceed the scheme's total
+    (or, without a `total`, the sum of its item points). Fix: correct the mark or the total.
+    """,
+)
+def mark_above_total(ctx):
+    """
+    考核方案的合格线（`pass_mark`）和优秀线（`excellent_mark`）不能高于满分（`total`；没写满分时按各项分值之和）。
+
+    怎么改：改正分数线或满分。
+    """
+    for i, a in enumerate(ctx.plan.assessments):
+        total = a.total if a.total is not None else (a.item_points if a.items else None)
+        if total is None:
+            continue
+        for key, zh, en in (("pass_mark", "合格线", "the pass mark"), ("excellent_mark", "优秀线", "the distinction mark")):
+            value = getattr(a, key)
+            if value is not None and value > total + EPS:
+                yield Finding(("assessments", i, key),
+                              {"scheme": a.id, "mark": zh, "mark_en": en, "value": n(value), "total": n(total)},
+                              related=[(("assessments", i, "total" if a.total is not None else "items"), "total")])
+
+
+@rule(
+    "PL304",
+    "item-minimum-above-points",
+    family="bounds",
+    title="单项最低分高于该项分值",
+    title_en="an item's minimum above its points",
+    message="考核项目“{item}”要求至少 {minimum} 分，但该项满分只有 {points} 分",
+    message_en="assessment item '{item}' requires at least {minimum} points but is worth only {points}",
+    doc_en="""
+    An item's `minimum` (the score needed to pass it, e.g. 网络研修 ≥ 50 of 50) cannot exceed its `points`.
+    Fix: correct the minimum or the points.
+    """,
+)
+def item_minimum_above_points(ctx):
+    """
+    考核项目的最低分（`minimum`，如“网络研修至少 50 分”）不能高于该项的分值（`points`）。
+
+    怎么改：改正最低分或分值。
+    """
+    for i, a in enumerate(ctx.plan.assessments):
+        for j, it in enumerate(a.items):
+            if it.minimum is not None and it.minimum > it.points + EPS:
+                yield Finding(("assessments", i, "items", j, "minimum"),
+                              {"item": it.name, "minimum": n(it.minimum), "points": n(it.points)},
+                              related=[(("assessments", i, "items", j, "points"), "points")])
+
+
+@rule(
+    "PL305",
+    "exemption-above-hours",
+    family="bounds",
+    title="免修学时超过可免修的学时",
+    title_en="exempted hours exceed the hours they exempt from",
+    message="免修规定要求已完成 {hours} 学时，超过了{what} {limit} 学时",
+    message_en="the exemption counts {hours} hours, more than {what_en} of {limit} hours",
+    doc_en="""
+    An exemption (“已完成省培60学时的教师免修专业知识”) cannot exempt more hours than the component
+    it names, or than the required hours when it names none. Fix: correct the exemption's hours or component.
+    """,
+)
+def exemption_above_hours(ctx):
+    """
+    免修规定（如“参加省培满 60 学时的教师免修专业知识部分”）免去的学时不能超过它所指的学时组成部分；未指明组成部分时，不能超过要求的总学时。
+
+    怎么改：改正免修学时或所指的组成部分。
+    """
+    aud, h = ctx.plan.audience, ctx.plan.hours
+    if isinstance(aud, str) or aud is None or h is None:
+        return
+    comps = {c.name: (k, c.hours) for k, c in enumerate(h.components)}
+    for i, ex in enumerate(aud.exemptions):
+        if ex.hours is None:
+            continue
+        if ex.component and ex.component in comps:
+            k, limit = comps[ex.component]
+            what, what_en, where = f"“{ex.component}”部分的", f"the '{ex.component}' component", ("hours", "components", k, "hours")
+        elif h.required is not None and not ex.component:
+            limit, what, what_en, where = h.required, "要求的总", "the required total", ("hours", "required")
+        else:
+            continue
+        if ex.hours > limit + EPS:
+            yield Finding(("audience", "exemptions", i, "hours"),
+                          {"hours": n(ex.hours), "what": what, "what_en": what_en, "limit": n(limit)},
+                          related=[(where, "limit")])
+
+
+@rule(
+    "PL306",
+    "compulsory-above-total",
+    family="bounds",
+    title="必修时长超过总时长",
+    title_en="compulsory minutes exceed the total",
+    message="必修课不少于 {compulsory} 分钟（hours.compulsory_minutes），超过了要求的总时长 {total} 分钟",
+    message_en="compulsory courses take at least {compulsory} minutes (hours.compulsory_minutes), more than the {total} minutes required in all",
+    doc_en="""
+    The compulsory part (“其中必修课不少于600分钟”) is part of the required study time, so it cannot exceed
+    `required_minutes` (or `required × minutes_per_hour`). Fix: correct either figure.
+    """,
+)
+def compulsory_above_total(ctx):
+    """
+    必修部分（如“其中必修课不少于600分钟”）是要求学习时长的一部分，不能超过 `required_minutes`（没写时按 学时 × 每学时分钟数）。
+
+    怎么改：改正必修时长或总时长。
+    """
+    h = ctx.plan.hours
+    if not h or h.compulsory_minutes is None:
+        return
+    if h.required_minutes is not None:
+        total, where = h.required_minutes, ("hours", "required_minutes")
+    elif h.required is not None and h.minutes_per_hour is not None:
+        total, where = h.required * h.minutes_per_hour, ("hours", "required")
+    else:
+        return
+    if h.compulsory_minutes > total + EPS:
+        yield Finding(("hours", "compulsory_minutes"), {"compulsory": n(h.compulsory_minutes), "total": n(total)},
+                      related=[(where, "total")])
+
+
+@rule(
+    "PL307",
+    "part-above-whole",
+    family="bounds",
+    title="其中部分的学时超过整体",
+    title_en="a part's hours exceed the whole",
+    message="{part}为 {value} 学时，超过了{whole} {limit} 学时",
+    message_en="{part_en} is {value} hours, more than {whole_en} of {limit} hours",
+    doc_en="""
+    Figures stated as “其中” (of which) must fit inside their whole: school-based hours inside the annual
+    requirement, the cycle's school-based hours inside the cycle total. Fix: correct the part or the whole.
+    """,
+)
+def part_above_whole(ctx):
+    """
+    写作“其中”的学时必须容得下：校本研修学时不超过年度要求学时，周期内校本研修学时不超过周期总学时。
+
+    怎么改：改正部分或整体的学时。
+    """
+    h, p = ctx.plan.hours, ctx.plan.period
+    checks = []
+    if h and h.required is not None:
+        if h.school_based is not None:
+            checks.append((("hours", "school_based"), h.school_based, "校本研修学时", "the school-based part", ("hours", "required"), h.required, "要求的", "the requirement"))
+    if p and p.cycle and p.cycle.total_hours is not None and p.cycle.school_based_hours is not None:
+        checks.append((("period", "cycle", "school_based_hours"), p.cycle.school_based_hours, "周期内校本研修学时", "the cycle's school-based part",
+                       ("period", "cycle", "total_hours"), p.cycle.total_hours, "周期总", "the cycle total"))
+    for path, value, part, part_en, where, limit, whole, whole_en in checks:
+        if value > limit + EPS:
+            yield Finding(path, {"part": part, "part_en": part_en, "value": n(value), "whole": whole, "whole_en": whole_en, "limit": n(limit)},
+                          related=[(where, "whole")])

@@ -1,3 +1,410 @@
-"""coverage rules (see plancc.check.rules)."""
+"""Coverage and references: every cell filled, every name resolves, nothing twice, nothing unused."""
 
 from __future__ import annotations
+
+import difflib
+import re
+
+from plancc.check.registry import Finding, rule
+from plancc.check.rules._util import duplicates, walk_blocks
+from plancc.model.facts import FORMATS, REF_RE, format_fact
+from plancc.model.outline import block_kind
+
+
+def _hint(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    if close:
+        return f"“{close[0]}”"
+    return "、".join(f"“{k}”" for k in known[:8]) or "（无）"
+
+
+@rule(
+    "PL501",
+    "theme-missing",
+    family="coverage",
+    title="学段×层次缺少培训主题",
+    title_en="a stage × tier cell has no theme",
+    message="学段“{stage}”没有给层次“{tier}”写培训主题；不设主题时请明确写 {tier}: null",
+    message_en="stage '{stage}' has no theme for tier '{tier}'; write {tier}: null if it deliberately has none",
+    doc_en="""
+    When stages carry themes, every stage × tier cell must have one, or say explicitly that it has none
+    (`新教师: null`), so a missing theme is a decision and not an accident. Fix: add the theme or the null.
+    """,
+)
+def theme_missing(ctx):
+    """
+    学段写了分层主题时，每个 学段 × 层次 的格子都要有主题，或明确写出不设（`新教师: null`），让空缺是决定而不是遗漏。
+
+    怎么改：补上主题，或写 `层次名: null`。
+    """
+    plan = ctx.plan
+    if not plan.tiers or not any(s.themes for s in plan.stages):
+        return
+    for i, s in enumerate(plan.stages):
+        for t in plan.tiers:
+            if t.name not in s.themes:
+                path = ("stages", i, "themes") if s.themes else ("stages", i, "name")
+                yield Finding(path, {"stage": s.name, "tier": t.name}, at_key=bool(s.themes))
+
+
+@rule(
+    "PL502",
+    "unknown-name",
+    family="coverage",
+    title="引用了不存在的学段、层次、岗位或学时组成",
+    title_en="reference to an unknown stage, tier, post or hour component",
+    message="{kind}“{name}”不存在；可用的有：{hint}",
+    message_en="{kind_en} '{name}' is not defined; did you mean {hint}",
+    doc_en="""
+    Themes name tiers, module sets name a stage, tier or post, exemptions name an hour component:
+    each name must be one that the plan defines. Fix: correct the spelling or define the name.
+    """,
+)
+def unknown_name(ctx):
+    """
+    主题表里的层次名、模块组的 `stage`/`tier`/`post`、免修规定的 `component` 都必须是计划中定义过的名称。
+
+    怎么改：改正拼写，或在相应位置补充定义。
+    """
+    plan = ctx.plan
+    stages = [s.name for s in plan.stages]
+    tiers = [t.name for t in plan.tiers]
+    posts = [p.name for p in plan.posts]
+    comps = [c.name for c in plan.hours.components] if plan.hours else []
+    kinds = {"stage": ("学段", "stage", stages), "tier": ("层次", "tier", tiers), "post": ("岗位", "post", posts)}
+    if tiers:
+        for i, s in enumerate(plan.stages):
+            for tier in s.themes:
+                if tier not in tiers:
+                    yield Finding(("stages", i, "themes", tier), {"kind": "层次", "kind_en": "tier", "name": tier, "hint": _hint(tier, tiers)}, at_key=True)
+    for i, ms in enumerate(plan.module_sets):
+        for key, (kind, kind_en, known) in kinds.items():
+            value = getattr(ms, key)
+            if value is not None and value not in known:
+                yield Finding(("module_sets", i, key), {"kind": kind, "kind_en": kind_en, "name": value, "hint": _hint(value, known)})
+    aud = plan.audience
+    if aud is not None and not isinstance(aud, str):
+        for i, ex in enumerate(aud.exemptions):
+            if ex.component is not None and ex.component not in comps:
+                yield Finding(("audience", "exemptions", i, "component"),
+                              {"kind": "学时组成", "kind_en": "hour component", "name": ex.component, "hint": _hint(ex.component, comps)})
+
+
+_ID_KINDS = {
+    "module_sets": ("模块组", "module set", "module_sets"),
+    "assessment": ("考核方案", "assessment", "assessments"),
+    "evaluation": ("评价表", "evaluation", "evaluations"),
+    "rubric": ("评分细则", "rubric", "rubrics"),
+}
+
+
+@rule(
+    "PL503",
+    "unknown-id",
+    family="coverage",
+    title="正文引用了不存在的模块组、考核方案、评价表或评分细则",
+    title_en="the body refers to an undefined module set, assessment, evaluation or rubric",
+    message="{kind}“{name}”没有定义；已定义的有：{hint}",
+    message_en="{kind_en} '{name}' is not defined; did you mean {hint}",
+    doc_en="""
+    Blocks such as `{module_sets: [幼儿园新教师]}` or `{assessment: 分层项目}` and `catalog.module_set`
+    name an `id` defined elsewhere in the plan. Fix: correct the id or define it.
+    """,
+)
+def unknown_id(ctx):
+    """
+    正文中的数据块（如 `{module_sets: [幼儿园新教师]}`、`{assessment: 分层项目}`）和 `catalog.module_set` 引用的是别处定义的 `id`，必须存在。
+
+    怎么改：改正 id，或补充定义。
+    """
+    plan = ctx.plan
+    ids = {key: [x.id for x in getattr(plan, attr)] for key, (_, _, attr) in _ID_KINDS.items()}
+    for path, block in walk_blocks(plan):
+        key = block_kind(block)
+        if key not in _ID_KINDS:
+            continue
+        kind, kind_en, _ = _ID_KINDS[key]
+        names = block.module_sets if key == "module_sets" else [getattr(block, key)]
+        for k, name in enumerate(names):
+            if name not in ids[key]:
+                where = path + (key, k) if key == "module_sets" else path + (key,)
+                yield Finding(where, {"kind": kind, "kind_en": kind_en, "name": name, "hint": _hint(name, ids[key])})
+    if plan.catalog and plan.catalog.module_set and plan.catalog.module_set not in ids["module_sets"]:
+        name = plan.catalog.module_set
+        yield Finding(("catalog", "module_set"), {"kind": "模块组", "kind_en": "module set", "name": name, "hint": _hint(name, ids["module_sets"])})
+
+
+@rule(
+    "PL504",
+    "catalog-module-not-in-set",
+    family="coverage",
+    severity="warning",
+    title="课程目录中的模块不在对应模块组里",
+    title_en="a catalog module is not in its module set",
+    message="课程目录有 {rows} 门课程属于模块“{module}”，但模块组“{set}”中没有这个模块（模块组的模块：{names}）",
+    message_en="{rows} catalog course(s) belong to module '{module}', which module set '{set}' does not list (its modules: {names})",
+    doc_en="""
+    When `catalog.module_set` ties the catalog to a module set, every module named in the catalog should
+    be one of the set's modules; otherwise the text promises modules the catalog does not deliver.
+    Fix: align the names (the catalog is usually right).
+    """,
+)
+def catalog_module_not_in_set(ctx):
+    """
+    `catalog.module_set` 把课程目录和一个模块组对应起来时，目录中出现的每个模块都应是该模块组列出的模块，否则正文承诺的模块与目录提供的课程对不上。
+
+    怎么改：统一两处的模块名称（通常以课程目录为准）。
+    """
+    plan = ctx.plan
+    cat = plan.catalog
+    if not cat or not cat.module_set:
+        return
+    ms = plan.module_set(cat.module_set)
+    if ms is None:
+        return
+    names = set(ms.names)
+    first: dict[str, int] = {}
+    rows: dict[str, int] = {}
+    for j, c in enumerate(cat.courses):
+        if c.module not in names:
+            first.setdefault(c.module, j)
+            rows[c.module] = rows.get(c.module, 0) + 1
+    set_index = plan.module_sets.index(ms)
+    for module, j in first.items():
+        yield Finding(("catalog", "courses", j), {"rows": rows[module], "module": module, "set": ms.id, "names": "、".join(ms.names)},
+                      related=[(("module_sets", set_index, "modules"), ms.id)])
+
+
+_DATA_OF_BLOCK = {
+    "themes": ("stages（含 themes）", "stages with themes", lambda p: any(s.themes for s in p.stages)),
+    "goals": ("stages（含 goals）", "stages with goals", lambda p: any(s.goals for s in p.stages)),
+    "posts": ("posts", "posts", lambda p: bool(p.posts)),
+    "catalog": ("catalog", "catalog", lambda p: p.catalog is not None),
+    "phases": ("phases", "phases", lambda p: bool(p.phases)),
+    "hours": ("hours", "hours", lambda p: p.hours is not None and p.hours.required is not None),
+    "exemptions": ("audience.exemptions", "audience.exemptions",
+                   lambda p: p.audience is not None and not isinstance(p.audience, str) and bool(p.audience.exemptions)),
+    "modes": ("modes", "modes", lambda p: bool(p.modes)),
+}
+
+
+@rule(
+    "PL505",
+    "block-without-data",
+    family="coverage",
+    title="数据块没有可呈现的数据",
+    title_en="a block has no data to show",
+    message="正文中的 {block} 块要呈现 {data}，但计划里没有写",
+    message_en="the {block} block shows {data_en}, but the plan has none",
+    doc_en="""
+    Blocks such as `{themes: table}` or `{phases: staged}` are filled from the plan's data; without that
+    data the document would have an empty place. Fix: add the data or remove the block.
+    """,
+)
+def block_without_data(ctx):
+    """
+    `{themes: table}`、`{phases: staged}` 这类数据块的内容来自计划中的数据；没有数据时文档里会留下空白。
+
+    怎么改：补上数据，或删掉这个块。
+    """
+    for path, block in walk_blocks(ctx.plan):
+        key = block_kind(block)
+        if key in _DATA_OF_BLOCK:
+            data, data_en, present = _DATA_OF_BLOCK[key]
+            if not present(ctx.plan):
+                yield Finding(path + (key,), {"block": key, "data": data, "data_en": data_en}, at_key=True)
+
+
+def _named_lists(plan):
+    """(path of the list, name attribute, items, what) for every list whose names must be unique."""
+    yield ("tiers",), "name", plan.tiers, "层次"
+    yield ("stages",), "name", plan.stages, "学段"
+    yield ("posts",), "name", plan.posts, "岗位"
+    yield ("modes",), "name", plan.modes, "培训方式"
+    yield ("module_sets",), "id", plan.module_sets, "模块组"
+    yield ("assessments",), "id", plan.assessments, "考核方案"
+    yield ("evaluations",), "id", plan.evaluations, "评价表"
+    yield ("rubrics",), "id", plan.rubrics, "评分细则"
+    yield ("document", "attachments"), "label", plan.document.attachments, "附件"
+    if plan.hours:
+        yield ("hours", "components"), "name", plan.hours.components, "学时组成"
+    for i, ms in enumerate(plan.module_sets):
+        yield ("module_sets", i, "modules"), None, ms.names, f"模块组“{ms.id}”中的模块"
+    for i, a in enumerate(plan.assessments):
+        yield ("assessments", i, "components"), "name", a.components, f"考核方案“{a.id}”的组成"
+        yield ("assessments", i, "items"), "name", a.items, f"考核方案“{a.id}”的项目"
+
+
+@rule(
+    "PL506",
+    "duplicate-name",
+    family="coverage",
+    title="名称重复",
+    title_en="duplicate name",
+    message="{what}“{name}”出现了两次（第 {first} 项和第 {second} 项）",
+    message_en="'{name}' appears twice (items {first} and {second}) in {path}",
+    doc_en="""
+    Names and ids are how the plan refers to things (themes by tier, blocks by id, facts by name);
+    a name written twice makes every reference ambiguous. Fix: rename or merge the two entries.
+    """,
+)
+def duplicate_name(ctx):
+    """
+    名称和 id 是计划内部互相引用的依据（主题按层次、数据块按 id、`{=…}` 按名称），同一名称写两次会让引用含糊不清。
+
+    怎么改：改名，或把两项合并。
+    """
+    for base, attr, items, what in _named_lists(ctx.plan):
+        names = items if attr is None else [getattr(x, attr) for x in items]
+        for first, second, name in duplicates(names):
+            path = base + (second,) if attr is None or not isinstance(ctx.data_at(base + (second,)), dict) else base + (second, attr)
+            yield Finding(path, {"what": what, "name": name, "first": first + 1, "second": second + 1, "path": ".".join(map(str, base))},
+                          related=[(base + (first,), "first")])
+
+
+@rule(
+    "PL507",
+    "unresolved-reference",
+    family="coverage",
+    title="正文中的 {=…} 引用无法解析",
+    title_en="a {=…} reference in the text does not resolve",
+    message="引用 {ref} 无法解析：{why}",
+    message_en="reference {ref} does not resolve: {why_en}",
+    doc_en="""
+    Prose cites computed figures as `{=hours.required}`, `{=phases.count:cn}`; a name that the plan does not
+    define would be printed literally. `plancc show facts` lists every name. Fix: correct the name or format.
+    """,
+)
+def unresolved_reference(ctx):
+    """
+    正文用 `{=hours.required}`、`{=phases.count:cn}` 引用计算出的数字；名称不存在时，文档里会原样印出这段代码。`plancc show facts` 列出所有可用名称。
+
+    怎么改：改正名称或格式（:cn 中文数字，:count 计数“两”）。
+    """
+    facts = ctx.facts
+    for path, text in ctx.prose():
+        if "{=" not in text:
+            continue
+        for m in REF_RE.finditer(text):
+            name, fmt = m.group(1), m.group(2)
+            if name not in facts:
+                close = difflib.get_close_matches(name, list(facts), n=1, cutoff=0.6)
+                why = f"没有名为 {name} 的数据" + (f"，是不是 {{={close[0]}}}？" if close else "")
+                why_en = f"no figure is named {name}" + (f"; did you mean {{={close[0]}}}?" if close else "")
+            elif fmt is not None and fmt not in FORMATS:
+                why, why_en = f"格式 :{fmt} 不存在，可用 :cn 或 :count", f"there is no format :{fmt}; use :cn or :count"
+            else:
+                try:
+                    format_fact(facts[name], fmt)
+                    continue
+                except ValueError:
+                    why, why_en = f"{name} 不是整数，不能写成中文数字（:{fmt}）", f"{name} is not a whole number, so :{fmt} cannot apply"
+            yield Finding(path, {"ref": m.group(0), "why": why, "why_en": why_en}, text_range=(m.start(), m.end() - m.start()))
+
+
+@rule(
+    "PL508",
+    "duplicate-course",
+    family="coverage",
+    severity="warning",
+    title="课程目录中有重复的课程",
+    title_en="a course is listed twice in the catalog",
+    message="课程“{title}”（{stage}/{subject}/{module}）在课程目录中出现了两次（第 {first} 行和第 {second} 行）",
+    message_en="course '{title}' ({stage}/{subject}/{module}) is listed twice in the catalog (rows {first} and {second})",
+    doc_en="""
+    The same course (same stage, subject, module and title) twice in the catalog is usually a copy-paste slip.
+    Fix: delete one of the rows.
+    """,
+)
+def duplicate_course(ctx):
+    """
+    同一学段、学科、模块下同名的课程在目录中出现两次，多半是复制粘贴时的失误。
+
+    怎么改：删除其中一行。
+    """
+    cat = ctx.plan.catalog
+    if not cat:
+        return
+    keys = [(c.stage, c.subject, c.module, c.title) for c in cat.courses]
+    for first, second, (stage, subject, module, title) in duplicates(keys):
+        yield Finding(("catalog", "courses", second),
+                      {"title": title, "stage": stage, "subject": subject or "—", "module": module, "first": first + 1, "second": second + 1},
+                      related=[(("catalog", "courses", first), "first")])
+
+
+_ATTACHMENT_RE = re.compile(r"附件\s*([0-9０-９一二三四五六七八九十]+)")
+
+
+@rule(
+    "PL509",
+    "unknown-attachment",
+    family="coverage",
+    severity="warning",
+    title="正文提到的附件没有列出",
+    title_en="the text mentions an attachment that is not listed",
+    message="正文提到了“{label}”，但 document.attachments 中没有这个附件（已列出：{known}）",
+    message_en="the text mentions '{label}', which document.attachments does not list (listed: {known})",
+    doc_en="""
+    A mention such as “（附件2）” promises an attachment; it must be listed in `document.attachments` so
+    the document's 附件 note and the mention agree. Fix: list the attachment or correct the number.
+    """,
+)
+def unknown_attachment(ctx):
+    """
+    正文中“（附件2）”这样的提法承诺了一个附件，它必须列在 `document.attachments` 中，文末的附件说明才能与正文一致。
+
+    怎么改：在 document.attachments 中列出该附件，或改正编号。
+    """
+    doc = ctx.plan.document
+    known = {a.label.replace(" ", "") for a in doc.attachments}
+    own = (doc.attachment_label or "").replace(" ", "")
+    for path, text in ctx.prose():
+        if "附件" not in text or path[:2] in (("document", "attachments"), ("document", "attachment_label")):
+            continue
+        for m in _ATTACHMENT_RE.finditer(text):
+            label = "附件" + m.group(1)
+            if label not in known and label != own:
+                yield Finding(path, {"label": label, "known": "、".join(sorted(known)) or "无"}, text_range=(m.start(), m.end() - m.start()))
+
+
+@rule(
+    "PL510",
+    "unused-definition",
+    family="coverage",
+    severity="warning",
+    title="定义了但正文没有用到",
+    title_en="defined but never shown in the document",
+    message="{kind}“{name}”已定义，但正文各节中没有呈现它的数据块，它不会出现在文档里",
+    message_en="{kind_en} '{name}' is defined but no block in the sections shows it, so it will not appear in the document",
+    doc_en="""
+    Module sets, assessments, evaluations, rubrics, the catalog and the phases reach the document only
+    through a block in `sections`. Data that no block shows is silently left out of the rendered plan.
+    Fix: add the block where it belongs, or delete the data. Plans without sections (data only) are not checked.
+    """,
+)
+def unused_definition(ctx):
+    """
+    模块组、考核方案、评价表、评分细则、课程目录和进度安排只有通过 `sections` 中的数据块才会出现在文档里；没有块引用的数据会在渲染时被悄悄漏掉。
+
+    怎么改：在合适的小节中加上对应的数据块，或删除这些数据。没有 sections 的计划（只有数据）不检查。
+    """
+    plan = ctx.plan
+    if not plan.sections:
+        return
+    used: dict[str, set] = {"module_sets": set(), "assessment": set(), "evaluation": set(), "rubric": set()}
+    kinds: set[str] = set()
+    for _, block in walk_blocks(plan):
+        key = block_kind(block)
+        kinds.add(key)
+        if key == "module_sets":
+            used[key].update(block.module_sets)
+        elif key in used:
+            used[key].add(getattr(block, key))
+    for key, (kind, kind_en, attr) in _ID_KINDS.items():
+        for i, x in enumerate(getattr(plan, attr)):
+            if x.id not in used[key]:
+                yield Finding((attr, i, "id"), {"kind": kind, "kind_en": kind_en, "name": x.id})
+    if plan.catalog is not None and "catalog" not in kinds:
+        yield Finding(("catalog",), {"kind": "课程目录", "kind_en": "catalog", "name": plan.catalog.caption or "catalog"}, at_key=True)
+    if plan.phases and "phases" not in kinds:
+        yield Finding(("phases",), {"kind": "进度安排", "kind_en": "phases", "name": "phases"}, at_key=True)
