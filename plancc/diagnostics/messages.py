@@ -58,7 +58,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "PL102": ("缺少必填的键“{key}”{what}", "missing required key '{key}'{what}"),
     "PL103": ("类型不对：{detail}", "wrong type: {detail}"),
     "PL104": ("取值无效：{detail}", "invalid value: {detail}"),
-    "PL105": ("引用无法解析：{detail}", "unresolved reference: {detail}"),
     # --- helpers for type messages --------------------------------------
     "type.str": ("这里应当是文字", "text is expected here"),
     "type.int": ("这里应当是整数", "a whole number is expected here"),

@@ -3,7 +3,7 @@
 Prose is data and is never run as a template; a reference is a plain lookup
 of a dotted name in this table of computed figures, so a sentence such as
 “参训教师需完成{=hours.required}学时研修内容” cannot drift from the data.
-`validate` reports references that do not resolve (PL105); `render`
+`validate` reports references that do not resolve (PL507); `render`
 replaces them. Formats: none (72, 2022年11月), ``cn`` (Chinese numeral: 二), ``count``
 (a quantity before a measure word: 两).
 """
