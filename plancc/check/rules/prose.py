@@ -11,6 +11,7 @@ import re
 
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import walk_blocks
+from plancc.model.base import fmt_number
 from plancc.model.outline import block_kind
 from plancc.text.numerals import parse_cn_number
 
@@ -71,6 +72,76 @@ def _shown_here(path: tuple, noun: str, kinds: dict[tuple, set[str]]) -> bool:
         if path[cut - 1] == "content":
             return bool(kinds.get(path[: cut - 1], set()) & want)
     return False
+
+
+@rule(
+    "PL801",
+    "prose-count",
+    family="prose",
+    severity="warning",
+    title="正文里写的数目与数据不符",
+    title_en="a count written in the text contradicts the data",
+    message="正文写的是“{written}”，但{what}实际是 {actual}{suggest}",
+    message_en="the text says '{written}', but {what_en} has {actual_en}{suggest_en}",
+    doc_en="""
+    Counts typed into sentences (“设置七个模块”, “分三个阶段”, “共100学时”) drift when the list changes.
+    A count right after an enumeration (“A、B、C和D等四个阶段”) is checked against the enumeration.
+    Otherwise: N个模块 / 共N学时 against the module set the sentence names (or the only one); N个阶段,
+    N个学段, N个层次, N个岗位 against `phases`, `stages`, `tiers`, `posts` when the sentence is in a phase
+    or in a section that shows that list.
+    Fix: write the count as a reference, e.g. `{=phases.count:count}个阶段`, so it is generated.
+    """,
+)
+def prose_count(ctx):
+    """
+    写在句子里的数目（“设置七个模块”“分三个阶段”“共100学时”）会在列表改动后失准。紧跟在列举之后的数目（“A、B、C和D等四个阶段”）对照列举的项数；其他情况：N个模块、共N学时 对照句中提到的模块组（或唯一的模块组）；N个阶段、N个学段、N个层次、N个岗位 在阶段里或在呈现相应列表的小节中时，分别对照 `phases`、`stages`、`tiers`、`posts`。
+
+    怎么改：把数目写成引用，如 `{=phases.count:count}个阶段`，由数据生成。
+    """
+    plan = ctx.plan
+    kinds = _section_kinds(plan)
+    lists = {
+        "阶段": ("进度安排（phases）", "phases", len(plan.phases), "phases.count"),
+        "学段": ("学段（stages）", "stages", len(plan.stages), "stages.count"),
+        "层次": ("层次（tiers）", "tiers", len(plan.tiers), "tiers.count"),
+        "岗位": ("岗位（posts）", "posts", len(plan.posts), "posts.count"),
+    }
+    for path, text in ctx.prose():
+        if _generated(path) or ("个" not in text and "学时" not in text):
+            continue
+        for m in _COUNT_RE.finditer(text):
+            stated = parse_cn_number(m.group(1))
+            noun = m.group(2)
+            if stated is None:
+                continue
+            listed = _enumerated(text[: m.start()])
+            if listed >= 2:
+                if listed != stated:
+                    yield Finding(path, {"written": m.group(0), "what": "前面列举的项目", "what_en": "the enumeration before it",
+                                         "actual": f"{listed} 项", "actual_en": listed, "suggest": "", "suggest_en": ""}, text_range=(m.start(), m.end() - m.start()))
+                continue
+            if noun == "模块":
+                ms = _mentioned_set(plan, text)
+                if ms is None:
+                    continue
+                what, what_en, actual, ref = f"模块组“{ms.id}”", f"module set '{ms.id}'", len(ms.modules), f"modules.{ms.id}.count"
+            else:
+                what, what_en, actual, ref = lists[noun]
+                if actual == 0 or not _shown_here(path, noun, kinds):
+                    continue
+            if stated != actual:
+                yield Finding(path, {"written": m.group(0), "what": what, "what_en": what_en, "actual": f"{actual} 个", "actual_en": actual,
+                                     "suggest": f"；可写成 {{={ref}:count}}个{noun}", "suggest_en": f"; write {{={ref}:count}}"},
+                              text_range=(m.start(), m.end() - m.start()))
+        for m in _TOTAL_RE.finditer(text):
+            ms = _mentioned_set(plan, text)
+            if ms is None or ms.hours is None:
+                continue
+            if abs(float(m.group(1)) - ms.hours) > 1e-6:
+                yield Finding(path, {"written": m.group(0), "what": f"模块组“{ms.id}”的学时", "what_en": f"module set '{ms.id}' in hours",
+                                     "actual": f"{fmt_number(ms.hours)} 学时", "actual_en": fmt_number(ms.hours), "suggest": f"；可写成 共{{=modules.{ms.id}.hours}}学时",
+                                     "suggest_en": f"; write {{=modules.{ms.id}.hours}}"},
+                              text_range=(m.start(), m.end() - m.start()))
 
 
 _PLACEHOLDERS = re.compile(
