@@ -1,0 +1,149 @@
+"""Finer points of rules that the case table does not show: precision, related places, noise control."""
+
+from __future__ import annotations
+
+from tests.helpers import MINIMAL, check, codes, line_of, only
+
+
+def test_months_compare_as_whole_months():
+    # a phase in the period's first month, written to the day, is inside a period written to the month
+    text = MINIMAL + """\
+period: {year: 2024, start: 2024-03, end: 2024-12}
+phases:
+  - {name: 启动, start: 2024-03-15, end: 2024-03-31}
+  - {name: 总结, due: 2024-12}
+"""
+    assert not {"PL701", "PL702", "PL703"} & set(codes(check(text)))
+
+
+def test_phase_outside_period_names_the_period_bound_as_related():
+    text = MINIMAL + """\
+period: {year: 2024, start: 2024-08, end: 2025-06}
+phases:
+  - {name: 暑期研修, start: 2024-07, end: 2024-08}
+"""
+    [d] = only(check(text), "PL702")
+    assert d.severity.value == "warning"
+    assert [r.path for r in d.related] == ["period.start"]
+    assert d.related[0].span.line == line_of(text, "period:")
+
+
+def test_enumeration_that_agrees_is_quiet_even_when_phases_differ():
+    text = MINIMAL + """\
+phases: [{name: 启动, due: 2024-04}, {name: 实施, due: 2024-10}]
+sections:
+  - title: 进度
+    content:
+      - 送教下乡分为诊断示范、研课磨课、成果展示和总结提升等四个阶段。
+      - {phases: staged}
+"""
+    assert "PL801" not in codes(check(text))
+
+
+def test_phase_count_outside_the_timeline_section_is_not_compared():
+    text = MINIMAL + """\
+phases: [{name: 启动, due: 2024-04}, {name: 实施, due: 2024-10}]
+sections:
+  - title: 培训模式
+    content: [每个项目按三个阶段组织实施。]
+  - title: 进度
+    content: [{phases: staged}]
+"""
+    assert "PL801" not in codes(check(text))
+
+
+def test_module_count_compares_with_the_set_the_sentence_names():
+    text = MINIMAL + """\
+module_sets:
+  - {id: 校长, modules: [政策, 管理]}
+  - {id: 园长, modules: [政策, 管理, 保教]}
+sections:
+  - title: 内容
+    content:
+      - 园长培训设置三个模块，校长培训设置两个模块。
+      - {module_sets: [校长, 园长]}
+"""
+    # the sentence names both sets: ambiguous, so it is not compared
+    assert "PL801" not in codes(check(text))
+    one = text.replace("园长培训设置三个模块，校长培训设置两个模块。", "园长培训设置两个模块。")
+    [d] = only(check(one), "PL801")
+    assert "园长" in d.message and "3" in d.message
+
+
+def test_catalog_module_mismatch_is_reported_once_per_module():
+    rows = "\n".join(f"    - [初中, 学科{i}, 学科素养, 课程{i}]" for i in range(30))
+    text = MINIMAL + f"""\
+module_sets: [{{id: 网络研修, modules: [师德修养]}}]
+catalog:
+  module_set: 网络研修
+  courses:
+{rows}
+"""
+    [d] = only(check(text), "PL504")
+    assert "30" in d.message and d.line == line_of(text, "课程0]")
+
+
+def test_unused_definitions_are_not_reported_for_data_only_plans():
+    text = MINIMAL + "assessments: [{id: 分层项目, total: 100}]\n"
+    assert "PL510" not in codes(check(text))
+
+
+def test_reference_with_a_bad_format_is_reported():
+    text = MINIMAL + """\
+hours: {required: 72.5}
+sections:
+  - title: 学时
+    content:
+      - 完成{=hours.required:cn}学时，共{=tiers.count:roman}个层次。
+"""
+    found = only(check(text), "PL507")
+    assert len(found) == 2
+    assert any("整数" in d.message for d in found) and any(":roman" in d.message for d in found)
+
+
+def test_placeholders_are_found_in_tables_and_tasks():
+    text = MINIMAL + """\
+phases:
+  - {name: 启动, due: 2024-04, tasks: 由××学校负责。}
+sections:
+  - title: 安排
+    content:
+      - table:
+          columns: [项目, 负责人]
+          rows: [[报名, ______]]
+"""
+    found = only(check(text), "PL802")
+    assert {d.line for d in found} == {line_of(text, "××"), line_of(text, "______")}
+
+
+def test_template_syntax_is_not_a_placeholder():
+    text = MINIMAL + "audience: \"{{ x }} ${HOME} __class__\"\n"
+    assert "PL802" not in codes(check(text))
+
+
+def test_document_number_in_standard_form_is_quiet():
+    text = MINIMAL.replace("document:\n", "document:\n  number: 宾教体〔2022〕15号\n")
+    assert "PL803" not in codes(check(text))
+
+
+def test_half_width_punctuation_in_times_and_latin_text_is_quiet():
+    text = MINIMAL + "audience: \"全体教师，上午8:30报到；登录 www.example.cn, then go (online)。\"\n"
+    assert "PL804" not in codes(check(text))
+
+
+def test_policy_parameters_come_from_the_config():
+    text = MINIMAL + "hours: {required: 90, head_teacher: 40}\n"
+    assert not only(check(text, policy=True), "PL905")
+    [d] = only(check(text, policy=True, policy_params={"head_teacher_hours": 50}), "PL905")
+    assert "50" in d.message and "head_teacher_hours" in d.message
+
+
+def test_severity_override_from_selection():
+    from plancc.check.runner import Selection
+    from plancc.load import load_text
+    from plancc.pipeline import Settings, check_loaded
+
+    text = MINIMAL + "period: {year: 2024, start: 2024-03, end: 2024-12}\nphases: [{name: 启动, start: 2024-01, end: 2024-04}]\n"
+    settings = Settings(selection=Selection(severities={"PL702": "error"}))
+    [d] = [d for d in check_loaded(load_text(text, "p.yaml"), settings).diagnostics if d.code == "PL702"]
+    assert d.severity.value == "error"
