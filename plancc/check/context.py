@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from plancc.load.source import LoadedFile
+from plancc.load.source import LoadedFile, value_at
 from plancc.model.plan import Plan
 
 
@@ -29,13 +29,7 @@ class Context:
 
     def data_at(self, path: tuple) -> Any:
         """The raw value at a data path, or None when the path does not exist."""
-        cur = self.loaded.data
-        for p in path:
-            try:
-                cur = cur[p]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return cur
+        return value_at(self.loaded.data, path)
 
     def prose(self):
         """Every string value in the plan with its data path (prose rules scan these)."""

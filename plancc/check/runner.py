@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from plancc.check.context import Context
 from plancc.check.registry import Finding, Rule, all_rules
 from plancc.diagnostics import Diagnostic, Related, Severity, Span
-from plancc.load.source import format_path
+from plancc.load.source import format_path, value_at
 
 
 @dataclass
@@ -97,7 +97,7 @@ def to_diagnostic(rule: Rule, finding: Finding, ctx: Context, severity: Severity
 def _inside(span: Span, rng: tuple[int, int], loaded, path) -> Span:
     """Narrow a one-line scalar's span to a range inside its text (plain or quoted scalars)."""
     line = loaded.line(span.line, loaded.file_of(path))
-    value = _value_at(loaded.data, path)
+    value = value_at(loaded.data, path)
     if not isinstance(value, str):
         return span
     start_col = span.column - 1
@@ -107,16 +107,6 @@ def _inside(span: Span, rng: tuple[int, int], loaded, path) -> Span:
         return span
     col = span.column + offset
     return Span(span.line, col, span.line, col + rng[1])
-
-
-def _value_at(data, path):
-    cur = data
-    for p in path:
-        try:
-            cur = cur[p]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return cur
 
 
 __all__ = ["Finding", "Selection", "run_rules"]

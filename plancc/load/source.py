@@ -132,6 +132,17 @@ def _span(start, end) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
+def value_at(data: Any, path: tuple) -> Any:
+    """The value at a data path (keys and list indices), or None when the path does not exist."""
+    cur = data
+    for p in path:
+        try:
+            cur = cur[p]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return cur
+
+
 def format_path(path: tuple) -> str:
     """("hours", "components", 1, "hours") → "hours.components[1].hours"."""
     out = ""

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from plancc.diagnostics import Diagnostic, Severity, Span
 from plancc.diagnostics.messages import msg
-from plancc.load.source import LoadedFile, format_path
+from plancc.load.source import LoadedFile, format_path, value_at
 from plancc.model.outline import BLOCK_KEYS
 from plancc.model.plan import SCHEMA_VERSION, Plan
 
@@ -156,16 +156,6 @@ def _member_fits(member: str, value: Any) -> bool:
     return True
 
 
-def _get(data: Any, path: tuple) -> Any:
-    cur = data
-    for p in path:
-        try:
-            cur = cur[p]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return cur
-
-
 def errors_to_diagnostics(errors: list[dict], loaded: LoadedFile, root: type[BaseModel], lang: str) -> list[Diagnostic]:
     data = loaded.data
     resolved = []
@@ -181,7 +171,7 @@ def errors_to_diagnostics(errors: list[dict], loaded: LoadedFile, root: type[Bas
         for upath, member in skipped:
             if err["type"] == "block_kind":
                 continue
-            value = _get(data, upath)
+            value = value_at(data, upath)
             if not _member_fits(member, value):
                 fits = False
                 break
@@ -228,7 +218,7 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
             span = Span.point(whole.line, whole.column) if whole else None
         return Diagnostic("PL102", Severity.ERROR, msg("PL102", lang, key=key, what=where), file, span, format_path(path))
     span = source.locate(path)
-    value = _get(loaded.data, path)
+    value = value_at(loaded.data, path)
     if etype in _TYPE_KEYS or etype.endswith("_type"):
         expected = msg(_TYPE_KEYS.get(etype, "type.str"), lang)
         detail = expected + msg("type.got", lang, got=_describe(value, lang))
@@ -309,7 +299,7 @@ def model_at(root: type[BaseModel], path: tuple, data: Any) -> type[BaseModel] |
                 tp = args[1]
             else:
                 return None
-        cur = _get(cur, (part,))
+        cur = value_at(cur, (part,))
     tp = _pick(tp, cur)
     return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
 
