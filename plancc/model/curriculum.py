@@ -15,7 +15,15 @@ class Module(PlanModel):
     name: Text = Field(description="模块名称")
     hours: Optional[Number] = Field(None, description="本模块学时")
     compulsory: bool = Field(False, description="是否必修")
-    description: Optional[Text] = Field(None, description="模块说明")
+    description: Union[Text, list[Text], None] = Field(
+        None, description="模块说明（modules 块写 style: sections 时作为该模块小节的正文）；多段时写成列表"
+    )
+
+    @property
+    def paragraphs(self) -> list[str]:
+        if self.description is None:
+            return []
+        return [self.description] if isinstance(self.description, str) else list(self.description)
 
 
 class ModuleSet(PlanModel):

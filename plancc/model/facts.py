@@ -30,6 +30,8 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
     if doc.date:
         f["document.date"] = doc.date
     f["attachments.count"] = len(doc.attachments)
+    if plan.audience_text:
+        f["audience"] = plan.audience_text
     p = plan.period
     if p:
         if p.start or p.end:

@@ -71,6 +71,9 @@ class ModulesBlock(PlanModel):
 
     module_sets: list[Text] = Field(description="要列出的模块组 id")
     numbered: bool = Field(True, description="多个模块组时是否编号为 1. 2. …")
+    style: Literal["sentence", "sections"] = Field(
+        "sentence", description="sentence：每个模块组一句话；sections：每个模块一个编号小节（模块名称为小标题，模块说明为正文）"
+    )
 
 
 class CatalogBlock(PlanModel):
@@ -111,11 +114,19 @@ class HoursBlock(PlanModel):
 
 
 class ExemptionsBlock(PlanModel):
+    """The exemption sentence: 参加……的甲、乙教师，在完成60学时的培训任务后，可免于……。"""
+
     exemptions: Literal["sentence"] = Field(description="写 sentence：由免修数据生成的句子")
+    lead: Words = Field(
+        "", description="同一段中免修句子之前的文字，如培训对象 {=audience}（“全镇在职中小学教师。”）；默认不写"
+    )
 
 
 class ModesBlock(PlanModel):
+    """The delivery modes: “名称：说明” paragraphs, or numbered run-in items 1.名称：说明."""
+
     modes: Literal["list"] = Field(description="写 list：逐项列出培训方式及说明")
+    numbered: bool = Field(False, description="是否把各培训方式编号为下一级小标题（1.名称：说明）")
 
 
 def _block_kind(value: Any) -> str | None:
@@ -189,7 +200,7 @@ Block = Annotated[
 class Section(PlanModel):
     """A numbered section of the body; nesting decides 一、（一）1.（1）."""
 
-    title: Text = Field(description="小标题（不写编号，编号按层级自动生成）")
+    title: Text = Field(description="小标题（不写编号，编号按层级自动生成；可引用数据如 {=phases.count:cn}）")
     run_in: bool = Field(False, description="是否把第一段正文接在小标题之后（“三、培训时间：2022年11月—2023年4月。”）")
     numbered: bool = Field(True, description="是否编号；不编号的小标题单独成行")
     content: list[Block] = Field(default_factory=list, description="本节正文：段落、列表、表格或数据块")
