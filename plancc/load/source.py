@@ -170,6 +170,11 @@ class _Frame:
         self.merges = None
 
 
+def _short_tag(tag: str) -> str:
+    """tag:yaml.org,2002:python/object → !!python/object, as the author wrote it."""
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
 _DISCARD = object()
 _MERGE = object()
 
@@ -190,6 +195,8 @@ class _Builder:
 
     # -- diagnostics -------------------------------------------------------
     def report(self, code: str, span: Span | None, path: tuple = (), severity=Severity.ERROR, **kw) -> None:
+        if "tag" in kw:
+            kw["tag"] = _short_tag(kw["tag"])
         self.diagnostics.append(
             Diagnostic(code, severity, msg(code, self.lang, **kw), self.file, span, format_path(path))
         )
@@ -355,7 +362,8 @@ class _Builder:
         span = _span(ev.start_mark, ev.end_mark)
         entry = self.anchors.get(ev.anchor)
         if entry is None:  # the parser already rejects unknown anchors; be safe
-            self.stop("PL001", span, problem=f"*{ev.anchor}")
+            self.stop("PL001", span, problem=translate_yaml_problem("found undefined alias", self.lang)
+                      + ("：" if self.lang != "en" else ": ") + f"*{ev.anchor}")
         value, size, _ = entry
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
@@ -475,11 +483,14 @@ def _mib(n: int) -> str:
 
 _YAML_PROBLEMS = [
     ("found a tab character", "制表符（Tab）不能用来缩进，请改用空格", "a tab cannot be used for indentation; use spaces"),
-    ("mapping values are not allowed here", "此处不能出现“键: 值”，常见原因是缩进不齐，或文字里的冒号后跟了空格（请给整段文字加引号）", "a 'key: value' is not allowed here; usually wrong indentation, or a colon followed by a space inside text (quote the text)"),
+    ("mapping values are not allowed", "此处不能出现“键: 值”，常见原因是缩进不齐，或文字里的冒号后跟了空格（请给整段文字加引号）", "a 'key: value' is not allowed here; usually wrong indentation, or a colon followed by a space inside text (quote the text)"),
     ("could not find expected ':'", "找不到应有的冒号“:”，请检查上一行的键是否写完整、引号是否成对", "expected a ':'; check the key on the previous line and that quotes are closed"),
     ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了", "the file ends before a quote or bracket is closed"),
     ("did not find expected key", "这里应当是一个键，但缩进或格式不对", "a key was expected here; the indentation or layout is off"),
     ("did not find expected '-' indicator", "列表项的缩进不一致", "list items are not indented consistently"),
+    ("did not find expected ',' or ']'", "列表的方括号“[”没有闭合，或两项之间缺少逗号", "a '[' list is not closed, or a comma is missing between items"),
+    ("did not find expected ',' or '}'", "映射的花括号“{”没有闭合，或两项之间缺少逗号", "a '{' mapping is not closed, or a comma is missing between items"),
+    ("did not find expected node content", "这里缺少一个值：括号没有闭合，或多写了逗号", "a value is missing here: a bracket is not closed, or there is an extra comma"),
     ("found undefined alias", "引用了未定义的锚点（*名称）", "an alias (*name) refers to an anchor that is not defined"),
     ("special characters are not allowed", "文件含有不允许的控制字符（例如 NUL 字节），它可能不是文本文件", "the file contains control characters (such as NUL bytes); it may not be a text file"),
     ("unacceptable character", "文件含有不允许的控制字符（例如 NUL 字节），它可能不是文本文件", "the file contains a control character that YAML does not allow (such as a NUL byte)"),
