@@ -478,7 +478,12 @@ def load_file(path: str | Path, lang: str = "zh", limits: Limits | None = None, 
 
 
 def _mib(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB"
+    """A file size people can read at any scale (limits below 1 MB come from plancc.toml)."""
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n} B"
 
 
 _YAML_PROBLEMS = [
