@@ -47,8 +47,14 @@ def parse_outline(xml_text: str, metrics: Metrics | None = None) -> ir.Document:
     return doc
 
 
-def _blank() -> ir.Paragraph:
-    return ir.Paragraph("body", [])
+def _blank(keep: bool | None = None) -> ir.Paragraph:
+    return ir.Paragraph("body", [], keep_with_next=keep)
+
+
+def _keep_last_with_next(out: list) -> None:
+    """The 落款 never stands alone on a page: the last body paragraph goes with it (GB/T 9704 7.3.5)."""
+    if out and isinstance(out[-1], ir.Paragraph):
+        out[-1].keep_with_next = True
 
 
 class _Parser:
@@ -88,11 +94,13 @@ class _Parser:
             elif tag == "attachments":
                 self.attachments(el, out)
             elif tag == "signature":
-                out.append(_blank())
-                out.append(ir.Paragraph("signature", [ir.Run(_text(el))]))
+                _keep_last_with_next(out)
+                out.append(_blank(keep=True))
+                out.append(ir.Paragraph("signature", [ir.Run(_text(el))], keep_with_next=True))
             elif tag == "date":
                 if not out or out[-1].kind != "signature":  # type: ignore[union-attr]
-                    out.append(_blank())
+                    _keep_last_with_next(out)
+                    out.append(_blank(keep=True))
                 out.append(ir.Paragraph("date", [ir.Run(_text(el))]))
             else:
                 raise OutlineError(f"unknown outline element <{tag}>")

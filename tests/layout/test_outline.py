@@ -105,6 +105,12 @@ def test_signature_and_date_follow_a_blank_line():
     assert [(b.kind, b.text) for b in doc.blocks] == [("body", "正文"), ("body", ""), ("signature", "某县教育局"), ("date", "2024年11月11日")]
 
 
+def test_signature_never_stands_alone_on_a_page():
+    doc = parse_outline("<document><p>第一段</p><p>最后一段</p><signature>某县教育局</signature><date>2024年11月11日</date></document>")
+    keeps = [(b.text, b.keep_with_next) for b in doc.blocks]
+    assert keeps == [("第一段", None), ("最后一段", True), ("", True), ("某县教育局", True), ("2024年11月11日", None)]
+
+
 def test_bad_outline_is_a_clear_error():
     with pytest.raises(OutlineError):
         parse_outline("<document><section></document>")
