@@ -39,6 +39,9 @@ Path_ = tuple  # a data path: ("hours", "components", 1, "hours")
 _RESOLVER = yaml.resolver.Resolver()
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+# plain text that reads as a number to a person but is not one to YAML 1.1
+# (1e3 and 1.5e3 lack the dot or the exponent sign PyYAML wants; 0o17 is 1.2 octal)
+_NUMBERISH_RE = re.compile(r"[-+]?(?:0[oO][0-7_]+|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9]+)[eE][-+]?[0-9]+)\Z")
 _TAG = "tag:yaml.org,2002:"
 
 
@@ -300,6 +303,8 @@ class _Builder:
         else:
             resolved = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
             tag_kind = resolved[len(_TAG):] if resolved.startswith(_TAG) else "str"
+            if tag_kind == "str" and _NUMBERISH_RE.match(text):
+                self.source.surprises[path] = text  # stays text; explains a type error
         if tag_kind == "null":
             if text not in ("", "null", "~"):
                 self.source.surprises[path] = text
