@@ -19,6 +19,7 @@ accepting a value the author did not mean.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,6 +136,27 @@ def _span(start, end) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
+# YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; editors,
+# terminals and CI annotations count only "\n". Positions must be theirs.
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+class _Lines:
+    """(line, column) of a character index, counting only "\n" as a line end."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def point(self, index: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, index) - 1
+        return i + 1, index - self.starts[i] + 1
+
+    def span(self, start, end) -> Span:
+        if end is None:
+            end = start
+        return Span(*self.point(start.index), *self.point(end.index))
+
+
 def value_at(data: Any, path: tuple) -> Any:
     """The value at a data path (keys and list indices), or None when the path does not exist."""
     cur = data
@@ -183,8 +205,9 @@ _MERGE = object()
 
 
 class _Builder:
-    def __init__(self, file: str, lang: str, limits: Limits):
+    def __init__(self, file: str, lang: str, limits: Limits, text: str = ""):
         self.file = file
+        self.span = _Lines(text).span if _YAML_ONLY_BREAKS.search(text) else _span
         self.lang = lang
         self.limits = limits
         self.source = SourceMap()
@@ -224,7 +247,7 @@ class _Builder:
     def count(self, n: int, ev) -> None:
         self.nodes += n
         if self.nodes > self.limits.max_nodes:
-            self.stop("PL006", _span(ev.start_mark, ev.end_mark), what=msg("limit.nodes", self.lang, n=self.limits.max_nodes))
+            self.stop("PL006", self.span(ev.start_mark, ev.end_mark), what=msg("limit.nodes", self.lang, n=self.limits.max_nodes))
 
     def attach(self, value: Any, span: Span, size: int) -> None:
         """Put a finished node into its parent (or make it the root)."""
@@ -258,7 +281,7 @@ class _Builder:
         frame.merges = (frame.merges or []) + [(s, span) for s in sources]
 
     def scalar(self, ev) -> None:
-        span = _span(ev.start_mark, ev.end_mark)
+        span = self.span(ev.start_mark, ev.end_mark)
         self.count(1, ev)
         top = self.stack[-1] if self.stack else None
         if top is not None and top.kind == "map" and top.pending_key is None:
@@ -333,23 +356,23 @@ class _Builder:
         span_start = ev.start_mark
         self.count(1, ev)
         if len(self.stack) >= self.limits.max_depth:
-            self.stop("PL006", _span(span_start, ev.end_mark), what=msg("limit.depth", self.lang, n=self.limits.max_depth))
+            self.stop("PL006", self.span(span_start, ev.end_mark), what=msg("limit.depth", self.lang, n=self.limits.max_depth))
         top = self.stack[-1] if self.stack else None
         discard = False
         if top is not None and top.kind == "map" and top.pending_key is None:
             # a mapping or list used as a key: report and drop the pair
-            self.report("PL009", _span(span_start, ev.end_mark), top.path)
+            self.report("PL009", self.span(span_start, ev.end_mark), top.path)
             top.pending_key = _DISCARD
             discard = True
         path = self.child_path() if not discard else top.path + ("?",)
         if ev.tag not in (None, "!", _TAG + "map", _TAG + "seq", _TAG + "omap"):
-            self.report("PL008", _span(span_start, ev.end_mark), path, tag=ev.tag)
+            self.report("PL008", self.span(span_start, ev.end_mark), path, tag=ev.tag)
         value: Any = {} if kind == "map" else []
         self.stack.append(_Frame(kind, value, path, span_start, ev.anchor, discard))
 
     def end(self, ev) -> None:
         frame = self.stack.pop()
-        span = _span(frame.start, ev.end_mark)
+        span = self.span(frame.start, ev.end_mark)
         if frame.merges:
             for source, _ in frame.merges:
                 for k, v in source.items():
@@ -364,7 +387,7 @@ class _Builder:
         self.attach(frame.value, span, frame.size)
 
     def alias(self, ev) -> None:
-        span = _span(ev.start_mark, ev.end_mark)
+        span = self.span(ev.start_mark, ev.end_mark)
         entry = self.anchors.get(ev.anchor)
         if entry is None:  # the parser already rejects unknown anchors; be safe
             self.stop("PL001", span, problem=translate_yaml_problem("found undefined alias", self.lang)
@@ -411,7 +434,9 @@ def load_text(text: str, file: str = "<string>", lang: str = "zh", limits: Limit
     """Load YAML text that is already decoded."""
     limits = limits or Limits()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    builder = _Builder(file, lang, limits)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    builder = _Builder(file, lang, limits, text)
     try:
         for ev in yaml.parse(text, Loader=_Parser):
             cls = type(ev)
@@ -428,12 +453,13 @@ def load_text(text: str, file: str = "<string>", lang: str = "zh", limits: Limit
             elif cls is yaml.DocumentStartEvent:
                 builder.documents += 1
                 if builder.documents > 1:
-                    builder.stop("PL005", _span(ev.start_mark, ev.end_mark), what=msg("PL005.many", lang))
+                    builder.stop("PL005", builder.span(ev.start_mark, ev.end_mark), what=msg("PL005.many", lang))
     except _Stop as stop:
         return LoadedFile(file, text, None, builder.source, builder.diagnostics + [stop.diagnostic])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        span = Span.point(mark.line + 1, mark.column + 1) if mark else None
+        at = builder.span(mark, mark) if mark else None
+        span = Span.point(at.line, at.column) if at else None
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
         char = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
         diag = Diagnostic("PL001", Severity.ERROR, msg("PL001", lang, problem=translate_yaml_problem(problem, lang, char)), file, span)
