@@ -74,6 +74,10 @@ class ModulesBlock(PlanModel):
     style: Literal["sentence", "sections"] = Field(
         "sentence", description="sentence：每个模块组一句话；sections：每个模块一个编号小节（模块名称为小标题，模块说明为正文）"
     )
+    lead: Words = Field("", description="同一段中模块句子之前的文字（sentence 时），如“根据培训目标要求，……严格按照《……》，”；默认不写")
+    ending: Optional[Words] = Field(
+        None, description="模块句子在“N个模块（共H学时）”之后的结尾（sentence 时），写了就代替“的{offer}。”，如“，并……增加设置学科教学选修模块。”"
+    )
 
 
 class CatalogBlock(PlanModel):
@@ -200,7 +204,10 @@ Block = Annotated[
 class Section(PlanModel):
     """A numbered section of the body; nesting decides 一、（一）1.（1）."""
 
-    title: Text = Field(description="小标题（不写编号，编号按层级自动生成；可引用数据如 {=phases.count:cn}）")
+    title: Words = Field(
+        "",
+        description="小标题（不写编号，编号按层级自动生成；可引用数据如 {=phases.count:cn}）；不写时编号直接接正文第一段，如“（一）紧紧围绕……”",
+    )
     run_in: bool = Field(False, description="是否把第一段正文接在小标题之后（“三、培训时间：2022年11月—2023年4月。”）")
     numbered: bool = Field(True, description="是否编号；不编号的小标题单独成行")
     content: list[Block] = Field(default_factory=list, description="本节正文：段落、列表、表格或数据块")
