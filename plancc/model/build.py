@@ -70,7 +70,7 @@ def build_plan(loaded: LoadedFile, lang: str = "zh") -> tuple[Plan | None, list[
             Diagnostic(
                 "PL100",
                 Severity.ERROR,
-                msg("PL100.version", lang, version=version, supported=SCHEMA_VERSION),
+                msg("PL100.version", lang, version=_written(version, lang), supported=SCHEMA_VERSION),
                 loaded.path,
                 loaded.source.locate(("plancc",)),
                 "plancc",
@@ -188,7 +188,13 @@ def errors_to_diagnostics(errors: list[dict], loaded: LoadedFile, root: type[Bas
         key = (d.code, d.path, d.message)
         if key in seen:
             continue
+        # a scalar that fits no member of a union (`audience: no`) gets one
+        # type error, the first member's, not one per member
+        member = bool(skipped) or len(err["loc"]) > len(path)
+        if d.code == "PL103" and member and ("PL103", d.path) in seen:
+            continue
         seen.add(key)
+        seen.add((d.code, d.path))
         out.append(d)
     return out
 
@@ -220,7 +226,11 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
     span = source.locate(path)
     value = value_at(loaded.data, path)
     if etype in _TYPE_KEYS or etype.endswith("_type"):
-        expected = msg(_TYPE_KEYS.get(etype, "type.str"), lang)
+        if etype in _TYPE_KEYS or etype not in _VALUE_DETAILS:
+            expected = msg(_TYPE_KEYS.get(etype, "type.str"), lang)
+        else:  # a type of our own (partial_date_type): its own words
+            zh, en = _VALUE_DETAILS[etype]
+            expected = zh if lang == "zh" else en
         detail = expected + msg("type.got", lang, got=_describe(value, lang))
         surprise = source.surprises.get(path)
         if surprise is not None:
@@ -248,6 +258,19 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
     else:
         detail = err.get("msg", etype)
     return Diagnostic("PL104", Severity.ERROR, msg("PL104", lang, detail=detail), file, span, format_path(path))
+
+
+def _written(value: Any, lang: str) -> str:
+    """A value as the author wrote it: "1" (quoted text) is not the number 1."""
+    if isinstance(value, str):
+        return f'"{value}"' + ("（文字）" if lang == "zh" else " (text)")
+    if value is None:
+        return msg("got.none", lang)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (dict, list)):
+        return _describe(value, lang)
+    return str(value)
 
 
 def _fmt_ctx(v: Any) -> Any:
