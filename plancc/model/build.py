@@ -129,7 +129,8 @@ def data_path(loc: tuple, data: Any) -> tuple[tuple, list[tuple[tuple, str]]]:
         elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
             path.append(part)
             cur = cur[part]
-        elif isinstance(cur, dict) and isinstance(part, str) and _looks_like_member(part):
+        elif isinstance(part, str) and _looks_like_member(part):
+            # a union member's name, below a mapping or a scalar alike
             skipped.append((tuple(path), part))
         elif isinstance(cur, dict) and isinstance(part, str):
             # a missing or extra key: keep it as the last element
@@ -152,7 +153,7 @@ def _member_fits(member: str, value: Any) -> bool:
     if isinstance(value, list):
         return member.startswith("list[")
     if isinstance(value, str):
-        return member == "str" or member.startswith("function-after") or member.startswith("constrained-str")
+        return not (member[:1].isupper() or member.startswith(("list[", "dict[", "tuple[")) or member in _TAGS)
     return True
 
 
