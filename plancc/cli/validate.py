@@ -56,7 +56,12 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
         else:
             from plancc.emit.atomic import atomic_write_bytes
 
-            atomic_write_bytes(dest, text.encode("utf-8"))
+            try:  # `-o reports/plancc.sarif` in CI: the folder may not exist yet
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(dest, text.encode("utf-8"))
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                fail(f"无法写入 {dest}：{reason}" if settings.lang == "zh" else f"cannot write {dest}: {reason}")
 
     failing = {"error"} | ({"warning"} if strict else set())
     bad = any(d.severity.value in failing and not d.suppressed for r in reports for d in r.diagnostics)
