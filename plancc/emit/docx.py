@@ -382,7 +382,7 @@ class _BodyWriter:
                 key = (header, tuple(shape))
                 proto = protos.get(key)
                 if proto is None:
-                    proto = protos[key] = self._row_prototype(shape, header, style_id, style_align, widths, starts)
+                    proto = protos[key] = self._row_prototype(shape, header, style_id, style_align, widths, starts, t.font_size)
                 tr = deepcopy(proto)
                 for t_el, text in zip(tr.iter(_T), texts):
                     if not text:
@@ -411,6 +411,7 @@ class _BodyWriter:
         style_align: str,
         widths: list[int],
         starts: list[int],
+        font_size: int | None = None,
     ) -> etree._Element:
         """One row with the given cell shapes and empty w:t's, deep-copied for every
         row of that shape (~15× faster than python-docx's add_row + cell.text)."""
@@ -430,15 +431,25 @@ class _BodyWriter:
             etree.SubElement(ppr, _PSTYLE).set(_VAL, style_id)
             if align != style_align:
                 etree.SubElement(ppr, _JC).set(_VAL, align)
+            if font_size:  # a dense table: the paragraph mark and the run one size smaller
+                _set_size(etree.SubElement(ppr, _RPR), font_size)
             if vmerge == "continue":
                 continue  # covered cell: an empty paragraph, its text is ignored
             r = etree.SubElement(p, _R)
-            if bold:
+            if bold or font_size:
                 rpr = etree.SubElement(r, _RPR)
-                etree.SubElement(rpr, _B)
-                etree.SubElement(rpr, _BCS)
+                if bold:
+                    etree.SubElement(rpr, _B)
+                    etree.SubElement(rpr, _BCS)
+                if font_size:
+                    _set_size(rpr, font_size)
             etree.SubElement(r, _T)
         return tr
+
+
+def _set_size(rpr: etree._Element, half_points: int) -> None:
+    etree.SubElement(rpr, ox.qn("w:sz")).set(_VAL, str(half_points))
+    etree.SubElement(rpr, ox.qn("w:szCs")).set(_VAL, str(half_points))
 
 
 # ====================================================================== 落款

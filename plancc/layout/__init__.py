@@ -82,6 +82,9 @@ def _metrics(profile: Any):
         title = profile.styles["title"].size / 2
         margins = profile.table.cell_margins
         margin = margins.left + margins.right
-        return Metrics(table_chars=width / (cell * 20), cell_margin_chars=margin / (cell * 20)), int(width // (title * 20))
+        dense = profile.table.dense_size
+        metrics = Metrics(table_chars=width / (cell * 20), cell_margin_chars=margin / (cell * 20),
+                          dense_size=dense if dense and dense < cell * 2 else None, cell_size=int(cell * 2))
+        return metrics, int(width // (title * 20))
     except (AttributeError, KeyError, TypeError, ZeroDivisionError):
         return Metrics(), 20

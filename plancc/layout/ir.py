@@ -89,6 +89,9 @@ class Table:
     header: list[list[Cell]] | None = None
     # a stable name for tests and read-back (e.g. "catalog", "assessment:分层")
     name: str = ""
+    # half-points; set by layout when the headers do not fit at the profile's
+    # cell size (a dense table in 小四), None for the profile's size
+    font_size: int | None = None
 
     def header_rows(self) -> list[list[Cell]]:
         if self.header is not None:

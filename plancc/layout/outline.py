@@ -28,6 +28,8 @@ class Metrics:
 
     table_chars: float = 31.6  # characters of table text across the type area (四号 cells)
     cell_margin_chars: float = 0.77  # left + right cell margins of one column, in characters
+    dense_size: int | None = 24  # half-points of a table whose headers do not fit (小四)
+    cell_size: int = 28  # half-points of table text (四号)
 
 
 _P_KINDS = {"body": "body", "caption": "caption", "note": "note", "plain": "addressee"}
@@ -175,14 +177,21 @@ class _Parser:
             header = [[ir.Cell(_text(c), span=int(c.get("span", "1")), bold=True, align="center") for c in h]]
         if merge_cols:
             _vertical_merges(rows, merge_cols)
+        font_size = None
         if not explicit:
-            available = self.metrics.table_chars - len(cols) * self.metrics.cell_margin_chars
+            m = self.metrics
+            scale = 1.0
+            available = m.table_chars - len(cols) * m.cell_margin_chars
+            if m.dense_size and _crowded(cols, rows, available):
+                # headers and short columns leave the long ones no room: one size smaller
+                font_size, scale = m.dense_size, m.cell_size / m.dense_size
+                available *= scale
             widths = _auto_widths(cols, header, rows, available)
-            widths = [w + self.metrics.cell_margin_chars for w in widths]
+            widths = [w + m.cell_margin_chars * scale for w in widths]
             for c, w in zip(cols, widths):
                 c.weight = w
         caption = el.get("caption") or None
-        return ir.Table(cols, rows, caption=caption, header=header, name=el.get("name", ""))
+        return ir.Table(cols, rows, caption=caption, header=header, name=el.get("name", ""), font_size=font_size)
 
 
 def _text(el: ET.Element) -> str:
@@ -213,7 +222,9 @@ def _vertical_merges(rows: list[list[ir.Cell]], merge_cols: list[int]) -> None:
                 and above is not None
                 and cell.span == above.span
                 and cell.text == prev_text.get(col)
-                and cell.text != ""
+                # an empty cell merges only under a merged cell (通识 rows have no 学科),
+                # so blank rows of a free table do not fuse into one
+                and (cell.text != "" or col != merge_cols[0])
             ):
                 if above.vmerge is None:
                     above.vmerge = "restart"
@@ -240,8 +251,8 @@ def _display_width(text: str) -> float:
     return width
 
 
-def _auto_widths(cols: list[ir.Column], header, rows: list[list[ir.Cell]], available: float) -> list[float]:
-    """Widths in characters: short columns get their natural width, long ones share the rest."""
+def _natural(cols: list[ir.Column], rows: list[list[ir.Cell]]) -> list[float]:
+    """Each column's widest single-column cell (or its title), in characters."""
     n = len(cols)
     natural = [max(_display_width(c.title), 1.0) for c in cols]
     for row in rows:
@@ -252,20 +263,41 @@ def _auto_widths(cols: list[ir.Column], header, rows: list[list[ir.Cell]], avail
                 if w > natural[pos]:
                     natural[pos] = w
             pos += cell.span
+    return natural
+
+
+def _floors(cols: list[ir.Column], natural: list[float], available: float) -> tuple[list[float], list[int]]:
+    """Least widths (short columns unwrapped, long ones as wide as their header) and the long columns."""
+    n = len(cols)
     short_limit = min(10.0, available / max(n, 1) * 1.3)
-    pad = 0.3
-    fixed = {i: natural[i] + pad for i in range(n) if natural[i] <= short_limit}
-    rest = [i for i in range(n) if i not in fixed]
-    used = sum(fixed.values())
+    heads = [max(_display_width(c.title), 1.0) for c in cols]
+    floor = [(natural[i] if natural[i] <= short_limit else max(heads[i], 4.0)) + 0.3 for i in range(n)]
+    return floor, [i for i in range(n) if natural[i] > short_limit]
+
+
+def _crowded(cols: list[ir.Column], rows: list[list[ir.Cell]], available: float) -> bool:
+    """True when the least widths fill more than three quarters of the line, so long text gets squeezed."""
+    floor, rest = _floors(cols, _natural(cols, rows), available)
+    return sum(floor) > available or (bool(rest) and sum(floor) > available * 0.75)
+
+
+def _auto_widths(cols: list[ir.Column], header, rows: list[list[ir.Cell]], available: float) -> list[float]:
+    """Widths in characters: short columns get their natural width, long ones share the rest."""
+    n = len(cols)
+    natural = _natural(cols, rows)
+    # every column at least as wide as its header (headers never wrap when they can fit);
+    # short columns at their natural width; long ones share what is left by their length
+    floor, rest = _floors(cols, natural, available)
+    if sum(floor) > available:
+        # too many columns to keep headers whole: two characters a line at least
+        # (“考核/环节”), and the long columns share the rest
+        floor, rest = [min(f, 2.3) for f in floor], list(range(n))
+        if sum(floor) > available:
+            total = sum(natural)
+            return [available * natural[i] / total for i in range(n)]
     if not rest:
-        return [fixed[i] for i in range(n)]
-    if used > available * 0.75:
-        # too many short columns to keep all unwrapped: share proportionally
-        total = sum(natural)
-        return [available * natural[i] / total for i in range(n)]
-    remaining = available - used
-    total_long = sum(min(natural[i], 60.0) for i in rest)
-    widths = [0.0] * n
-    for i in range(n):
-        widths[i] = fixed[i] if i in fixed else max(remaining * min(natural[i], 60.0) / total_long, 4.0)
-    return widths
+        return floor
+    extra = available - sum(floor)
+    want = {i: max(min(natural[i], 60.0) - floor[i], 0.0) for i in rest}
+    total_want = sum(want.values()) or 1.0
+    return [floor[i] + (extra * want[i] / total_want if i in want else 0.0) for i in range(n)]

@@ -271,6 +271,9 @@ class TableLook(_Model):
     repeat_header: bool = Field(True, description="表头行在每页重复（w:tblHeader）")
     cant_split: bool = Field(True, description="行不跨页断开（w:cantSplit）")
     header_bold: bool = Field(False, description="表头行是否采用 IR 中的加粗标记（黑体本身已醒目，默认不加粗）")
+    dense_size: Optional[HalfPoints] = Field(
+        24, gt=0, description="列多、表头在常规字号下排不开时整张表改用的字号，半磅（24 = 小四）；null 表示从不缩小"
+    )
 
 
 # --------------------------------------------------------------------------- profile

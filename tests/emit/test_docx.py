@@ -268,6 +268,19 @@ def test_adjacent_and_final_tables_are_separated_by_paragraphs(profile) -> None:
     assert tags == ["tbl", "p", "tbl", "p", "sectPr"]
 
 
+def test_a_dense_table_sets_its_cells_one_size_smaller(profile) -> None:
+    table = ir.Table(columns=[Col("a"), Col("b")], rows=[[C("1", bold=True), C("2")]], font_size=24)
+    body = _xml(render_docx(ir.Document(blocks=[table]), profile), "word/document.xml").find("w:body", NS)
+    cells = body.findall(".//w:tc", NS)
+    assert len(cells) == 4
+    for tc in cells:
+        sizes = [e.get(ox.qn("w:val")) for e in tc.iter(ox.qn("w:sz"))]
+        assert sizes == ["24", "24"]  # the paragraph mark and the run
+    normal = ir.Table(columns=[Col("a")], rows=[[C("1")]])
+    body = _xml(render_docx(ir.Document(blocks=[normal]), profile), "word/document.xml").find("w:body", NS)
+    assert not list(body.iter(ox.qn("w:sz")))
+
+
 def test_bad_rows_are_reported(profile) -> None:
     cols = [Col("a"), Col("b")]
     with pytest.raises(EmitError, match="第 2 行"):

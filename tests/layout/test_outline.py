@@ -57,22 +57,26 @@ def test_lists_get_circled_numbers():
 def test_vertical_merges_are_hierarchical():
     doc = parse_outline(
         """<document><table name="t">
-        <col title="学段" merge="1"/><col title="学科" merge="1"/><col title="课程"/>
-        <row><cell>通识</cell><cell></cell><cell>a</cell></row>
-        <row><cell>通识</cell><cell></cell><cell>b</cell></row>
-        <row><cell>初中</cell><cell>语文</cell><cell>c</cell></row>
-        <row><cell>初中</cell><cell>语文</cell><cell>d</cell></row>
-        <row><cell>高中</cell><cell>语文</cell><cell>e</cell></row>
+        <col title="学段" merge="1"/><col title="学科" merge="1"/><col title="模块" merge="1"/><col title="课程"/>
+        <row><cell>通识</cell><cell></cell><cell>师德素养</cell><cell>a</cell></row>
+        <row><cell>通识</cell><cell></cell><cell>师德素养</cell><cell>b</cell></row>
+        <row><cell>初中</cell><cell>语文</cell><cell>专业发展</cell><cell>c</cell></row>
+        <row><cell>初中</cell><cell>语文</cell><cell>专业发展</cell><cell>d</cell></row>
+        <row><cell>高中</cell><cell>语文</cell><cell>专业发展</cell><cell>e</cell></row>
+        <row><cell></cell><cell></cell><cell></cell><cell>f</cell></row>
+        <row><cell></cell><cell></cell><cell></cell><cell>g</cell></row>
         </table></document>"""
     )
     [table] = doc.blocks
-    merges = [[c.vmerge for c in row[:2]] for row in table.rows]
+    merges = [[c.vmerge for c in row[:3]] for row in table.rows]
     assert merges == [
-        ["restart", None],  # empty subject cells never merge
-        ["continue", None],
-        ["restart", "restart"],
-        ["continue", "continue"],
-        [None, None],  # same subject, but the stage changed: no merge
+        ["restart", "restart", "restart"],  # an empty subject under a merged stage merges, and the module under it
+        ["continue", "continue", "continue"],
+        ["restart", "restart", "restart"],
+        ["continue", "continue", "continue"],
+        [None, None, None],  # same subject and module, but the stage changed: no merge
+        [None, None, None],  # blank rows of a free table do not fuse
+        [None, None, None],
     ]
 
 
@@ -116,3 +120,27 @@ def test_bad_outline_is_a_clear_error():
         parse_outline("<document><section></document>")
     with pytest.raises(OutlineError):
         parse_outline("<document><blink/></document>")
+
+
+def _wide_table(n_cols: int, long_text: str) -> str:
+    cols = "".join(f'<col title="考核环节{i}"/>' for i in range(n_cols))
+    row = "<row>" + "".join(f"<cell>{long_text if i == 3 else '网络研修'}</cell>" for i in range(n_cols)) + "</row>"
+    return f'<document><table name="t">{cols}{row}</table></document>'
+
+
+def test_a_crowded_table_is_set_one_size_smaller_and_keeps_two_characters_a_line():
+    [table] = parse_outline(_wide_table(8, "自主选学，观看视频课程、阅读课程文本资料，要求达到960分钟（必修课完成学时不少于600分钟）。")).blocks
+    assert table.font_size == 24
+    margin = Metrics().cell_margin_chars * 28 / 24
+    assert min(c.weight for c in table.columns) - margin >= 2.3 - 1e-6
+    assert table.columns[3].weight == max(c.weight for c in table.columns)
+
+
+def test_a_roomy_table_keeps_the_profile_size():
+    [table] = parse_outline(_wide_table(3, "短文本")).blocks
+    assert table.font_size is None
+
+
+def test_dense_tables_can_be_switched_off_in_the_profile():
+    [table] = parse_outline(_wide_table(8, "长" * 60), Metrics(dense_size=None)).blocks
+    assert table.font_size is None
