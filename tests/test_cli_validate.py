@@ -667,3 +667,25 @@ def test_output_into_an_unwritable_place_exits_2_without_a_traceback(repo):
     assert result.exit_code == 2
     assert "taken" in result.output and "Traceback" not in result.output
     assert (repo / "taken").read_text(encoding="utf-8") == "a file, not a folder"
+
+
+def test_many_files_checked_in_parallel_give_the_same_report(repo):
+    from plancc.checking import PARALLEL_THRESHOLD
+
+    folder = repo / "bulk"
+    folder.mkdir()
+    for i in range(PARALLEL_THRESHOLD + 1):
+        (folder / f"p{i:02d}.yaml").write_text(BAD if i % 2 else OK, encoding="utf-8")
+    code, parallel = as_json("-j", "2", "bulk")
+    _, serial = as_json("-j", "1", "bulk")
+    assert code == 1
+    assert parallel == serial
+    bad = sum(1 for i in range(PARALLEL_THRESHOLD + 1) if i % 2)
+    assert parallel["summary"] == {"files": PARALLEL_THRESHOLD + 1, "errors": bad, "warnings": 0}
+    assert parallel["files"] == sorted(parallel["files"])
+
+
+def test_only_plans_skips_named_files_without_the_plancc_key(repo):
+    (repo / "ci.yaml").write_text("on: push\n", encoding="utf-8")
+    code, report = as_json("--only-plans", "ci.yaml", "ok.yaml")
+    assert code == 0 and report["files"] == ["ok.yaml"]
