@@ -91,7 +91,7 @@ CASES = [
     Case("PL504", "module_sets: [{id: 网络研修, modules: [师德修养, 专业知识]}]\ncatalog:\n  module_set: 网络研修\n  courses:\n"
          "    - [初中, 语文, 师德修养, 课程一]\n    - [初中, 语文, 专业能力, 课程二]\n    - [初中, 数学, 专业能力, 课程三]\n", "课程二",
          "module_sets: [{id: 网络研修, modules: [师德修养, 专业能力]}]\ncatalog:\n  module_set: 网络研修\n  courses:\n"
-         "    - [初中, 语文, 师德修养, 课程一]\n    - [初中, 语文, 专业能力, 课程二]\n    - [初中, 数学, 专业能力, 课程三]\n", says=("专业能力", "2")),
+         "    - [初中, 语文, 师德修养, 课程一]\n    - [初中, 语文, 专业能力, 课程二]\n    - [初中, 数学, 专业能力, 课程三]\n", says=("专业能力", "2"), column_at="专业能力, 课程二"),
     Case("PL505", "sections:\n  - title: 培训进度\n    content:\n      - {phases: staged}\n", "phases: staged",
          "phases: [{name: 启动, due: 2024-03}]\nsections:\n  - title: 培训进度\n    content:\n      - {phases: staged}\n", says=("phases",)),
     Case("PL506", "tiers:\n  - {name: 新教师, years: [1, 2]}\n  - {name: 新教师, years: [3, 8]}\n", "years: [3, 8]",
@@ -123,9 +123,9 @@ CASES = [
     Case("PL701", PERIOD + "phases:\n  - {name: 研修, start: 2024-06-30, end: 2024-06-01}\n", "2024-06-30",
          PERIOD + "phases:\n  - {name: 研修, start: 2024-06-01, end: 2024-06-30}\n", says=("研修",), id="phase"),
     Case("PL702", PERIOD + "phases:\n  - {name: 暑假研修, start: 2024-01, end: 2024-04}\n", "暑假研修",
-         PERIOD + "phases:\n  - {name: 暑假研修, start: 2024-03, end: 2024-04}\n", says=("暑假研修", "早于"), column_at="2024-01"),
+         PERIOD + "phases:\n  - {name: 暑假研修, start: 2024-03, end: 2024-04}\n", says=("暑假研修", "开始早于"), column_at="2024-01"),
     Case("PL702", PERIOD + "phases:\n  - {name: 总结, due: 2025-01-15}\n", "总结",
-         PERIOD + "phases:\n  - {name: 总结, due: 2024-12-31}\n", says=("晚于",), column_at="2025-01-15", id="due-after-end"),
+         PERIOD + "phases:\n  - {name: 总结, due: 2024-12-31}\n", says=("结束晚于",), column_at="2025-01-15", id="due-after-end"),
     Case("PL703", PERIOD + "phases:\n  - {name: 实施, start: 2024-05, end: 2024-10}\n  - {name: 启动, due: 2024-04-15}\n", "启动",
          PERIOD + "phases:\n  - {name: 启动, due: 2024-04-15}\n  - {name: 实施, start: 2024-05, end: 2024-10}\n", says=("启动", "实施")),
     Case("PL704", "document:\n  title: 测试县2024年教师全员培训实施方案\n  date: 2024-11-11\n" + PERIOD, "date: 2024-11-11",

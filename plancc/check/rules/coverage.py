@@ -171,7 +171,9 @@ def catalog_module_not_in_set(ctx):
             rows[c.module] = rows.get(c.module, 0) + 1
     set_index = plan.module_sets.index(ms)
     for module, j in first.items():
-        yield Finding(("catalog", "courses", j), {"rows": rows[module], "module": module, "set": ms.id, "names": "、".join(ms.names)},
+        # point at the module cell: index 2 of a row written as a list, the key of a mapping
+        cell = 2 if isinstance(ctx.data_at(("catalog", "courses", j)), list) else "module"
+        yield Finding(("catalog", "courses", j, cell), {"rows": rows[module], "module": module, "set": ms.id, "names": "、".join(ms.names)},
                       related=[(("module_sets", set_index, "modules"), ms.id)])
 
 

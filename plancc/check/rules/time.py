@@ -84,11 +84,11 @@ def phase_outside_period(ctx):
         when = cn_range(ph.start, ph.end) if ph.start else cn_range(None, ph.due or ph.end)
         key = "start" if ph.start else ("due" if ph.due else "end")
         if p.start and first.last_day < p.start.first_day:
-            yield Finding(("phases", i, key), {"phase": ph.name or i + 1, "when": when, "side": "早于", "side_en": "begins before",
+            yield Finding(("phases", i, key), {"phase": ph.name or i + 1, "when": when, "side": "开始早于", "side_en": "begins before",
                                                "period": period}, related=[(("period", "start"), "period.start")])
         elif p.end and last.first_day > p.end.last_day:
             key = "end" if ph.end else ("due" if ph.due else "start")
-            yield Finding(("phases", i, key), {"phase": ph.name or i + 1, "when": when, "side": "晚于", "side_en": "ends after",
+            yield Finding(("phases", i, key), {"phase": ph.name or i + 1, "when": when, "side": "结束晚于", "side_en": "ends after",
                                                "period": period}, related=[(("period", "end"), "period.end")])
 
 
