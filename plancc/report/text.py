@@ -56,7 +56,7 @@ def _source(console: Console, report: FileReport, d) -> None:
     if d.span is None:
         return
     line = report.loaded.line(d.line, d.file)
-    if not line and d.line != 1:
+    if not line.strip():  # nothing to point at (an empty file, a blank line)
         return
     number = str(d.line)
     gutter = " " * (len(number) + 1)
