@@ -26,4 +26,4 @@ def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display:
 
 def _check_one(args) -> FileReport:
     path, settings, name = args
-    return check_file(path, settings, display=name)
+    return check_file(path, settings, display=name).for_report()

@@ -17,7 +17,7 @@ from plancc.check.suppress import apply_suppressions
 from plancc.config import Config
 from plancc.diagnostics import Diagnostic, Severity
 from plancc.load.includes import load_plan_file
-from plancc.load.source import Limits, LoadedFile
+from plancc.load.source import Limits, LoadedFile, SourceMap
 from plancc.model.build import build_partial, build_plan
 from plancc.model.plan import Plan
 
@@ -61,6 +61,17 @@ class FileReport:
     @property
     def warnings(self) -> int:
         return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING and not d.suppressed)
+
+    def for_report(self) -> "FileReport":
+        """What the reporters need: diagnostics and the source texts they quote.
+
+        Sent back from worker processes instead of the full report: the values,
+        position map and model of a plan cost more to pickle than to compute.
+        """
+        lf = self.loaded
+        slim = LoadedFile(lf.path, lf.text if self.diagnostics else "", None, SourceMap(), lf.diagnostics,
+                          included=dict(lf.included) if self.diagnostics else {})
+        return FileReport(self.path, slim, None, self.diagnostics)
 
 
 def check_file(path: str | Path, settings: Settings | None = None, display: str | None = None) -> FileReport:

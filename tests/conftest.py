@@ -12,6 +12,19 @@ import shutil
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_template_cache(tmp_path_factory):
+    """Compiled templates go to a folder of this run, not the user's ~/.cache
+    (subprocesses inherit the variable)."""
+    old = os.environ.get("PLANCC_CACHE_DIR")
+    os.environ["PLANCC_CACHE_DIR"] = str(tmp_path_factory.mktemp("template-cache"))
+    yield
+    if old is None:
+        os.environ.pop("PLANCC_CACHE_DIR", None)
+    else:
+        os.environ["PLANCC_CACHE_DIR"] = old
+
+
 def has_soffice() -> bool:
     return bool(shutil.which("soffice") or shutil.which("libreoffice"))
 

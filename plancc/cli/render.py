@@ -64,16 +64,13 @@ def render_cmd(plans, output, pdf, template, profile_path, jobs, watch, lang, co
 
 
 def _run(jobs_list, settings, jobs: int) -> bool:
-    from rich.console import Console
-
-    from plancc.report.text import render_text
-
-    console = Console(stderr=True, highlight=False)
-    results = _execute(jobs_list, settings, jobs, console)
+    results = _execute(jobs_list, settings, jobs)
     ok = True
     zh = settings.lang != "en"
     for res in results:
         if res.report.diagnostics:
+            from plancc.report.text import render_text
+
             click.echo(render_text([res.report], lang=settings.lang, color=sys.stderr.isatty()), err=True, nl=False)
         if res.report.errors:
             ok = False
@@ -86,16 +83,18 @@ def _run(jobs_list, settings, jobs: int) -> bool:
     return ok
 
 
-def _execute(jobs_list, settings, jobs: int, console):
+def _execute(jobs_list, settings, jobs: int):
     import os
 
     from plancc.compile import run_job
 
-    if len(jobs_list) == 1:
+    if len(jobs_list) == 1:  # no progress bar, and no need to load rich
         return [run_job(jobs_list[0], settings, display_path(jobs_list[0].plan_path))]
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     workers = jobs or min(os.cpu_count() or 1, len(jobs_list), 8)
+    console = Console(stderr=True, highlight=False)
     results = []
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=not console.is_terminal) as progress:

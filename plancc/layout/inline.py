@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
-
 from plancc.layout.ir import Run
 
 
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def _parser():
+    # imported here: most plans have no emphasis and skip the parser's start-up
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("zero").enable(["emphasis", "escape"])
 
 

@@ -9,8 +9,10 @@ from the content so short cells such as dates do not wrap.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plancc.layout import ir
 from plancc.layout.inline import parse_inline
@@ -182,11 +184,12 @@ class _Parser:
             m = self.metrics
             scale = 1.0
             available = m.table_chars - len(cols) * m.cell_margin_chars
-            if m.dense_size and _crowded(cols, rows, available):
+            natural = _natural(cols, rows)
+            if m.dense_size and _crowded(cols, natural, available):
                 # headers and short columns leave the long ones no room: one size smaller
                 font_size, scale = m.dense_size, m.cell_size / m.dense_size
                 available *= scale
-            widths = _auto_widths(cols, header, rows, available)
+            widths = _auto_widths(cols, natural, available)
             widths = [w + m.cell_margin_chars * scale for w in widths]
             for c, w in zip(cols, widths):
                 c.weight = w
@@ -195,6 +198,8 @@ class _Parser:
 
 
 def _text(el: ET.Element) -> str:
+    if not len(el):  # a plain cell or paragraph: no need to walk children
+        return (el.text or "").strip()
     return "".join(el.itertext()).strip()
 
 
@@ -235,19 +240,27 @@ def _vertical_merges(rows: list[list[ir.Cell]], merge_cols: list[int]) -> None:
         prev = grid
 
 
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
+@lru_cache(maxsize=4096)
 def _display_width(text: str) -> float:
     """Width in characters: Latin and digits are about half width, and word
-    processors add a quarter character where CJK meets Latin or digits."""
+    processors add a quarter character where CJK meets Latin or digits.
+
+    Cached: catalog columns repeat the same few stage, subject and module names.
+    """
     if text.isascii():
         return len(text) * 0.55
-    width = 0.0
-    prev_ascii = None
-    for ch in text:
-        a = ch.isascii()
-        width += 0.55 if a else 1.0
-        if prev_ascii is not None and a != prev_ascii and (ch.isalnum() or a is False):
+    width = float(len(text))
+    end_of_text = len(text)
+    for m in _ASCII_RUN.finditer(text):
+        start, end = m.span()
+        width -= (end - start) * 0.45
+        if start > 0 and text[start].isalnum():  # CJK → Latin or digit
             width += 0.25
-        prev_ascii = a
+        if end < end_of_text:  # Latin → CJK
+            width += 0.25
     return width
 
 
@@ -275,16 +288,15 @@ def _floors(cols: list[ir.Column], natural: list[float], available: float) -> tu
     return floor, [i for i in range(n) if natural[i] > short_limit]
 
 
-def _crowded(cols: list[ir.Column], rows: list[list[ir.Cell]], available: float) -> bool:
+def _crowded(cols: list[ir.Column], natural: list[float], available: float) -> bool:
     """True when the least widths fill more than three quarters of the line, so long text gets squeezed."""
-    floor, rest = _floors(cols, _natural(cols, rows), available)
+    floor, rest = _floors(cols, natural, available)
     return sum(floor) > available or (bool(rest) and sum(floor) > available * 0.75)
 
 
-def _auto_widths(cols: list[ir.Column], header, rows: list[list[ir.Cell]], available: float) -> list[float]:
-    """Widths in characters: short columns get their natural width, long ones share the rest."""
+def _auto_widths(cols: list[ir.Column], natural: list[float], available: float) -> list[float]:
+    """Widths in characters (from each column's natural width): short columns keep it, long ones share the rest."""
     n = len(cols)
-    natural = _natural(cols, rows)
     # every column at least as wide as its header (headers never wrap when they can fit);
     # short columns at their natural width; long ones share what is left by their length
     floor, rest = _floors(cols, natural, available)

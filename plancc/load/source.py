@@ -313,7 +313,9 @@ class _Builder:
         text = ev.value
         tag = ev.tag
         plain = ev.implicit[0] and not ev.style
-        if tag in (None, "!") and not plain:
+        if tag in (None, "!") and (not plain or (text and text[0] >= "\u2e80")):
+            # quoted, or plain text that starts with a CJK character: a string
+            # whatever the resolver would say (the common case in a plan)
             return text
         if tag is not None and tag != "!":
             if tag == _TAG + "str":

@@ -92,6 +92,9 @@ def _template_copy(tmp_path, body: str):
         "{{ plan.stages.append(1) }}",
         "{{ cycler.__init__.__globals__ }}",
         "{{ prose.__globals__ }}",
+        "{{ plan.phases|fields('__class__') }}",
+        "{{ [plan]|fields('model_fields') }}",
+        "{{ [cycler]|fields('reset') }}",
     ],
 )
 def test_a_hostile_template_cannot_reach_python_internals(tmp_path, attack):
@@ -117,3 +120,35 @@ def test_a_plan_can_choose_its_template_relative_to_its_folder(tmp_path):
 def test_an_unknown_template_is_a_clear_error():
     with pytest.raises(LayoutError, match="找不到模板"):
         lay_out(plan_of(PLAN.replace("plancc: 1\n", "plancc: 1\ntemplate: nowhere\n")))
+
+
+def test_fields_gives_tuples_of_plan_values(tmp_path):
+    folder = _template_copy(tmp_path, "<document>{% for name, form in plan.phases|fields('name', 'form') %}"
+                                      "<p>{{ name }}：{{ form }}</p>{% endfor %}</document>")
+    doc = lay_out(plan_of(PLAN), template=str(folder))
+    assert texts(doc) == ["暑假研修：集中+远程", "总结提升：校本"]
+
+
+def test_compiled_templates_are_cached_and_an_edit_is_seen(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PLANCC_CACHE_DIR", str(cache))
+    folder = _template_copy(tmp_path, "<document><p>第一版</p></document>")
+    assert texts(lay_out(plan_of(PLAN), template=str(folder))) == ["第一版"]
+    assert any(cache.iterdir())
+    (folder / "plan.xml.j2").write_text("<document><p>第二版</p></document>", encoding="utf-8")
+    assert texts(lay_out(plan_of(PLAN), template=str(folder))) == ["第二版"]
+
+
+def test_the_template_cache_can_be_switched_off_or_be_unavailable(tmp_path, monkeypatch):
+    from plancc.layout.environment import bytecode_cache
+
+    monkeypatch.setenv("PLANCC_CACHE_DIR", str(tmp_path / "c"))
+    assert bytecode_cache() is not None
+    monkeypatch.setenv("PLANCC_NO_CACHE", "1")
+    assert bytecode_cache() is None
+    monkeypatch.delenv("PLANCC_NO_CACHE")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("PLANCC_CACHE_DIR", str(blocker / "c"))
+    assert bytecode_cache() is None
+    assert texts(lay_out(plan_of(PLAN)))  # and rendering still works

@@ -147,3 +147,41 @@ def test_severity_override_from_selection():
     settings = Settings(selection=Selection(severities={"PL702": "error"}))
     [d] = [d for d in check_loaded(load_text(text, "p.yaml"), settings).diagnostics if d.code == "PL702"]
     assert d.severity.value == "error"
+
+
+# -- the one-scan prefilter of prose rules ---------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from plancc.check.rules.prose import _HALF_WIDTH, _HALF_WIDTH_HINT, _PLACEHOLDER_HINT, _PLACEHOLDERS  # noqa: E402
+
+_TRICKY = st.text(alphabet="2019_＿□xX×ＸＸ某待定TODOB〔〕【】（）()[] \t中文A,;:?!\x00", max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TRICKY, max_size=6))
+def test_prose_hints_find_every_string_the_full_patterns_match(texts):
+    from plancc.check.context import Context
+    from plancc.load import load_text
+
+    loaded = load_text("x: 1")
+    loaded.data = {"texts": texts}
+    ctx = Context(plan=None, loaded=loaded)  # type: ignore[arg-type]
+    for full, hint in ((_PLACEHOLDERS, _PLACEHOLDER_HINT), (_HALF_WIDTH, _HALF_WIDTH_HINT)):
+        wanted = {i for i, t in enumerate(texts) if full.search(t)}
+        found = {path[1] for path, _ in ctx.prose_matching(hint)}
+        assert wanted <= found
+
+
+def test_prose_matching_maps_each_hit_to_its_own_string():
+    from plancc.check.context import Context
+    from plancc.load import load_text
+
+    loaded = load_text("x: 1")
+    loaded.data = {"a": ["无", "20__年", "无"], "b": {"c": "XX县", "d": "完整"}}
+    ctx = Context(plan=None, loaded=loaded)  # type: ignore[arg-type]
+    hits = sorted(text for _, text in ctx.prose_matching(_PLACEHOLDER_HINT))
+    assert hits == ["20__年", "XX县"]
+    assert sorted(ctx.prose()) == sorted([(("a", 0), "无"), (("a", 1), "20__年"), (("a", 2), "无"),
+                                          (("b", "c"), "XX县"), (("b", "d"), "完整")])
