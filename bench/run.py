@@ -1,0 +1,51 @@
+"""Run every benchmark and print the figures the README records.
+
+    python bench/run.py            # full run (a few minutes)
+    python bench/run.py --quick    # small inputs, one run each: checks the scripts work
+
+Exit status 1 when a full run misses a target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import catalog  # noqa: E402
+import many_plans  # noqa: E402
+import startup  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    extra = ["--quick"] if args.quick else []
+    print(f"plancc benchmarks: Python {platform.python_version()}, {platform.machine()}, {platform.system()}\n")
+    cat = catalog.main(extra)
+    print()
+    many = many_plans.main(extra)
+    print()
+    start = startup.main(extra)
+    if args.quick:
+        return 0
+    missed = []
+    if cat.get("ratio_pandoc", 0) > 0.4:
+        missed.append("catalog vs pandoc")
+    if cat["scale"] > 4.5:
+        missed.append("catalog scaling")
+    if cat["rss_mb"] >= 500:
+        missed.append("catalog memory")
+    if many.get("ratio", 0) > 0.5:
+        missed.append("many plans vs check-jsonschema")
+    if start["heavy"]:
+        missed.append("validate imports the document stack")
+    print("\n" + ("all targets met" if not missed else "missed: " + ", ".join(missed)))
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""The benchmark scripts run (small inputs, one run each). Speed itself is
+measured by ``python bench/run.py``, never asserted in tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@pytest.mark.parametrize("script", ["catalog.py", "many_plans.py", "startup.py"])
+def test_benchmark_script_runs_and_prints_its_figures(script):
+    proc = subprocess.run([sys.executable, str(BENCH / script), "--quick"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert " s " in proc.stdout or proc.stdout.count(" s") >= 2
+    assert "×" in proc.stdout
+    assert "MISSED" not in proc.stdout  # quick runs report figures, not verdicts; validate must stay light
+
+
+def test_catalog_inputs_have_the_rows_asked_for(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    try:
+        import catalog
+    finally:
+        sys.path.remove(str(BENCH))
+    plan, md = catalog.write_inputs(tmp_path, 300)
+    from plancc.pipeline import check_file
+
+    report = check_file(plan)
+    assert report.errors == 0 and report.warnings == 0, [d.message for d in report.diagnostics]
+    assert report.plan is not None and len(report.plan.catalog.courses) == 300
+    assert md.read_text(encoding="utf-8").count("\n") == 302
