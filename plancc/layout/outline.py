@@ -162,15 +162,20 @@ class _Parser:
             cols.append(ir.Column(c.get("title", ""), float(weight) if weight else 0.0, c.get("align", "left")))  # type: ignore[arg-type]
             if c.get("merge") == "1":
                 merge_cols.append(i)
-        aligns = [c.align for c in cols]
+        # a column's alignment passes to its cells unless it is the default
+        aligns = [c.align if c.align != "left" else None for c in cols]
+        ncols = len(aligns)
+        Cell = ir.Cell
         rows: list[list[ir.Cell]] = []
-        for r in el.iter("row"):
+        for r in el.iter("row"):  # thousands of rows in a catalog: keep this loop lean
             row = []
             pos = 0
             for c in r:
-                span = int(c.get("span", "1"))
-                align = c.get("align") or (aligns[pos] if pos < len(aligns) and aligns[pos] != "left" else None)
-                row.append(ir.Cell(_text(c), span=span, align=align))  # type: ignore[arg-type]
+                attr = c.get("span")
+                span = int(attr) if attr else 1
+                align = c.get("align") or (aligns[pos] if pos < ncols else None)
+                text = (c.text or "").strip() if not len(c) else _text(c)
+                row.append(Cell(text, span, None, False, align))  # type: ignore[arg-type]
                 pos += span
             rows.append(row)
         header = None

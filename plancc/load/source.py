@@ -282,7 +282,42 @@ class _Builder:
 
     def scalar(self, ev) -> None:
         span = self.span(ev.start_mark, ev.end_mark)
-        self.count(1, ev)
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            self.count(0, ev)  # reports the limit
+        stack = self.stack
+        top = stack[-1] if stack else None
+        if top is None or ev.anchor:
+            self._scalar_slow(ev, span)
+            return
+        # The common case, inlined (a catalog has tens of thousands of these):
+        # a value in a list or under a key, without anchor.
+        if top.kind == "map":
+            key = top.pending_key
+            if key is None:
+                self.key(top, ev, span)
+                return
+            if key is _DISCARD or key is _MERGE:
+                self._scalar_slow(ev, span)
+                return
+            path = top.path + (key,)
+        else:
+            path = top.path + (len(top.value),)
+        text = ev.value
+        tag = ev.tag
+        if (tag is None or tag == "!") and (ev.style or not ev.implicit[0] or (text and text[0] >= "\u2e80")):
+            value = text  # quoted, or plain text starting with a CJK character
+        else:
+            value = self.resolve(ev, span, path)
+        top.size += 1
+        if top.kind == "map":
+            top.pending_key = None
+            top.value[key] = value
+        else:
+            top.value.append(value)
+        self.source.values[path] = span
+
+    def _scalar_slow(self, ev, span: Span) -> None:
         top = self.stack[-1] if self.stack else None
         if top is not None and top.kind == "map" and top.pending_key is None:
             self.key(top, ev, span)
