@@ -2,19 +2,41 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from plancc import __version__
-from plancc.cli.docs import docs_cmd
-from plancc.cli.explain import explain_cmd
-from plancc.cli.init import init_cmd
-from plancc.cli.render import render_cmd
-from plancc.cli.schema import schema_cmd
-from plancc.cli.show import show_cmd
-from plancc.cli.validate import validate_cmd
+
+#: command name → "module:function"; a command's module is imported only when
+#: that command runs (or --help lists it), so ``plancc validate`` never loads
+#: what ``render`` or ``docs`` need
+COMMANDS = {
+    "validate": "plancc.cli.validate:validate_cmd",
+    "render": "plancc.cli.render:render_cmd",
+    "schema": "plancc.cli.schema:schema_cmd",
+    "show": "plancc.cli.show:show_cmd",
+    "init": "plancc.cli.init:init_cmd",
+    "docs": "plancc.cli.docs:docs_cmd",
+    "explain": "plancc.cli.explain:explain_cmd",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A command group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context | None, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, attr = target.partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="plancc")
 def cli():
     """plancc：培训实施方案编译器。
@@ -22,15 +44,6 @@ def cli():
     用 YAML 写培训实施方案，validate 检查其中的数字和日期是否前后一致，
     render 把它编译成符合 GB/T 9704 公文格式的 Word 文档。
     """
-
-
-cli.add_command(validate_cmd)
-cli.add_command(render_cmd)
-cli.add_command(schema_cmd)
-cli.add_command(show_cmd)
-cli.add_command(init_cmd)
-cli.add_command(docs_cmd)
-cli.add_command(explain_cmd)
 
 
 def _exit_on_sigterm() -> None:
