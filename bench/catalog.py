@@ -73,7 +73,7 @@ def verdict(quick: bool, target: str, met: bool) -> str:
 
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--quick", action="store_true", help="500 and 2,000 rows, one run each (a smoke test)")
     args = ap.parse_args(argv)
     small, large = (500, 2000) if args.quick else (5000, 20000)
