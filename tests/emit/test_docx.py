@@ -413,3 +413,20 @@ def test_signature_is_centred_over_the_date(rich_docx: bytes, profile) -> None:
     assert int(right) == round(1280 + (date - sig) / 2)
     off = render_docx(rich_document(catalog_rows=0), load_profile(overrides={"signature.center_over_date": False}))
     assert _signature_ind(off) == []  # the style's 右空二字 applies
+
+
+def test_table_cell_texts_survive_the_serialized_rows() -> None:
+    # rows are written as text and spliced in: escaping, spaces, breaks and
+    # illegal characters must come out as they do for paragraphs
+    cells = ["  前后空格 ", "A & B <C> D", "换\n行\t制表", "控制\x01字符", ""]
+    doc = ir.Document(blocks=[ir.Table(columns=[Col(str(i)) for i in range(len(cells))], rows=[[C(t) for t in cells]] * 2)])
+    body = _xml(render_docx(doc, load_profile()), "word/document.xml").find("w:body", NS)
+    rows = body.findall("w:tbl/w:tr", NS)
+    assert len(rows) == 3  # header + the two rows
+    for tr in rows[1:]:
+        tcs = tr.findall("w:tc", NS)
+        texts = ["".join(tc.xpath(".//w:t/text()", namespaces=NS)) for tc in tcs]
+        assert texts == ["  前后空格 ", "A & B <C> D", "换行制表", "控制字符", ""]
+        assert tcs[0].xpath(".//w:t/@xml:space", namespaces={**NS, "xml": ox.XML_NS}) == ["preserve"]
+        assert len(tcs[2].findall(".//w:br", NS)) == 1 and len(tcs[2].findall(".//w:tab", NS)) == 1
+    assert "plancc-rows" not in etree.tostring(body).decode()
