@@ -474,23 +474,33 @@ def load_text(text: str, file: str = "<string>", lang: str = "zh", limits: Limit
     if text.startswith("\ufeff"):
         text = text[1:]
     builder = _Builder(file, lang, limits, text)
+    # one event per value and per collection boundary: names bound locally,
+    # the parser driven directly (a large catalog is 30,000 events)
+    scalar, start, end = builder.scalar, builder.start, builder.end
+    Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MapEnd, SeqEnd, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+    DocStart, StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
     try:
-        for ev in yaml.parse(text, Loader=_Parser):
+        get_event = _Parser(text).get_event  # the pure-Python reader checks the text here
+        while True:
+            ev = get_event()
             cls = type(ev)
-            if cls is yaml.ScalarEvent:
-                builder.scalar(ev)
-            elif cls is yaml.MappingStartEvent:
-                builder.start(ev, "map")
-            elif cls is yaml.SequenceStartEvent:
-                builder.start(ev, "seq")
-            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-                builder.end(ev)
-            elif cls is yaml.AliasEvent:
+            if cls is Scalar:
+                scalar(ev)
+            elif cls is MapStart:
+                start(ev, "map")
+            elif cls is SeqStart:
+                start(ev, "seq")
+            elif cls is MapEnd or cls is SeqEnd:
+                end(ev)
+            elif cls is Alias:
                 builder.alias(ev)
-            elif cls is yaml.DocumentStartEvent:
+            elif cls is DocStart:
                 builder.documents += 1
                 if builder.documents > 1:
                     builder.stop("PL005", builder.span(ev.start_mark, ev.end_mark), what=msg("PL005.many", lang))
+            elif cls is StreamEnd or ev is None:
+                break
     except _Stop as stop:
         return LoadedFile(file, text, None, builder.source, builder.diagnostics + [stop.diagnostic])
     except yaml.MarkedYAMLError as exc:
