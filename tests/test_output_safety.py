@@ -77,6 +77,10 @@ def test_sigkill_mid_render_never_leaves_a_half_written_target(previous, delay):
         assert z.testzip() is None
     # a SIGKILL can strand a hidden temporary file, never a visible one
     assert all(name.startswith(".plan.docx.") and name.endswith(".tmp") for name in _leftovers(out.parent))
+    # and the next render of the same target clears it away
+    small = big.parent / "small.yaml"
+    assert render(small, out).wait(timeout=120) == 0
+    assert _leftovers(out.parent) == []
 
 
 def test_two_parallel_renders_of_the_same_plan_do_not_corrupt_each_other(tmp_path):

@@ -3,7 +3,10 @@ the previous output untouched.
 
 The data goes to a hidden temporary file in the target folder (same file
 system, so the final ``os.replace`` is atomic), is flushed and fsync'ed, then
-replaces the target. On any error the temporary file is removed.
+replaces the target. On any error the temporary file is removed. A process
+killed outright (SIGKILL, power loss) cannot clean up; its temporary file
+carries its process id, and the next write to the same target removes it once
+that process is gone.
 """
 
 from __future__ import annotations
@@ -42,8 +45,9 @@ def atomic_writer(path: str | os.PathLike[str], mode: int = 0o644) -> Iterator[B
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    _remove_stranded(folder, target.name)
     tmp = tempfile.NamedTemporaryFile(
-        dir=folder, delete=False, prefix="." + target.name + ".", suffix=".tmp"
+        dir=folder, delete=False, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
     )
     tmp_path = Path(tmp.name)
     try:
@@ -64,6 +68,30 @@ def atomic_writer(path: str | os.PathLike[str], mode: int = 0o644) -> Iterator[B
             tmp_path.unlink()
         raise
     _fsync_dir(folder)
+
+
+def _remove_stranded(folder: Path, name: str) -> None:
+    """Delete temporary files of ``name`` left by processes that no longer exist."""
+    if os.name != "posix":  # os.kill(pid, 0) only probes on POSIX
+        return
+    prefix = f".{name}."
+    try:
+        entries = [e for e in os.listdir(folder) if e.startswith(prefix) and e.endswith(".tmp")]
+    except OSError:
+        return
+    for entry in entries:
+        pid_text = entry[len(prefix):].split(".", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+            continue  # still running (another render of the same target)
+        except ProcessLookupError:
+            pass
+        except (PermissionError, OverflowError, ValueError):
+            continue  # another user's process, or not a process id
+        with contextlib.suppress(OSError):
+            os.unlink(folder / entry)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:

@@ -84,3 +84,15 @@ def test_temp_file_is_hidden_next_to_target(tmp_path) -> None:
         assert len(names) == 1 and names[0].startswith(".plan.docx.") and names[0].endswith(".tmp")
         fh.write(b"x")
     assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
+
+
+def test_stranded_temp_files_of_dead_processes_are_removed(tmp_path) -> None:
+    target = tmp_path / "plan.docx"
+    dead = tmp_path / ".plan.docx.999999999.abc.tmp"  # above any pid_max: no such process
+    alive = tmp_path / f".plan.docx.{os.getppid()}.def.tmp"  # a running process: another render
+    other = tmp_path / ".other.docx.999999999.ghi.tmp"  # another target's: not ours to touch
+    for p in (dead, alive, other):
+        p.write_bytes(b"partial")
+    atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert not dead.exists() and alive.exists() and other.exists()
