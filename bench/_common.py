@@ -3,7 +3,9 @@
 Every case runs whole processes (what a user waits for), interleaves the
 command under test with its reference so that a slow moment of the machine
 hits both, and reports medians. Times are wall-clock; CPU time and peak RSS
-come from ``os.wait4`` for exactly the process measured.
+come from ``os.wait4`` for the command measured: CPU time includes the worker
+processes it ran (parallel validate), peak RSS is the largest single process
+of them.
 """
 
 from __future__ import annotations
@@ -47,8 +49,8 @@ def run_once(cmd: list[str], *, cwd: Path | None = None, env: dict | None = None
     """Run a command to completion; its own wall time, CPU time and peak RSS."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    # wait4 reports the rusage of this child alone (RUSAGE_CHILDREN would mix in
-    # every earlier child, pandoc's peak included)
+    # wait4 reports the rusage of this child and the children it reaped, not of
+    # earlier commands (RUSAGE_CHILDREN would mix in pandoc's peak)
     assert proc.stderr is not None
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)

@@ -29,7 +29,7 @@ def write_plans(folder: Path, n: int) -> list[Path]:
     texts = [p.read_text(encoding="utf-8") for p in EXAMPLES]
     paths = []
     for i in range(n):
-        text = texts[i % len(texts)].replace("$schema=../schema/", f"$schema={SCHEMA.as_uri()}#")
+        text = texts[i % len(texts)].replace("$schema=../schema/plan.schema.json", f"$schema={SCHEMA.as_uri()}")
         p = folder / f"plan-{i:04d}.yaml"
         p.write_text(f"# 第 {i + 1} 份\n{text}", encoding="utf-8")
         paths.append(p)

@@ -11,14 +11,14 @@ from plancc import __version__
 #: command name → "module:function"; a command's module is imported only when
 #: that command runs (or --help lists it), so ``plancc validate`` never loads
 #: what ``render`` or ``docs`` need
-COMMANDS = {
+COMMANDS = {  # in the order --help lists them: the daily work first
     "validate": "plancc.cli.validate:validate_cmd",
     "render": "plancc.cli.render:render_cmd",
-    "schema": "plancc.cli.schema:schema_cmd",
     "show": "plancc.cli.show:show_cmd",
-    "init": "plancc.cli.init:init_cmd",
-    "docs": "plancc.cli.docs:docs_cmd",
     "explain": "plancc.cli.explain:explain_cmd",
+    "init": "plancc.cli.init:init_cmd",
+    "schema": "plancc.cli.schema:schema_cmd",
+    "docs": "plancc.cli.docs:docs_cmd",
 }
 
 
@@ -76,26 +76,48 @@ def _tune_gc() -> None:
 def _exit_now(code: object) -> None:
     """Leave without tearing the heap down object by object (a tenth of a second
     after a large render). Only for the console script: by now every output file
-    is written and renamed into place, so there is nothing left to clean up."""
+    is written and renamed into place, so there is nothing left to clean up.
+
+    Under a profiler, a tracer or coverage, or with PLANCC_NORMAL_EXIT=1, the
+    ordinary exit runs instead, so their at-exit reports are not lost.
+    """
     import os
     import sys
 
+    if (sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules
+            or os.environ.get("PLANCC_NORMAL_EXIT", "") not in ("", "0")):
+        raise SystemExit(code)
     if code is None:
         status = 0
     elif isinstance(code, int):
         status = code
     else:  # sys.exit("message"): print it as Python would
-        print(code, file=sys.stderr)
+        if sys.stderr is not None:
+            print(code, file=sys.stderr)
         status = 1
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe (plancc … | head)
-        status = status or 1
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with the stream closed
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):  # a closed pipe (plancc … | head)
+            status = status or 1
     os._exit(status)
 
 
+def _closed_streams_to_devnull() -> None:
+    """A process started with stdout or stderr closed (``plancc … >&-``) gets None
+    for that stream; write to the null device instead of failing on it."""
+    import os
+    import sys
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+
+
 def main():
+    _closed_streams_to_devnull()
     _exit_on_sigterm()
     _tune_gc()
     try:

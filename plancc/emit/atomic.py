@@ -5,16 +5,19 @@ The data goes to a hidden temporary file in the target folder (same file
 system, so the final ``os.replace`` is atomic), is flushed and fsync'ed, then
 replaces the target. On any error the temporary file is removed. A process
 killed outright (SIGKILL, power loss) cannot clean up; its temporary file
-carries its process id, and the next write to the same target removes it once
-that process is gone.
+carries its process id, and a later write to the same target removes it once
+that process is gone and the file has not been touched for an hour (a pid
+seen from another container or host may look dead while its writer works).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -70,28 +73,36 @@ def atomic_writer(path: str | os.PathLike[str], mode: int = 0o644) -> Iterator[B
     _fsync_dir(folder)
 
 
+#: how long a temporary file must be untouched before a dead writer's file is removed
+STRANDED_AFTER = 3600.0
+
+
 def _remove_stranded(folder: Path, name: str) -> None:
-    """Delete temporary files of ``name`` left by processes that no longer exist."""
+    """Delete temporary files of exactly ``name`` left by processes that no longer exist."""
     if os.name != "posix":  # os.kill(pid, 0) only probes on POSIX
         return
-    prefix = f".{name}."
+    pattern = re.compile(re.escape(f".{name}.") + r"(\d+)\.[A-Za-z0-9_]+\.tmp")
     try:
-        entries = [e for e in os.listdir(folder) if e.startswith(prefix) and e.endswith(".tmp")]
+        entries = os.listdir(folder)
     except OSError:
         return
+    now = time.time()
     for entry in entries:
-        pid_text = entry[len(prefix):].split(".", 1)[0]
-        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+        m = pattern.fullmatch(entry)
+        if m is None or int(m.group(1)) == os.getpid():
             continue
+        path = folder / entry
         try:
-            os.kill(int(pid_text), 0)
-            continue  # still running (another render of the same target)
+            if now - os.stat(path).st_mtime < STRANDED_AFTER:
+                continue  # recent: perhaps a writer this process cannot see
+            os.kill(int(m.group(1)), 0)
+            continue  # still running
         except ProcessLookupError:
             pass
-        except (PermissionError, OverflowError, ValueError):
-            continue  # another user's process, or not a process id
+        except (OSError, OverflowError, ValueError):
+            continue  # gone already, another user's process, or not a process id
         with contextlib.suppress(OSError):
-            os.unlink(folder / entry)
+            os.unlink(path)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:

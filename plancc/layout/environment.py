@@ -53,28 +53,67 @@ def template_dir(name_or_path: str | None, base: Path | list[Path] | None = None
     raise TemplateNotFound(name)
 
 
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """A cache that is only ever a speed-up: a full or vanished cache folder is ignored."""
+
+    def dump_bytecode(self, bucket) -> None:  # type: ignore[no-untyped-def]
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+    def load_bytecode(self, bucket) -> None:  # type: ignore[no-untyped-def]
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _private_folder(folder: str) -> bool:
+    """Compiled templates run outside the sandbox: only a folder that no one else
+    can write to may hold them (owned by this user, no group or other write)."""
+    if not hasattr(os, "getuid"):
+        return True  # Windows: per-user profile folders
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return False
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def bytecode_cache() -> FileSystemBytecodeCache | None:
     """Compiled templates kept between runs (compiling the default template costs
     more than rendering a typical plan). Jinja checks each entry against the
-    template's source, so an edited template is recompiled.
+    template's source, so an edited template is recompiled; the folder name
+    carries the plancc and jinja2 versions, so an upgrade starts afresh.
 
     The folder is ``$PLANCC_CACHE_DIR``, else ``$XDG_CACHE_HOME/plancc/templates``,
-    else ``~/.cache/plancc/templates``; ``PLANCC_NO_CACHE=1`` turns the cache off,
-    and a folder that cannot be created just means no cache.
+    else ``~/.cache/plancc/templates``; ``PLANCC_NO_CACHE=1`` turns the cache off.
+    No cache is used when the folder cannot be created or others can write to it.
     """
     if os.environ.get("PLANCC_NO_CACHE", "") not in ("", "0"):
         return None
     folder = os.environ.get("PLANCC_CACHE_DIR")
     if not folder:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.environ.get("XDG_CACHE_HOME")
+        if not base:
+            home = os.path.expanduser("~")
+            if home == "~":  # no HOME and no passwd entry (a container's --user)
+                return None
+            base = os.path.join(home, ".cache")
         folder = os.path.join(base, "plancc", "templates")
+    import jinja2
+
+    from plancc import __version__
+
+    folder = os.path.join(folder, f"plancc-{__version__}-jinja2-{jinja2.__version__}")
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:
         return None
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if not _private_folder(folder) or not os.access(folder, os.W_OK | os.X_OK):
         return None
-    return FileSystemBytecodeCache(folder)
+    return _QuietBytecodeCache(folder)
 
 
 def make_environment(folder: Path) -> ImmutableSandboxedEnvironment:
@@ -121,7 +160,10 @@ def fields_filter(items: Any, *names: str) -> list[tuple]:
     out = []
     for item in items:
         if isinstance(item, dict):
-            out.append(tuple(item.get(n) for n in names))
+            missing = [n for n in names if n not in item]
+            if missing:
+                raise UndefinedError(f"条目没有键 {'、'.join(missing)}")
+            out.append(tuple(item[n] for n in names))
             continue
         known = getattr(type(item), "model_fields", None)
         if known is None:

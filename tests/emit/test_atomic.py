@@ -88,11 +88,17 @@ def test_temp_file_is_hidden_next_to_target(tmp_path) -> None:
 
 def test_stranded_temp_files_of_dead_processes_are_removed(tmp_path) -> None:
     target = tmp_path / "plan.docx"
-    dead = tmp_path / ".plan.docx.999999999.abc.tmp"  # above any pid_max: no such process
-    alive = tmp_path / f".plan.docx.{os.getppid()}.def.tmp"  # a running process: another render
-    other = tmp_path / ".other.docx.999999999.ghi.tmp"  # another target's: not ours to touch
-    for p in (dead, alive, other):
+    old = os.path.getmtime(tmp_path) - 2 * atomic.STRANDED_AFTER
+    dead = tmp_path / ".plan.docx.999999999.abc12345.tmp"  # above any pid_max: no such process
+    recent = tmp_path / ".plan.docx.999999998.abc12345.tmp"  # dead pid, but touched just now
+    alive = tmp_path / f".plan.docx.{os.getppid()}.def12345.tmp"  # a running process: another render
+    other = tmp_path / ".other.docx.999999999.ghi12345.tmp"  # another target's: not ours to touch
+    longer = tmp_path / ".plan.docx.2024.999999999.jkl12345.tmp"  # target plan.docx.2024's file
+    for p in (dead, recent, alive, other, longer):
         p.write_bytes(b"partial")
+        if p is not recent:
+            os.utime(p, (old, old))
     atomic_write_bytes(target, b"new")
     assert target.read_bytes() == b"new"
-    assert not dead.exists() and alive.exists() and other.exists()
+    assert not dead.exists()
+    assert recent.exists() and alive.exists() and other.exists() and longer.exists()

@@ -152,3 +152,48 @@ def test_the_template_cache_can_be_switched_off_or_be_unavailable(tmp_path, monk
     monkeypatch.setenv("PLANCC_CACHE_DIR", str(blocker / "c"))
     assert bytecode_cache() is None
     assert texts(lay_out(plan_of(PLAN)))  # and rendering still works
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX permissions")
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path, monkeypatch):
+    # compiled templates run outside the sandbox: a shared folder could plant code
+    from plancc.layout.environment import bytecode_cache
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setenv("PLANCC_CACHE_DIR", str(shared))
+    assert bytecode_cache() is not None
+    for sub in shared.iterdir():
+        sub.chmod(0o777)
+    assert bytecode_cache() is None
+    assert texts(lay_out(plan_of(PLAN)))
+
+
+def test_no_home_means_no_cache_not_a_folder_named_tilde(tmp_path, monkeypatch):
+    from plancc.layout import environment
+
+    for var in ("PLANCC_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(environment.os.path, "expanduser", lambda p: p)
+    monkeypatch.chdir(tmp_path)
+    assert environment.bytecode_cache() is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_the_render(tmp_path, monkeypatch):
+    from jinja2 import FileSystemBytecodeCache
+
+    def full(self, bucket):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setenv("PLANCC_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", full)
+    folder = _template_copy(tmp_path, "<document><p>照常渲染</p></document>")
+    assert texts(lay_out(plan_of(PLAN), template=str(folder))) == ["照常渲染"]
+
+
+def test_fields_on_mappings_names_a_missing_key(tmp_path):
+    folder = _template_copy(tmp_path, "<document>{% for a, b in [{'a': 1, 'b': 2}]|fields('a', 'c') %}"
+                                      "<p>{{ a }}</p>{% endfor %}</document>")
+    with pytest.raises(LayoutError, match="c"):
+        render_outline(plan_of(PLAN), template=str(folder))
