@@ -16,7 +16,10 @@ def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display:
     names = [display(f) for f in files]
     workers = jobs or min(os.cpu_count() or 1, 8)
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        return [check_file(f, settings, display=n) for f, n in zip(files, names)]
+        if len(files) == 1:
+            return [check_file(files[0], settings, display=names[0])]
+        # many files: keep only what the report needs, not every plan's values and models
+        return [check_file(f, settings, display=n).for_report() for f, n in zip(files, names)]
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(files) // (workers * 4))

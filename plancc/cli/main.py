@@ -62,15 +62,16 @@ def _exit_on_sigterm() -> None:
 
 
 def _tune_gc() -> None:
-    """Collect cycles less often. A run allocates hundreds of thousands of small,
-    acyclic objects (YAML values, models, outline cells) that reference counting
-    frees; at the default threshold the cycle collector would walk them again and
-    again (about a tenth of a large render). Objects from the imports are frozen
-    out of collection altogether."""
+    """No cycle collection during a one-shot command. A run allocates hundreds of
+    thousands of small, acyclic objects (YAML values, models, outline cells)
+    that reference counting frees; the cycle collector would only walk them again
+    and again (measured: 7 % of a large render, no change in peak memory for a
+    20,000-row render or a 1,000-plan validate). ``render --watch`` runs for
+    hours and turns collection back on."""
     import gc
 
     gc.freeze()
-    gc.set_threshold(20_000, 20, 20)
+    gc.disable()
 
 
 def _exit_now(code: object) -> None:

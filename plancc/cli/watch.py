@@ -47,7 +47,11 @@ def _stamp(files: list[Path]) -> tuple:
 
 def watch_loop(jobs, settings, *, interval: float = 0.5, stop: threading.Event | None = None, echo=click.echo) -> None:
     """Render every job, then again whenever one of its files changes, until stopped (Ctrl-C)."""
+    import gc
+
     from plancc.compile import run_job
+
+    gc.enable()  # long-running: each render's python-docx objects hold cycles
     from plancc.report.text import render_text
 
     stop = stop or threading.Event()
