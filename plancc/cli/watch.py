@@ -50,9 +50,9 @@ def watch_loop(jobs, settings, *, interval: float = 0.5, stop: threading.Event |
     import gc
 
     from plancc.compile import run_job
+    from plancc.report.text import render_text
 
     gc.enable()  # long-running: each render's python-docx objects hold cycles
-    from plancc.report.text import render_text
 
     stop = stop or threading.Event()
     zh = settings.lang != "en"

@@ -293,7 +293,6 @@ class _BodyWriter:
         self.sect_pr = sect_pr
         self.v_align = profile.table.cell_v_align
         self.body_run_id = ids["body_run"]
-        self.rows = 0  # table rows written
         self.row_chunks: list[list[str]] = []  # serialized rows of each table, spliced in later
 
     # ---------------------------------------------------------------- paragraphs
@@ -394,7 +393,6 @@ class _BodyWriter:
                         self._row_prototype(shape, header, style_id, style_align, widths, starts, t.font_size)
                     )
                 add(proto.fill(texts))
-            self.rows += len(rows)
 
         emit_rows(t.header_rows(), True, 1)
         emit_rows(t.rows, False, len(t.header_rows()) + 1)
@@ -479,10 +477,7 @@ class _RowText:
         marked = copy.deepcopy(proto)
         for i, t_el in enumerate(marked.iter(_T)):
             t_el.text = f"@@{i}@@"
-        xml = etree.tostring(marked, encoding="unicode")
-        head_end = xml.index(">")
-        xml = _NS_DECL.sub("", xml[:head_end]) + xml[head_end:]
-        self.pieces = re.split(r"<w:t>@@\d+@@</w:t>", xml)
+        self.pieces = re.split(r"<w:t>@@\d+@@</w:t>", _row_xml(marked))
 
     def fill(self, texts: list[str]) -> str:
         pieces = self.pieces
@@ -512,9 +507,14 @@ class _RowText:
             r = t_el.getparent()
             r.remove(t_el)
             ox.add_text(r, text)
-        xml = etree.tostring(tr, encoding="unicode")
-        head_end = xml.index(">")
-        return _NS_DECL.sub("", xml[:head_end]) + xml[head_end:]
+        return _row_xml(tr)
+
+
+def _row_xml(tr: etree._Element) -> str:
+    """A w:tr as text, without the namespace declarations lxml puts on it."""
+    xml = etree.tostring(tr, encoding="unicode")
+    head_end = xml.index(">")
+    return _NS_DECL.sub("", xml[:head_end]) + xml[head_end:]
 
 
 def _splice_rows(document_xml: bytes, chunks: list[list[str]]) -> bytes:

@@ -158,6 +158,7 @@ def fields_filter(items: Any, *names: str) -> list[tuple]:
         if not isinstance(name, str) or name.startswith("_"):
             raise SecurityError(f"fields: 不能读取“{name}”")
     out = []
+    checked: set[type] = set()  # a catalog's rows are all one model: check its fields once
     for item in items:
         if isinstance(item, dict):
             missing = [n for n in names if n not in item]
@@ -165,12 +166,15 @@ def fields_filter(items: Any, *names: str) -> list[tuple]:
                 raise UndefinedError(f"条目没有键 {'、'.join(missing)}")
             out.append(tuple(item[n] for n in names))
             continue
-        known = getattr(type(item), "model_fields", None)
-        if known is None:
-            raise SecurityError(f"fields: 只能用于计划中的条目，不能用于 {type(item).__name__}")
-        missing = [n for n in names if n not in known]
-        if missing:
-            raise UndefinedError(f"{type(item).__name__} 没有字段 {'、'.join(missing)}")
+        kind = type(item)
+        if kind not in checked:
+            known = getattr(kind, "model_fields", None)
+            if known is None:
+                raise SecurityError(f"fields: 只能用于计划中的条目，不能用于 {kind.__name__}")
+            missing = [n for n in names if n not in known]
+            if missing:
+                raise UndefinedError(f"{kind.__name__} 没有字段 {'、'.join(missing)}")
+            checked.add(kind)
         out.append(tuple(getattr(item, n) for n in names))
     return out
 

@@ -174,8 +174,7 @@ class _Parser:
                 attr = c.get("span")
                 span = int(attr) if attr else 1
                 align = c.get("align") or (aligns[pos] if pos < ncols else None)
-                text = (c.text or "").strip() if not len(c) else _text(c)
-                row.append(Cell(text, span, None, False, align))  # type: ignore[arg-type]
+                row.append(Cell(_text(c), span, None, False, align))  # type: ignore[arg-type]
                 pos += span
             rows.append(row)
         header = None

@@ -303,12 +303,7 @@ class _Builder:
             path = top.path + (key,)
         else:
             path = top.path + (len(top.value),)
-        text = ev.value
-        tag = ev.tag
-        if (tag is None or tag == "!") and (ev.style or not ev.implicit[0] or (text and text[0] >= "\u2e80")):
-            value = text  # quoted, or plain text starting with a CJK character
-        else:
-            value = self.resolve(ev, span, path)
+        value = self.resolve(ev, span, path)
         top.size += 1
         if top.kind == "map":
             top.pending_key = None
