@@ -99,6 +99,44 @@ def compile_package() -> None:
                    stdout=subprocess.DEVNULL)
 
 
+@dataclass(frozen=True)
+class Target:
+    """A target of the issue “Fast on real scale”, stated once for the scripts and run.py."""
+
+    name: str
+    limit: float
+    text: str
+    strict: bool = False  # "under 500 MB": the limit itself misses
+
+    def met(self, value: float) -> bool:
+        return value < self.limit if self.strict else value <= self.limit
+
+
+CATALOG_VS_PANDOC = Target("catalog vs pandoc", 0.40, "≤ 0.40")
+CATALOG_SCALING = Target("catalog scaling", 4.5, "≤ 4.5 (4.0 = linear)")
+CATALOG_MEMORY = Target("catalog memory", 500, "< 500 MB", strict=True)
+MANY_PLANS = Target("many plans vs check-jsonschema", 0.50, "≤ 0.50")
+
+
+@dataclass
+class Verdicts:
+    """What one script's run met, missed, or could not measure. The targets are
+    set for the full inputs: a quick run shows figures only."""
+
+    quick: bool
+    missed: list[str] = field(default_factory=list)
+    unmeasured: list[str] = field(default_factory=list)
+
+    def check(self, target: Target, value: float) -> str:
+        """The note printed beside a figure; a miss is remembered."""
+        if self.quick:
+            return ""
+        if target.met(value):
+            return f"target {target.text}"
+        self.missed.append(target.name)
+        return f"target {target.text}  MISSED"
+
+
 def line(label: str, value: str, note: str = "") -> str:
     return f"  {label:<44} {value:>12}  {note}"
 

@@ -20,7 +20,20 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import PLANS, compile_package, interleaved, line, plancc_cmd, run_once, seconds, tool  # noqa: E402
+from _common import (  # noqa: E402
+    CATALOG_MEMORY,
+    CATALOG_SCALING,
+    CATALOG_VS_PANDOC,
+    PLANS,
+    Verdicts,
+    compile_package,
+    interleaved,
+    line,
+    plancc_cmd,
+    run_once,
+    seconds,
+    tool,
+)
 
 BASE_PLAN = PLANS / "huaibei-2022-2023.yaml"
 STAGES = ["小学", "初中", "高中"]
@@ -64,13 +77,6 @@ def write_inputs(folder: Path, n: int) -> tuple[Path, Path]:
     return plan, md
 
 
-def verdict(quick: bool, target: str, met: bool) -> str:
-    """The targets are set for 5,000/20,000 rows; a quick run only shows figures."""
-    if quick:
-        return ""
-    return f"target {target}" + ("" if met else "  MISSED")
-
-
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=7)
@@ -81,7 +87,8 @@ def main(argv: list[str] | None = None) -> dict:
     pandoc = tool("pandoc")
     compile_package()
     plancc = plancc_cmd()
-    results: dict = {"rows": [small, large]}
+    verdicts = Verdicts(args.quick)
+    results: dict = {"rows": [small, large], "verdicts": verdicts}
     with tempfile.TemporaryDirectory(prefix="plancc-bench-") as tmp:
         folder = Path(tmp)
         plan_s, md_s = write_inputs(folder, small)
@@ -103,15 +110,16 @@ def main(argv: list[str] | None = None) -> dict:
         ref = small_runs["pandoc"]
         ratio = p_s.wall / ref.wall
         print(line(f"pandoc markdown → docx, {small:,} rows", seconds(ref.wall), f"cpu {ref.cpu:.3f} s"))
-        print(line("  plancc / pandoc", f"{ratio:.2f} ×", verdict(args.quick, "≤ 0.40", ratio <= 0.4)))
+        print(line("  plancc / pandoc", f"{ratio:.2f} ×", verdicts.check(CATALOG_VS_PANDOC, ratio)))
         results["pandoc_small"] = ref.wall
         results["ratio_pandoc"] = ratio
     else:
         print(line("pandoc", "not installed", "(no reference)"))
+        verdicts.unmeasured.append("catalog vs pandoc (pandoc not installed)")
     scale = p_l.wall / p_s.wall
     print(line(f"plancc render, {large:,} rows", seconds(p_l.wall), f"cpu {p_l.cpu:.3f} s"))
-    print(line(f"  {large:,} / {small:,} rows", f"{scale:.2f} ×", verdict(args.quick, "≤ 4.5 (4.0 = linear)", scale <= 4.5)))
-    print(line(f"  peak RSS, {large:,} rows", f"{large_rss:.0f} MB", verdict(args.quick, "< 500 MB", large_rss < 500)))
+    print(line(f"  {large:,} / {small:,} rows", f"{scale:.2f} ×", verdicts.check(CATALOG_SCALING, scale)))
+    print(line(f"  peak RSS, {large:,} rows", f"{large_rss:.0f} MB", verdicts.check(CATALOG_MEMORY, large_rss)))
     results.update(plancc_large=p_l.wall, scale=scale, rss_mb=large_rss)
     return results
 
