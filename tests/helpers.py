@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 from plancc.check.runner import Selection
 from plancc.load import load_text
-from plancc.pipeline import FileReport, Settings, check_loaded
+from plancc.pipeline import FileReport, Settings, check_file, check_loaded
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # A minimal plan that passes every rule; tests add the part they exercise.
 MINIMAL = """\
@@ -24,6 +27,30 @@ def check(yaml_text: str, *, select: list[str] | None = None, policy: bool = Fal
     if policy_params:
         settings.policy = dict(policy_params)
     return check_loaded(load_text(text, name, lang), settings)
+
+
+# Fails PL201: 60 + 20 is not the 90 required (the finding sits at 5:13).
+UNBALANCED_HOURS = MINIMAL + """\
+hours:
+  required: 90
+  components:
+    - {name: 专业知识, hours: 60}
+    - {name: 公需知识, hours: 20}
+"""
+
+
+def check_example(path: Path) -> FileReport:
+    """An example plan from plans/ through load → model → rules; examples have no errors."""
+    report = check_file(path, Settings())
+    assert report.errors == 0, [f"{d.line}:{d.column} {d.code} {d.message}" for d in report.diagnostics]
+    return report
+
+
+def render_example(report: FileReport, path: Path) -> bytes:
+    """The .docx of a checked example plan, with its own folder and the repository as template bases."""
+    from plancc.compile import RenderJob, render_docx_bytes
+
+    return render_docx_bytes(report, RenderJob(plan_path=path, output=Path("x.docx"), bases=[path.parent, ROOT]))
 
 
 def codes(report: FileReport) -> list[str]:

@@ -19,20 +19,10 @@ from click.testing import CliRunner
 
 from plancc import __version__
 from plancc.cli.main import cli
+from tests.helpers import MINIMAL, UNBALANCED_HOURS
 
-OK = """\
-plancc: 1
-document:
-  title: 测试县2024年教师全员培训实施方案
-"""
-
-BAD = OK + """\
-hours:
-  required: 90
-  components:
-    - {name: 专业知识, hours: 60}
-    - {name: 公需知识, hours: 20}
-"""  # PL201 at 5:13
+OK = MINIMAL
+BAD = UNBALANCED_HOURS  # PL201 at 5:13
 
 WARN = OK + """\
 module_sets:

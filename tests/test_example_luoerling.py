@@ -4,34 +4,30 @@ and the seed's sentences in the rendered document."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from docx import Document as DocxDocument
 
-from plancc.compile import RenderJob, render_docx_bytes
 from plancc.model.facts import plan_facts
-from plancc.pipeline import Settings, check_file
+from tests.helpers import ROOT, check_example, render_example
 
-ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "luoerling-2024-2025.yaml"
 EXEMPTED = ["周杨彬", "杨丽丽", "龚玉麒", "陈明生"]
 
 
 @pytest.fixture(scope="module")
 def report():
-    return check_file(PLAN, Settings())
+    return check_example(PLAN)
 
 
 @pytest.fixture(scope="module")
 def plan(report):
-    assert report.errors == 0, [f"{d.line}:{d.column} {d.code} {d.message}" for d in report.diagnostics]
     return report.plan
 
 
 @pytest.fixture(scope="module")
 def paragraphs(report, plan):
-    data = render_docx_bytes(report, RenderJob(plan_path=PLAN, output=Path("x.docx"), bases=[PLAN.parent, ROOT]))
+    data = render_example(report, PLAN)
     return [p.text for p in DocxDocument(io.BytesIO(data)).paragraphs]
 
 

@@ -15,8 +15,8 @@ from plancc.emit.readback import check_against_profile, read_docx
 from plancc.layout.profile import load_profile
 from plancc.pipeline import Settings, check_file
 from tests.conftest import require_soffice
+from tests.helpers import ROOT, check_example, render_example
 
-ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
 
 
@@ -27,9 +27,8 @@ def test_there_are_example_plans():
 @pytest.fixture(scope="module", params=PLANS, ids=[p.stem for p in PLANS])
 def rendered(request, tmp_path_factory):
     path = request.param
-    report = check_file(path, Settings())
-    assert report.errors == 0, [f"{d.line}:{d.column} {d.code} {d.message}" for d in report.diagnostics]
-    data = render_docx_bytes(report, RenderJob(plan_path=path, output=Path("x.docx"), bases=[path.parent, ROOT]))
+    report = check_example(path)
+    data = render_example(report, path)
     out = tmp_path_factory.mktemp(path.stem) / f"{path.stem}.docx"
     out.write_bytes(data)
     return report.plan, out, data

@@ -1,14 +1,7 @@
 """Suppression comments: same line, line above, whole file; reasons required; unused reported."""
 
 from tests.helpers import MINIMAL, check, codes, only
-
-SUMS = MINIMAL + """\
-hours:
-  required: 90
-  components:
-    - {name: 专业知识, hours: 60}
-    - {name: 公需知识, hours: 20}
-"""
+from tests.helpers import UNBALANCED_HOURS as SUMS
 
 
 def test_same_line_suppression_with_reason_hides_and_counts_the_finding():
