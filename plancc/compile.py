@@ -10,11 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plancc.config import Config
+from plancc.errors import RenderError  # re-exported
 from plancc.pipeline import FileReport, Settings, check_file
-
-
-class RenderError(Exception):
-    """A plan could not be rendered; the message is for the user."""
 
 
 @dataclass

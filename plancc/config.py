@@ -14,6 +14,8 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from plancc.errors import ConfigError  # re-exported: plancc.toml cannot be used (exit 2)
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -67,10 +69,6 @@ class ConfigFile(_Strict):
     policy: PolicySettings = Field(default_factory=PolicySettings)
     render: RenderSettings = Field(default_factory=RenderSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
-
-
-class ConfigError(Exception):
-    """plancc.toml cannot be used; the message says where and why (exit code 2)."""
 
 
 @dataclass

@@ -117,11 +117,61 @@ def _closed_streams_to_devnull() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
+def requested_lang(argv: list[str] | None = None) -> str:
+    """The message language asked for on the command line or in PLANCC_LANG,
+    for messages printed before (or instead of) a command's own options."""
+    import os
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args):
+            return "en" if args[i + 1] == "en" else "zh"
+        if a.startswith("--lang="):
+            return "en" if a.partition("=")[2] == "en" else "zh"
+    return "en" if os.environ.get("PLANCC_LANG", "") == "en" else "zh"
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status; never raises.
+
+    Expected failures (:class:`plancc.errors.PlanccError`) print their message
+    and exit with their own code. Anything else is a defect in plancc: a short
+    message says so and where the full traceback was saved (exit 3).
+    """
+    from plancc.errors import BUG_EXIT, PlanccError
+
+    try:
+        cli.main(args=argv, prog_name="plancc", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else _print_exit(exc.code))
+    except PlanccError as exc:
+        _echo_err(f"plancc: {exc}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place every defect ends up
+        from plancc.crash import report_crash
+
+        _echo_err(report_crash(exc, requested_lang(argv)))
+        return BUG_EXIT
+    return 0
+
+
+def _print_exit(code: object) -> int:
+    _echo_err(str(code))
+    return 1
+
+
+def _echo_err(text: str) -> None:
+    try:
+        click.echo(text, err=True)
+    except (OSError, ValueError):  # stderr closed or a broken pipe
+        pass
+
+
 def main():
     _closed_streams_to_devnull()
     _exit_on_sigterm()
     _tune_gc()
-    try:
-        cli(prog_name="plancc")
-    except SystemExit as exc:
-        _exit_now(exc.code)
+    _exit_now(run())

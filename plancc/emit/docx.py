@@ -34,6 +34,7 @@ from lxml import etree
 
 from plancc.emit import ooxml as ox
 from plancc.emit.atomic import atomic_write_bytes
+from plancc.errors import RenderError
 from plancc.layout import ir
 from plancc.layout.profile import ParagraphStyle, Profile, RunStyle
 
@@ -76,7 +77,7 @@ _STYLE = ox.qn("w:style")
 _NEEDS_WORK = re.compile("[\x00-\x08\x09\x0a\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
 
 
-class EmitError(ValueError):
+class EmitError(RenderError, ValueError):
     """The IR cannot be written as given (e.g. a table row whose spans do not fill the grid)."""
 
 

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from plancc.emit.atomic import atomic_write_bytes
+from plancc.errors import RenderError
 
 __all__ = [
     "FONTS_CONF",
@@ -33,7 +34,7 @@ FONTS_CONF = Path(__file__).with_name("fonts.conf")
 _CANDIDATES = ("soffice", "libreoffice")
 
 
-class PdfError(RuntimeError):
+class PdfError(RenderError, RuntimeError):
     """Base class of PDF preview failures."""
 
 

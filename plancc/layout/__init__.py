@@ -9,7 +9,10 @@ from plancc.layout.ir import Document
 from plancc.model.plan import Plan
 
 
-class LayoutError(Exception):
+from plancc.errors import RenderError
+
+
+class LayoutError(RenderError):
     """The template could not be rendered; the message names the template file and line."""
 
 

@@ -16,6 +16,8 @@ from typing import Any, Literal, Mapping, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from plancc.errors import ConfigError
+
 __all__ = [
     "DEFAULT_PROFILE_PATH",
     "PARAGRAPH_KINDS",
@@ -59,7 +61,7 @@ Align = Literal["left", "center", "right", "both"]
 HexColor = str
 
 
-class ProfileError(ValueError):
+class ProfileError(ConfigError, ValueError):
     """A profile file or override could not be read or does not validate."""
 
 

@@ -1,0 +1,61 @@
+"""The errors plancc expects, one type per stage under one base class.
+
+Everything a plan, a repository or the machine can get wrong is either a
+located :class:`~plancc.diagnostics.Diagnostic` (the plan's own problems) or
+one of these exceptions (a problem that stops a command). Each carries the
+exit code it ends the command with, and is caught once, at the top of the
+command line (``plancc.cli.main``). Any other exception is a defect in
+plancc: the top level saves its traceback to a file and exits with
+:data:`BUG_EXIT`, so CI can tell a bug from a plan with findings.
+
+Exit codes (also in the README and ``docs/cli.md``):
+
+* 0 — no failing diagnostics;
+* 1 — failing diagnostics, or a plan that cannot be rendered (:class:`RenderError`);
+* 2 — usage: bad options, a missing path, an unusable ``plancc.toml``,
+  an output that cannot be written or would overwrite an input (:class:`UsageError`);
+* 3 — a defect in plancc itself (:data:`BUG_EXIT`).
+"""
+
+from __future__ import annotations
+
+BUG_EXIT = 3
+
+
+class PlanccError(Exception):
+    """An expected failure; ``str(error)`` is the message for the user, already in their language."""
+
+    exit_code = 1
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(PlanccError):
+    """The command cannot run as asked: options, paths, configuration (exit 2)."""
+
+    exit_code = 2
+
+
+class ConfigError(UsageError):
+    """``plancc.toml`` (or a layout profile named by it) cannot be used; says where and why."""
+
+
+class OutputError(UsageError):
+    """An output cannot be written, or writing it would destroy an input of the run."""
+
+
+class RenderError(PlanccError):
+    """A checked plan cannot be laid out or emitted (template, layout, profile, PDF); exit 1."""
+
+
+class LimitError(RenderError):
+    """A safety limit was reached while rendering (template time, output size, memory)."""
+
+    def __init__(self, message: str, limit: str):
+        super().__init__(message)
+        self.limit = limit
