@@ -31,6 +31,8 @@ class RenderResult:
     report: FileReport
     written: list[Path] = field(default_factory=list)
     error: str | None = None
+    #: the exit status the error calls for (1: cannot render; 2: a refused or unwritable output)
+    exit_code: int = 1
 
     @property
     def ok(self) -> bool:
@@ -64,36 +66,72 @@ def render_docx_bytes(report: FileReport, job: RenderJob) -> bytes:
 
 def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> RenderResult:
     """Validate, then render one plan; never raises for a bad plan or template."""
-    from plancc.emit.atomic import atomic_write_bytes
+    from plancc.emit.atomic import refuse_inputs, write_output
+    from plancc.errors import PlanccError
 
     report = check_file(job.plan_path, settings, display=display)
     result = RenderResult(job, report)
     if report.errors or report.plan is None:
         return result
     try:
+        refuse_inputs([(job.output, ".docx")], inputs_of(job, report, settings.lang), settings.lang)
         data = render_docx_bytes(report, job)
-        job.output.parent.mkdir(parents=True, exist_ok=True)
-        result.written.append(atomic_write_bytes(job.output, data))
-    except RenderError as exc:
+        result.written.append(write_output(job.output, data, settings.lang))
+    except PlanccError as exc:
         result.error = str(exc)
-        return result
-    except OSError as exc:
-        result.error = f"无法写入 {job.output}：{exc.strerror or exc}"
+        result.exit_code = exc.exit_code
         return result
     if job.pdf:
-        from plancc.emit.pdf import PdfError, convert_to_pdf
+        from plancc.emit.atomic import is_stream
+        from plancc.emit.pdf import convert_to_pdf
 
+        if is_stream(job.output):
+            zh = settings.lang != "en"
+            result.error = ("--pdf 需要把 .docx 写到普通文件（PDF 写在它旁边），不能写到设备或管道" if zh
+                            else "--pdf needs the .docx in a regular file (the PDF goes beside it), not a device or pipe")
+            result.exit_code = 2
+            return result
         try:
             result.written.append(convert_to_pdf(job.output, job.output.parent))
-        except PdfError as exc:
+        except PlanccError as exc:
             result.error = str(exc)
+            result.exit_code = exc.exit_code
+        except OSError as exc:
+            result.error = f"{job.output.with_suffix('.pdf')}: {exc.strerror or exc}"
+            result.exit_code = 2
     return result
+
+
+def inputs_of(job: RenderJob, report: FileReport | None, lang: str = "zh") -> list[tuple[Path, str]]:
+    """Every file a render reads: the plan, its includes, the template's files, the profile.
+
+    Outputs must never replace one of them; ``render --watch`` re-renders when one changes.
+    """
+    from plancc.layout.environment import TemplateNotFound, template_dir
+
+    zh = lang != "en"
+    files = [(job.plan_path, "计划文件" if zh else "the plan")]
+    if report is not None:
+        files += [(Path(d), "被包含的文件" if zh else "an included file") for d in report.loaded.dependencies]
+    name = job.template
+    if report is not None and report.plan is not None and report.plan.template:
+        name = report.plan.template
+    try:
+        folder = template_dir(name, job.bases)
+        files += [(p, "模板文件" if zh else "a template file") for p in sorted(folder.rglob("*")) if p.is_file()]
+    except (TemplateNotFound, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        pass
+    if job.profile_path:
+        files.append((Path(job.profile_path), "版式配置" if zh else "the layout profile"))
+    return files
 
 
 def output_for(plan: Path, out: Path | None, many: bool, config: Config) -> Path:
     """Where a plan's .docx goes: -o FILE (one plan), -o FOLDER, or <output folder>/<stem>.docx."""
     if out is not None:
-        if not many and out.suffix.lower() == ".docx":
+        # one plan: a .docx name, or anything that exists and is not a folder
+        # (an existing file, /dev/null, /dev/stdout), is the output file itself
+        if not many and (out.suffix.lower() == ".docx" or (out.exists() and not out.is_dir())):
             return out
         return out / f"{plan.stem}.docx"
     base = Path(config.file.render.output)

@@ -146,10 +146,8 @@ def rules_md() -> str:
 
 
 def write_docs(folder: Path) -> list[Path]:
-    from plancc.emit.atomic import atomic_write_bytes
+    """Write both reference docs, both or neither (raises OutputError when the folder cannot take them)."""
+    from plancc.emit.atomic import write_all
 
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for name, text in (("plan-language.md", plan_language_md()), ("rules.md", rules_md())):
-        out.append(atomic_write_bytes(folder / name, text.encode("utf-8")))
-    return out
+    files = {folder / name: text.encode("utf-8") for name, text in (("plan-language.md", plan_language_md()), ("rules.md", rules_md()))}
+    return write_all(files)

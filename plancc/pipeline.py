@@ -70,7 +70,7 @@ class FileReport:
         """
         lf = self.loaded
         slim = LoadedFile(lf.path, lf.text if self.diagnostics else "", None, SourceMap(), lf.diagnostics,
-                          included=dict(lf.included) if self.diagnostics else {})
+                          included=dict(lf.included) if self.diagnostics else {}, dependencies=list(lf.dependencies))
         return FileReport(self.path, slim, None, self.diagnostics)
 
 

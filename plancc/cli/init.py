@@ -44,12 +44,10 @@ def init_cmd(directory, force):
     if existing and not force:
         click.echo("plancc: 以下文件已存在，未做任何改动（加 --force 覆盖）：\n  " + "\n  ".join(existing), err=True)
         sys.exit(2)
-    from plancc.emit.atomic import atomic_write_bytes
+    from plancc.emit.atomic import write_all
 
-    for rel, text in files.items():
-        target = directory / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, text.encode("utf-8"))
+    # all files or none: a full or read-only disk leaves no half repository
+    for target in write_all({directory / rel: text.encode("utf-8") for rel, text in files.items()}):
         click.echo(f"已创建 {target.as_posix()}")
     where = "" if directory == Path(".") else f"cd {directory} && "
     click.echo(f"\n下一步：{where}plancc validate && plancc render plans/")

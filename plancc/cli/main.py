@@ -35,6 +35,16 @@ class LazyGroup(click.Group):
         module, _, attr = target.partition(":")
         return getattr(importlib.import_module(module), attr)
 
+    def invoke(self, ctx: click.Context):
+        """An expected failure of any command prints its message and exits with its code."""
+        from plancc.errors import PlanccError
+
+        try:
+            return super().invoke(ctx)
+        except PlanccError as exc:
+            _echo_err(f"plancc: {exc}")
+            ctx.exit(exc.exit_code)
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="plancc")

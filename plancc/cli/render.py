@@ -54,18 +54,37 @@ def render_cmd(plans, output, pdf, template, profile_path, jobs, watch, lang, co
         )
         for f in files
     ]
+    _refuse_overwrites(jobs_list, config, settings.lang)
     if watch:
         from plancc.cli.watch import watch_loop
 
         watch_loop(jobs_list, settings)
         return
-    ok = _run(jobs_list, settings, jobs)
-    sys.exit(0 if ok else 1)
+    sys.exit(_run(jobs_list, settings, jobs))
 
 
-def _run(jobs_list, settings, jobs: int) -> bool:
+def _refuse_overwrites(jobs_list, config, lang: str) -> None:
+    """Before any work: no output may be a plan, the config or the profile, and no two plans
+    may write the same file (a.yaml and sub/a.yaml both → build/a.docx). Includes and
+    template files are checked per plan once they are known (compile.run_job)."""
+    from plancc.emit.atomic import refuse_inputs
+
+    zh = lang != "en"
+    inputs = [(j.plan_path, "计划文件" if zh else "a plan") for j in jobs_list]
+    if config.path is not None:
+        inputs.append((config.path, "配置文件" if zh else "the configuration"))
+    if jobs_list and jobs_list[0].profile_path:
+        inputs.append((Path(jobs_list[0].profile_path), "版式配置" if zh else "the layout profile"))
+    outputs = [(j.output, display_path(j.plan_path)) for j in jobs_list]
+    outputs += [(j.output.with_suffix(".pdf"), display_path(j.plan_path)) for j in jobs_list if j.pdf]
+    refuse_inputs(outputs, inputs, lang)
+
+
+def _run(jobs_list, settings, jobs: int) -> int:
+    from plancc.emit.atomic import is_stream
+
     results = _execute(jobs_list, settings, jobs)
-    ok = True
+    status = 0
     zh = settings.lang != "en"
     for res in results:
         if res.report.diagnostics:
@@ -73,14 +92,15 @@ def _run(jobs_list, settings, jobs: int) -> bool:
 
             click.echo(render_text([res.report], lang=settings.lang, color=sys.stderr.isatty()), err=True, nl=False)
         if res.report.errors:
-            ok = False
+            status = max(status, 1)
             click.echo((f"未渲染 {res.report.path}：计划有错误，请先修正。" if zh else f"not rendered {res.report.path}: the plan has errors"), err=True)
         elif res.error:
-            ok = False
+            status = max(status, res.exit_code)
             click.echo(f"{res.report.path}: {res.error}", err=True)
         for path in res.written:
-            click.echo((f"已生成 {display_path(path)}" if zh else f"wrote {display_path(path)}"))
-    return ok
+            # a document written to stdout (-o /dev/stdout) must not get the message mixed in
+            click.echo((f"已生成 {display_path(path)}" if zh else f"wrote {display_path(path)}"), err=is_stream(path))
+    return status
 
 
 def _execute(jobs_list, settings, jobs: int):

@@ -21,8 +21,7 @@ def schema_cmd(output):
     if output is None:
         click.echo(text, nl=False)
         return
-    from plancc.emit.atomic import atomic_write_bytes
+    from plancc.emit.atomic import write_output
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(output, text.encode("utf-8"))
+    write_output(output, text.encode("utf-8"))
     click.echo(f"已写入 {output}")

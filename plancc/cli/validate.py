@@ -48,24 +48,35 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
         fail(("路径不存在：" if settings.lang == "zh" else "no such path: ") + "、".join(missing))
     reports = check_many(files, settings, jobs=jobs, display=display_path)
 
+    written = [(dest, fmt) for fmt, dest in outputs if dest is not None]
+    if written:
+        from plancc.emit.atomic import refuse_inputs
+
+        refuse_inputs(written, run_inputs(reports, config, settings.lang), settings.lang)
     for fmt, dest in outputs:
         color = dest is None and fmt == "text" and sys.stdout.isatty()
         text = render(fmt, reports, lang=settings.lang, color=color, quiet=quiet)
         if dest is None:
             click.echo(text, nl=False)
-        else:
-            from plancc.emit.atomic import atomic_write_bytes
+        else:  # `-o reports/plancc.sarif` in CI: the folder may not exist yet
+            from plancc.emit.atomic import write_output
 
-            try:  # `-o reports/plancc.sarif` in CI: the folder may not exist yet
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write_bytes(dest, text.encode("utf-8"))
-            except OSError as exc:
-                reason = exc.strerror or str(exc)
-                fail(f"无法写入 {dest}：{reason}" if settings.lang == "zh" else f"cannot write {dest}: {reason}")
+            write_output(dest, text.encode("utf-8"), settings.lang)
 
     failing = {"error"} | ({"warning"} if strict else set())
     bad = any(d.severity.value in failing and not d.suppressed for r in reports for d in r.diagnostics)
     sys.exit(1 if bad else 0)
+
+
+def run_inputs(reports, config, lang: str) -> list[tuple[Path, str]]:
+    """Every file this run read: plans, their includes, plancc.toml (outputs must not replace them)."""
+    zh = lang != "en"
+    inputs = [(Path(r.loaded.path), "计划文件" if zh else "a plan") for r in reports]
+    for r in reports:
+        inputs += [(Path(d), "被包含的文件" if zh else "an included file") for d in r.loaded.dependencies]
+    if config.path is not None:
+        inputs.append((config.path, "配置文件" if zh else "the configuration"))
+    return inputs
 
 
 def _parse_formats(formats, output, known) -> list[tuple[str, Path | None]]:

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-__all__ = ["atomic_write_bytes", "atomic_writer"]
+__all__ = ["atomic_write_bytes", "atomic_writer", "is_stream", "refuse_inputs", "write_all", "write_output"]
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -110,3 +110,161 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     with atomic_writer(path) as fh:
         fh.write(data)
     return Path(path)
+
+
+# --------------------------------------------------------------------------- outputs of a command
+
+_MSG = {
+    "input": ("拒绝写入 {path}：它是本次运行的输入（{what}），写入会毁掉它。请用 -o 指定另一个文件",
+              "refusing to write {path}: it is an input of this run ({what}) and would be destroyed. Choose another file with -o"),
+    "twice": ("{path} 被指定为多个输出（{what}），后写的会覆盖先写的。请给每个输出指定不同的文件",
+              "{path} is named for several outputs ({what}); the later would overwrite the earlier. Give each output its own file"),
+    "folder": ("无法写入 {path}：这是一个目录", "cannot write {path}: it is a folder"),
+    "write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+}
+
+
+def _text(key: str, lang: str, **kw) -> str:
+    zh, en = _MSG[key]
+    return (en if lang == "en" else zh).format(**kw)
+
+
+def _identity(path: Path) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    ia, ib = _identity(a), _identity(b)
+    if ia is not None and ib is not None:
+        return ia == ib
+    try:
+        return os.path.realpath(a) == os.path.realpath(b)
+    except (OSError, ValueError):
+        return False
+
+
+def refuse_inputs(outputs: "list[tuple[Path, str]]", inputs: "list[tuple[Path, str]]", lang: str = "zh") -> None:
+    """Raise OutputError when an output is one of the run's inputs (plan, include,
+    config, template, profile), or when two outputs name the same file.
+
+    ``outputs`` and ``inputs`` pair a path with what it is, for the message.
+    Devices and pipes (``/dev/null``, ``/dev/stdout``) may be named any number of times.
+    """
+    from plancc.errors import OutputError
+
+    for out, _ in outputs:
+        for inp, what in inputs:
+            if _same_file(out, inp):
+                raise OutputError(_text("input", lang, path=out, what=what))
+    seen: dict[str, str] = {}
+    for out, what in outputs:
+        if is_stream(out):
+            continue
+        key = os.path.realpath(out)
+        if key in seen:
+            raise OutputError(_text("twice", lang, path=out, what=f"{seen[key]}、{what}" if lang != "en" else f"{seen[key]}, {what}"))
+        seen[key] = what
+
+
+def is_stream(path: Path) -> bool:
+    """A device, pipe or socket: written in place, never renamed over."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def write_output(path: "str | os.PathLike[str]", data: bytes, lang: str = "zh") -> Path:
+    """Write one output of a command, safely for whatever ``path`` names.
+
+    A regular file (or a new one) is replaced atomically; a symlink is followed
+    and its target replaced, the link kept; a device or pipe (``/dev/null``,
+    ``/proc/self/fd/1``) is written in place instead of being replaced by a
+    regular file. The folder is created when missing. Failures raise
+    OutputError (exit 2) with the reason in the user's language.
+    """
+    from plancc.errors import OutputError
+
+    target = Path(path)
+    try:
+        if is_stream(target):
+            with open(target, "wb") as fh:
+                fh.write(data)
+            return target
+        if target.is_dir():
+            raise OutputError(_text("folder", lang, path=target))
+        real = Path(os.path.realpath(target)) if target.is_symlink() else target
+        real.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(real, data)
+    except OSError as exc:
+        raise OutputError(_text("write", lang, path=target, reason=exc.strerror or str(exc))) from exc
+    return target
+
+
+def write_all(files: "dict[Path, bytes]", lang: str = "zh") -> list[Path]:
+    """Write several new files all or none (``plancc init``).
+
+    Every file is first written to a temporary file beside its target; only
+    when all are written are they renamed into place. On any failure the
+    temporary files, the targets already renamed and the folders this call
+    created are removed again, and files it replaced are put back, so the
+    tree is as it was. Raises OutputError (exit 2) with the reason.
+    """
+    from plancc.errors import OutputError
+
+    made_dirs: list[Path] = []
+    temps: dict[Path, Path] = {}
+    backups: dict[Path, Path] = {}
+    placed: list[Path] = []
+    current = None
+    try:
+        for target, data in files.items():
+            current = target
+            missing = []
+            folder = target.parent
+            while not folder.exists():
+                missing.append(folder)
+                folder = folder.parent
+            for d in reversed(missing):
+                d.mkdir()
+                made_dirs.append(d)
+            tmp = tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
+            temps[target] = Path(tmp.name)
+            with tmp:
+                tmp.write(data)
+                tmp.flush()
+                os.fsync(tmp.fileno())
+            os.chmod(tmp.name, 0o644)
+        for target, tmp in temps.items():
+            current = target
+            if target.exists() or target.is_symlink():
+                backup = target.with_name(f".{target.name}.{os.getpid()}.old")
+                os.replace(target, backup)
+                backups[target] = backup
+            os.replace(tmp, target)
+            placed.append(target)
+    except OSError as exc:
+        for target in placed:
+            with contextlib.suppress(OSError):
+                target.unlink()
+        for target, backup in backups.items():
+            with contextlib.suppress(OSError):
+                os.replace(backup, target)
+        for tmp in temps.values():
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        for d in reversed(made_dirs):
+            with contextlib.suppress(OSError):
+                d.rmdir()
+        raise OutputError(_text("write", lang, path=current, reason=exc.strerror or str(exc))) from exc
+    for backup in backups.values():
+        with contextlib.suppress(OSError):
+            backup.unlink()
+    for folder in {t.parent for t in placed}:
+        _fsync_dir(folder)
+    return placed

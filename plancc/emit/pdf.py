@@ -84,7 +84,7 @@ def convert_to_pdf(
     """
     src = Path(docx_path).resolve()
     if not src.is_file():
-        raise FileNotFoundError(f"找不到要转换的文件：{src}")
+        raise PdfConversionError(f"找不到要转换的文件：{src}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     soffice = find_soffice()
