@@ -48,10 +48,10 @@ Text = Annotated[str, AfterValidator(_not_blank)]
 Words = Annotated[str, AfterValidator(_printable)]
 """Text that may be empty (a phrase such as “，”, an empty subject)."""
 
-Number = Annotated[float, AfterValidator(_finite), Field(ge=0, le=1_000_000)]
+Number = Annotated[float, Field(ge=0, le=1_000_000), AfterValidator(_finite)]
 """A non-negative finite figure: hours, points, minutes."""
 
-Percent = Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)]
+Percent = Annotated[float, Field(ge=0, le=100), AfterValidator(_finite)]
 """A percentage written without the % sign (70 means 70%)."""
 
 Year = Annotated[int, Field(ge=1949, le=2199)]
