@@ -6,7 +6,7 @@ import math
 import re
 from typing import Annotated, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 
 class PlanModel(BaseModel):
@@ -48,10 +48,10 @@ Text = Annotated[str, AfterValidator(_not_blank)]
 Words = Annotated[str, AfterValidator(_printable)]
 """Text that may be empty (a phrase such as “，”, an empty subject)."""
 
-Number = Annotated[float, Field(ge=0, le=1_000_000), AfterValidator(_finite)]
+Number = Annotated[float, Field(ge=0, le=1_000_000), BeforeValidator(_finite)]
 """A non-negative finite figure: hours, points, minutes."""
 
-Percent = Annotated[float, Field(ge=0, le=100), AfterValidator(_finite)]
+Percent = Annotated[float, Field(ge=0, le=100), BeforeValidator(_finite)]
 """A percentage written without the % sign (70 means 70%)."""
 
 Year = Annotated[int, Field(ge=1949, le=2199)]
