@@ -90,34 +90,101 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
-def load_config(path: Path | None = None, *, search: bool = True) -> Config:
+def load_config(path: Path | None = None, *, search: bool = True, lang: str = "zh") -> Config:
+    """Read plancc.toml; raises ConfigError (exit 2) saying where and why, in `lang`."""
     if path is None and search:
         path = find_config()
     if path is None:
         return Config(None)
+    en = lang == "en"
     try:
         text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: " + ("the file is not UTF-8; save it again as UTF-8" if en
+                                         else "文件不是 UTF-8 编码，请用编辑器“另存为 UTF-8”")) from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: " + (f"cannot read the file: {exc.strerror or exc}" if en
+                                         else f"无法读取配置文件：{exc.strerror or exc}")) from exc
+    try:
         raw = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件：{exc}") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML 语法错误：{exc}") from exc
+        raise ConfigError(_toml_error(path, exc, lang, text)) from exc
     try:
         return Config(path, ConfigFile.model_validate(raw))
     except ValidationError as exc:
+        from plancc.model.build import describe_error
+
         lines = []
         for err in exc.errors(include_url=False):
             loc = [str(p) for p in err["loc"]]
             line = _find_line(text, loc)
             where = f"{path}:{line}" if line else str(path)
+            name = ".".join(loc)
             if err["type"] == "extra_forbidden":
                 model = _model_at(ConfigFile, loc[:-1])
                 close = difflib.get_close_matches(loc[-1], list(model.model_fields) if model else [], n=1)
-                hint = f"，您是不是想写“{close[0]}”？" if close else ""
-                lines.append(f"{where}: 未知的配置项“{'.'.join(loc)}”{hint}")
+                if en:
+                    lines.append(f"{where}: unknown setting '{name}'" + (f"; did you mean '{close[0]}'?" if close else ""))
+                else:
+                    lines.append(f"{where}: 未知的配置项“{name}”" + (f"，您是不是想写“{close[0]}”？" if close else ""))
             else:
-                lines.append(f"{where}: 配置项“{'.'.join(loc)}”无效：{err['msg']}")
+                _, detail = describe_error(err, _value_at(raw, err["loc"]), lang)
+                detail = detail.split("：", 1)[-1] if not en else detail.split(": ", 1)[-1]
+                lines.append(f"{where}: " + (f"setting '{name}' is not valid: {detail}" if en else f"配置项“{name}”无效：{detail}"))
         raise ConfigError("\n".join(lines)) from exc
+
+
+def _value_at(data: Any, loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+# tomllib's messages (the same in tomli), as plan authors can act on them
+_TOML_PROBLEMS = [
+    (r"Cannot declare .* twice|Cannot redefine namespace|Cannot mutate immutable namespace|Cannot overwrite a value|Duplicate inline table key",
+     "同一个表或键写了两次，请合并成一处", "a table or key is written twice; merge them"),
+    (r"Expected '=' after a key", "键后面缺少“=”", "a key must be followed by '='"),
+    (r"Expected '\]' at the end of a table declaration", "表头缺少右方括号“]”", "a table header is missing its ']'"),
+    (r"Expected '\]\]' at the end of an array declaration", "数组表头缺少“]]”", "an array-of-tables header is missing its ']]'"),
+    (r"Expected newline or end of document", "一行只能写一个“键 = 值”", "only one 'key = value' may stand on a line"),
+    (r"Invalid date or datetime", "日期或时间写得不对", "an invalid date or time"),
+    (r"Invalid hex value|Escaped character is not a Unicode|Unescaped '\\'",
+     "字符串里的反斜杠“\\”写法无效；写路径时请用单引号 '…'", "an invalid backslash escape in a string; use single quotes '…' for paths"),
+    (r"Invalid initial character for a key part|Found invalid character|Invalid statement",
+     "这里不是合法的“键 = 值”：键名只能用字母、数字、- 和 _，其他的请加引号", "this is not a valid 'key = value': bare keys use letters, digits, - and _; quote others"),
+    (r"Invalid value|Expected", "值写得不对：文字要加引号，数字和 true/false 不加", "an invalid value: text needs quotes, numbers and true/false do not"),
+    (r"Unclosed array", "方括号“[”没有闭合", "a '[' is not closed"),
+    (r"Unclosed inline table", "花括号“{”没有闭合", "a '{' is not closed"),
+    (r"Unterminated string|Illegal character '\\n'", "引号没有闭合（普通字符串要在同一行内闭合）", "a quote is not closed (a basic string ends on its own line)"),
+    (r"Illegal character", "含有不允许的控制字符", "a control character is not allowed here"),
+]
+
+
+def _toml_error(path: Path, exc: Exception, lang: str, source: str = "") -> str:
+    """A located TOML syntax error in the user's words (tomllib's English never shown)."""
+    import re
+
+    text = str(exc)
+    line = getattr(exc, "lineno", None)
+    column = getattr(exc, "colno", None)
+    m = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    if m and line is None:
+        line, column = int(m.group(1)), int(m.group(2))
+    elif line is None and "end of document" in text:
+        lines = source.rstrip("\n").split("\n")
+        line, column = len(lines), len(lines[-1]) + 1
+    en = lang == "en"
+    problem = "a TOML syntax error" if en else "TOML 语法错误"
+    for pattern, zh, en_text in _TOML_PROBLEMS:
+        if re.search(pattern, text):
+            problem += (": " + en_text) if en else ("：" + zh)
+            break
+    where = f"{path}:{line}:{column}" if line else str(path)
+    return f"{where}: {problem}"
 
 
 def _model_at(model, loc):

@@ -34,8 +34,10 @@ def get_config(config_path: Path | None, isolated: bool) -> Config:
         return Config(None)
     if config_path is not None and not config_path.is_file():
         fail(f"找不到配置文件：{config_path}")
+    from plancc.cli.main import requested_lang
+
     try:
-        return load_config(config_path)
+        return load_config(config_path, lang=requested_lang())
     except ConfigError as exc:
         fail(str(exc))
 

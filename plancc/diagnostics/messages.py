@@ -58,6 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "PL102": ("缺少必填的键“{key}”{what}", "missing required key '{key}'{what}"),
     "PL103": ("类型不对：{detail}", "wrong type: {detail}"),
     "PL104": ("取值无效：{detail}", "invalid value: {detail}"),
+    "value.other": ("这个值不符合要求，请对照 docs/plan-language.md 中这个键的说明改写",
+                    "this value is not allowed here; see this key in docs/plan-language.md"),
     # --- helpers for type messages --------------------------------------
     "type.str": ("这里应当是文字", "text is expected here"),
     "type.int": ("这里应当是整数", "a whole number is expected here"),

@@ -226,6 +226,18 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
         return Diagnostic("PL102", Severity.ERROR, msg("PL102", lang, key=key, what=where), file, span, format_path(path))
     span = source.locate(path)
     value = value_at(loaded.data, path)
+    code, message = describe_error(err, value, lang, source.surprises.get(path))
+    return Diagnostic(code, Severity.ERROR, message, file, span, format_path(path))
+
+
+def describe_error(err: dict, value: Any, lang: str, surprise: str | None = None) -> tuple[str, str]:
+    """The code (PL103 wrong type, PL104 invalid value) and message of one pydantic error
+    about `value`, in the user's language; used for plans and for plancc.toml alike.
+
+    An error type with no entry here still gets words of plancc's, never pydantic's English.
+    """
+    etype = err["type"]
+    ctx = err.get("ctx") or {}
     if etype in _TYPE_KEYS or etype.endswith("_type"):
         if etype in _TYPE_KEYS or etype not in _VALUE_DETAILS:
             expected = msg(_TYPE_KEYS.get(etype, "type.str"), lang)
@@ -233,7 +245,6 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
             zh, en = _VALUE_DETAILS[etype]
             expected = zh if lang == "zh" else en
         detail = expected + msg("type.got", lang, got=_describe(value, lang))
-        surprise = source.surprises.get(path)
         if surprise is not None:
             if isinstance(value, bool):
                 detail += msg("surprise.bool", lang, text=surprise)
@@ -241,11 +252,12 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
                 detail += msg("surprise.null", lang, text=surprise)
             else:
                 detail += msg("surprise.number", lang, text=surprise)
-        return Diagnostic("PL103", Severity.ERROR, msg("PL103", lang, detail=detail), file, span, format_path(path))
+        return "PL103", msg("PL103", lang, detail=detail)
     if etype == "value_error":
         raw = str(ctx.get("error", err.get("msg", "")))
         pair = _VALUE_ERRORS.get(raw)
-        detail = (pair[0] if lang == "zh" else pair[1]) if pair else raw
+        # our own validators raise ValueError with plancc's words; anything else is not ours
+        detail = (pair[0] if lang == "zh" else pair[1]) if pair else (raw if _ours(raw, lang) else msg("value.other", lang))
         if raw.startswith("control:"):
             code = raw.split(":", 1)[1]
             detail = (f"文字中含有不可打印的控制字符 {code}（常见于从网页或其他软件复制的文字），请删除它"
@@ -253,12 +265,21 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
     elif etype in _VALUE_DETAILS:
         zh, en = _VALUE_DETAILS[etype]
         try:
-            detail = (zh if lang == "zh" else en).format(**{k: _fmt_ctx(v) for k, v in ctx.items()})
+            detail = (zh if lang == "zh" else en).format(**{k: _fmt_ctx(v, lang) for k, v in ctx.items()})
         except (KeyError, IndexError):
-            detail = err.get("msg", etype)
+            detail = msg("value.other", lang)
     else:
-        detail = err.get("msg", etype)
-    return Diagnostic("PL104", Severity.ERROR, msg("PL104", lang, detail=detail), file, span, format_path(path))
+        detail = msg("value.other", lang)
+    return "PL104", msg("PL104", lang, detail=detail)
+
+
+def _ours(text: str, lang: str) -> bool:
+    """A validator's own message in the user's language (Chinese unless English was asked)."""
+    if not text:
+        return False
+    if lang == "en":
+        return True
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _written(value: Any, lang: str) -> str:
@@ -274,9 +295,14 @@ def _written(value: Any, lang: str) -> str:
     return str(value)
 
 
-def _fmt_ctx(v: Any) -> Any:
+def _fmt_ctx(v: Any, lang: str = "zh") -> Any:
     if isinstance(v, float) and v.is_integer():
         return int(v)
+    if isinstance(v, str) and lang != "en" and " or " in v:
+        # pydantic lists choices as "'a', 'b' or 'c'"
+        import re
+
+        return "、".join(p for p in re.split(r", | or ", v) if p)
     return v
 
 
