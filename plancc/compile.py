@@ -97,7 +97,9 @@ def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> R
             result.error = str(exc)
             result.exit_code = exc.exit_code
         except OSError as exc:
-            result.error = f"{job.output.with_suffix('.pdf')}: {exc.strerror or exc}"
+            from plancc.errors import describe_os_error
+
+            result.error = f"{job.output.with_suffix('.pdf')}: {describe_os_error(exc, settings.lang)}"
             result.exit_code = 2
     return result
 

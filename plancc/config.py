@@ -14,7 +14,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from plancc.errors import ConfigError  # re-exported: plancc.toml cannot be used (exit 2)
+from plancc.errors import ConfigError, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -103,8 +103,8 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
         raise ConfigError(f"{path}: " + ("the file is not UTF-8; save it again as UTF-8" if en
                                          else "文件不是 UTF-8 编码，请用编辑器“另存为 UTF-8”")) from exc
     except OSError as exc:
-        raise ConfigError(f"{path}: " + (f"cannot read the file: {exc.strerror or exc}" if en
-                                         else f"无法读取配置文件：{exc.strerror or exc}")) from exc
+        raise ConfigError(f"{path}: " + (f"cannot read the file: {describe_os_error(exc, lang)}" if en
+                                         else f"无法读取配置文件：{describe_os_error(exc, lang)}")) from exc
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -188,7 +188,7 @@ def write_output(path: "str | os.PathLike[str]", data: bytes, lang: str = "zh") 
     regular file. The folder is created when missing. Failures raise
     OutputError (exit 2) with the reason in the user's language.
     """
-    from plancc.errors import OutputError
+    from plancc.errors import OutputError, describe_os_error
 
     target = Path(path)
     try:
@@ -202,7 +202,7 @@ def write_output(path: "str | os.PathLike[str]", data: bytes, lang: str = "zh") 
         real.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(real, data)
     except OSError as exc:
-        raise OutputError(_text("write", lang, path=target, reason=exc.strerror or str(exc))) from exc
+        raise OutputError(_text("write", lang, path=target, reason=describe_os_error(exc, lang))) from exc
     return target
 
 
@@ -215,7 +215,7 @@ def write_all(files: "dict[Path, bytes]", lang: str = "zh") -> list[Path]:
     created are removed again, and files it replaced are put back, so the
     tree is as it was. Raises OutputError (exit 2) with the reason.
     """
-    from plancc.errors import OutputError
+    from plancc.errors import OutputError, describe_os_error
 
     made_dirs: list[Path] = []
     temps: dict[Path, Path] = {}
@@ -261,7 +261,7 @@ def write_all(files: "dict[Path, bytes]", lang: str = "zh") -> list[Path]:
         for d in reversed(made_dirs):
             with contextlib.suppress(OSError):
                 d.rmdir()
-        raise OutputError(_text("write", lang, path=current, reason=exc.strerror or str(exc))) from exc
+        raise OutputError(_text("write", lang, path=current, reason=describe_os_error(exc, lang))) from exc
     for backup in backups.values():
         with contextlib.suppress(OSError):
             backup.unlink()
