@@ -38,14 +38,15 @@ class RenderResult:
 
 
 def load_profile_for(job: RenderJob):
-    from plancc.layout.profile import ProfileError, load_profile
+    """The job's layout profile; a bad profile file or override is a ConfigError
+    (exit 2, the same for every plan of the run), located where it is written."""
+    from plancc.errors import ConfigError
+    from plancc.layout.profile import load_profile
 
     try:
         return load_profile(job.profile_path, job.layout or None)
-    except ProfileError as exc:
-        raise RenderError(f"版式配置无效：{exc}") from exc
     except OSError as exc:
-        raise RenderError(f"无法读取版式配置：{exc}") from exc
+        raise ConfigError(f"无法读取版式配置：{exc}") from exc
 
 
 def render_docx_bytes(report: FileReport, job: RenderJob) -> bytes:
