@@ -23,6 +23,11 @@ class RenderJob:
     profile_path: str | None = None
     layout: dict = field(default_factory=dict)
     bases: list[Path] = field(default_factory=list)
+    #: ``[limits]`` of plancc.toml (template_seconds, template_output_bytes, template_memory_bytes); None: defaults
+    limits: object = None
+    #: the template was named on the command line (the user's own choice, may be anywhere);
+    #: otherwise it comes from plancc.toml and must lie inside the repository
+    template_trusted: bool = False
 
 
 @dataclass
@@ -49,17 +54,16 @@ def load_profile_for(job: RenderJob):
         raise ConfigError(f"无法读取版式配置：{exc}") from exc
 
 
-def render_docx_bytes(report: FileReport, job: RenderJob) -> bytes:
-    """Lay out and emit one validated plan; raises RenderError with a user-facing message."""
+def render_docx_bytes(report: FileReport, job: RenderJob, lang: str = "zh") -> bytes:
+    """Lay out and emit one validated plan; raises RenderError with a user-facing message
+    (or ConfigError for an unusable profile)."""
     from plancc.emit.docx import render_docx
-    from plancc.layout import LayoutError, lay_out
+    from plancc.layout import lay_out
 
     assert report.plan is not None
     profile = load_profile_for(job)
-    try:
-        doc = lay_out(report.plan, template=job.template, base=job.bases, profile=profile)
-    except LayoutError as exc:
-        raise RenderError(str(exc)) from exc
+    doc = lay_out(report.plan, template=job.template, base=job.bases, profile=profile, limits=job.limits, lang=lang,
+                  template_trusted=job.template_trusted)
     return render_docx(doc, profile)
 
 
@@ -72,7 +76,7 @@ def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> R
     if report.errors or report.plan is None:
         return result
     try:
-        data = render_docx_bytes(report, job)
+        data = render_docx_bytes(report, job, settings.lang)
         job.output.parent.mkdir(parents=True, exist_ok=True)
         result.written.append(atomic_write_bytes(job.output, data))
     except RenderError as exc:
