@@ -57,14 +57,15 @@ def load_profile_for(job: RenderJob):
 def render_docx_bytes(report: FileReport, job: RenderJob, lang: str = "zh") -> bytes:
     """Lay out and emit one validated plan; raises RenderError with a user-facing message
     (or ConfigError for an unusable profile)."""
-    from plancc.emit.docx import render_docx
-    from plancc.layout import lay_out
+    from plancc.layout import start_lay_out
 
     assert report.plan is not None
     profile = load_profile_for(job)
-    doc = lay_out(report.plan, template=job.template, base=job.bases, profile=profile, limits=job.limits, lang=lang,
-                  template_trusted=job.template_trusted)
-    return render_docx(doc, profile)
+    layout = start_lay_out(report.plan, template=job.template, base=job.bases, profile=profile, limits=job.limits, lang=lang,
+                           template_trusted=job.template_trusted)
+    from plancc.emit.docx import render_docx  # imported while the template runs
+
+    return render_docx(layout.result(), profile)
 
 
 def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> RenderResult:

@@ -32,6 +32,31 @@ def _t(lang: str, zh: str, en: str) -> str:
 def render_outline(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, title_chars: int = 20,
                    limits: Any = None, lang: str = "zh", template_trusted: bool = True) -> str:
     """Run the plan's template; returns the XML outline (useful for template authors).
+    See :func:`start_outline` for the arguments."""
+    return start_outline(plan, template=template, base=base, title_chars=title_chars, limits=limits, lang=lang,
+                         template_trusted=template_trusted).result()
+
+
+class _Outline:
+    """The outline of a template run under way: ``result()`` gives its text."""
+
+    def __init__(self, pending: Any = None, error: RenderError | None = None):
+        self.pending, self.error = pending, error
+
+    def result(self) -> str:
+        if self.error is not None:
+            raise self.error
+        try:
+            return self.pending.result()
+        except (LimitError, LayoutError):
+            raise
+        except RenderError as exc:
+            raise LayoutError(exc.message) from exc
+
+
+def start_outline(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, title_chars: int = 20,
+                  limits: Any = None, lang: str = "zh", template_trusted: bool = True) -> _Outline:
+    """Start the plan's template (in a bounded child process where there is fork).
 
     ``template`` is the caller's choice (the command line, a test); a plan's own
     ``template:`` (or one with ``template_trusted=False``, from plancc.toml) must
@@ -39,7 +64,7 @@ def render_outline(plan: Plan, *, template: str | None = None, base: Path | list
     ``limits`` (:class:`plancc.layout.sandbox.TemplateLimits`; the defaults when None).
     """
     from plancc.layout.environment import TemplateNotFound, TemplateOutside, template_dir
-    from plancc.layout.sandbox import TemplateLimits, run_bounded
+    from plancc.layout.sandbox import TemplateLimits, start_bounded
 
     name = plan.template or template
     contained = plan.template is not None or not template_trusted
@@ -62,14 +87,7 @@ def render_outline(plan: Plan, *, template: str | None = None, base: Path | list
     def describe(exc: BaseException, budget: Any) -> RenderError:
         return describe_template_error(exc, folder, lang)
 
-    try:
-        return run_bounded(produce, describe, limits, lang)
-    except LimitError:
-        raise
-    except LayoutError:
-        raise
-    except RenderError as exc:
-        raise LayoutError(exc.message) from exc
+    return _Outline(start_bounded(produce, describe, limits, lang))
 
 
 def _generate(plan: Plan, folder: Path, title_chars: int, budget: Any):
@@ -141,18 +159,40 @@ def describe_template_error(exc: BaseException, folder: Path, lang: str = "zh") 
 def lay_out(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, profile: Any = None,
             limits: Any = None, lang: str = "zh", template_trusted: bool = True) -> Document:
     """The laid-out document for a validated plan."""
-    from plancc.layout.outline import Metrics, OutlineError, parse_outline
+    return start_lay_out(plan, template=template, base=base, profile=profile, limits=limits, lang=lang,
+                         template_trusted=template_trusted).result()
+
+
+class _Layout:
+    def __init__(self, outline: _Outline, metrics: Any, lang: str):
+        self.outline, self.metrics, self.lang = outline, metrics, lang
+
+    def result(self) -> Document:
+        from plancc.layout.outline import OutlineError, parse_outline
+
+        xml_text = self.outline.result()
+        try:
+            return parse_outline(xml_text, self.metrics)
+        except OutlineError as exc:
+            raise LayoutError(_t(self.lang, f"模板输出无法排版：{exc}", f"the template's output cannot be laid out: {exc}")) from exc
+
+
+def start_lay_out(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, profile: Any = None,
+                  limits: Any = None, lang: str = "zh", template_trusted: bool = True) -> _Layout:
+    """Start laying out: the template runs (bounded, in a child process where there is
+    fork) while the caller goes on; ``result()`` gives the laid-out document."""
+    from plancc.layout.outline import Metrics
 
     metrics = Metrics()
     title_chars = 20
     if profile is not None:
         metrics, title_chars = _metrics(profile)
-    xml_text = render_outline(plan, template=template, base=base, title_chars=title_chars, limits=limits, lang=lang,
-                              template_trusted=template_trusted)
     try:
-        return parse_outline(xml_text, metrics)
-    except OutlineError as exc:
-        raise LayoutError(_t(lang, f"模板输出无法排版：{exc}", f"the template's output cannot be laid out: {exc}")) from exc
+        outline = start_outline(plan, template=template, base=base, title_chars=title_chars, limits=limits, lang=lang,
+                                template_trusted=template_trusted)
+    except RenderError as exc:
+        outline = _Outline(error=exc)
+    return _Layout(outline, metrics, lang)
 
 
 def _metrics(profile: Any):

@@ -286,7 +286,8 @@ class _Parser:
         if not explicit:
             m = self.metrics
             scale = 1.0
-            available = m.table_chars - len(cols) * m.cell_margin_chars
+            # a profile with a narrow table and many columns leaves no room: give each column a little
+            available = max(m.table_chars - len(cols) * m.cell_margin_chars, 0.5 * len(cols))
             natural = _natural(cols, rows)
             if m.dense_size and _crowded(cols, natural, available):
                 # headers and short columns leave the long ones no room: one size smaller

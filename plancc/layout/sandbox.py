@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 import os
-import struct
 import time
 import traceback
 from dataclasses import dataclass
@@ -204,6 +203,24 @@ def stream(chunks: Iterable[str], budget: Budget, sink: Callable[[str], None]) -
 # ---------------------------------------------------------------- running
 
 
+class Pending:
+    """A template run under way; :meth:`result` waits for it (within the deadline)."""
+
+    def result(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class _Done(Pending):
+    def __init__(self, text: str | None = None, error: BaseException | None = None):
+        self.text, self.error = text, error
+
+    def result(self) -> str:
+        if self.error is not None:
+            raise self.error
+        assert self.text is not None
+        return self.text
+
+
 def run_bounded(produce: Callable[[Budget], Iterable[str]], describe: Callable[[BaseException, Budget], RenderError],
                 limits: TemplateLimits, lang: str = "zh") -> str:
     """The whole output of ``produce`` (an iterable of text pieces), within ``limits``.
@@ -211,9 +228,22 @@ def run_bounded(produce: Callable[[Budget], Iterable[str]], describe: Callable[[
     ``describe`` turns any exception of the template into the RenderError to
     raise (it runs where the exception happened: in the child when forked).
     """
+    return start_bounded(produce, describe, limits, lang).result()
+
+
+def start_bounded(produce: Callable[[Budget], Iterable[str]], describe: Callable[[BaseException, Budget], RenderError],
+                  limits: TemplateLimits, lang: str = "zh") -> Pending:
+    """Start :func:`run_bounded`; with fork the template runs while the caller goes on
+    (the emitter's imports overlap with it), and ``result()`` collects it."""
     if hasattr(os, "fork") and os.environ.get("PLANCC_TEMPLATE_IN_PROCESS", "") in ("", "0"):
-        return _run_forked(produce, describe, limits, lang)
-    return _run_here(produce, describe, limits, lang)
+        try:
+            return _Forked(produce, describe, limits, lang)
+        except OSError:  # no more processes: run it here
+            pass
+    try:
+        return _Done(_run_here(produce, describe, limits, lang))
+    except RenderError as exc:
+        return _Done(error=exc)
 
 
 def _run_here(produce, describe, limits: TemplateLimits, lang: str) -> str:  # type: ignore[no-untyped-def]
@@ -230,9 +260,6 @@ def _run_here(produce, describe, limits: TemplateLimits, lang: str) -> str:  # t
     return "".join(out)
 
 
-_HEADER = struct.Struct("!cI")
-
-
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -240,8 +267,24 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[n:]
 
 
-def _child(fd: int, produce, describe, limits: TemplateLimits, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """In the forked child: run the template, send its output and the outcome, never return."""
+def _output_file() -> int:
+    """An anonymous file for the child's output: it never blocks the child, and the
+    parent reads it once the child is done."""
+    if hasattr(os, "memfd_create"):
+        try:
+            return os.memfd_create("plancc-template", getattr(os, "MFD_CLOEXEC", 0))
+        except OSError:
+            pass
+    import tempfile
+
+    fh = tempfile.TemporaryFile()
+    fd = os.dup(fh.fileno())
+    fh.close()
+    return fd
+
+
+def _child(out_fd: int, done_fd: int, produce, describe, limits: TemplateLimits, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """In the forked child: run the template, write its output and the outcome, never return."""
     status = 0
     try:
         try:
@@ -252,16 +295,24 @@ def _child(fd: int, produce, describe, limits: TemplateLimits, lang: str) -> Non
                 signal.signal(sig, signal.SIG_DFL)
             cpu = int(limits.seconds) + 2
             resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+            size = limits.output_bytes + (1 << 20)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
             _limit_address_space(limits.memory_bytes)
         except (ImportError, ValueError, OSError):
             pass
         budget = Budget(limits, lang)
+        written = 0
+        cap = limits.output_bytes
 
         def send(text: str) -> None:
+            nonlocal written
             data = text.encode("utf-8", "surrogatepass")
-            _write_all(fd, _HEADER.pack(b"D", len(data)) + data)
+            written += len(data)
+            if written > cap:
+                raise limit_error(OUTPUT_KEY, limits, lang)
+            _write_all(out_fd, data)
 
-        outcome: dict[str, Any] = {}
+        outcome: dict[str, Any] = {"ok": True}
         try:
             stream(produce(budget), budget, send)
         except LimitError as exc:
@@ -274,9 +325,8 @@ def _child(fd: int, produce, describe, limits: TemplateLimits, lang: str) -> Non
                 outcome = {"message": err.message, "limit": getattr(err, "limit", None)}
             except MemoryError:
                 outcome = {"message": limit_error(MEMORY_KEY, limits, lang).message, "limit": MEMORY_KEY}
-        data = json.dumps(outcome, ensure_ascii=False).encode("utf-8")
-        _write_all(fd, _HEADER.pack(b"E" if outcome else b"K", len(data)) + data)
-    except BaseException:  # noqa: BLE001 - the parent sees the missing end frame
+        _write_all(done_fd, json.dumps(outcome, ensure_ascii=False).encode("utf-8"))
+    except BaseException:  # noqa: BLE001 - the parent sees the missing outcome
         status = 70
     finally:
         os._exit(status)
@@ -298,82 +348,88 @@ def _limit_address_space(extra: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (want, hard))
 
 
-def _run_forked(produce, describe, limits: TemplateLimits, lang: str) -> str:  # type: ignore[no-untyped-def]
-    import select
-    import signal
+class _Forked(Pending):
+    """The template running in a forked child: output into an anonymous file, the
+    outcome through a pipe whose end-of-file also says the child is gone."""
 
-    read_fd, write_fd = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_fd)
-        os.close(write_fd)
-        return _run_here(produce, describe, limits, lang)
-    if pid == 0:  # pragma: no cover - the child ends in os._exit
-        os.close(read_fd)
-        _child(write_fd, produce, describe, limits, lang)
-    os.close(write_fd)
-    deadline = time.monotonic() + limits.seconds
-    cap = limits.output_bytes
-    buf = bytearray()
-    error: LimitError | None = None
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                error = limit_error(SECONDS_KEY, limits, lang)
-                break
-            ready, _, _ = select.select([read_fd], [], [], left)
-            if not ready:
-                continue
-            data = os.read(read_fd, 1 << 20)
-            if not data:
-                break
-            buf += data
-            if len(buf) > cap + 64 * 1024:  # frame headers and the outcome on top of the text
-                error = limit_error(OUTPUT_KEY, limits, lang)
-                break
-    finally:
-        os.close(read_fd)
-        if error is not None:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        _, status = os.waitpid(pid, 0)
-    if error is not None:
-        raise error
-    return _decode(bytes(buf), status, limits, lang)
+    def __init__(self, produce, describe, limits: TemplateLimits, lang: str):  # type: ignore[no-untyped-def]
+        self.limits, self.lang = limits, lang
+        self.out_fd = _output_file()
+        try:
+            self.done_r, done_w = os.pipe()
+        except OSError:
+            os.close(self.out_fd)
+            raise
+        try:
+            self.pid = os.fork()
+        except OSError:
+            for fd in (self.out_fd, self.done_r, done_w):
+                os.close(fd)
+            raise
+        if self.pid == 0:  # pragma: no cover - the child ends in os._exit
+            os.close(self.done_r)
+            _child(self.out_fd, done_w, produce, describe, limits, lang)
+        os.close(done_w)
+        self.deadline = time.monotonic() + limits.seconds
 
+    def result(self) -> str:
+        import select
+        import signal
 
-def _decode(raw: bytes, status: int, limits: TemplateLimits, lang: str) -> str:
-    import signal
-
-    parts: list[bytes] = []
-    pos = 0
-    end: tuple[bytes, bytes] | None = None
-    while pos + _HEADER.size <= len(raw):
-        kind, n = _HEADER.unpack_from(raw, pos)
-        pos += _HEADER.size
-        body = raw[pos : pos + n]
-        pos += n
-        if kind == b"D":
-            parts.append(body)
-        else:
-            end = (kind, body)
-            break
-    if end is None:
-        sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-        if sig in (signal.SIGXCPU, signal.SIGKILL):
-            raise limit_error(SECONDS_KEY, limits, lang)
-        if sig is not None:
-            raise RenderError(_t(lang, f"运行模板的进程异常终止（信号 {sig}）：模板可能递归过深或占用了过多内存",
-                                 f"the process running the template died (signal {sig}): the template may recurse too deep or use too much memory"))
-        raise limit_error(MEMORY_KEY, limits, lang)  # the child could not even report: out of memory
-    kind, body = end
-    if kind == b"E":
-        info = json.loads(body.decode("utf-8"))
-        if info.get("limit"):
-            raise LimitError(info["message"], info["limit"])
-        raise RenderError(info["message"])
-    return b"".join(parts).decode("utf-8", "surrogatepass")
+        limits, lang = self.limits, self.lang
+        outcome = bytearray()
+        timed_out = False
+        try:
+            while True:
+                left = self.deadline - time.monotonic()
+                if left <= 0:
+                    timed_out = True
+                    break
+                ready, _, _ = select.select([self.done_r], [], [], left)
+                if not ready:
+                    continue
+                data = os.read(self.done_r, 65536)
+                if not data:
+                    break
+                outcome += data
+                if len(outcome) > 1 << 20:
+                    break
+        finally:
+            os.close(self.done_r)
+            if timed_out:
+                try:
+                    os.kill(self.pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            _, status = os.waitpid(self.pid, 0)
+        try:
+            if timed_out:
+                raise limit_error(SECONDS_KEY, limits, lang)
+            if not outcome:
+                sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+                if sig in (signal.SIGXCPU, signal.SIGKILL):
+                    raise limit_error(SECONDS_KEY, limits, lang)
+                if sig is not None and sig == getattr(signal, "SIGXFSZ", None):
+                    raise limit_error(OUTPUT_KEY, limits, lang)
+                if sig is not None:
+                    raise RenderError(_t(lang, f"运行模板的进程异常终止（信号 {sig}）：模板可能递归过深或占用了过多内存",
+                                         f"the process running the template died (signal {sig}): the template may recurse too deep or use too much memory"))
+                raise limit_error(MEMORY_KEY, limits, lang)  # the child could not even report: out of memory
+            info = json.loads(outcome.decode("utf-8"))
+            if not info.get("ok"):
+                if info.get("limit"):
+                    raise LimitError(info["message"], info["limit"])
+                raise RenderError(info["message"])
+            size = os.lseek(self.out_fd, 0, os.SEEK_END)
+            if size > limits.output_bytes:
+                raise limit_error(OUTPUT_KEY, limits, lang)
+            os.lseek(self.out_fd, 0, os.SEEK_SET)
+            chunks = []
+            while True:
+                data = os.read(self.out_fd, 1 << 22)
+                if not data:
+                    break
+                chunks.append(data)
+            return b"".join(chunks).decode("utf-8", "surrogatepass")
+        finally:
+            os.close(self.out_fd)
