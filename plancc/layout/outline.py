@@ -56,7 +56,6 @@ def parse_outline(xml_text: str, metrics: Metrics | None = None) -> ir.Document:
         raise OutlineError("template output is nested too deeply or too large to parse") from exc
     if root.tag != "document":
         raise OutlineError("the template's root element must be <document>")
-    _check_depth(root)
     date = root.get("date", "").strip()
     if date and not _valid_date(date):
         raise OutlineError(f"<document date={date!r}>: the date must be YYYY-MM-DD or YYYY-MM")
@@ -77,17 +76,6 @@ def _valid_date(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _check_depth(root: ET.Element) -> None:
-    """Refuse outlines nested deeper than MAX_DEPTH, without recursing."""
-    stack = [(root, 0)]
-    while stack:
-        el, d = stack.pop()
-        if d > MAX_DEPTH:
-            raise OutlineError(f"outline elements are nested more than {MAX_DEPTH} deep (<{el.tag}>)")
-        if len(el):
-            stack.extend((c, d + 1) for c in el)
 
 
 def _int_attr(el: ET.Element, name: str, default: int, low: int, high: int) -> int:
@@ -171,6 +159,8 @@ class _Parser:
                 raise OutlineError(f"unknown outline element <{tag}>")
 
     def section(self, el: ET.Element, depth: int, n: int, out: list) -> None:
+        if depth > MAX_DEPTH:
+            raise OutlineError(f"<section> elements are nested more than {MAX_DEPTH} deep")
         title = el.get("title", "")
         number = heading_number(depth, n) if n else ""
         kind = f"heading{min(depth, MAX_HEADING_DEPTH)}" if depth <= MAX_HEADING_DEPTH else "item"
