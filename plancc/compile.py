@@ -23,6 +23,11 @@ class RenderJob:
     profile_path: str | None = None
     layout: dict = field(default_factory=dict)
     bases: list[Path] = field(default_factory=list)
+    #: ``[limits]`` of plancc.toml (template_seconds, template_output_bytes, template_memory_bytes); None: defaults
+    limits: object = None
+    #: the template was named on the command line (the user's own choice, may be anywhere);
+    #: otherwise it comes from plancc.toml and must lie inside the repository
+    template_trusted: bool = False
 
 
 @dataclass
@@ -40,28 +45,29 @@ class RenderResult:
 
 
 def load_profile_for(job: RenderJob):
-    from plancc.layout.profile import ProfileError, load_profile
+    """The job's layout profile; a bad profile file or override is a ConfigError
+    (exit 2, the same for every plan of the run), located where it is written."""
+    from plancc.errors import ConfigError
+    from plancc.layout.profile import load_profile
 
     try:
         return load_profile(job.profile_path, job.layout or None)
-    except ProfileError as exc:
-        raise RenderError(f"版式配置无效：{exc}") from exc
     except OSError as exc:
-        raise RenderError(f"无法读取版式配置：{exc}") from exc
+        raise ConfigError(f"无法读取版式配置：{exc}") from exc
 
 
-def render_docx_bytes(report: FileReport, job: RenderJob) -> bytes:
-    """Lay out and emit one validated plan; raises RenderError with a user-facing message."""
-    from plancc.emit.docx import render_docx
-    from plancc.layout import LayoutError, lay_out
+def render_docx_bytes(report: FileReport, job: RenderJob, lang: str = "zh") -> bytes:
+    """Lay out and emit one validated plan; raises RenderError with a user-facing message
+    (or ConfigError for an unusable profile)."""
+    from plancc.layout import start_lay_out
 
     assert report.plan is not None
     profile = load_profile_for(job)
-    try:
-        doc = lay_out(report.plan, template=job.template, base=job.bases, profile=profile)
-    except LayoutError as exc:
-        raise RenderError(str(exc)) from exc
-    return render_docx(doc, profile)
+    layout = start_lay_out(report.plan, template=job.template, base=job.bases, profile=profile, limits=job.limits, lang=lang,
+                           template_trusted=job.template_trusted)
+    from plancc.emit.docx import render_docx  # imported while the template runs
+
+    return render_docx(layout.result(), profile)
 
 
 def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> RenderResult:
@@ -75,7 +81,7 @@ def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> R
         return result
     try:
         refuse_inputs([(job.output, ".docx")], inputs_of(job, report, settings.lang), settings.lang)
-        data = render_docx_bytes(report, job)
+        data = render_docx_bytes(report, job, settings.lang)
         result.written.append(write_output(job.output, data, settings.lang))
     except PlanccError as exc:
         result.error = str(exc)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from plancc.errors import ConfigError, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
 
@@ -54,6 +54,9 @@ class LimitSettings(_Strict):
     max_bytes: int = Field(16 * 1024 * 1024, ge=1024, description="计划文件大小上限（字节）")
     max_depth: int = Field(64, ge=8, le=1000, description="嵌套层数上限")
     max_alias_nodes: int = Field(100_000, ge=0, description="别名展开的值的数量上限")
+    template_seconds: float = Field(30.0, gt=0, le=86_400, allow_inf_nan=False, description="运行一个模板的时间上限（秒）")
+    template_output_bytes: int = Field(64 * 1024 * 1024, ge=1024, description="一个模板输出的大小上限（字节）")
+    template_memory_bytes: int = Field(1024 * 1024 * 1024, ge=64 * 1024 * 1024, description="运行模板时可再占用的内存上限（字节）")
 
 
 class RenderSettings(_Strict):
@@ -61,6 +64,28 @@ class RenderSettings(_Strict):
     profile: Optional[str] = Field(None, description="版式配置文件路径（覆盖 GB/T 9704 默认值）")
     output: str = Field("build", description="默认输出目录")
     layout: dict[str, Any] = Field(default_factory=dict, description="对版式配置的单项覆盖")
+
+    @field_validator("layout")
+    @classmethod
+    def _check_layout(cls, value: dict[str, Any]) -> dict[str, Any]:
+        """Each override in range (over the default profile), reported at its own key."""
+        if not value:
+            return value
+        from pydantic_core import PydanticCustomError
+
+        from plancc.layout.profile import check_overrides
+
+        problems = check_overrides(value)
+        if problems:
+            raise ValidationError.from_exception_data(
+                "RenderSettings",
+                [
+                    {"type": PydanticCustomError("layout_override", "{problem}", {"problem": problem}),
+                     "loc": tuple(k for k in [key] if k), "input": None}
+                    for key, problem in problems
+                ],
+            )
+        return value
 
 
 class ConfigFile(_Strict):

@@ -263,12 +263,16 @@ def _core_xml(doc: ir.Document, profile: Profile) -> bytes:
 
 
 def _core_date(value: str) -> str:
+    """The W3CDTF stamp of the document date: a day, or the first day of a month ("2024-11")."""
     if not value:
         return _CORE_EPOCH
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", value.strip())
     try:
-        d = _dt.date.fromisoformat(value)
+        if m is None:
+            raise ValueError(value)
+        d = _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
     except ValueError as exc:
-        raise EmitError(f"文档日期应为 YYYY-MM-DD 格式，得到 {value!r}") from exc
+        raise EmitError(f"文档日期应为 YYYY-MM-DD 或 YYYY-MM 格式，得到 {value!r}") from exc
     return f"{d.isoformat()}T00:00:00Z"
 
 

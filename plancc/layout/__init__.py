@@ -9,7 +9,7 @@ from plancc.layout.ir import Document
 from plancc.model.plan import Plan
 
 
-from plancc.errors import RenderError
+from plancc.errors import LimitError, RenderError
 
 
 class LayoutError(RenderError):
@@ -25,19 +25,80 @@ def kind_of(block: Any) -> str:
     return outline.block_kind(block) or "unknown"
 
 
-def render_outline(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, title_chars: int = 20) -> str:
-    """Run the plan's template; returns the XML outline (useful for template authors)."""
-    import jinja2
+def _t(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
 
-    from plancc.layout.environment import TemplateNotFound, cn_range_filter, make_environment, prose, template_dir
+
+def render_outline(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, title_chars: int = 20,
+                   limits: Any = None, lang: str = "zh", template_trusted: bool = True) -> str:
+    """Run the plan's template; returns the XML outline (useful for template authors).
+    See :func:`start_outline` for the arguments."""
+    return start_outline(plan, template=template, base=base, title_chars=title_chars, limits=limits, lang=lang,
+                         template_trusted=template_trusted).result()
+
+
+class _Outline:
+    """The outline of a template run under way: ``result()`` gives its text."""
+
+    def __init__(self, pending: Any = None, error: RenderError | None = None):
+        self.pending, self.error = pending, error
+
+    def result(self) -> str:
+        if self.error is not None:
+            raise self.error
+        try:
+            return self.pending.result()
+        except (LimitError, LayoutError):
+            raise
+        except RenderError as exc:
+            raise LayoutError(exc.message) from exc
+
+
+def start_outline(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, title_chars: int = 20,
+                  limits: Any = None, lang: str = "zh", template_trusted: bool = True) -> _Outline:
+    """Start the plan's template (in a bounded child process where there is fork).
+
+    ``template`` is the caller's choice (the command line, a test); a plan's own
+    ``template:`` (or one with ``template_trusted=False``, from plancc.toml) must
+    lie inside a base folder or be shipped with plancc. The template runs within
+    ``limits`` (:class:`plancc.layout.sandbox.TemplateLimits`; the defaults when None).
+    """
+    from plancc.layout.environment import TemplateNotFound, TemplateOutside, template_dir
+    from plancc.layout.sandbox import TemplateLimits, start_bounded
+
+    name = plan.template or template
+    contained = plan.template is not None or not template_trusted
+    try:
+        folder = template_dir(name, base, contained=contained)
+    except TemplateNotFound as exc:
+        raise LayoutError(_t(lang, f"找不到模板“{exc}”：模板是 templates/ 下含有 plan.xml.j2 的目录，或这样一个目录的路径",
+                             f"template '{exc}' not found: a template is a folder with plan.xml.j2 under templates/, or the path of one")) from exc
+    except TemplateOutside as exc:
+        raise LayoutError(_t(lang, f"模板“{exc.args[0]}”位于仓库之外（{exc.args[1]}）：计划或 plancc.toml 指定的模板必须在仓库内（plancc.toml 所在目录，无配置文件时为计划所在目录），或是 plancc 自带的模板",
+                             f"template '{exc.args[0]}' lies outside the repository ({exc.args[1]}): a template named by a plan or plancc.toml must be inside the repository (the folder of plancc.toml, or the plan's folder without one) or shipped with plancc")) from exc
+    if limits is None:
+        limits = TemplateLimits()
+    elif not isinstance(limits, TemplateLimits):
+        limits = TemplateLimits.from_settings(limits)
+
+    def produce(budget):  # type: ignore[no-untyped-def]
+        return _generate(plan, folder, title_chars, budget)
+
+    def describe(exc: BaseException, budget: Any) -> RenderError:
+        return describe_template_error(exc, folder, lang)
+
+    return _Outline(start_bounded(produce, describe, limits, lang))
+
+
+def _generate(plan: Plan, folder: Path, title_chars: int, budget: Any):
+    """The template's output, piece by piece (runs inside the bounds)."""
+    from plancc.layout.environment import cn_range_filter, make_environment, prose
+    from plancc.layout.sandbox import install_guards
     from plancc.layout.titles import break_title
     from plancc.model.facts import plan_facts
 
-    try:
-        folder = template_dir(plan.template or template, base)
-    except TemplateNotFound as exc:
-        raise LayoutError(f"找不到模板“{exc}”：模板是 templates/ 下含有 plan.xml.j2 的目录，或这样一个目录的路径") from exc
     env = make_environment(folder)
+    install_guards(env, budget)
     facts = plan_facts(plan)
     doc = plan.document
     lines = doc.title_lines if isinstance(doc.title, list) else break_title(doc.title, title_chars)
@@ -49,31 +110,89 @@ def render_outline(plan: Plan, *, template: str | None = None, base: Path | list
         "kind_of": kind_of,
         "cn_range": cn_range_filter,
     }
+    return env.get_template("plan.xml.j2").generate(**context)
+
+
+def describe_template_error(exc: BaseException, folder: Path, lang: str = "zh") -> RenderError:
+    """A template's exception as the user's message: what went wrong, in which file and line, what to do."""
+    import jinja2
+
+    from plancc.layout.environment import TemplateFileRefused, template_dir
+    from plancc.layout.sandbox import template_location
+
+    roots = [folder]
     try:
-        return env.get_template("plan.xml.j2").render(**context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise LayoutError(f"模板语法错误 {exc.filename or exc.name}:{exc.lineno}: {exc.message}") from exc
-    except jinja2.UndefinedError as exc:
-        raise LayoutError(f"模板使用了未定义的变量：{exc.message}（模板 {folder}）") from exc
-    except jinja2.exceptions.SecurityError as exc:
-        raise LayoutError(f"模板试图访问不允许的内容，已被沙箱阻止：{exc}") from exc
-    except jinja2.TemplateError as exc:
-        raise LayoutError(f"模板出错：{exc}") from exc
+        roots.append(template_dir("default"))
+    except Exception:  # noqa: BLE001
+        pass
+    where = template_location(exc, roots)
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = f"{exc.filename or exc.name}:{exc.lineno}" if (exc.filename or exc.name) else where
+        return LayoutError(_t(lang, f"模板语法错误 {where}: {exc.message}", f"template syntax error {where}: {exc.message}"))
+    at = f"（{where}）" if where and lang != "en" else (f" ({where})" if where else "")
+    if isinstance(exc, TemplateFileRefused):
+        kind, _, rest = str(exc).partition(":")
+        name, _, real = rest.partition(":")
+        if kind == "outside":
+            return LayoutError(_t(lang, f"模板文件“{name}”指向模板目录之外（{real}）{at}：模板文件必须是模板目录内的普通文件，不能是指向别处的符号链接",
+                                  f"template file '{name}' points outside its template folder ({real}){at}: template files must be regular files inside the template folder, not links to elsewhere"))
+        return LayoutError(_t(lang, f"模板文件“{name}”不是普通文件（{real}）{at}", f"template file '{name}' is not a regular file ({real}){at}"))
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return LayoutError(_t(lang, f"模板引用的文件“{exc.name}”不存在{at}", f"the template refers to '{exc.name}', which does not exist{at}"))
+    if isinstance(exc, jinja2.UndefinedError):
+        return LayoutError(_t(lang, f"模板使用了未定义的变量：{exc.message}{at}（模板 {folder}）", f"the template uses an undefined variable: {exc.message}{at} (template {folder})"))
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return LayoutError(_t(lang, f"模板试图访问不允许的内容，已被沙箱阻止：{exc}{at}", f"the sandbox stopped the template from reaching something not allowed: {exc}{at}"))
+    if isinstance(exc, RenderError):  # a bound of the sandbox (range)
+        return LayoutError(f"{exc.message}{at}")
+    if isinstance(exc, RecursionError):
+        return LayoutError(_t(lang, f"模板递归过深{at}：宏调用了自身，或模板 include/import 了自身；请给递归加上终止条件",
+                              f"the template recursed too deep{at}: a macro calls itself, or a template includes or imports itself; give the recursion an end"))
+    if isinstance(exc, jinja2.TemplateError):
+        return LayoutError(_t(lang, f"模板出错{at}：{exc}", f"template error{at}: {exc}"))
+    detail = f"{type(exc).__name__}: {exc}"
+    if len(detail) > 300:
+        detail = detail[:300] + "…"
+    return LayoutError(_t(lang, f"模板运行出错{at}：{detail}", f"the template failed{at}: {detail}"))
 
 
-def lay_out(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, profile: Any = None) -> Document:
+def lay_out(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, profile: Any = None,
+            limits: Any = None, lang: str = "zh", template_trusted: bool = True) -> Document:
     """The laid-out document for a validated plan."""
-    from plancc.layout.outline import Metrics, OutlineError, parse_outline
+    return start_lay_out(plan, template=template, base=base, profile=profile, limits=limits, lang=lang,
+                         template_trusted=template_trusted).result()
+
+
+class _Layout:
+    def __init__(self, outline: _Outline, metrics: Any, lang: str):
+        self.outline, self.metrics, self.lang = outline, metrics, lang
+
+    def result(self) -> Document:
+        from plancc.layout.outline import OutlineError, parse_outline
+
+        xml_text = self.outline.result()
+        try:
+            return parse_outline(xml_text, self.metrics)
+        except OutlineError as exc:
+            raise LayoutError(_t(self.lang, f"模板输出无法排版：{exc}", f"the template's output cannot be laid out: {exc}")) from exc
+
+
+def start_lay_out(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, profile: Any = None,
+                  limits: Any = None, lang: str = "zh", template_trusted: bool = True) -> _Layout:
+    """Start laying out: the template runs (bounded, in a child process where there is
+    fork) while the caller goes on; ``result()`` gives the laid-out document."""
+    from plancc.layout.outline import Metrics
 
     metrics = Metrics()
     title_chars = 20
     if profile is not None:
         metrics, title_chars = _metrics(profile)
-    xml_text = render_outline(plan, template=template, base=base, title_chars=title_chars)
     try:
-        return parse_outline(xml_text, metrics)
-    except OutlineError as exc:
-        raise LayoutError(f"模板输出无法排版：{exc}") from exc
+        outline = start_outline(plan, template=template, base=base, title_chars=title_chars, limits=limits, lang=lang,
+                                template_trusted=template_trusted)
+    except RenderError as exc:
+        outline = _Outline(error=exc)
+    return _Layout(outline, metrics, lang)
 
 
 def _metrics(profile: Any):

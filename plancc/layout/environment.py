@@ -10,11 +10,14 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, UndefinedError, select_autoescape
 from jinja2.exceptions import SecurityError
+from jinja2.exceptions import TemplateNotFound as _JinjaNotFound
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from plancc.model.base import fmt_number
@@ -30,12 +33,33 @@ class TemplateNotFound(Exception):
     """The template a plan or plancc.toml names does not exist."""
 
 
-def template_dir(name_or_path: str | None, base: Path | list[Path] | None = None) -> Path:
+class TemplateOutside(Exception):
+    """The template a plan or plancc.toml names lies outside the repository (args: name, resolved folder)."""
+
+
+class TemplateFileRefused(SecurityError):
+    """A template file resolves outside its template folder (a symbolic link) or is not a regular file."""
+
+
+def shipped_roots() -> list[Path]:
+    return [SOURCE_TEMPLATES.resolve(), PACKAGE_TEMPLATES.resolve()]
+
+
+def _inside(path: Path, roots: list[Path]) -> bool:
+    return any(path == r or r in path.parents for r in roots)
+
+
+def template_dir(name_or_path: str | None, base: Path | list[Path] | None = None, *, contained: bool = False) -> Path:
     """Resolve a template by name or folder path.
 
     Looked up, in order: relative to each base folder (the plan's folder, the
     repository root) as a path and under its templates/ folder, then as given,
     then among the templates shipped with plancc.
+
+    ``contained``: the name comes from the repository (a plan's ``template:``,
+    plancc.toml), so the folder must resolve, symbolic links followed, inside
+    one of the base folders or be one of plancc's shipped templates; a name
+    given on the command line is the user's own choice and may be anywhere.
     """
     name = name_or_path or "default"
     candidates = []
@@ -44,13 +68,54 @@ def template_dir(name_or_path: str | None, base: Path | list[Path] | None = None
     if not as_path.is_absolute():
         for b in bases:
             candidates += [b / as_path, b / "templates" / as_path]
-    candidates.append(as_path)
+    if not contained or as_path.is_absolute():
+        candidates.append(as_path)
     for root in (SOURCE_TEMPLATES, PACKAGE_TEMPLATES):
         candidates.append(root / name)
     for c in candidates:
         if (c / "plan.xml.j2").is_file():
+            if contained:
+                real = c.resolve()
+                allowed = [Path(b).resolve() for b in bases] + shipped_roots()
+                if not _inside(real, allowed):
+                    raise TemplateOutside(name, real)
             return c
     raise TemplateNotFound(name)
+
+
+class ContainedLoader(FileSystemLoader):
+    """A file loader that reads only regular files resolving inside the search folder
+    they are found in: a symbolic link in a repository's template folder cannot
+    make ``{% include %}`` read a file from elsewhere into the document."""
+
+    def get_source(self, environment, template):  # type: ignore[no-untyped-def]
+        pieces = split_template_path(template)
+        for searchpath in self.searchpath:
+            filename = os.path.join(searchpath, *pieces)
+            if not os.path.lexists(filename):
+                continue
+            root = os.path.realpath(searchpath)
+            real = os.path.realpath(filename)
+            if not (real.startswith(root.rstrip(os.sep) + os.sep)):
+                raise TemplateFileRefused(f"outside:{template}:{real}")
+            try:
+                st = os.stat(real)
+            except OSError:
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                raise TemplateFileRefused(f"not-a-file:{template}:{real}")
+            with open(real, encoding=self.encoding) as fh:
+                contents = fh.read()
+            mtime = st.st_mtime
+
+            def uptodate(real: str = real, mtime: float = mtime) -> bool:
+                try:
+                    return os.path.getmtime(real) == mtime
+                except OSError:
+                    return False
+
+            return contents, os.path.normpath(filename), uptodate
+        raise _JinjaNotFound(template)
 
 
 class _QuietBytecodeCache(FileSystemBytecodeCache):
@@ -123,7 +188,7 @@ def make_environment(folder: Path) -> ImmutableSandboxedEnvironment:
     if default.resolve() != folder.resolve():
         search.append(str(default))
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader(search),
+        loader=ContainedLoader(search),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("xml.j2", "xml"), default_for_string=True, default=True),
         trim_blocks=True,

@@ -37,18 +37,67 @@ class Metrics:
 _P_KINDS = {"body": "body", "caption": "caption", "note": "note", "plain": "addressee"}
 
 
+#: Deepest nesting of outline elements (sections in sections …); a document needs a handful.
+MAX_DEPTH = 50
+#: Word's limit on the columns of a table.
+MAX_COLUMNS = 63
+_ALIGNS = ("left", "center", "right")
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+
+
 def parse_outline(xml_text: str, metrics: Metrics | None = None) -> ir.Document:
+    """The laid-out document of a template's outline; OutlineError for anything it cannot lay out."""
     try:
         root = ET.fromstring(xml_text)
     except ET.ParseError as exc:
         line, col = exc.position
         raise OutlineError(f"template output is not well-formed XML at {line}:{col}: {exc}") from exc
+    except (RecursionError, MemoryError) as exc:
+        raise OutlineError("template output is nested too deeply or too large to parse") from exc
     if root.tag != "document":
         raise OutlineError("the template's root element must be <document>")
+    date = root.get("date", "").strip()
+    if date and not _valid_date(date):
+        raise OutlineError(f"<document date={date!r}>: the date must be YYYY-MM-DD or YYYY-MM")
     p = _Parser(metrics or Metrics())
-    doc = ir.Document(title=root.get("title", ""), author=root.get("author", ""), date=root.get("date", ""))
+    doc = ir.Document(title=root.get("title", ""), author=root.get("author", ""), date=date)
     p.children(root, 0, doc.blocks)
     return doc
+
+
+def _valid_date(text: str) -> bool:
+    import datetime
+
+    m = _DATE.match(text)
+    if m is None:
+        return False
+    try:
+        datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _int_attr(el: ET.Element, name: str, default: int, low: int, high: int) -> int:
+    raw = el.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise OutlineError(f"<{el.tag} {name}={raw!r}>: {name} must be a whole number") from None
+    if not low <= value <= high:
+        raise OutlineError(f"<{el.tag} {name}={raw!r}>: {name} must be between {low} and {high}")
+    return value
+
+
+def _align_attr(el: ET.Element, default: str | None) -> str | None:
+    raw = el.get("align")
+    if raw is None:
+        return default
+    if raw not in _ALIGNS:
+        raise OutlineError(f"<{el.tag} align={raw!r}>: align must be one of left, center, right")
+    return raw
 
 
 def _blank(keep: bool | None = None) -> ir.Paragraph:
@@ -102,7 +151,7 @@ class _Parser:
                 out.append(_blank(keep=True))
                 out.append(ir.Paragraph("signature", [ir.Run(_text(el))], keep_with_next=True))
             elif tag == "date":
-                if not out or out[-1].kind != "signature":  # type: ignore[union-attr]
+                if not out or getattr(out[-1], "kind", None) != "signature":
                     _keep_last_with_next(out)
                     out.append(_blank(keep=True))
                 out.append(ir.Paragraph("date", [ir.Run(_text(el))]))
@@ -110,6 +159,8 @@ class _Parser:
                 raise OutlineError(f"unknown outline element <{tag}>")
 
     def section(self, el: ET.Element, depth: int, n: int, out: list) -> None:
+        if depth > MAX_DEPTH:
+            raise OutlineError(f"<section> elements are nested more than {MAX_DEPTH} deep")
         title = el.get("title", "")
         number = heading_number(depth, n) if n else ""
         kind = f"heading{min(depth, MAX_HEADING_DEPTH)}" if depth <= MAX_HEADING_DEPTH else "item"
@@ -153,41 +204,80 @@ class _Parser:
 
     # -- tables ------------------------------------------------------------
     def table(self, el: ET.Element) -> ir.Table:
+        import math
+
         cols = []
         merge_cols: list[int] = []
         explicit = False
-        for i, c in enumerate(el.findall("col")):
-            weight = c.get("weight")
-            explicit = explicit or weight is not None
-            cols.append(ir.Column(c.get("title", ""), float(weight) if weight else 0.0, c.get("align", "left")))  # type: ignore[arg-type]
-            if c.get("merge") == "1":
-                merge_cols.append(i)
+        row_els = []
+        header_el = None
+        for child in el:
+            tag = child.tag
+            if tag == "row":
+                row_els.append(child)
+            elif tag == "col":
+                weight = child.get("weight")
+                w = 0.0
+                if weight is not None:
+                    explicit = True
+                    try:
+                        w = float(weight)
+                    except ValueError:
+                        raise OutlineError(f"<col weight={weight!r}>: the weight must be a number") from None
+                    if not (math.isfinite(w) and 0 < w <= 1e6):
+                        raise OutlineError(f"<col weight={weight!r}>: the weight must be a positive number up to 1000000")
+                cols.append(ir.Column(child.get("title", ""), w, _align_attr(child, "left")))  # type: ignore[arg-type]
+                if child.get("merge") == "1":
+                    merge_cols.append(len(cols) - 1)
+            elif tag == "header":
+                if header_el is not None:
+                    raise OutlineError("a <table> has one <header> at most")
+                header_el = child
+            else:
+                raise OutlineError(f"unknown element <{tag}> in <table>: a table holds <col>, <header> and <row>")
+        ncols = len(cols)
+        if ncols == 0:
+            raise OutlineError(f"<table name={el.get('name', '')!r}> has no <col>")
+        if ncols > MAX_COLUMNS:
+            raise OutlineError(f"<table name={el.get('name', '')!r}> has {ncols} columns; Word shows at most {MAX_COLUMNS}")
         # a column's alignment passes to its cells unless it is the default
         aligns = [c.align if c.align != "left" else None for c in cols]
-        ncols = len(aligns)
         Cell = ir.Cell
         rows: list[list[ir.Cell]] = []
-        for r in el.iter("row"):  # thousands of rows in a catalog: keep this loop lean
+        for n, r in enumerate(row_els, 1):  # thousands of rows in a catalog: keep this loop lean
             row = []
             pos = 0
             for c in r:
-                attr = c.get("span")
-                span = int(attr) if attr else 1
-                align = c.get("align") or (aligns[pos] if pos < ncols else None)
-                row.append(Cell(_text(c), span, None, False, align))  # type: ignore[arg-type]
+                if c.tag != "cell":
+                    raise OutlineError(f"unknown element <{c.tag}> in <row>: a row holds <cell>s")
+                span = _int_attr(c, "span", 1, 1, ncols) if c.attrib else 1
+                align = _align_attr(c, None) if c.attrib else None
+                row.append(Cell(_text(c), span, None, False, align or (aligns[pos] if pos < ncols else None)))  # type: ignore[arg-type]
                 pos += span
+            if pos != ncols:
+                raise OutlineError(f"<table name={el.get('name', '')!r}> row {n} spans {pos} column(s) but the table has {ncols}")
             rows.append(row)
         header = None
-        h = el.find("header")
-        if h is not None:
-            header = [[ir.Cell(_text(c), span=int(c.get("span", "1")), bold=True, align="center") for c in h]]
+        if header_el is not None:
+            cells = []
+            pos = 0
+            for c in header_el:
+                if c.tag != "cell":
+                    raise OutlineError(f"unknown element <{c.tag}> in <header>: a header holds <cell>s")
+                span = _int_attr(c, "span", 1, 1, ncols)
+                cells.append(ir.Cell(_text(c), span=span, bold=True, align="center"))
+                pos += span
+            if pos != ncols:
+                raise OutlineError(f"<table name={el.get('name', '')!r}> header spans {pos} column(s) but the table has {ncols}")
+            header = [cells]
         if merge_cols:
             _vertical_merges(rows, merge_cols)
         font_size = None
         if not explicit:
             m = self.metrics
             scale = 1.0
-            available = m.table_chars - len(cols) * m.cell_margin_chars
+            # a profile with a narrow table and many columns leaves no room: give each column a little
+            available = max(m.table_chars - len(cols) * m.cell_margin_chars, 0.5 * len(cols))
             natural = _natural(cols, rows)
             if m.dense_size and _crowded(cols, natural, available):
                 # headers and short columns leave the long ones no room: one size smaller

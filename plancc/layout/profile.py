@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Literal, Mapping, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from typing_extensions import Annotated
 
 from plancc.errors import ConfigError
 
@@ -55,10 +56,36 @@ PARAGRAPH_KINDS: tuple[str, ...] = (
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Twips = int
-HalfPoints = int
+#: Word's largest page side, 22 inches: no length in a document can usefully exceed it.
+MAX_TWIPS = 31680
+#: Font sizes Word accepts (ST_HpsMeasure): 0.5 pt to 1638 pt, in half-points.
+MAX_HALF_POINTS = 3276
+
+_CONTROL = __import__("re").compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _printable(v: str) -> str:
+    m = _CONTROL.search(v)
+    if m:
+        raise ValueError(f"不能含有控制字符 U+{ord(m.group()):04X}")
+    return v
+
+
+#: A length in twips, 0 to 22 inches.
+Twips = Annotated[int, Field(ge=0, le=MAX_TWIPS)]
+#: A length that must be positive (a grid pitch, a table width).
+PositiveTwips = Annotated[int, Field(ge=1, le=MAX_TWIPS)]
+#: A page side: Word accepts 0.1 inch to 22 inches.
+PageSide = Annotated[int, Field(ge=144, le=MAX_TWIPS)]
+#: A length that may be negative (indents): ±22 inches.
+SignedTwips = Annotated[int, Field(ge=-MAX_TWIPS, le=MAX_TWIPS)]
+#: A font size in half-points, as Word accepts it.
+HalfPoints = Annotated[int, Field(ge=1, le=MAX_HALF_POINTS)]
+#: Text written into the document's XML (style and font names, page-number dashes).
+Name = Annotated[str, Field(max_length=255), AfterValidator(_printable)]
 Align = Literal["left", "center", "right", "both"]
 HexColor = str
+LangTag = Annotated[str, Field(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")]
 
 
 class ProfileError(ConfigError, ValueError):
@@ -73,27 +100,27 @@ class _Model(BaseModel):
 
 
 class Margins(_Model):
-    top: Twips = Field(description="上白边（天头），缇", ge=0)
-    bottom: Twips = Field(description="下白边，缇", ge=0)
-    left: Twips = Field(description="左白边（订口），缇", ge=0)
-    right: Twips = Field(description="右白边（切口），缇", ge=0)
-    header: Twips = Field(851, description="页眉距页面上边缘的距离，缇", ge=0)
-    footer: Twips = Field(description="页脚距页面下边缘的距离，缇（页码一字线上距版心下边缘 7 mm）", ge=0)
-    gutter: Twips = Field(0, description="装订线宽度，缇", ge=0)
+    top: Twips = Field(description="上白边（天头），缇")
+    bottom: Twips = Field(description="下白边，缇")
+    left: Twips = Field(description="左白边（订口），缇")
+    right: Twips = Field(description="右白边（切口），缇")
+    header: Twips = Field(851, description="页眉距页面上边缘的距离，缇")
+    footer: Twips = Field(description="页脚距页面下边缘的距离，缇（页码一字线上距版心下边缘 7 mm）")
+    gutter: Twips = Field(0, description="装订线宽度，缇")
 
 
 class Grid(_Model):
     type: Literal["lines", "default"] = Field(
         "lines", description="文档网格类型：lines 仅指定行网格（linesAndChars 在 LibreOffice 中每行仅 14 字，不用）"
     )
-    line_pitch: Twips = Field(description="行距网格（缇），579 = 28.95 磅，每页 22 行", gt=0)
-    lines_per_page: int = Field(22, description="每页行数（校验用）", gt=0)
-    chars_per_line: int = Field(28, description="每行字数（校验用）", gt=0)
+    line_pitch: PositiveTwips = Field(description="行距网格（缇），579 = 28.95 磅，每页 22 行")
+    lines_per_page: int = Field(22, description="每页行数（校验用）", gt=0, le=1000)
+    chars_per_line: int = Field(28, description="每行字数（校验用）", gt=0, le=1000)
 
 
 class Page(_Model):
-    width: Twips = Field(description="纸张宽度，缇（A4 = 11906）", gt=0)
-    height: Twips = Field(description="纸张高度，缇（A4 = 16838）", gt=0)
+    width: PageSide = Field(description="纸张宽度，缇（A4 = 11906；Word 允许 144–31680）")
+    height: PageSide = Field(description="纸张高度，缇（A4 = 16838；Word 允许 144–31680）")
     margins: Margins = Field(description="页边距")
     grid: Grid = Field(description="文档网格：每页行数与行距")
 
@@ -109,22 +136,22 @@ class Page(_Model):
 
 
 class Language(_Model):
-    east_asia: str = Field("zh-CN", description="东亚文字语言（w:lang eastAsia）")
-    latin: str = Field("en-US", description="西文语言（w:lang val）")
+    east_asia: LangTag = Field("zh-CN", description="东亚文字语言（w:lang eastAsia）")
+    latin: LangTag = Field("en-US", description="西文语言（w:lang val）")
 
 
 # --------------------------------------------------------------------------- styles
 
 
 class FontSpec(_Model):
-    east_asia: str = Field(description="中文字体名（w:eastAsia），如 仿宋_GB2312", min_length=1)
-    ascii: str = Field(description="西文字体名（w:ascii），用于数字和拉丁字母", min_length=1)
-    h_ansi: Optional[str] = Field(None, description="高位 ANSI 字体名（w:hAnsi），缺省同 ascii")
-    cs: Optional[str] = Field(None, description="复杂文种字体名（w:cs），缺省同 ascii")
+    east_asia: Name = Field(description="中文字体名（w:eastAsia），如 仿宋_GB2312", min_length=1)
+    ascii: Name = Field(description="西文字体名（w:ascii），用于数字和拉丁字母", min_length=1)
+    h_ansi: Optional[Name] = Field(None, description="高位 ANSI 字体名（w:hAnsi），缺省同 ascii", min_length=1)
+    cs: Optional[Name] = Field(None, description="复杂文种字体名（w:cs），缺省同 ascii", min_length=1)
     hint: Optional[Literal["eastAsia", "default", "cs"]] = Field(
         "eastAsia", description="歧义字符（引号、一字线等）取哪种字体：eastAsia 表示用中文字体"
     )
-    alternates: list[str] = Field(
+    alternates: list[Annotated[Name, Field(min_length=1)]] = Field(
         default_factory=list, description="中文字体的替代字体名（写入字体表 w:altName，缺字体时参考）"
     )
 
@@ -138,26 +165,26 @@ class FontSpec(_Model):
 
 
 class Indent(_Model):
-    first_line: Twips = Field(0, description="首行缩进，缇（640 = 三号两个字；负值表示悬挂缩进）")
-    left: Twips = Field(0, description="左缩进，缇")
-    right: Twips = Field(0, description="右缩进，缇（成文日期右空四字 = 1280）")
+    first_line: SignedTwips = Field(0, description="首行缩进，缇（640 = 三号两个字；负值表示悬挂缩进）")
+    left: SignedTwips = Field(0, description="左缩进，缇")
+    right: SignedTwips = Field(0, description="右缩进，缇（成文日期右空四字 = 1280）")
 
 
 class Spacing(_Model):
-    before: Twips = Field(0, description="段前间距，缇", ge=0)
-    after: Twips = Field(0, description="段后间距，缇", ge=0)
-    line: int = Field(description="行距：rule 为 exact/atLeast 时单位为缇，为 auto 时 240 = 单倍", gt=0)
+    before: Twips = Field(0, description="段前间距，缇")
+    after: Twips = Field(0, description="段后间距，缇")
+    line: PositiveTwips = Field(description="行距：rule 为 exact/atLeast 时单位为缇，为 auto 时 240 = 单倍")
     rule: Literal["exact", "atLeast", "auto"] = Field(description="行距规则")
 
 
 class RunStyle(_Model):
     """Character look (also the run part of a paragraph style)."""
 
-    name: str = Field(description="Word 样式名（内置样式用英文内置名，如 heading 1）", min_length=1)
+    name: Name = Field(description="Word 样式名（内置样式用英文内置名，如 heading 1）", min_length=1)
     font: FontSpec = Field(description="字体")
-    size: HalfPoints = Field(description="字号，半磅（三号 = 32，四号 = 28，小四 = 24，二号 = 44）", gt=0)
+    size: HalfPoints = Field(description="字号，半磅（三号 = 32，四号 = 28，小四 = 24，二号 = 44；Word 允许 1–3276）")
     bold: bool = Field(False, description="是否加粗")
-    char_spacing: int = Field(0, description="字符间距，1/20 磅（-5 使三号字每行 28 字）")
+    char_spacing: SignedTwips = Field(0, description="字符间距，1/20 磅（-5 使三号字每行 28 字）")
 
 
 class ParagraphStyle(RunStyle):
@@ -228,8 +255,8 @@ class Styles(_Model):
 
 class FooterSide(_Model):
     align: Literal["left", "center", "right"] = Field(description="页码对齐")
-    indent_left: Twips = Field(0, description="左缩进，缇（双页码居左空一字 = 280）")
-    indent_right: Twips = Field(0, description="右缩进，缇（单页码居右空一字 = 280）")
+    indent_left: SignedTwips = Field(0, description="左缩进，缇（双页码居左空一字 = 280）")
+    indent_right: SignedTwips = Field(0, description="右缩进，缇（单页码居右空一字 = 280）")
 
 
 class Signature(_Model):
@@ -240,8 +267,8 @@ class Signature(_Model):
 
 
 class PageNumber(_Model):
-    prefix: str = Field("— ", description="页码前缀（一字线 U+2014 加空格）")
-    suffix: str = Field(" —", description="页码后缀")
+    prefix: Annotated[Name, Field(max_length=20)] = Field("— ", description="页码前缀（一字线 U+2014 加空格）")
+    suffix: Annotated[Name, Field(max_length=20)] = Field(" —", description="页码后缀")
     odd: FooterSide = Field(description="单页（默认页脚）")
     even: FooterSide = Field(description="双页页脚")
     even_and_odd: bool = Field(True, description="奇偶页不同（settings.xml 中 w:evenAndOddHeaders）")
@@ -252,19 +279,19 @@ class PageNumber(_Model):
 
 class Border(_Model):
     style: Literal["single", "double", "none", "nil"] = Field("single", description="边框线型")
-    size: int = Field(4, description="线宽，1/8 磅（4 = 0.5 磅）", ge=0)
+    size: int = Field(4, description="线宽，1/8 磅（4 = 0.5 磅；Word 允许 0–96）", ge=0, le=96)
     color: HexColor = Field("000000", description="边框颜色（RRGGBB）", pattern=r"^[0-9A-Fa-f]{6}$")
 
 
 class CellMargins(_Model):
-    top: Twips = Field(0, description="单元格上边距，缇", ge=0)
-    bottom: Twips = Field(0, description="单元格下边距，缇", ge=0)
-    left: Twips = Field(108, description="单元格左边距，缇", ge=0)
-    right: Twips = Field(108, description="单元格右边距，缇", ge=0)
+    top: Twips = Field(0, description="单元格上边距，缇")
+    bottom: Twips = Field(0, description="单元格下边距，缇")
+    left: Twips = Field(108, description="单元格左边距，缇")
+    right: Twips = Field(108, description="单元格右边距，缇")
 
 
 class TableLook(_Model):
-    width: Twips = Field(description="表格总宽，缇（版心宽 8844）；各列宽按权重缩放后之和正好等于此值", gt=0)
+    width: PositiveTwips = Field(description="表格总宽，缇（版心宽 8844）；各列宽按权重缩放后之和正好等于此值")
     align: Literal["left", "center", "right"] = Field("center", description="表格在版心中的对齐")
     layout: Literal["fixed", "autofit"] = Field("fixed", description="固定列宽")
     border: Border = Field(default_factory=Border, description="表格边框（外框与内线相同）")
@@ -274,7 +301,7 @@ class TableLook(_Model):
     cant_split: bool = Field(True, description="行不跨页断开（w:cantSplit）")
     header_bold: bool = Field(False, description="表头行是否采用 IR 中的加粗标记（黑体本身已醒目，默认不加粗）")
     dense_size: Optional[HalfPoints] = Field(
-        24, gt=0, description="列多、表头在常规字号下排不开时整张表改用的字号，半磅（24 = 小四）；null 表示从不缩小"
+        24, description="列多、表头在常规字号下排不开时整张表改用的字号，半磅（24 = 小四）；null 表示从不缩小"
     )
 
 
@@ -364,17 +391,131 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _format_errors(exc: ValidationError) -> str:
+def _field_at(loc: tuple) -> Any:
+    """The pydantic field of the profile model at ``loc`` (None when there is none)."""
+    model: Any = Profile
+    info = None
+    for part in loc:
+        fields = getattr(model, "model_fields", None)
+        if not fields or part not in fields:
+            return None
+        info = fields[part]
+        model = info.annotation
+        for _ in range(3):  # Optional[...] → the model inside
+            args = [a for a in getattr(model, "__args__", ()) if a is not type(None)]
+            if isinstance(model, type) or not args:
+                break
+            model = args[0]
+    return info
+
+
+def allowed_range(loc: tuple) -> str | None:
+    """“1 到 3276” for a field with bounds, from the model itself (so it cannot drift)."""
+    info = _field_at(loc)
+    if info is None:
+        return None
+    low = high = None
+    for m in info.metadata:
+        for attr, side in (("ge", "low"), ("gt", "low_x"), ("le", "high"), ("lt", "high_x")):
+            v = getattr(m, attr, None)
+            if v is None:
+                continue
+            if side == "low":
+                low = v if low is None else max(low, v)
+            elif side == "low_x":
+                low = v + 1 if low is None else max(low, v + 1)
+            elif side == "high":
+                high = v if high is None else min(high, v)
+            else:
+                high = v - 1 if high is None else min(high, v - 1)
+    if low is None and high is None:
+        return None
+    if high is None:
+        return f"不小于 {low}"
+    if low is None:
+        return f"不大于 {high}"
+    return f"{low} 到 {high}"
+
+
+def describe_error(err: dict) -> str:
+    """One pydantic error of the profile model in the user's words."""
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    got = err.get("input")
+    if kind == "extra_forbidden":
+        return "未知的配置项"
+    if kind == "missing":
+        return "缺少必填项"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal", "finite_number"):
+        rng = allowed_range(loc)
+        return f"超出允许的范围{f'（应为 {rng} 之间的整数）' if rng else ''}，得到 {got!r}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        rng = allowed_range(loc)
+        return f"应当是整数{f'（{rng}）' if rng else ''}，得到 {got!r}"
+    if kind == "string_pattern_mismatch":
+        return f"格式不对（应符合 {err.get('ctx', {}).get('pattern')}），得到 {got!r}"
+    if kind == "value_error":
+        return f"{err.get('ctx', {}).get('error', err['msg'])}，得到 {got!r}"
+    return f"{err['msg']}（得到 {got!r}）"
+
+
+def _format_errors(exc: ValidationError, where: Any = None) -> str:
     lines = []
     for err in exc.errors():
         loc = ".".join(str(p) for p in err["loc"]) or "(顶层)"
-        if err["type"] == "extra_forbidden":
-            lines.append(f"  {loc}：未知的配置项")
-        elif err["type"] == "missing":
-            lines.append(f"  {loc}：缺少必填项")
-        else:
-            lines.append(f"  {loc}：{err['msg']}（得到 {err.get('input')!r}）")
+        line = where(tuple(err["loc"])) if where is not None else None
+        lines.append(f"  {line + ': ' if line else ''}{loc}：{describe_error(err)}")
     return "\n".join(lines)
+
+
+def _yaml_lines(path: Path) -> Any:
+    """A function giving ``file:line`` of a key path in a profile file (None where it is not written there)."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return lambda loc: None
+
+    def where(loc: tuple) -> str | None:
+        cur = node
+        line = None
+        for part in loc:
+            if not isinstance(cur, yaml.MappingNode):
+                break
+            for k, v in cur.value:
+                if k.value == str(part):
+                    line, cur = k.start_mark.line + 1, v
+                    break
+            else:
+                break
+        return f"{path}:{line}" if line else None
+
+    return where
+
+
+def check_overrides(overrides: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Problems of layout overrides on their own (over the default profile): (dotted key, message).
+
+    For ``[render.layout]`` in plancc.toml, checked when the configuration is
+    loaded, so ``validate`` reports a bad value too; checks that involve
+    several values (the type area, the table width) need the profile file as
+    well and are made when rendering.
+    """
+    try:
+        nested = expand_dotted(overrides)
+    except ProfileError as exc:
+        return [("", str(exc))]
+    data = deep_merge(_read_yaml(DEFAULT_PROFILE_PATH), nested)
+    try:
+        Profile.model_validate(data)
+    except ValidationError as exc:
+        out = []
+        for err in exc.errors():
+            loc = tuple(str(p) for p in err["loc"])
+            if not loc:  # a check of several values together: made at render time
+                continue
+            out.append((".".join(loc), describe_error(err)))
+        return out
+    return []
 
 
 def load_profile(
@@ -384,9 +525,13 @@ def load_profile(
     validated. Raises ProfileError with every problem listed."""
     data = _read_yaml(DEFAULT_PROFILE_PATH)
     sources = [str(DEFAULT_PROFILE_PATH.name)]
+    where = None
     if path is not None:
-        data = deep_merge(data, _read_yaml(Path(path)))
+        user = _read_yaml(Path(path))
+        data = deep_merge(data, user)
         sources.append(str(path))
+        file_lines = _yaml_lines(Path(path))
+        where = file_lines
     if overrides:
         data = deep_merge(data, expand_dotted(overrides))
         sources.append("覆盖项")
@@ -394,5 +539,5 @@ def load_profile(
         return Profile.model_validate(data)
     except ValidationError as exc:
         raise ProfileError(
-            f"版式配置无效（来源：{' ← '.join(sources)}）：\n{_format_errors(exc)}"
+            f"版式配置无效（来源：{' ← '.join(sources)}）：\n{_format_errors(exc, where)}"
         ) from exc

@@ -36,6 +36,13 @@ _VALUE_DETAILS: dict[str, tuple[str, str]] = {
     "too_short": ("至少要有 {min_length} 项", "needs at least {min_length} item(s)"),
     "too_long": ("最多 {max_length} 项", "at most {max_length} item(s)"),
     "string_too_short": ("不能为空", "must not be empty"),
+    "layout_override": ("{problem}", "{problem}"),
+    "table_row_cells": ("表格第 {row} 行有 {cells} 个单元格，但表格有 {columns} 列：每行的单元格个数应与 columns 的列数相同（空单元格写 \"\"）",
+                        "row {row} of the table has {cells} cell(s) but the table has {columns} column(s): give each row one cell per column (\"\" for an empty one)"),
+    "table_widths_count": ("widths 写了 {widths} 个宽度，但表格有 {columns} 列：每列一个宽度，或不写 widths",
+                           "widths gives {widths} width(s) for {columns} column(s): give one per column, or leave widths out"),
+    "table_merge_column": ("merge 中的 {col} 不是表格的列：列从 1 数起，表格有 {columns} 列",
+                           "merge column {col} is not a column of the table: columns count from 1 and the table has {columns}"),
 }
 _VALUE_ERRORS: dict[str, tuple[str, str]] = {
     "blank": ("不能是空白文字", "must not be blank"),
@@ -161,7 +168,10 @@ def errors_to_diagnostics(errors: list[dict], loaded: LoadedFile, root: type[Bas
     data = loaded.data
     resolved = []
     for err in errors:
-        path, skipped = data_path(tuple(err["loc"]), data)
+        # a model check locates its error below the model: ctx["at"] is the rest of the path
+        at = (err.get("ctx") or {}).get("at")
+        loc = tuple(err["loc"]) + (tuple(at) if isinstance(at, (tuple, list)) else ())
+        path, skipped = data_path(loc, data)
         resolved.append((err, path, skipped))
 
     # Unions report one error per member; keep only the member that fits the
@@ -265,7 +275,7 @@ def describe_error(err: dict, value: Any, lang: str, surprise: str | None = None
     elif etype in _VALUE_DETAILS:
         zh, en = _VALUE_DETAILS[etype]
         try:
-            detail = (zh if lang == "zh" else en).format(**{k: _fmt_ctx(v, lang) for k, v in ctx.items()})
+            detail = (zh if lang == "zh" else en).format(**{k: _fmt_ctx(v, lang) for k, v in ctx.items() if k != "at"})
         except (KeyError, IndexError):
             detail = msg("value.other", lang)
     else:

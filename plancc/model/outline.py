@@ -9,11 +9,21 @@ figure in them is computed.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
-from plancc.model.base import Words, PlanModel, Text
+from plancc.model.base import Words, PlanModel, Text, _finite
+
+#: Word cannot show a table with more columns than this.
+MAX_TABLE_COLUMNS = 63
+
+Width = Annotated[float, AfterValidator(_finite), Field(gt=0, le=1_000_000)]
+"""A relative column width: a positive finite number."""
+
+Cell = Union[Words, int, Annotated[float, AfterValidator(_finite)]]
 
 
 class Paragraph(PlanModel):
@@ -35,10 +45,34 @@ class ItemList(PlanModel):
 
 class TableSpec(PlanModel):
     caption: Optional[Text] = Field(None, description="表题")
-    columns: list[Text] = Field(description="列标题")
-    widths: Optional[list[float]] = Field(None, description="各列相对宽度，如 [1, 1, 3]")
-    rows: list[list[Union[Words, int, float]]] = Field(description="表格各行，每行是与列数相同的文字或数字列表")
+    columns: list[Text] = Field(description="列标题（1 至 63 列）", min_length=1, max_length=MAX_TABLE_COLUMNS)
+    widths: Optional[list[Width]] = Field(None, description="各列相对宽度（正数，个数与列数相同），如 [1, 1, 3]")
+    rows: list[list[Cell]] = Field(description="表格各行，每行是与列数相同的文字或数字列表")
     merge: list[int] = Field(default_factory=list, description="相邻相同内容纵向合并的列（从 1 数起）")
+
+    @model_validator(mode="after")
+    def _fits_columns(self) -> "TableSpec":
+        """Every row, the widths and the merge columns match the columns, each located
+        at the item at fault (``at`` in the error context extends its location)."""
+        n = len(self.columns)
+        for i, row in enumerate(self.rows):
+            if len(row) != n:
+                raise PydanticCustomError(
+                    "table_row_cells", "row {row} has {cells} cell(s) but the table has {columns} column(s)",
+                    {"row": i + 1, "cells": len(row), "columns": n, "at": ("rows", i)},
+                )
+        if self.widths is not None and len(self.widths) != n:
+            raise PydanticCustomError(
+                "table_widths_count", "{widths} width(s) for {columns} column(s)",
+                {"widths": len(self.widths), "columns": n, "at": ("widths",)},
+            )
+        for i, col in enumerate(self.merge):
+            if not 1 <= col <= n:
+                raise PydanticCustomError(
+                    "table_merge_column", "merge column {col} is not one of the columns 1 to {columns}",
+                    {"col": col, "columns": n, "at": ("merge", i)},
+                )
+        return self
 
 
 class TableBlock(PlanModel):
