@@ -40,7 +40,7 @@ def check(path: Path, cwd: Path):
     old = os.getcwd()
     os.chdir(cwd)
     try:
-        return check_file(os.path.relpath(path), Settings())
+        return check_file(os.path.relpath(path), Settings(include_roots=(cwd.resolve(),)))
     finally:
         os.chdir(old)
 
