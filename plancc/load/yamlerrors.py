@@ -80,7 +80,7 @@ ENTRIES: list[Entry] = [
     Entry("escape-unknown", r"found unknown escape character",
           "双引号里的反斜杠“\\”组合无效；写路径或反斜杠时请改用单引号",
           "an invalid backslash escape inside double quotes; use single quotes for backslashes"),
-    Entry("escape-hex", r"hexadecimal number|escape sequence of \d+ hexadecimal",
+    Entry("escape-hex", r"hexa?decimal number|escape sequence of \d+ hexadecimal",
           "双引号里的 \\x、\\u、\\U 后面必须跟规定位数的十六进制数字；要写反斜杠本身请改用单引号",
           "\\x, \\u and \\U inside double quotes must be followed by hexadecimal digits; use single quotes for a backslash"),
     Entry("escape-code", r"invalid Unicode character escape code|int too large",
