@@ -48,8 +48,8 @@ def _limit_memory():  # runs in the child before exec
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def plancc(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PLANCC_LANG": "zh"}
+def plancc(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PLANCC_LANG": "zh", **(env or {})}
     return subprocess.run([sys.executable, "-m", "plancc", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=TIME_LIMIT, preexec_fn=_limit_memory, env=env)
 

@@ -295,7 +295,8 @@ def _copy_positions(tsource: SourceMap, isource: SourceMap, prefix: tuple, file:
     for p, f in isource.origins.items():
         if p[:n] == prefix:
             tsource.origins[p] = f
-    if file is not None:
+    if file is not None and isource.file_of(prefix) is None:
+        # (a value that came into that file from a file it includes keeps its own origin)
         tsource.origins[prefix] = file
 
 

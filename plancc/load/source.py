@@ -702,6 +702,8 @@ def load_file(path: str | Path, lang: str = "zh", limits: Limits | None = None, 
     if raw is None:
         if why == "limit":
             d = limit_diagnostic("max_bytes", lang, name, Span.point(1, 1), limits.max_bytes, size=_mib(size))
+        elif why.startswith("kind."):
+            d = Diagnostic("PL000", Severity.ERROR, msg("PL000.kind", lang, kind=reason_text(why, lang)), name, None)
         else:
             d = Diagnostic("PL000", Severity.ERROR, msg("PL000", lang, error=reason_text(why, lang)), name, None)
         return LoadedFile(name, "", None, SourceMap(), [d])
