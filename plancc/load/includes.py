@@ -168,13 +168,13 @@ class _Context:
             if not entry.strip() or "\0" in entry:
                 refuse("missing", reason=msg_os("os.missing", self.lang))
                 continue
-            if not entry.lower().endswith(SUFFIXES):
-                refuse("suffix")
-                continue
             lexical = os.path.normpath(os.path.join(here_dir, entry))
             target = os.path.realpath(lexical)
             if not self.inside(target):
                 refuse("outside_link" if self.inside(lexical) else "outside", allow=self.allow_hint(target))
+                continue
+            if not entry.lower().endswith(SUFFIXES):
+                refuse("suffix")
                 continue
             if target == real or target in stack:
                 chain = " → ".join(os.path.basename(p) for p in [*stack, real, target])
@@ -222,7 +222,9 @@ class _Context:
             if il.text:
                 included[il.path] = il.text
             included.update(il.included)
-            dependencies += [Path(target), *il.dependencies]
+            for dep in (Path(target), *il.dependencies):  # once each: a fan-out would repeat them 4**n times
+                if dep not in dependencies:
+                    dependencies.append(dep)
             if il.data is None:
                 continue
             if not isinstance(il.data, dict):
