@@ -60,7 +60,7 @@ class LimitSettings(_Strict):
     max_nodes: int = Field(_LIMITS.max_nodes, ge=1000, description="一个文件中值的总数上限（别名按展开后计）")
     max_alias_nodes: int = Field(_LIMITS.max_alias_nodes, ge=0, description="别名（*名称）展开的值的数量上限")
     max_expanded_bytes: int = Field(_LIMITS.max_expanded_bytes, ge=1024,
-                                    description="别名（*名称）展开后重复使用的文字总量上限（字节）")
+                                    description="别名（*名称）展开后重复使用的文字总量上限（按字符计）")
     max_include_bytes: int = Field(_LIMITS.max_include_bytes, ge=0,
                                    description="一个计划通过 include 读入的文件总大小上限（字节，每个文件只计一次）")
 

@@ -336,3 +336,27 @@ def test_a_special_file_named_on_the_command_line_is_pl000(tmp_path, make):
     assert d["code"] == "PL000" and "不是普通文件" in d["message"] and words in d["message"]
     en = plancc("validate", "--lang", "en", "--format", "json", arg, cwd=root)
     assert "not a regular file" in json.loads(en.stdout)["diagnostics"][0]["message"]
+
+
+def test_a_permission_refusal_is_named_even_when_running_as_root(tmp_path, monkeypatch):
+    """Root reads anything, so the refusal is simulated where the loader asks the system."""
+    import errno
+
+    from plancc.load import includes
+    from plancc.pipeline import Settings, check_file
+
+    root = repo(tmp_path, "locked.yaml")
+    locked = root / "plans" / "locked.yaml"
+    locked.write_text("document: {issuer: x}\n", encoding="utf-8")
+    real_stat = os.stat
+
+    def stat(path, *a, **kw):
+        if os.fspath(path).endswith("locked.yaml"):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *a, **kw)
+
+    monkeypatch.setattr(os, "stat", stat)
+    includes.clear_cache()
+    report = check_file(root / "plans" / "a.yaml", Settings(include_roots=(root.resolve(),)))
+    [d] = [d for d in report.diagnostics if d.code == "PL012"]
+    assert (d.line, d.column) == (2, 10) and "没有读取权限" in d.message and "Permission" not in d.message

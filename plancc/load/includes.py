@@ -37,6 +37,7 @@ from plancc.load.source import (
     LoadedFile,
     SourceMap,
     _decode,
+    _errno_key,
     file_kind,
     format_path,
     limit_diagnostic,
@@ -166,12 +167,12 @@ class _Context:
                 diagnostics.append(_diag(self.lang, where, loaded.path, epath, key, entry=entry, **kw))
 
             if not entry.strip() or "\0" in entry:
-                refuse("missing", reason=msg_os("os.missing", self.lang))
+                refuse("missing", reason=reason_text("os.missing", self.lang))
                 continue
             lexical = os.path.normpath(os.path.join(here_dir, entry))
             target = os.path.realpath(lexical)
             if not self.inside(target):
-                refuse("outside_link" if self.inside(lexical) else "outside", allow=self.allow_hint(target))
+                refuse("outside_link" if self.inside(lexical) else "outside", allow="config" if self.configured else "no_config")
                 continue
             if not entry.lower().endswith(SUFFIXES):
                 refuse("suffix")
@@ -188,7 +189,7 @@ class _Context:
             try:
                 st = os.stat(target)
             except (OSError, ValueError) as exc:
-                why = _key(exc) if isinstance(exc, OSError) else "os.missing"
+                why = _errno_key(exc) if isinstance(exc, OSError) else "os.missing"
                 refuse("missing" if why == "os.missing" else "unreadable", reason=reason_text(why, self.lang))
                 continue
             if not stat.S_ISREG(st.st_mode):
@@ -246,20 +247,6 @@ class _Context:
     def inside(self, path: str) -> bool:
         return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in self.roots)
 
-    def allow_hint(self, target: str) -> str:
-        if not self.configured:
-            return "no_config"
-        return "config"
-
-
-def msg_os(key: str, lang: str) -> str:
-    return reason_text(key, lang)
-
-
-def _key(exc: OSError) -> str:
-    from plancc.load.source import _errno_key
-
-    return _errno_key(exc)
 
 
 def _merge(target: dict, tsource: SourceMap, incoming: dict, isource: SourceMap, file: str | None, path: tuple) -> None:

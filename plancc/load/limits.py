@@ -26,7 +26,7 @@ class Limits:
     max_nodes: int = 2_000_000
     # values that aliases (*name) re-use, counted expanded
     max_alias_nodes: int = 100_000
-    # text that aliases re-use, counted expanded: 10,000 aliases of one
+    # characters of text that aliases re-use, counted expanded: 10,000 aliases of one
     # 100,000-character text are a gigabyte to check and to render
     max_expanded_bytes: int = 4 * 16 * MIB
     # all files a plan includes, together (each file counted once)
