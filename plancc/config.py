@@ -7,6 +7,7 @@ pre-commit do). Unknown keys are errors with a line number, like plans.
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from plancc.errors import ConfigError, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
+from plancc.load.limits import DEFAULT_LIMITS as _LIMITS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,12 +53,38 @@ class PolicySettings(_Strict):
 
 
 class LimitSettings(_Strict):
-    max_bytes: int = Field(16 * 1024 * 1024, ge=1024, description="计划文件大小上限（字节）")
-    max_depth: int = Field(64, ge=8, le=1000, description="嵌套层数上限")
-    max_alias_nodes: int = Field(100_000, ge=0, description="别名展开的值的数量上限")
-    template_seconds: float = Field(30.0, gt=0, le=86_400, allow_inf_nan=False, description="运行一个模板的时间上限（秒）")
-    template_output_bytes: int = Field(64 * 1024 * 1024, ge=1024, description="一个模板输出的大小上限（字节）")
-    template_memory_bytes: int = Field(1024 * 1024 * 1024, ge=64 * 1024 * 1024, description="运行模板时可再占用的内存上限（字节）")
+    """Defaults come from plancc.load.limits.Limits, the one place they are written."""
+
+    max_bytes: int = Field(_LIMITS.max_bytes, ge=1024, description="单个 YAML 文件大小上限（字节）")
+    max_depth: int = Field(_LIMITS.max_depth, ge=8, le=1000, description="嵌套层数上限")
+    max_nodes: int = Field(_LIMITS.max_nodes, ge=1000, description="一个文件中值的总数上限（别名按展开后计）")
+    max_alias_nodes: int = Field(_LIMITS.max_alias_nodes, ge=0, description="别名（*名称）展开的值的数量上限")
+    max_expanded_bytes: int = Field(_LIMITS.max_expanded_bytes, ge=1024,
+                                    description="别名（*名称）展开后重复使用的文字总量上限（按字符计）")
+    max_include_bytes: int = Field(_LIMITS.max_include_bytes, ge=0,
+                                   description="一个计划通过 include 读入的文件总大小上限（字节，每个文件只计一次）")
+    template_seconds: float = Field(_LIMITS.template_seconds, gt=0, le=86_400, allow_inf_nan=False, description="运行一个模板的时间上限（秒）")
+    template_output_bytes: int = Field(_LIMITS.template_output_bytes, ge=1024, description="一个模板输出的大小上限（字节）")
+    template_memory_bytes: int = Field(_LIMITS.template_memory_bytes, ge=64 * 1024 * 1024, description="运行模板时可再占用的内存上限（字节）")
+
+
+class IncludeSettings(_Strict):
+    allow: list[str] = Field(
+        default_factory=list,
+        description="include 还可以读取的目录（相对于 plancc.toml），如 [\"../shared\"]；默认只能包含 plancc.toml 所在目录之内的文件",
+    )
+
+    @field_validator("allow")
+    @classmethod
+    def _relative_folders(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if not item.strip():
+                raise ValueError("目录不能是空字符串")
+            if "\0" in item:
+                raise ValueError("目录名中不能有 NUL 字符")
+            if os.path.isabs(item) or item.startswith("~"):
+                raise ValueError(f"“{item}”不是相对路径：请写相对于 plancc.toml 的路径，如 \"../shared\"")
+        return value
 
 
 class RenderSettings(_Strict):
@@ -94,6 +122,7 @@ class ConfigFile(_Strict):
     policy: PolicySettings = Field(default_factory=PolicySettings)
     render: RenderSettings = Field(default_factory=RenderSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
+    include: IncludeSettings = Field(default_factory=IncludeSettings)
 
 
 @dataclass
@@ -104,6 +133,16 @@ class Config:
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    def include_roots(self) -> tuple[Path, ...]:
+        """Folders ``include:`` may read from: the folder of plancc.toml and [include] allow.
+
+        Empty without a plancc.toml: then each plan may include only from its own folder.
+        """
+        if self.path is None:
+            return ()
+        root = Path(os.path.realpath(self.root))
+        return (root, *(Path(os.path.realpath(root / a)) for a in self.file.include.allow))
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -135,7 +174,7 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_toml_error(path, exc, lang, text)) from exc
     try:
-        return Config(path, ConfigFile.model_validate(raw))
+        config = Config(path, ConfigFile.model_validate(raw))
     except ValidationError as exc:
         from plancc.model.build import describe_error
 
@@ -157,6 +196,21 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
                 detail = detail.split("：", 1)[-1] if not en else detail.split(": ", 1)[-1]
                 lines.append(f"{where}: " + (f"setting '{name}' is not valid: {detail}" if en else f"配置项“{name}”无效：{detail}"))
         raise ConfigError("\n".join(lines)) from exc
+    _check_include_folders(config, text)
+    return config
+
+
+def _check_include_folders(config: Config, text: str) -> None:
+    """[include] allow names folders that exist (a typo would refuse every include below it)."""
+    bad = []
+    for item in config.file.include.allow:
+        folder = config.root / item
+        if not folder.is_dir():
+            line = next((i for i, raw in enumerate(text.splitlines(), 1) if item in raw), None)
+            where = f"{config.path}:{line}" if line else str(config.path)
+            bad.append(f"{where}: 配置项“include.allow”中的“{item}”不是一个存在的目录（路径相对于 plancc.toml 所在目录）")
+    if bad:
+        raise ConfigError("\n".join(bad))
 
 
 def _value_at(data: Any, loc) -> Any:

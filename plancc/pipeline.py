@@ -7,6 +7,7 @@ starts fast.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,8 @@ class Settings:
     selection: Selection = field(default_factory=Selection)
     policy: dict = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    # folders include: may read from (resolved); empty: each plan's own folder
+    include_roots: tuple[Path, ...] = ()
 
     @classmethod
     def from_config(cls, config: Config, *, lang: str | None = None, select=None, ignore=None) -> "Settings":
@@ -43,8 +46,8 @@ class Settings:
             severities=dict(f.lint.severity),
             policy=f.policy.enabled,
         )
-        limits = Limits(max_bytes=f.limits.max_bytes, max_depth=f.limits.max_depth, max_alias_nodes=f.limits.max_alias_nodes)
-        return cls(lang=lang or f.lang, selection=sel, policy=f.policy.model_dump(), limits=limits)
+        return cls(lang=lang or f.lang, selection=sel, policy=f.policy.model_dump(), limits=Limits(**f.limits.model_dump()),
+                   include_roots=config.include_roots())
 
 
 @dataclass
@@ -76,7 +79,7 @@ class FileReport:
 
 def check_file(path: str | Path, settings: Settings | None = None, display: str | None = None) -> FileReport:
     settings = settings or Settings()
-    loaded = load_plan_file(path, settings.lang, settings.limits, display=display)
+    loaded = load_plan_file(path, settings.lang, settings.limits, display=display, roots=settings.include_roots)
     return check_loaded(loaded, settings)
 
 
@@ -128,39 +131,67 @@ def _rules_on_valid_parts(loaded: LoadedFile, settings: Settings) -> list[Diagno
 def discover(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
     """Expand folders into plan files; return (files, paths that do not exist).
 
-    A folder is searched recursively for *.yaml/*.yml that have a top-level
-    ``plancc:`` key (plan repositories also hold CI and tool YAML); a file
-    named explicitly is always taken.
+    A folder is searched recursively for regular *.yaml/*.yml files that have
+    a top-level ``plancc:`` key (plan repositories also hold CI and tool YAML);
+    named pipes, devices and sockets are passed over without being opened. A
+    path named explicitly is always taken when it exists and is not a folder:
+    if it is not a regular file, loading it says so (PL000).
     """
     files: list[Path] = []
     missing: list[str] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_file():
-            files.append(p)
-        elif p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in sorted(names):
-                    if name.endswith(PLAN_SUFFIXES):
-                        candidate = Path(root) / name
-                        if looks_like_plan(candidate):
-                            files.append(candidate)
-        else:
+        try:
+            mode = os.stat(p).st_mode
+        except (OSError, ValueError):
             missing.append(str(raw))
+            continue
+        if not stat.S_ISDIR(mode):
+            files.append(p)
+            continue
+        for root, dirs, names in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+            for name in sorted(names):
+                if name.endswith(PLAN_SUFFIXES):
+                    candidate = Path(root) / name
+                    if looks_like_plan(candidate):
+                        files.append(candidate)
     return files, missing
 
 
-def looks_like_plan(path: Path) -> bool:
-    """True when a top-level line starts with ``plancc:`` (cheap; no YAML parse)."""
+def _is_regular(path: Path) -> bool:
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(64 * 1024)
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def looks_like_plan(path: Path) -> bool:
+    """True when a regular file has a top-level line starting with ``plancc:`` (cheap; no YAML parse).
+
+    Never blocks: anything but a regular file (a named pipe, a device) is not
+    a plan, and the file is opened without waiting for a writer.
+    """
+    if not _is_regular(path):
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError):
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the stat and the open
+            return False
+        head = os.read(fd, 64 * 1024)
     except OSError:
         return False
+    finally:
+        os.close(fd)
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     for line in head.splitlines():
         if line.startswith(b"plancc:") or line.startswith(b'"plancc":') or line.startswith(b"'plancc':"):
             return True
     return False
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)

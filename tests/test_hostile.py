@@ -39,6 +39,13 @@ EXPECTED = {
     "many-documents.yaml": (1, {"PL005"}),
     "unclosed-quote.yaml": (1, {"PL001"}),
     "yaml11-surprises.yaml": (1, {"PL103"}),
+    "expanded-alias.yaml": (1, {"PL006"}),
+    "include-absolute.yaml": (1, {"PL012"}),
+    "include-dotdot.yaml": (1, {"PL012"}),
+    "include-proc-environ.yaml": (1, {"PL012"}),
+    "include-dev-zero.yaml": (1, {"PL012"}),
+    "include-self.yaml": (1, {"PL012"}),
+    "include-not-yaml.yaml": (1, {"PL012"}),
     "crlf-bom-ok.yaml": (0, set()),
     "template-injection-prose.yaml": (0, set()),
 }
@@ -48,8 +55,8 @@ def _limit_memory():  # runs in the child before exec
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def plancc(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PLANCC_LANG": "zh"}
+def plancc(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PLANCC_LANG": "zh", **(env or {})}
     return subprocess.run([sys.executable, "-m", "plancc", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=TIME_LIMIT, preexec_fn=_limit_memory, env=env)
 
@@ -82,6 +89,43 @@ def test_hostile_file_gets_a_located_diagnostic(name, tmp_path):
     assert not marker.exists(), "a YAML tag or template executed code"
 
 
+# what a hostile file is expected to say, beyond its code: (line, column, words of the message)
+MESSAGES = {
+    "deep-flow.yaml": (4, None, ["嵌套层数超过 64 层", "limits.max_depth"]),
+    "alias-bomb.yaml": (None, None, ["别名炸弹", "limits.max_alias_nodes"]),
+    "expanded-alias.yaml": (None, None, ["别名炸弹", "limits.max_expanded_bytes"]),
+    "include-absolute.yaml": (2, 10, ["仓库之外", "[include] allow"]),
+    "include-dotdot.yaml": (2, 10, ["仓库之外", "[include] allow"]),
+    "include-proc-environ.yaml": (2, 10, ["仓库之外"]),
+    "include-dev-zero.yaml": (2, 11, ["仓库之外"]),
+    "include-self.yaml": (2, 10, ["循环包含"]),
+    "include-not-yaml.yaml": (2, 10, [".yaml"]),
+}
+SECRET = "s3cr3t-" + "hostile-corpus"
+
+
+@pytest.mark.parametrize("name", sorted(MESSAGES))
+def test_hostile_file_says_what_and_where_in_chinese(name):
+    line, column, words = MESSAGES[name]
+    code = next(iter(EXPECTED[name][1]))
+    proc = plancc("validate", "--format", "json", str(HOSTILE / name))
+    [d] = [d for d in json.loads(proc.stdout)["diagnostics"] if d["code"] == code]
+    assert line is None or d["line"] == line, d
+    assert column is None or d["column"] == column, d
+    for w in words:
+        assert w in d["message"], d["message"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_nothing_outside_the_repository_reaches_any_output(fmt):
+    files = [str(HOSTILE / n) for n in sorted(EXPECTED) if n.startswith("include-")]
+    proc = plancc("validate", "--format", fmt, *files, env={"PLANCC_CI_TOKEN": SECRET})
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in out
+    assert SECRET not in out and "root:x:0:0" not in out and "PLANCC_CI_TOKEN" not in out
+    assert "# Hostile and broken inputs" not in out  # the README an include names is not quoted
+
+
 def test_a_50_mb_file_is_refused_quickly_by_size(tmp_path):
     big = tmp_path / "big.yaml"
     with open(big, "wb") as fh:
@@ -92,7 +136,7 @@ def test_a_50_mb_file_is_refused_quickly_by_size(tmp_path):
     proc = plancc("validate", "--format", "json", str(big))
     assert proc.returncode == 1
     [d] = json.loads(proc.stdout)["diagnostics"]
-    assert d["code"] == "PL006" and "MB" in d["message"]
+    assert d["code"] == "PL006" and "MB" in d["message"] and "limits.max_bytes" in d["message"]
 
 
 def test_prose_with_template_syntax_is_rendered_literally(tmp_path):

@@ -40,7 +40,7 @@ def check(path: Path, cwd: Path):
     old = os.getcwd()
     os.chdir(cwd)
     try:
-        return check_file(os.path.relpath(path), Settings())
+        return check_file(os.path.relpath(path), Settings(include_roots=(cwd.resolve(),)))
     finally:
         os.chdir(old)
 
@@ -105,3 +105,23 @@ def test_suppression_inside_the_included_file(tmp_path):
     report = check(make(tmp_path, shared=shared), tmp_path)
     [d] = [d for d in report.diagnostics if d.code == "PL201"]
     assert d.suppressed and report.errors == 0
+
+
+def test_settings_from_config_carry_every_limit_and_the_include_folders(tmp_path):
+    from plancc.config import load_config
+    from plancc.load.limits import Limits
+
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "repo").mkdir()
+    toml = tmp_path / "repo" / "plancc.toml"
+    toml.write_text('[limits]\nmax_nodes = 5000\nmax_expanded_bytes = 4096\nmax_include_bytes = 100\n'
+                    '[include]\nallow = ["../shared"]\n', encoding="utf-8")
+    settings = Settings.from_config(load_config(toml))
+    assert settings.limits == Limits(max_nodes=5000, max_expanded_bytes=4096, max_include_bytes=100)
+    assert settings.include_roots == ((tmp_path / "repo").resolve(), (tmp_path / "shared").resolve())
+
+
+def test_an_include_below_the_root_through_dotdot_is_fine(tmp_path):
+    # ../shared from plans/ stays inside the repository root given to the check
+    report = check(make(tmp_path), tmp_path)
+    assert report.errors == 0 and not [d for d in report.diagnostics if d.code == "PL012"]

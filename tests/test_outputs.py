@@ -89,11 +89,11 @@ def test_render_refuses_to_overwrite_a_plan_named_docx(repo):
 
 
 def test_render_refuses_an_output_over_the_plan_or_its_include(repo):
-    (repo / "shared.docx").write_text("hours: {required: 72}\n", encoding="utf-8")
-    (repo / "plan.yaml").write_text(PLAN + "include: shared.docx\n", encoding="utf-8")
+    (repo / "shared.yaml").write_text("hours: {required: 72}\n", encoding="utf-8")
+    (repo / "plan.yaml").write_text(PLAN + "include: shared.yaml\n", encoding="utf-8")
     before = _tree(repo)
     _assert_refused(plancc("render", "plan.yaml", "-o", "plan.yaml", cwd=repo))
-    _assert_refused(plancc("render", "plan.yaml", "-o", "shared.docx", cwd=repo), "被包含的文件")
+    _assert_refused(plancc("render", "plan.yaml", "-o", "shared.yaml", cwd=repo), "被包含的文件")
     assert _tree(repo) == before
 
 

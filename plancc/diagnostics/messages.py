@@ -11,6 +11,20 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- reading and YAML (PL0xx) ---------------------------------------
     "PL000": ("无法读取文件：{error}", "cannot read the file: {error}"),
+    "PL000.kind": ("无法读取文件：它{kind}，不是普通文件；计划只能是普通的 YAML 文件",
+                   "cannot read the file: it {kind}, not a regular file; a plan must be a regular YAML file"),
+    "os.missing": ("文件不存在", "no such file"),
+    "os.permission": ("没有读取权限", "permission denied"),
+    "os.loop": ("符号链接形成了循环（或嵌套过多）", "the symbolic links form a loop (or nest too deep)"),
+    "os.too_long": ("路径或文件名太长", "the path or file name is too long"),
+    "os.not_dir": ("路径中的某一段不是目录", "a part of the path is not a folder"),
+    "os.io": ("读取时发生输入输出错误", "an input/output error occurred while reading"),
+    "os.other": ("操作系统拒绝读取（错误号 {errno}）", "the operating system refused to read it (error number {errno})"),
+    "kind.directory": ("是一个目录", "is a folder"),
+    "kind.fifo": ("是一个命名管道（FIFO）", "is a named pipe (FIFO)"),
+    "kind.device": ("是一个设备文件", "is a device file"),
+    "kind.socket": ("是一个套接字", "is a socket"),
+    "kind.special": ("是一个特殊文件", "is a special file"),
     "PL001": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
     "PL002": (
         "键“{key}”重复出现（第一次在 {first}）；YAML 会悄悄丢掉其中一个值。请删除或合并其中一处",
@@ -34,18 +48,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the top level of the file must be a mapping of 'key: value' pairs, not {what}",
     ),
     "PL005.many": ("多个 YAML 文档（用 --- 分隔）；一个计划文件只能有一个文档", "several YAML documents (separated by ---); a plan file holds one"),
-    "PL006": ("超出安全上限：{what}", "safety limit exceeded: {what}"),
+    "PL006": (
+        "超出安全上限：{what}。这个上限是 plancc.toml 中的 {key}，文件确有需要时可在 [limits] 中调高",
+        "safety limit exceeded: {what}. The limit is {key} in plancc.toml; raise it under [limits] if the file really needs more",
+    ),
     "PL008": (
         "不允许的 YAML 标签 {tag}：计划文件只用普通的值（出于安全考虑不执行任何标签）",
         "YAML tag {tag} is not allowed: plan files hold plain values only (no tags are executed, for safety)",
     ),
     "PL009": ("键必须是文字，不能是列表或映射", "a key must be text, not a list or a mapping"),
-    "limit.bytes": ("文件大小 {size} 超过上限 {n}", "file size {size} is over the limit of {n}"),
+    "limit.max_bytes": ("文件大小 {size} 超过上限 {n}", "file size {size} is over the limit of {n}"),
+    "limit.max_depth": ("嵌套层数超过 {n} 层", "nesting deeper than {n} levels"),
     "limit.depth": ("嵌套层数超过 {n} 层", "nesting deeper than {n} levels"),
-    "limit.nodes": ("值的总数超过 {n} 个", "more than {n} values in the file"),
-    "limit.alias": (
+    "limit.max_nodes": ("值的总数超过 {n} 个", "more than {n} values in the file"),
+    "limit.max_alias_nodes": (
         "通过别名（*名称）展开的值超过 {n} 个，这看起来像“别名炸弹”",
         "aliases (*name) expand to more than {n} values; this looks like an alias bomb",
+    ),
+    "limit.max_expanded_bytes": (
+        "别名（*名称）重复使用的文字展开后超过 {n}（已达 {size}），这看起来像“别名炸弹”",
+        "aliases (*name) re-use more than {n} of text once expanded ({size} so far); this looks like an alias bomb",
+    ),
+    "limit.max_include_bytes": (
+        "通过 include 读入的文件合计 {size}，超过上限 {n}",
+        "the files read through include come to {size}, over the limit of {n}",
     ),
     "kind.list": ("一个列表", "a list"),
     "kind.scalar": ("一个单独的值", "a single value"),

@@ -17,7 +17,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from typing_extensions import Annotated
 
-from plancc.errors import ConfigError
+from plancc.errors import ConfigError, describe_os_error
 
 __all__ = [
     "DEFAULT_PROFILE_PATH",
@@ -381,7 +381,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         with open(path, "rb") as fh:
             data = yaml.load(fh, Loader=_Loader)  # noqa: S506 - safe loader (C or pure)
     except OSError as exc:
-        raise ProfileError(f"无法读取版式配置文件 {path}：{exc.strerror or exc}") from exc
+        raise ProfileError(f"无法读取版式配置文件 {path}：{describe_os_error(exc)}") from exc
     except yaml.YAMLError as exc:
         raise ProfileError(f"版式配置文件 {path} 不是合法的 YAML：{exc}") from exc
     if data is None:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from plancc.errors import LimitError, RenderError
+from plancc.load.limits import DEFAULT_LIMITS
 
 #: ``[limits]`` keys of plancc.toml (see plancc.config.LimitSettings).
 SECONDS_KEY = "template_seconds"
@@ -42,9 +43,11 @@ MEMORY_KEY = "template_memory_bytes"
 
 @dataclass(frozen=True)
 class TemplateLimits:
-    seconds: float = 30.0
-    output_bytes: int = 64 * 1024 * 1024
-    memory_bytes: int = 1024 * 1024 * 1024
+    """The template's share of plancc.load.limits.Limits (where the defaults are written)."""
+
+    seconds: float = DEFAULT_LIMITS.template_seconds
+    output_bytes: int = DEFAULT_LIMITS.template_output_bytes
+    memory_bytes: int = DEFAULT_LIMITS.template_memory_bytes
 
     @classmethod
     def from_settings(cls, limits: Any) -> "TemplateLimits":

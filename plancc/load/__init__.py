@@ -1,5 +1,16 @@
 """Loading: bytes on disk → Python values plus a map from data paths to YAML positions."""
 
-from plancc.load.source import Limits, LoadedFile, SourceMap, load_file, load_text
+from __future__ import annotations
+
+from plancc.load.limits import Limits
 
 __all__ = ["Limits", "LoadedFile", "SourceMap", "load_file", "load_text"]
+
+
+def __getattr__(name: str):
+    # the loader pulls in PyYAML; reading plancc.toml (which needs Limits) should not
+    if name in ("LoadedFile", "SourceMap", "load_file", "load_text"):
+        from plancc.load import source
+
+        return getattr(source, name)
+    raise AttributeError(name)

@@ -20,7 +20,10 @@ accepting a value the author did not mean.
 from __future__ import annotations
 
 import bisect
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,8 @@ import yaml
 
 from plancc.diagnostics import Diagnostic, Severity, Span
 from plancc.diagnostics.messages import msg
+from plancc.load import yamlerrors
+from plancc.load.limits import Limits
 
 try:  # the C parser is ~10x faster; fall back to pure Python when absent
     _Parser = yaml.CSafeLoader
@@ -44,16 +49,7 @@ _FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z"
 # (1e3 and 1.5e3 lack the dot or the exponent sign PyYAML wants; 0o17 is 1.2 octal)
 _NUMBERISH_RE = re.compile(r"[-+]?(?:0[oO][0-7_]+|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9]+)[eE][-+]?[0-9]+)\Z")
 _TAG = "tag:yaml.org,2002:"
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on what one plan file may cost to load (overridable in plancc.toml)."""
-
-    max_bytes: int = 16 * 1024 * 1024
-    max_depth: int = 64
-    max_nodes: int = 2_000_000
-    max_alias_nodes: int = 100_000
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -180,7 +176,7 @@ def format_path(path: tuple) -> str:
 
 
 class _Frame:
-    __slots__ = ("kind", "value", "path", "start", "pending_key", "key_span", "size", "anchor", "discard", "merges")
+    __slots__ = ("kind", "value", "path", "start", "pending_key", "key_span", "size", "nbytes", "anchor", "discard", "merges")
 
     def __init__(self, kind, value, path, start, anchor, discard=False):
         self.kind = kind
@@ -190,6 +186,7 @@ class _Frame:
         self.pending_key = None
         self.key_span = None
         self.size = 1
+        self.nbytes = 0  # characters of text below this node (keys and values), aliases expanded
         self.anchor = anchor
         self.discard = discard
         self.merges = None
@@ -212,9 +209,11 @@ class _Builder:
         self.limits = limits
         self.source = SourceMap()
         self.diagnostics: list[Diagnostic] = []
-        self.anchors: dict[str, tuple[Any, int, tuple]] = {}
+        # anchor → (value, values below it, path, characters of text below it)
+        self.anchors: dict[str, tuple[Any, int, tuple, int]] = {}
         self.nodes = 0
         self.alias_nodes = 0
+        self.expanded = 0  # characters of text that aliases re-use
         self.stack: list[_Frame] = []
         self.root: Any = _DISCARD
         self.documents = 0
@@ -229,6 +228,10 @@ class _Builder:
 
     def stop(self, code: str, span: Span | None, **kw):
         raise _Stop(Diagnostic(code, Severity.ERROR, msg(code, self.lang, **kw), self.file, span, ""))
+
+    def limit(self, key: str, span: Span | None, **kw):
+        """Stop at a safety limit; the message names its plancc.toml key."""
+        raise _Stop(limit_diagnostic(key, self.lang, self.file, span, getattr(self.limits, key), **kw))
 
     # -- building ------------------------------------------------------------
     def child_path(self) -> tuple | None:
@@ -247,9 +250,9 @@ class _Builder:
     def count(self, n: int, ev) -> None:
         self.nodes += n
         if self.nodes > self.limits.max_nodes:
-            self.stop("PL006", self.span(ev.start_mark, ev.end_mark), what=msg("limit.nodes", self.lang, n=self.limits.max_nodes))
+            self.limit("max_nodes", self.span(ev.start_mark, ev.end_mark))
 
-    def attach(self, value: Any, span: Span, size: int) -> None:
+    def attach(self, value: Any, span: Span, size: int, nbytes: int) -> None:
         """Put a finished node into its parent (or make it the root)."""
         if not self.stack:
             self.root = value
@@ -257,6 +260,7 @@ class _Builder:
             return
         top = self.stack[-1]
         top.size += size
+        top.nbytes += nbytes
         if top.kind == "seq":
             path = top.path + (len(top.value),)
             top.value.append(value)
@@ -305,6 +309,7 @@ class _Builder:
             path = top.path + (len(top.value),)
         value = self.resolve(ev, span, path)
         top.size += 1
+        top.nbytes += len(ev.value)
         if top.kind == "map":
             top.pending_key = None
             top.value[key] = value
@@ -320,8 +325,8 @@ class _Builder:
         path = self.child_path()
         value = self.resolve(ev, span, path)
         if ev.anchor:
-            self.anchors[ev.anchor] = (value, 1, path)
-        self.attach(value, span, 1)
+            self.anchors[ev.anchor] = (value, 1, path, len(ev.value))
+        self.attach(value, span, 1, len(ev.value))
 
     def key(self, top: _Frame, ev, span: Span) -> None:
         text = ev.value
@@ -337,6 +342,7 @@ class _Builder:
             top.pending_key = _DISCARD
             return
         top.pending_key = text
+        top.nbytes += len(text)
         self.source.keys[top.path + (text,)] = span
 
     def resolve(self, ev, span: Span, path: tuple) -> Any:
@@ -346,6 +352,9 @@ class _Builder:
         if tag in (None, "!") and (not plain or (text and text[0] >= "\u2e80")):
             # quoted, or plain text that starts with a CJK character: a string
             # whatever the resolver would say (the common case in a plan)
+            if ev.style == '"' and _SURROGATE_RE.search(text):
+                # "\ud800": the pure-Python parser lets half a character through
+                self.stop("PL001", span, problem=yamlerrors.translate(None, "invalid Unicode character escape code", self.lang).text)
             return text
         if tag is not None and tag != "!":
             if tag == _TAG + "str":
@@ -388,7 +397,7 @@ class _Builder:
         span_start = ev.start_mark
         self.count(1, ev)
         if len(self.stack) >= self.limits.max_depth:
-            self.stop("PL006", self.span(span_start, ev.end_mark), what=msg("limit.depth", self.lang, n=self.limits.max_depth))
+            self.limit("max_depth", self.span(span_start, ev.end_mark))
         top = self.stack[-1] if self.stack else None
         discard = False
         if top is not None and top.kind == "map" and top.pending_key is None:
@@ -411,23 +420,27 @@ class _Builder:
                     if k not in frame.value:
                         frame.value[k] = v
         if frame.anchor:
-            self.anchors[frame.anchor] = (frame.value, frame.size, frame.path)
+            self.anchors[frame.anchor] = (frame.value, frame.size, frame.path, frame.nbytes)
         if frame.discard:
             if self.stack:
                 self.stack[-1].size += frame.size
+                self.stack[-1].nbytes += frame.nbytes
             return
-        self.attach(frame.value, span, frame.size)
+        self.attach(frame.value, span, frame.size, frame.nbytes)
 
     def alias(self, ev) -> None:
         span = self.span(ev.start_mark, ev.end_mark)
         entry = self.anchors.get(ev.anchor)
-        if entry is None:  # the parser already rejects unknown anchors; be safe
-            self.stop("PL001", span, problem=translate_yaml_problem("found undefined alias", self.lang)
+        if entry is None:  # neither parser checks that an anchor exists
+            self.stop("PL001", span, problem=yamlerrors.translate(None, "found undefined alias", self.lang).text
                       + ("：" if self.lang != "en" else ": ") + f"*{ev.anchor}")
-        value, size, _ = entry
+        value, size, _, nbytes = entry
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
-            self.stop("PL006", span, what=msg("limit.alias", self.lang, n=self.limits.max_alias_nodes))
+            self.limit("max_alias_nodes", span)
+        self.expanded += nbytes
+        if self.expanded > self.limits.max_expanded_bytes:
+            self.limit("max_expanded_bytes", span, size=_mib(self.expanded))
         self.count(size, ev)
         top = self.stack[-1] if self.stack else None
         if top is not None and top.kind == "map" and top.pending_key is None:
@@ -438,7 +451,7 @@ class _Builder:
                 self.report("PL009", span, top.path)
                 top.pending_key = _DISCARD
             return
-        self.attach(value, span, size)
+        self.attach(value, span, size, nbytes)
 
 
 def _decode(raw: bytes, file: str, lang: str) -> tuple[str | None, Diagnostic | None]:
@@ -462,21 +475,32 @@ def _decode(raw: bytes, file: str, lang: str) -> tuple[str | None, Diagnostic | 
         return None, Diagnostic("PL003", Severity.ERROR, msg("PL003", lang, byte=f"0x{raw[exc.start]:02X}"), file, span)
 
 
-def load_text(text: str, file: str = "<string>", lang: str = "zh", limits: Limits | None = None) -> LoadedFile:
-    """Load YAML text that is already decoded."""
+PARSERS = {"c": getattr(yaml, "CSafeLoader", None), "python": yaml.SafeLoader}
+
+
+def load_text(text: str, file: str = "<string>", lang: str = "zh", limits: Limits | None = None,
+              parser: str | None = None) -> LoadedFile:
+    """Load YAML text that is already decoded.
+
+    `parser` chooses libyaml ("c") or PyYAML's pure-Python parser ("python");
+    by default the C one when PyYAML was built with it.
+    """
     limits = limits or Limits()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
     builder = _Builder(file, lang, limits, text)
+    parser_class = (PARSERS.get(parser) if parser else None) or _Parser
     # one event per value and per collection boundary: names bound locally,
     # the parser driven directly (a large catalog is 30,000 events)
     scalar, start, end = builder.scalar, builder.start, builder.end
     Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     MapEnd, SeqEnd, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
     DocStart, StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
+    reader = None
     try:
-        get_event = _Parser(text).get_event  # the pure-Python reader checks the text here
+        reader = parser_class(text)  # the pure-Python reader checks the text here
+        get_event = reader.get_event
         while True:
             ev = get_event()
             cls = type(ev)
@@ -498,24 +522,13 @@ def load_text(text: str, file: str = "<string>", lang: str = "zh", limits: Limit
                 break
     except _Stop as stop:
         return LoadedFile(file, text, None, builder.source, builder.diagnostics + [stop.diagnostic])
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        at = builder.span(mark, mark) if mark else None
-        span = Span.point(at.line, at.column) if at else None
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        char = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
-        diag = Diagnostic("PL001", Severity.ERROR, msg("PL001", lang, problem=translate_yaml_problem(problem, lang, char)), file, span)
-        return LoadedFile(file, text, None, builder.source, builder.diagnostics + [diag])
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
-        mark = getattr(exc, "position", None)
-        span = None
-        if isinstance(mark, int):
-            before = text[:mark]
-            span = Span.point(before.count("\n") + 1, mark - (before.rfind("\n") + 1) + 1)
-        diag = Diagnostic("PL001", Severity.ERROR, msg("PL001", lang, problem=translate_yaml_problem(str(exc), lang)), file, span)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        # ValueError/OverflowError: the pure-Python scanner converting "\U" escapes,
+        # libyaml encoding a text with half a character (UnicodeEncodeError)
+        diag = yaml_error_diagnostic(exc, text, file, lang, limits, builder.span, reader)
         return LoadedFile(file, text, None, builder.source, builder.diagnostics + [diag])
     except RecursionError:  # pragma: no cover - the stack is explicit; kept as a last guard
-        diag = Diagnostic("PL006", Severity.ERROR, msg("PL006", lang, what=msg("limit.depth", lang, n=limits.max_depth)), file, None)
+        diag = limit_diagnostic("max_depth", lang, file, None, limits.max_depth)
         return LoadedFile(file, text, None, builder.source, [diag])
 
     root = builder.root
@@ -530,24 +543,174 @@ def load_text(text: str, file: str = "<string>", lang: str = "zh", limits: Limit
     return LoadedFile(file, text, root, builder.source, diags)
 
 
-def load_file(path: str | Path, lang: str = "zh", limits: Limits | None = None, display: str | None = None) -> LoadedFile:
+def _point(text: str, index: int) -> Span:
+    before = text[:index]
+    return Span.point(before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
+
+
+def yaml_error_diagnostic(exc: Exception, text: str, file: str, lang: str, limits: Limits, span_of=_span, reader=None) -> Diagnostic:
+    """A located diagnostic for anything the parser raised, in the user's words (never the parser's)."""
+    span = None
+    char = ""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        if mark is not None:
+            at = span_of(mark, mark)
+            span = Span.point(at.line, at.column)
+            char = text[mark.index] if 0 <= mark.index < len(text) else ""
+        context, problem = exc.context, exc.problem
+    elif isinstance(exc, yaml.reader.ReaderError) or hasattr(exc, "position") and hasattr(exc, "reason"):
+        # control characters; libyaml gives a byte offset in UTF-8, PyYAML a character index
+        position = exc.position if isinstance(exc.position, int) else 0
+        if isinstance(exc.character, int):
+            char = chr(exc.character)
+            index = _index_of(text, char, position)
+        else:
+            index = min(position, len(text))
+        span = _point(text, index)
+        context, problem = None, exc.reason
+    elif isinstance(exc, UnicodeEncodeError):  # libyaml: a text with half a character
+        char = exc.object[exc.start] if exc.start < len(exc.object) else ""
+        span = _point(text, _index_of(text, char, exc.start))
+        context, problem = None, "control characters are not allowed"
+    else:  # the pure-Python scanner overflowing on a "\U" escape
+        mark = reader.get_mark() if reader is not None and hasattr(reader, "get_mark") else None
+        if mark is not None:
+            at = span_of(mark, mark)
+            span = Span.point(at.line, at.column)
+        context, problem = "while scanning a double-quoted scalar", str(exc)
+    t = yamlerrors.translate(context, problem, lang, char)
+    if t.entry == "nesting":
+        return limit_diagnostic("max_depth", lang, file, span, limits.max_depth)
+    return Diagnostic(t.code, Severity.ERROR, msg("PL001", lang, problem=t.text) if t.code == "PL001" else t.text, file, span)
+
+
+def _index_of(text: str, char: str, near: int) -> int:
+    """The index of `char` at or before `near` (a byte offset is never smaller than the index)."""
+    if 0 <= near < len(text) and text[near] == char:
+        return near
+    found = text.rfind(char, 0, near + 1) if char else -1
+    if found < 0:
+        found = text.find(char) if char else -1
+    return found if found >= 0 else min(near, len(text))
+
+
+def limit_diagnostic(key: str, lang: str, file: str, span: Span | None, n: int, **kw) -> Diagnostic:
+    """A PL006 that says which limit was reached, its plancc.toml key and how to raise it."""
+    shown = _mib(n) if key.endswith("bytes") else n
+    what = msg(f"limit.{key}", lang, n=shown, **kw)
+    return Diagnostic("PL006", Severity.ERROR, msg("PL006", lang, what=what, key=f"limits.{key}"), file, span)
+
+
+_FILE_KIND = {
+    stat.S_IFDIR: "kind.directory",
+    stat.S_IFIFO: "kind.fifo",
+    stat.S_IFCHR: "kind.device",
+    stat.S_IFBLK: "kind.device",
+    stat.S_IFSOCK: "kind.socket",
+}
+
+
+def file_kind(mode: int) -> str:
+    """The message key naming what a non-regular file is."""
+    return _FILE_KIND.get(stat.S_IFMT(mode), "kind.special")
+
+
+def os_error_reason(exc: OSError, lang: str) -> str:
+    """Why the operating system refused, in the user's words (not the C library's English)."""
+    key = _ERRNO_KEYS.get(exc.errno)
+    if key is not None:
+        return msg(key, lang)
+    return msg("os.other", lang, errno=exc.errno if exc.errno is not None else "?")
+
+
+_ERRNO_KEYS = {
+    errno.ENOENT: "os.missing",
+    errno.EACCES: "os.permission",
+    errno.EPERM: "os.permission",
+    errno.ELOOP: "os.loop",
+    errno.ENAMETOOLONG: "os.too_long",
+    errno.ENOTDIR: "os.not_dir",
+    errno.EISDIR: "kind.directory",
+    errno.ENXIO: "kind.special",
+    errno.EIO: "os.io",
+}
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_regular_file(path: str | Path, max_bytes: int) -> tuple[bytes | None, str | None, int]:
+    """The bytes of a regular file, or (None, message key, size) saying why not.
+
+    Never blocks: the file is checked with stat before it is opened, opened
+    without waiting (a named pipe has no writer), checked again on the open
+    descriptor, and read no further than the limit. The message key is
+    "limit" when the file is over `max_bytes`, or an ``os.*``/``kind.*`` key.
+    """
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return None, _errno_key(exc), 0
+    except ValueError:  # a NUL in the name
+        return None, "os.missing", 0
+    if not stat.S_ISREG(st.st_mode):
+        return None, file_kind(st.st_mode), 0
+    if st.st_size > max_bytes:
+        return None, "limit", st.st_size
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        return None, _errno_key(exc), 0
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # replaced between the two looks
+            return None, file_kind(st.st_mode), 0
+        chunks = []
+        total = 0
+        while True:  # /proc files say size 0 and still have content: read to the limit
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                return None, "limit", total
+        return b"".join(chunks), None, total
+    except OSError as exc:
+        return None, _errno_key(exc), 0
+    finally:
+        os.close(fd)
+
+
+def _errno_key(exc: OSError) -> str:
+    return _ERRNO_KEYS.get(exc.errno, f"errno:{exc.errno}")
+
+
+def reason_text(key: str, lang: str) -> str:
+    """The words for a key returned by :func:`read_regular_file`."""
+    if key.startswith("errno:"):
+        return msg("os.other", lang, errno=key[6:])
+    return msg(key, lang)
+
+
+def load_file(path: str | Path, lang: str = "zh", limits: Limits | None = None, display: str | None = None,
+              parser: str | None = None) -> LoadedFile:
     """Read and load one file; every failure becomes a diagnostic."""
     limits = limits or Limits()
-    p = Path(path)
     name = display or str(path)
-    try:
-        size = p.stat().st_size
-        if size > limits.max_bytes:
-            d = Diagnostic("PL006", Severity.ERROR, msg("PL006", lang, what=msg("limit.bytes", lang, size=_mib(size), n=_mib(limits.max_bytes))), name, Span.point(1, 1))
-            return LoadedFile(name, "", None, SourceMap(), [d])
-        raw = p.read_bytes()
-    except OSError as exc:
-        d = Diagnostic("PL000", Severity.ERROR, msg("PL000", lang, error=exc.strerror or str(exc)), name, None)
+    raw, why, size = read_regular_file(path, limits.max_bytes)
+    if raw is None:
+        if why == "limit":
+            d = limit_diagnostic("max_bytes", lang, name, Span.point(1, 1), limits.max_bytes, size=_mib(size))
+        elif why.startswith("kind."):
+            d = Diagnostic("PL000", Severity.ERROR, msg("PL000.kind", lang, kind=reason_text(why, lang)), name, None)
+        else:
+            d = Diagnostic("PL000", Severity.ERROR, msg("PL000", lang, error=reason_text(why, lang)), name, None)
         return LoadedFile(name, "", None, SourceMap(), [d])
     text, problem = _decode(raw, name, lang)
     if problem is not None:
         return LoadedFile(name, "", None, SourceMap(), [problem])
-    return load_text(text, name, lang, limits)
+    return load_text(text, name, lang, limits, parser)
 
 
 def _mib(n: int) -> str:
@@ -557,37 +720,3 @@ def _mib(n: int) -> str:
     if n >= 1024:
         return f"{n / 1024:.1f} KB"
     return f"{n} B"
-
-
-_YAML_PROBLEMS = [
-    ("found a tab character", "制表符（Tab）不能用来缩进，请改用空格", "a tab cannot be used for indentation; use spaces"),
-    ("mapping values are not allowed", "此处不能出现“键: 值”，常见原因是缩进不齐，或文字里的冒号后跟了空格（请给整段文字加引号）", "a 'key: value' is not allowed here; usually wrong indentation, or a colon followed by a space inside text (quote the text)"),
-    ("could not find expected ':'", "找不到应有的冒号“:”，请检查上一行的键是否写完整、引号是否成对", "expected a ':'; check the key on the previous line and that quotes are closed"),
-    ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了", "the file ends before a quote or bracket is closed"),
-    ("did not find expected key", "这里应当是一个键，但缩进或格式不对", "a key was expected here; the indentation or layout is off"),
-    ("did not find expected '-' indicator", "列表项的缩进不一致", "list items are not indented consistently"),
-    ("did not find expected ',' or ']'", "列表的方括号“[”没有闭合，或两项之间缺少逗号", "a '[' list is not closed, or a comma is missing between items"),
-    ("did not find expected ',' or '}'", "映射的花括号“{”没有闭合，或两项之间缺少逗号", "a '{' mapping is not closed, or a comma is missing between items"),
-    ("did not find expected node content", "这里缺少一个值：括号没有闭合，或多写了逗号", "a value is missing here: a bracket is not closed, or there is an extra comma"),
-    ("found undefined alias", "引用了未定义的锚点（*名称）", "an alias (*name) refers to an anchor that is not defined"),
-    ("special characters are not allowed", "文件含有不允许的控制字符（例如 NUL 字节），它可能不是文本文件", "the file contains control characters (such as NUL bytes); it may not be a text file"),
-    ("unacceptable character", "文件含有不允许的控制字符（例如 NUL 字节），它可能不是文本文件", "the file contains a control character that YAML does not allow (such as a NUL byte)"),
-    ("found unknown escape character", "双引号里的反斜杠“\\”组合无效；写路径或反斜杠时请改用单引号", "an invalid backslash escape inside double quotes; use single quotes for backslashes"),
-    ("found unexpected ':'", "出现了多余的冒号", "an unexpected ':'"),
-    ("expected <block end>, but found", "缩进不一致：这一行与同级的上一行没有对齐", "inconsistent indentation: this line does not line up with its siblings"),
-    ("while scanning a quoted scalar", "引号没有闭合", "a quote is not closed"),
-    ("found duplicate anchor", "锚点名称重复", "an anchor name is used twice"),
-]
-
-
-def translate_yaml_problem(problem: str, lang: str, char: str = "") -> str:
-    """Put the parser's English problem into words a plan author can act on."""
-    if "cannot start any token" in problem:
-        if char == "\t":
-            return "制表符（Tab）不能用来缩进或开始一个值，请改用空格" if lang == "zh" else "a tab cannot indent or start a value; use spaces"
-        return (f"字符“{char}”不能出现在值的开头，请给这段文字加引号" if lang == "zh"
-                else f"the character '{char}' cannot start a value; quote the text")
-    for needle, zh, en in _YAML_PROBLEMS:
-        if needle in problem:
-            return zh if lang == "zh" else en
-    return problem
