@@ -29,8 +29,8 @@ BUILTIN: dict[str, CodeInfo] = {
     c.code: c
     for c in [
         CodeInfo("PL000", "unreadable-file", "load", _E, "无法读取文件", "file cannot be read",
-                 "文件不存在、没有读权限，或是一个目录。\n\n怎么改：检查路径和权限。",
-                 "The file does not exist, cannot be read, or is a folder.\n\nFix: check the path and permissions."),
+                 "文件不存在、没有读权限，或不是普通文件（目录、命名管道、设备文件）。plancc 只读取普通文件，绝不会在管道上等待。\n\n怎么改：检查路径和权限。",
+                 "The file does not exist, cannot be read, or is not a regular file (a folder, a named pipe, a device). plancc reads regular files only and never waits on a pipe.\n\nFix: check the path and permissions."),
         CodeInfo("PL001", "yaml-syntax", "load", _E, "YAML 语法错误", "YAML syntax error",
                  "文件不是合法的 YAML：缩进不齐、用了制表符、引号或括号没有闭合、文字中的“: ”没有加引号等。"
                  "位置指向解析器发现问题的地方，真正的原因常在它的上一行。\n\n怎么改：按提示修正；含冒号的文字请加引号。",
@@ -49,8 +49,8 @@ BUILTIN: dict[str, CodeInfo] = {
                  "计划文件的顶层必须是“键: 值”的映射；不能是列表或单个值，也不能用 --- 写多个文档。\n\n怎么改：去掉顶层的“- ”，或把多个文档拆成多个文件。",
                  "The top level of a plan must be a mapping of keys; not a list, a single value, or several '---' documents.\n\nFix: remove the top-level '- ' or split the documents into files."),
         CodeInfo("PL006", "limit-exceeded", "load", _E, "超出安全上限", "safety limit exceeded",
-                 "文件过大、嵌套过深、值的数量过多，或别名（*名称）展开过多（“别名炸弹”）。这些上限保护在 CI 中运行的 plancc 不被恶意文件拖垮，可在 plancc.toml 的 [limits] 中调整。\n\n怎么改：拆分文件、减少嵌套，或不要用别名层层引用。",
-                 "The file is too large, too deeply nested, has too many values, or its aliases expand too far (an alias bomb). The limits protect CI runs from hostile files; change them under [limits] in plancc.toml.\n\nFix: split the file, nest less, do not stack aliases."),
+                 "文件过大、嵌套过深、值的数量过多，或别名（*名称）展开过多（“别名炸弹”）。这些上限保护在 CI 中运行的 plancc 不被恶意文件拖垮；消息写明超出的是哪一项（如 limits.max_expanded_bytes），可在 plancc.toml 的 [limits] 中调大。\n\n怎么改：拆分文件、减少嵌套，或不要用别名层层引用。",
+                 "The file is too large, too deeply nested, has too many values, or its aliases expand too far (an alias bomb). The limits protect CI runs from hostile files; the message names the limit (such as limits.max_expanded_bytes), which can be raised under [limits] in plancc.toml.\n\nFix: split the file, nest less, do not stack aliases."),
         CodeInfo("PL008", "disallowed-tag", "load", _E, "不允许的 YAML 标签", "disallowed YAML tag",
                  "计划文件只能使用普通的值；出于安全考虑，plancc 不执行任何 YAML 标签（如 !!python/object）。\n\n怎么改：删除标签。",
                  "Plan files hold plain values only; for safety no YAML tag (such as !!python/object) is executed.\n\nFix: remove the tag."),
@@ -64,8 +64,8 @@ BUILTIN: dict[str, CodeInfo] = {
                  "抑制注释里的代码写错了，或它所在的行（独占一行时为下一行；ignore-file 为整个文件）并没有这个问题。过时的抑制会掩盖将来真正的问题。\n\n怎么改：删除这条注释或改正代码。",
                  "The suppression names an invalid code, or the line it covers (the next line for a comment on its own line; the whole file for ignore-file) has no such finding. Stale suppressions hide future problems.\n\nFix: remove the comment or correct the code."),
         CodeInfo("PL012", "include-error", "load", _E, "包含的文件有问题", "include problem",
-                 "include 指向的文件不存在、顶层不是映射、包含层数过深，或出现循环包含（A 包含 B，B 又包含 A）。\n\n怎么改：检查路径（相对于写 include 的文件），去掉循环。",
-                 "A file named by include is missing, is not a mapping, nests too deep, or the includes form a cycle (A includes B includes A).\n\nFix: check the path (relative to the including file) and break the cycle."),
+                 "include 指向的文件不存在、在仓库之外（plancc.toml 所在目录；没有它时为计划所在目录）、不是 .yaml/.yml 普通文件、顶层不是映射、包含层数过深、符号链接成环、无权读取，或出现循环包含（A 包含 B，B 又包含 A）。\n\n怎么改：检查路径（相对于写 include 的文件），去掉循环；要包含仓库之外的共用目录，在 plancc.toml 的 [include] allow 中列出它。",
+                 "A file named by include is missing, lies outside the repository (the folder of plancc.toml, else the plan's folder), is not a regular .yaml/.yml file, is not a mapping, nests too deep, is a symlink loop, cannot be read, or the includes form a cycle (A includes B includes A).\n\nFix: check the path (relative to the including file) and break the cycle; to include a shared folder outside the repository, list it under [include] allow in plancc.toml."),
         CodeInfo("PL100", "schema-version", "model", _E, "缺少或不支持的计划语言版本", "missing or unsupported plan version",
                  "计划文件顶层必须有 plancc: 1，表明使用的计划语言版本。\n\n怎么改：在文件开头写 plancc: 1。",
                  "A plan's top level must say 'plancc: 1', the plan language version.\n\nFix: add 'plancc: 1' at the top."),
