@@ -7,6 +7,7 @@ import re
 
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import duplicates, walk_blocks
+from plancc.check.rules.prose import PER_STRING
 from plancc.model.facts import FORMATS, REF_RE, format_fact
 from plancc.model.outline import block_kind
 
@@ -437,9 +438,13 @@ def unknown_attachment(ctx):
     for path, text in ctx.prose():
         if "附件" not in text or path[:2] in (("document", "attachments"), ("document", "attachment_label")):
             continue
+        shown = 0
         for m in _ATTACHMENT_RE.finditer(text):
+            if shown >= PER_STRING:
+                break
             label = "附件" + m.group(1)
             if label not in known and label != own:
+                shown += 1
                 yield Finding(path, {"label": label, "known": listed}, text_range=(m.start(), m.end() - m.start()))
 
 

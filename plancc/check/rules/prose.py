@@ -16,6 +16,10 @@ from plancc.model.base import fmt_number
 from plancc.model.outline import block_kind
 from plancc.text.numerals import parse_cn_number
 
+# findings of one kind reported for one string at most: a pasted table repeating a slip a
+# hundred thousand times gives the first hundred places, not a hundred thousand lines
+PER_STRING = 100
+
 _NUM_CHARS = r"零〇一二两三四五六七八九十百\d"
 # possessive quantifiers and a start only where a run of numerals begins: each run is read once,
 # so a megabyte of digits costs a megabyte of steps and not its square
@@ -195,7 +199,10 @@ def prose_count(ctx):
         if _generated(path) or ("个" not in text and "学时" not in text):
             continue
         clauses = None
+        shown = 0
         for m in _COUNT_RE.finditer(text):
+            if shown >= PER_STRING:
+                break
             figure, noun = m.group(1, 2)
             stated = numbers[figure] if figure in numbers else numbers.setdefault(figure, parse_cn_number(figure))
             if stated is None:
@@ -211,6 +218,7 @@ def prose_count(ctx):
                     if params is None:
                         params = said[key] = {"written": m.group(0), "what": "前面列举的项目", "what_en": "the enumeration before it",
                                               "actual": f"{listed} 项", "actual_en": listed, "suggest": "", "suggest_en": ""}
+                    shown += 1
                     yield Finding(path, params, text_range=(start, end - start))
                 continue
             if noun == "模块":
@@ -233,6 +241,7 @@ def prose_count(ctx):
                         what, what_en, _, ref = lists[noun]
                     params = said[key] = {"written": m.group(0), "what": what, "what_en": what_en, "actual": f"{actual} 个", "actual_en": actual,
                                           "suggest": f"；可写成 {{={ref}:count}}个{noun}", "suggest_en": f"; write {{={ref}:count}}"}
+                shown += 1
                 yield Finding(path, params, text_range=(start, end - start))
         if "学时" not in text:
             continue
@@ -240,8 +249,12 @@ def prose_count(ctx):
         hours = None if ms is None else ms.hours
         if hours is None:
             continue
+        shown = 0
         for m in _TOTAL_RE.finditer(text):
+            if shown >= PER_STRING:
+                break
             if abs(float(m.group(1)) - hours) > 1e-6:
+                shown += 1
                 key = (m.group(0), "学时", ms.id)
                 params = said.get(key)
                 if params is None:
@@ -297,7 +310,7 @@ def _lone_stars(text: str):
     doc_en="""
     Plans are often copied from a template and filled in; leftovers such as `〔〕`, `20__年`, `XX县`, `××县`,
     `**县`, `______`, `（ ）`, `（　）`, `(__-__)`, `x号` in a document number or `待定` must not reach a signed
-    document. Each one is reported at its own place. `**粗体**` pairs are emphasis, not placeholders.
+    document. Each one is reported at its own place (the first 100 in one string). `**粗体**` pairs are emphasis, not placeholders.
     Fix: write the actual text.
     """,
 )
@@ -311,12 +324,12 @@ def placeholder(ctx):
     for path, text in ctx.prose_matching(_PLACEHOLDER_HINT):
         if path[:1] == ("include",) or path[-1:] == ("template",):
             continue
-        found = [m.span() for m in _PLACEHOLDERS.finditer(text)]
+        found = [m.span() for m, _ in zip(_PLACEHOLDERS.finditer(text), range(PER_STRING))]
         extra = []
         if "**" in text:
-            extra += [m.span() for m in _lone_stars(text)]
+            extra += [m.span() for m, _ in zip(_lone_stars(text), range(PER_STRING))]
         if path[-1:] == ("number",) and path[:1] == ("document",):
-            extra += [m.span() for m in _NUMBER_BLANK.finditer(text)]
+            extra += [m.span() for m, _ in zip(_NUMBER_BLANK.finditer(text), range(PER_STRING))]
         if extra:
             # one finding per place, in order; a place two patterns find is reported once
             found = sorted(set(found) | set(extra))
@@ -326,7 +339,7 @@ def placeholder(ctx):
                     kept.append((start, end))
                     last_end = end
             found = kept
-        for start, end in found:
+        for start, end in found[:PER_STRING]:
             word = text[start:end]
             params = said.get(word)
             if params is None:
@@ -475,11 +488,11 @@ def half_width_punctuation(ctx):
     for path, text in ctx.prose_matching(_HALF_WIDTH_HINT):
         if path[:1] == ("include",) or path[-1:] == ("template",):
             continue
-        marks = list(_HALF_WIDTH.finditer(text))
-        if marks:
-            m = marks[0]
+        m = _HALF_WIDTH.search(text)
+        if m:
+            count = _HALF_WIDTH.subn("", text)[1]  # counted in C, without a match object per mark
             sample = text[max(0, m.start() - 4) : m.end() + 4]
-            yield Finding(path, {"count": len(marks), "sample": sample, "mark": m.group(0), "full": _FULL[m.group(0)]},
+            yield Finding(path, {"count": count, "sample": sample, "mark": m.group(0), "full": _FULL[m.group(0)]},
                           text_range=(m.start(), 1))
 
 
