@@ -160,3 +160,14 @@ def test_show_tables_escape_controls():
 
 def test_file_report_type_is_what_render_takes():
     assert FileReport  # the formatters take pipeline reports
+
+
+def test_explain_escapes_the_code_it_was_given():
+    from click.testing import CliRunner
+
+    from plancc.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["explain", "PL\x1b[2J9\u202e99"])
+    assert result.exit_code != 0
+    out = result.output + (result.stderr if result.stderr_bytes is not None else "")
+    assert "\x1b" not in out and "\u202e" not in out and "\\x1b[2J" in out
