@@ -33,7 +33,8 @@ module_sets:
 
 TYPO = OK.replace("  title:", "  titel:")  # PL102 at 2:1, PL101 at 3:3
 
-JSON_KEYS = ["code", "severity", "message", "file", "line", "column", "end_line", "end_column", "path"]
+JSON_KEYS = ["code", "severity", "message", "file", "line", "column", "end_line", "end_column", "path", "related"]
+RELATED_KEYS = ["message", "file", "line", "column", "end_line", "end_column", "path"]
 
 
 @pytest.fixture
@@ -210,7 +211,7 @@ def test_json_has_exactly_the_contract_keys(repo):
     assert list(report) == ["version", "files", "diagnostics", "summary"]
     assert report["version"] == __version__
     assert report["files"] == ["bad.yaml", "warn.yaml", "ok.yaml"]
-    assert report["summary"] == {"files": 3, "errors": 1, "warnings": 1}
+    assert report["summary"] == {"files": 3, "errors": 1, "warnings": 1, "suppressed": 0}
     for d in report["diagnostics"]:
         assert list(d) == JSON_KEYS
     first = report["diagnostics"][0]
@@ -224,7 +225,12 @@ def test_json_has_exactly_the_contract_keys(repo):
         "end_line": 5,
         "end_column": 15,
         "path": "hours.required",
+        "related": first["related"],
     }
+    # the parts of the sum, located as SARIF's relatedLocations are
+    assert [list(r) for r in first["related"]] == [RELATED_KEYS] * 2
+    assert [(r["path"], r["file"], r["line"]) for r in first["related"]] == [
+        ("hours.components[0].hours", "bad.yaml", 7), ("hours.components[1].hours", "bad.yaml", 8)]
     warn = report["diagnostics"][1]
     assert (warn["code"], warn["severity"], warn["file"], warn["line"], warn["column"]) == ("PL207", "warning", "warn.yaml", 7, 19)
     assert warn["path"] == "module_sets[0].module_count"
@@ -257,7 +263,7 @@ def test_json_is_valid_json_even_with_nothing_to_check(repo, tmp_path_factory):
     code, report = as_json(str(empty))
     assert code == 0
     assert report["files"] == [] and report["diagnostics"] == []
-    assert report["summary"] == {"files": 0, "errors": 0, "warnings": 0}
+    assert report["summary"] == {"files": 0, "errors": 0, "warnings": 0, "suppressed": 0}
 
 
 # --------------------------------------------------------------------------- github
@@ -535,7 +541,7 @@ def test_repeated_select_options_add_up(repo):
 def test_many_files_in_one_call(repo):
     code, report = as_json("ok.yaml", "bad.yaml", "warn.yaml", "typo.yaml")
     assert code == 1
-    assert report["summary"] == {"files": 4, "errors": 3, "warnings": 1}
+    assert report["summary"] == {"files": 4, "errors": 3, "warnings": 1, "suppressed": 0}
     assert {d["file"] for d in report["diagnostics"]} == {"bad.yaml", "warn.yaml", "typo.yaml"}
 
 
@@ -573,7 +579,7 @@ def test_files_and_directories_mixed(repo):
     code, report = as_json("sub", "bad.yaml")
     assert code == 1
     assert report["files"] == ["sub/a.yaml", "sub/b.yaml", "bad.yaml"]
-    assert report["summary"] == {"files": 3, "errors": 1, "warnings": 1}
+    assert report["summary"] == {"files": 3, "errors": 1, "warnings": 1, "suppressed": 0}
 
 
 def test_broken_files_do_not_stop_the_others(repo):
@@ -671,7 +677,7 @@ def test_many_files_checked_in_parallel_give_the_same_report(repo):
     assert code == 1
     assert parallel == serial
     bad = sum(1 for i in range(PARALLEL_THRESHOLD + 1) if i % 2)
-    assert parallel["summary"] == {"files": PARALLEL_THRESHOLD + 1, "errors": bad, "warnings": 0}
+    assert parallel["summary"] == {"files": PARALLEL_THRESHOLD + 1, "errors": bad, "warnings": 0, "suppressed": 0}
     assert parallel["files"] == sorted(parallel["files"])
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from plancc.diagnostics import Diagnostic, Severity, Span
 
-_COMMENT = re.compile(r"(?:^|\s)#\s*plancc:\s*(ignore|ignore-file)\s*\[([^\]]*)\]\s*(.*)$")
+# possessive, and the code list stops at the next bracket: each part of a line is read once
+_COMMENT = re.compile(r"(?:^|\s)#\s*+plancc:\s*+(ignore-file|ignore)\s*+\[([^\[\]]*+)\]\s*+(.*)$")
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 
 

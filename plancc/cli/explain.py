@@ -18,6 +18,7 @@ def explain_cmd(code, show_all, lang):
 
     from plancc.check.registry import FAMILIES
     from plancc.diagnostics.codes import all_codes, lookup
+    from plancc.text.escape import printable
 
     en = lang == "en"
     console = Console(highlight=False)
@@ -31,7 +32,8 @@ def explain_cmd(code, show_all, lang):
         return
     info = lookup(code)
     if info is None:
-        fail(f"unknown code {code}" if en else f"没有这个代码：{code}（用 plancc explain --all 查看全部）")
+        shown = printable(code)
+        fail(f"unknown code {shown}" if en else f"没有这个代码：{shown}（用 plancc explain --all 查看全部）")
     family = FAMILIES.get(info.family, (info.family, info.family))[1 if en else 0]
     console.print(f"[bold]{info.code}[/] ({info.name}) — {info.title_en if en else info.title}")
     sev = info.severity.value

@@ -17,22 +17,26 @@ from plancc.cli.common import config_options, display_path, fail, get_config, la
 def show_cmd(plan, lang, config_path, isolated):
     """用表格显示计划中的学时、学段×层次、模块、课程目录、进度和考核权重，不必打开 Word 即可审阅。"""
     from rich.console import Console
+    from rich.text import Text
 
     from plancc.pipeline import Settings, check_file
     from plancc.report.show import tables
     from plancc.report.text import render_text
+    from plancc.text.escape import printable
 
     config = get_config(config_path, isolated)
     settings = Settings.from_config(config, lang=lang)
     if not plan.is_file():
-        fail(f"找不到计划文件：{plan}")
+        fail(f"找不到计划文件：{printable(str(plan))}")
     report = check_file(plan, settings, display=display_path(plan))
     console = Console(highlight=False)
     if report.plan is None:
         click.echo(render_text([report], lang=settings.lang), nl=False)
         sys.exit(1)
-    console.print(f"[bold]{report.plan.document.title_text}[/]  ({report.path})")
+    title = Text(printable(report.plan.document.title_text), style="bold")
+    title.append(f"  ({printable(report.path)})", style="")
+    console.print(title)
     for table in tables(report.plan):
         console.print(table)
     if report.diagnostics:
-        console.print(f"[yellow]{report.errors} 个错误，{report.warnings} 个警告；用 plancc validate {report.path} 查看详情[/]")
+        console.print(Text(f"{report.errors} 个错误，{report.warnings} 个警告；用 plancc validate {printable(report.path)} 查看详情", style="yellow"))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from plancc.pipeline import FileReport
+from plancc.text.escape import printable
 
 
 def _escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The workflow-command escapes (%, CR, LF), then every other control character made
+    visible: an ESC in a message would colour the Actions log, a BEL or bidi override
+    would act on whoever reads it."""
+    return printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_prop(s: str) -> str:

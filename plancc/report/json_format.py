@@ -6,6 +6,25 @@ import json
 
 from plancc import __version__
 from plancc.pipeline import FileReport
+from plancc.text.escape import json_safe
+
+
+def _diagnostic(d) -> dict:
+    """The contract's fields, then the related places (as SARIF's relatedLocations)."""
+    out = d.as_dict()
+    out["related"] = [
+        {
+            "message": rel.message,
+            "file": rel.file or d.file,
+            "line": rel.span.line if rel.span else None,
+            "column": rel.span.column if rel.span else None,
+            "end_line": rel.span.end_line if rel.span else None,
+            "end_column": rel.span.end_column if rel.span else None,
+            "path": rel.path,
+        }
+        for rel in d.related
+    ]
+    return out
 
 
 def render_json(reports: list[FileReport]) -> str:
@@ -15,7 +34,7 @@ def render_json(reports: list[FileReport]) -> str:
     out = {
         "version": __version__,
         "files": [r.path for r in reports],
-        "diagnostics": [d.as_dict() for r in reports for d in r.diagnostics if not d.suppressed],
-        "summary": {"files": s.files, "errors": s.errors, "warnings": s.warnings},
+        "diagnostics": [_diagnostic(d) for r in reports for d in r.diagnostics if not d.suppressed],
+        "summary": {"files": s.files, "errors": s.errors, "warnings": s.warnings, "suppressed": s.suppressed},
     }
-    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(out, ensure_ascii=False, indent=2)) + "\n"

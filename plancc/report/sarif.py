@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
+from urllib.parse import quote
 
 from plancc import __version__
 from plancc.pipeline import FileReport
+from plancc.text.escape import json_safe
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    return path.replace("\\", "/")
+    """A file name as a URI reference (RFC 3986): every character outside the unreserved set and
+    "/" percent-encoded, so a.yaml#1, 100%.yaml, names with spaces or in Chinese stay one path.
+    A backslash is a separator only on Windows; in a POSIX name it is a character (%5C)."""
+    if os.sep == "\\":
+        path = path.replace("\\", "/")
+    return quote(path, safe="/")
 
 
 def _region(span) -> dict:
@@ -88,4 +96,4 @@ def render_sarif(reports: list[FileReport], lang: str = "zh") -> str:
             }
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"

@@ -11,6 +11,7 @@ from rich.table import Table
 from plancc.model.base import fmt_number
 from plancc.model.dates import cn_range
 from plancc.model.plan import Plan
+from plancc.text.escape import printable
 
 
 def _n(v) -> str:
@@ -154,6 +155,19 @@ def catalog_table(plan: Plan) -> Table | None:
     return t
 
 
+def _safe(table: Table) -> Table:
+    """Control characters in the plan's names shown as escapes, not sent to the terminal."""
+    for attr in ("title", "caption"):
+        value = getattr(table, attr)
+        if isinstance(value, str):
+            setattr(table, attr, printable(value))
+    for column in table.columns:
+        if isinstance(column.header, str):
+            column.header = printable(column.header)
+        column._cells = [printable(c) if isinstance(c, str) else c for c in column._cells]
+    return table
+
+
 def tables(plan: Plan) -> list[Table]:
     out = [hours_table(plan), matrix_table(plan), modules_table(plan), catalog_table(plan), phases_table(plan)]
-    return [t for t in out if t is not None] + assessment_tables(plan)
+    return [_safe(t) for t in out if t is not None] + [_safe(t) for t in assessment_tables(plan)]

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from plancc.pipeline import FileReport
+from plancc.text.escape import printable
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 _LABEL = {
@@ -33,18 +34,18 @@ def render_text(reports: list[FileReport], *, lang: str = "zh", color: bool = Fa
                 continue
             sev = d.severity.value
             head = Text()
-            head.append(f"{d.file}:{d.line}:{d.column}: ", style="bold")
+            head.append(f"{printable(d.file)}:{d.line}:{d.column}: ", style="bold")
             head.append(d.code, style=_STYLE[sev])
             head.append(f" [{labels[sev]}] ", style=_STYLE[sev])
-            head.append(d.message)
+            head.append(printable(d.message))
             console.print(head)
             if quiet:
                 continue
-            _source(console, report, d)
+            _source(console, report, d, console.width)
             for rel in d.related:
                 where = f"{rel.file or d.file}:{rel.span.line}:{rel.span.column}" if rel.span else rel.path
                 note = Text("      = ", style="dim")
-                note.append(("相关：" if lang != "en" else "see: ") + f"{rel.message} ({rel.path}) {where}", style="dim")
+                note.append(printable(("相关：" if lang != "en" else "see: ") + f"{rel.message} ({rel.path}) {where}"), style="dim")
                 console.print(note)
     s = Summary.of(reports)
     if not quiet:
@@ -52,7 +53,7 @@ def render_text(reports: list[FileReport], *, lang: str = "zh", color: bool = Fa
     return buf.getvalue()
 
 
-def _source(console: Console, report: FileReport, d) -> None:
+def _source(console: Console, report: FileReport, d, width: int = 200) -> None:
     if d.span is None:
         return
     line = report.loaded.line(d.line, d.file)
@@ -60,19 +61,79 @@ def _source(console: Console, report: FileReport, d) -> None:
         return
     number = str(d.line)
     gutter = " " * (len(number) + 1)
+    start = max(d.column - 1, 0)
+    if d.end_line == d.line and d.end_column > d.column:
+        end = d.end_column - 1
+    else:
+        end = d.column
+    shown, offset, cells = source_window(line, start, end, max(width - len(gutter) - 3, 20))
     text = Text()
     text.append(f" {number} │ ", style="blue")
-    text.append(line.replace("\t", " "))
+    text.append(shown)
     console.print(text)
-    prefix = line[: max(d.column - 1, 0)]
-    if d.end_line == d.line and d.end_column > d.column:
-        marked = line[d.column - 1 : d.end_column - 1] or " "
-    else:
-        marked = line[d.column - 1 : d.column] or " "
     marker = Text()
     marker.append(f"{gutter} │ ", style="blue")
-    marker.append(" " * cell_len(prefix.replace("\t", " ")) + "^" * max(cell_len(marked), 1), style=_STYLE[d.severity.value])
+    marker.append(" " * offset + "^" * max(cells, 1), style=_STYLE[d.severity.value])
     console.print(marker)
+
+
+def _cells_from_end(text: str, budget: int) -> str:
+    """The longest tail of ``text`` that fits in ``budget`` terminal cells."""
+    used, k = 0, len(text)
+    while k > 0:
+        w = cell_len(text[k - 1])
+        if used + w > budget:
+            break
+        used += w
+        k -= 1
+    return text[k:]
+
+
+def _cells_from_start(text: str, budget: int) -> str:
+    """The longest head of ``text`` that fits in ``budget`` terminal cells."""
+    used = 0
+    for k, ch in enumerate(text):
+        w = cell_len(ch)
+        if used + w > budget:
+            return text[:k]
+        used += w
+    return text
+
+
+def source_window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
+    """The part of a source line to print around characters [start, end), control
+    characters escaped and tabs as spaces: (text, cells before the marked part, cells
+    it takes). A line wider than ``width`` cells is cut, with “…” where it was cut, so
+    a 20,000-character line shows the marked place and some context on each side.
+    Only a window of the line is ever escaped or measured: the cost does not grow
+    with the line.
+    """
+    def show(raw: str) -> str:
+        return printable(raw.replace("\t", " "))
+
+    end = max(end, start + 1)
+    # escaping never shrinks a character below one cell: `width` raw characters on each side are enough
+    before = show(line[max(0, start - width) : start])
+    marked = show(line[start:end][: width]) or " "
+    after = show(line[end : end + width])
+    cut_before = start > width
+    cut_after = len(line) > end + width
+    if not cut_before and not cut_after and len(before) + len(marked) + len(after) <= width // 2:
+        return before + marked + after, cell_len(before), cell_len(marked)  # short: no measuring char by char
+    total = cell_len(before) + cell_len(marked) + cell_len(after)
+    if not cut_before and not cut_after and total <= width:
+        return before + marked + after, cell_len(before), cell_len(marked)
+    room = width - 2  # one “…” on each side at most
+    marked = _cells_from_start(marked, room) or marked[:1]
+    left_room = max((room - cell_len(marked)) // 3, 0)
+    head = _cells_from_end(before, left_room) if (cut_before or cell_len(before) > left_room) else before
+    if head != before or cut_before:
+        head = "…" + head
+    right_room = max(room - cell_len(head) - cell_len(marked), 0)
+    tail = _cells_from_start(after, right_room)
+    if tail != after or cut_after:
+        tail = tail + "…"
+    return head + marked + tail, cell_len(head), cell_len(marked)
 
 
 def _summary(s, lang: str) -> str:

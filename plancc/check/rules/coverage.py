@@ -7,15 +7,48 @@ import re
 
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import duplicates, walk_blocks
+from plancc.check.rules.prose import PER_STRING
 from plancc.model.facts import FORMATS, REF_RE, format_fact
 from plancc.model.outline import block_kind
 
 
-def _hint(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    if close:
-        return f"“{close[0]}”"
+def _listing(known: list[str]) -> str:
     return "、".join(f"“{k}”" for k in known[:8]) or "（无）"
+
+
+class _Hints:
+    """“Did you mean” for unknown names, within a budget.
+
+    difflib compares a name with every known one; ten thousand unknown names against ten
+    thousand known ones would be a hundred million comparisons. The first few names (the
+    ones a person reads) get a close match from up to a few thousand candidates; the rest
+    get the list of known names.
+    """
+
+    def __init__(self, budget: int = 20, candidates: int = 2000):
+        self.budget = budget
+        self.candidates = candidates
+        self.done: dict[tuple[str, int], str] = {}
+
+    def __call__(self, name: str, known: list[str]) -> str:
+        key = (name, id(known))
+        if key in self.done:
+            return self.done[key]
+        hint = None
+        if self.budget > 0 and len(known) <= self.candidates:
+            self.budget -= 1
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+            if close:
+                hint = f"“{close[0]}”"
+        if hint is None:
+            hint = _listing(known)
+        if len(self.done) < 10_000:
+            self.done[key] = hint
+        return hint
+
+
+def _hint(name: str, known: list[str]) -> str:
+    return _Hints()(name, known)
 
 
 @rule(
@@ -40,11 +73,33 @@ def theme_missing(ctx):
     plan = ctx.plan
     if not plan.tiers or not any(s.themes for s in plan.stages):
         return
+    index: dict[str, int] = {}
+    for k, t in enumerate(plan.tiers):
+        index.setdefault(t.name, k)
     for i, s in enumerate(plan.stages):
-        for t in plan.tiers:
-            if t.name not in s.themes:
-                path = ("stages", i, "themes") if s.themes else ("stages", i, "name")
-                yield Finding(path, {"stage": s.name, "tier": t.name}, at_key=bool(s.themes))
+        path = ("stages", i, "themes") if s.themes else ("stages", i, "name")
+        for k in _missing(index, len(plan.tiers), s.themes, _MISSING_PER_STAGE):
+            yield Finding(path, {"stage": s.name, "tier": plan.tiers[k].name}, at_key=bool(s.themes))
+
+
+# a stage without themes for thousands of tiers says so for the first few, not for each
+_MISSING_PER_STAGE = 20
+
+
+def _missing(index: dict[str, int], count: int, themes: dict, limit: int) -> list[int]:
+    """The first ``limit`` tier positions a stage has no theme for, found from the themes it
+    has (sorted positions, then the gaps between them) rather than by trying every tier."""
+    have = sorted({index[name] for name in themes if name in index})
+    out: list[int] = []
+    expect = 0
+    for k in have + [count]:
+        while expect < k and len(out) < limit:
+            out.append(expect)
+            expect += 1
+        if len(out) >= limit:
+            break
+        expect = k + 1
+    return out
 
 
 @rule(
@@ -72,22 +127,26 @@ def unknown_name(ctx):
     posts = [p.name for p in plan.posts]
     comps = [c.name for c in plan.hours.components] if plan.hours else []
     kinds = {"stage": ("学段", "stage", stages), "tier": ("层次", "tier", tiers), "post": ("岗位", "post", posts)}
+    known_sets = {id(v): set(v) for v in (stages, tiers, posts, comps)}
+    hint = _Hints()
     if tiers:
+        tier_set = known_sets[id(tiers)]
         for i, s in enumerate(plan.stages):
             for tier in s.themes:
-                if tier not in tiers:
-                    yield Finding(("stages", i, "themes", tier), {"kind": "层次", "kind_en": "tier", "name": tier, "hint": _hint(tier, tiers)}, at_key=True)
+                if tier not in tier_set:
+                    yield Finding(("stages", i, "themes", tier), {"kind": "层次", "kind_en": "tier", "name": tier, "hint": hint(tier, tiers)}, at_key=True)
     for i, ms in enumerate(plan.module_sets):
         for key, (kind, kind_en, known) in kinds.items():
             value = getattr(ms, key)
-            if value is not None and value not in known:
-                yield Finding(("module_sets", i, key), {"kind": kind, "kind_en": kind_en, "name": value, "hint": _hint(value, known)})
+            if value is not None and value not in known_sets[id(known)]:
+                yield Finding(("module_sets", i, key), {"kind": kind, "kind_en": kind_en, "name": value, "hint": hint(value, known)})
     aud = plan.audience
     if aud is not None and not isinstance(aud, str):
+        comp_set = known_sets[id(comps)]
         for i, ex in enumerate(aud.exemptions):
-            if ex.component is not None and ex.component not in comps:
+            if ex.component is not None and ex.component not in comp_set:
                 yield Finding(("audience", "exemptions", i, "component"),
-                              {"kind": "学时组成", "kind_en": "hour component", "name": ex.component, "hint": _hint(ex.component, comps)})
+                              {"kind": "学时组成", "kind_en": "hour component", "name": ex.component, "hint": hint(ex.component, comps)})
 
 
 _ID_KINDS = {
@@ -119,6 +178,8 @@ def unknown_id(ctx):
     """
     plan = ctx.plan
     ids = {key: [x.id for x in getattr(plan, attr)] for key, (_, _, attr) in _ID_KINDS.items()}
+    id_sets = {key: set(v) for key, v in ids.items()}
+    _hint = _Hints()
     for path, block in walk_blocks(plan):
         key = block_kind(block)
         if key not in _ID_KINDS:
@@ -126,10 +187,10 @@ def unknown_id(ctx):
         kind, kind_en, _ = _ID_KINDS[key]
         names = block.module_sets if key == "module_sets" else [getattr(block, key)]
         for k, name in enumerate(names):
-            if name not in ids[key]:
+            if name not in id_sets[key]:
                 where = path + (key, k) if key == "module_sets" else path + (key,)
                 yield Finding(where, {"kind": kind, "kind_en": kind_en, "name": name, "hint": _hint(name, ids[key])})
-    if plan.catalog and plan.catalog.module_set and plan.catalog.module_set not in ids["module_sets"]:
+    if plan.catalog and plan.catalog.module_set and plan.catalog.module_set not in id_sets["module_sets"]:
         name = plan.catalog.module_set
         yield Finding(("catalog", "module_set"), {"kind": "模块组", "kind_en": "module set", "name": name, "hint": _hint(name, ids["module_sets"])})
 
@@ -209,11 +270,14 @@ def block_without_data(ctx):
 
     怎么改：补上数据，或删掉这个块。
     """
+    present_for: dict[str, bool] = {}
     for path, block in walk_blocks(ctx.plan):
         key = block_kind(block)
         if key in _DATA_OF_BLOCK:
             data, data_en, present = _DATA_OF_BLOCK[key]
-            if not present(ctx.plan):
+            if key not in present_for:
+                present_for[key] = present(ctx.plan)
+            if not present_for[key]:
                 yield Finding(path + (key,), {"block": key, "data": data, "data_en": data_en}, at_key=True)
 
 
@@ -284,13 +348,23 @@ def unresolved_reference(ctx):
     怎么改：改正名称或格式（:cn 中文数字，:count 计数“两”）。
     """
     facts = ctx.facts
+    names = list(facts)
+    guesses: dict[str, list[str]] = {}
+    budget = 100_000  # name comparisons for “did you mean”: the first names get one (see _Hints)
     for path, text in ctx.prose():
         if "{=" not in text:
             continue
         for m in REF_RE.finditer(text):
             name, fmt = m.group(1), m.group(2)
             if name not in facts:
-                close = difflib.get_close_matches(name, list(facts), n=1, cutoff=0.6)
+                close = guesses.get(name)
+                if close is None:
+                    close = []
+                    if budget >= len(names):
+                        budget -= len(names)
+                        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+                    if len(guesses) < 10_000:
+                        guesses[name] = close
                 why = f"没有名为 {name} 的数据" + (f"，是不是 {{={close[0]}}}？" if close else "")
                 why_en = f"no figure is named {name}" + (f"; did you mean {{={close[0]}}}?" if close else "")
             elif fmt is not None and fmt not in FORMATS:
@@ -360,13 +434,18 @@ def unknown_attachment(ctx):
     doc = ctx.plan.document
     known = {a.label.replace(" ", "") for a in doc.attachments}
     own = (doc.attachment_label or "").replace(" ", "")
+    listed = "、".join(sorted(known)) or "无"
     for path, text in ctx.prose():
         if "附件" not in text or path[:2] in (("document", "attachments"), ("document", "attachment_label")):
             continue
+        shown = 0
         for m in _ATTACHMENT_RE.finditer(text):
+            if shown >= PER_STRING:
+                break
             label = "附件" + m.group(1)
             if label not in known and label != own:
-                yield Finding(path, {"label": label, "known": "、".join(sorted(known)) or "无"}, text_range=(m.start(), m.end() - m.start()))
+                shown += 1
+                yield Finding(path, {"label": label, "known": listed}, text_range=(m.start(), m.end() - m.start()))
 
 
 @rule(

@@ -8,6 +8,7 @@ catch the ones a person typed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import walk_blocks
@@ -15,19 +16,66 @@ from plancc.model.base import fmt_number
 from plancc.model.outline import block_kind
 from plancc.text.numerals import parse_cn_number
 
-_NUM = r"[零〇一二两三四五六七八九十百\d]+"
-_COUNT_RE = re.compile(rf"({_NUM})\s*个\s*(模块|阶段|学段|层次|岗位)")
-_TOTAL_RE = re.compile(r"共\s*(\d+(?:\.\d+)?)\s*学时")
+# findings of one kind reported for one string at most: a pasted table repeating a slip a
+# hundred thousand times gives the first hundred places, not a hundred thousand lines
+PER_STRING = 100
+
+_NUM_CHARS = r"零〇一二两三四五六七八九十百\d"
+# possessive quantifiers and a start only where a run of numerals begins: each run is read once,
+# so a megabyte of digits costs a megabyte of steps and not its square
+_COUNT_RE = re.compile(rf"(?<![{_NUM_CHARS}])([{_NUM_CHARS}]++)\s*+个\s*+(模块|阶段|学段|层次|岗位)")
+_TOTAL_RE = re.compile(r"共\s*+(\d++(?:\.\d++)?+)\s*+学时")
 
 
-def _mentioned_set(plan, text: str):
-    """The one module set a sentence is about: it names the set, or the plan has only one."""
-    named = [ms for ms in plan.module_sets if ms.id in text or (ms.label and ms.label in text)]
-    if len(named) == 1:
-        return named[0]
-    if not named and len(plan.module_sets) == 1:
-        return plan.module_sets[0]
-    return None
+class _SetNames:
+    """Which module set a sentence names, answered once per sentence.
+
+    With a handful of sets each name is looked for in the sentence; with thousands, the
+    sentence's substrings of each name length are looked up in a dict instead, so the
+    cost is the sentence's length times the number of distinct name lengths.
+    """
+
+    def __init__(self, plan):
+        self.sets = plan.module_sets
+        self.by_name: dict[str, set[int]] = {}
+        for i, ms in enumerate(self.sets):
+            for name in (ms.id, ms.label):
+                if name:
+                    self.by_name.setdefault(name, set()).add(i)
+        self.lengths = sorted({len(k) for k in self.by_name})
+        self._cache: dict[str, object] = {}
+
+    def _named(self, text: str) -> set[int]:
+        """Indices of the sets named in ``text``; stops once two are found."""
+        found: set[int] = set()
+        if len(self.sets) <= 100 * max(len(self.lengths), 1):
+            for i, ms in enumerate(self.sets):
+                if ms.id in text or (ms.label and ms.label in text):
+                    found.add(i)
+                    if len(found) > 1:
+                        break
+            return found
+        for size in self.lengths:
+            get = self.by_name.get
+            for start in range(len(text) - size + 1):
+                hit = get(text[start : start + size])
+                if hit:
+                    found |= hit
+                    if len(found) > 1:
+                        return found
+        return found
+
+    def mentioned(self, text: str):
+        """The one module set a sentence is about: it names the set, or the plan has only one."""
+        if text not in self._cache:
+            named = self._named(text)
+            if len(named) == 1:
+                self._cache[text] = self.sets[next(iter(named))]
+            elif not named and len(self.sets) == 1:
+                self._cache[text] = self.sets[0]
+            else:
+                self._cache[text] = None
+        return self._cache[text]
 
 
 def _generated(path: tuple) -> bool:
@@ -39,15 +87,52 @@ _CLAUSE_END = re.compile(r"[，。；：！？,;:!?（）()“”\n]")
 _AND = re.compile(r"和|及|与|以及")
 
 
+class _Clauses:
+    """Where the clauses, 、 and 和/及/与 of one string are, so that the enumeration before
+    each count is read with a few bisections instead of re-splitting everything before it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self.seps = [m.start() for m in re.finditer("、", text)]
+        ands = [m.span() for m in _AND.finditer(text)]
+        self.and_starts = [a for a, _ in ands]
+        self.and_ends = [b for _, b in ands]
+        # gaps[k]: how many of the first k+1 conjunctions have text between them and the one before
+        gaps, total = [], 0
+        for k, (a, _) in enumerate(ands):
+            if k and a > ands[k - 1][1]:
+                total += 1
+            gaps.append(total)
+        self.gaps = gaps
+
+    def enumerated(self, pos: int) -> int:
+        """How many items the clause lists just before ``pos`` (“A、B、C和D等四个阶段” → 4); 0 if none."""
+        text = self.text
+        k = bisect_left(self.ends, pos)
+        clause_start = self.ends[k - 1] + 1 if k else 0
+        lo, hi = bisect_left(self.seps, clause_start), bisect_left(self.seps, pos)
+        if lo == hi:
+            return 0
+        last = self.seps[hi - 1] + 1  # the last item starts after the last 、
+        end = pos
+        q = pos
+        while q > last and text[q - 1].isspace():
+            q -= 1
+        if q > last and text[q - 1] == "等":
+            end = q - 1
+        # the last item may itself join several with 和/及/与: count its non-empty pieces
+        a, b = bisect_left(self.and_starts, last), bisect_left(self.and_starts, end)
+        if a == b:
+            pieces = 1 if end > last else 0
+        else:
+            pieces = (self.and_starts[a] > last) + (self.gaps[b - 1] - self.gaps[a]) + (end > self.and_ends[b - 1])
+        return (hi - lo) + pieces
+
+
 def _enumerated(before: str) -> int:
     """How many items a clause lists just before a count (“A、B、C和D等四个阶段” → 4); 0 if none."""
-    clause = _CLAUSE_END.split(before)[-1]
-    clause = re.sub(r"等\s*$", "", clause)
-    if "、" not in clause:
-        return 0
-    parts = clause.split("、")
-    parts[-1:] = [p for p in _AND.split(parts[-1]) if p]
-    return len(parts)
+    return _Clauses(before).enumerated(len(before))
 
 
 # which block shows the list a noun counts; a sentence is compared with the data
@@ -100,59 +185,118 @@ def prose_count(ctx):
     """
     plan = ctx.plan
     kinds = _section_kinds(plan)
+    set_names = _SetNames(plan)
     lists = {
         "阶段": ("进度安排（phases）", "phases", len(plan.phases), "phases.count"),
         "学段": ("学段（stages）", "stages", len(plan.stages), "stages.count"),
         "层次": ("层次（tiers）", "tiers", len(plan.tiers), "tiers.count"),
         "岗位": ("岗位（posts）", "posts", len(plan.posts), "posts.count"),
     }
+    numbers: dict[str, int | None] = {}
+    # one message's figures per distinct count and list: a long text repeating a count shares them
+    said: dict[tuple, dict] = {}
     for path, text in ctx.prose():
         if _generated(path) or ("个" not in text and "学时" not in text):
             continue
+        clauses = None
+        shown = 0
         for m in _COUNT_RE.finditer(text):
-            stated = parse_cn_number(m.group(1))
-            noun = m.group(2)
+            if shown >= PER_STRING:
+                break
+            figure, noun = m.group(1, 2)
+            stated = numbers[figure] if figure in numbers else numbers.setdefault(figure, parse_cn_number(figure))
             if stated is None:
                 continue
-            listed = _enumerated(text[: m.start()])
+            if clauses is None:
+                clauses = _Clauses(text)
+            start, end = m.span()
+            listed = clauses.enumerated(start)
             if listed >= 2:
                 if listed != stated:
-                    yield Finding(path, {"written": m.group(0), "what": "前面列举的项目", "what_en": "the enumeration before it",
-                                         "actual": f"{listed} 项", "actual_en": listed, "suggest": "", "suggest_en": ""}, text_range=(m.start(), m.end() - m.start()))
+                    key = (m.group(0), listed)
+                    params = said.get(key)
+                    if params is None:
+                        params = said[key] = {"written": m.group(0), "what": "前面列举的项目", "what_en": "the enumeration before it",
+                                              "actual": f"{listed} 项", "actual_en": listed, "suggest": "", "suggest_en": ""}
+                    shown += 1
+                    yield Finding(path, params, text_range=(start, end - start))
                 continue
             if noun == "模块":
-                ms = _mentioned_set(plan, text)
+                ms = set_names.mentioned(text)
                 if ms is None:
                     continue
-                what, what_en, actual, ref = f"模块组“{ms.id}”", f"module set '{ms.id}'", len(ms.modules), f"modules.{ms.id}.count"
+                actual = len(ms.modules)
+                key = (m.group(0), "模块", ms.id)
             else:
-                what, what_en, actual, ref = lists[noun]
+                actual = lists[noun][2]
                 if actual == 0 or not _shown_here(path, noun, kinds):
                     continue
+                key = (m.group(0), noun)
             if stated != actual:
-                yield Finding(path, {"written": m.group(0), "what": what, "what_en": what_en, "actual": f"{actual} 个", "actual_en": actual,
-                                     "suggest": f"；可写成 {{={ref}:count}}个{noun}", "suggest_en": f"; write {{={ref}:count}}"},
-                              text_range=(m.start(), m.end() - m.start()))
+                params = said.get(key)
+                if params is None:
+                    if noun == "模块":
+                        what, what_en, ref = f"模块组“{ms.id}”", f"module set '{ms.id}'", f"modules.{ms.id}.count"
+                    else:
+                        what, what_en, _, ref = lists[noun]
+                    params = said[key] = {"written": m.group(0), "what": what, "what_en": what_en, "actual": f"{actual} 个", "actual_en": actual,
+                                          "suggest": f"；可写成 {{={ref}:count}}个{noun}", "suggest_en": f"; write {{={ref}:count}}"}
+                shown += 1
+                yield Finding(path, params, text_range=(start, end - start))
+        if "学时" not in text:
+            continue
+        ms = set_names.mentioned(text) if _TOTAL_RE.search(text) else None
+        hours = None if ms is None else ms.hours
+        if hours is None:
+            continue
+        shown = 0
         for m in _TOTAL_RE.finditer(text):
-            ms = _mentioned_set(plan, text)
-            if ms is None or ms.hours is None:
-                continue
-            if abs(float(m.group(1)) - ms.hours) > 1e-6:
-                yield Finding(path, {"written": m.group(0), "what": f"模块组“{ms.id}”的学时", "what_en": f"module set '{ms.id}' in hours",
-                                     "actual": f"{fmt_number(ms.hours)} 学时", "actual_en": fmt_number(ms.hours), "suggest": f"；可写成 共{{=modules.{ms.id}.hours}}学时",
-                                     "suggest_en": f"; write {{=modules.{ms.id}.hours}}"},
-                              text_range=(m.start(), m.end() - m.start()))
+            if shown >= PER_STRING:
+                break
+            if abs(float(m.group(1)) - hours) > 1e-6:
+                shown += 1
+                key = (m.group(0), "学时", ms.id)
+                params = said.get(key)
+                if params is None:
+                    params = said[key] = {"written": m.group(0), "what": f"模块组“{ms.id}”的学时", "what_en": f"module set '{ms.id}' in hours",
+                                          "actual": f"{fmt_number(ms.hours)} 学时", "actual_en": fmt_number(ms.hours),
+                                          "suggest": f"；可写成 共{{=modules.{ms.id}.hours}}学时", "suggest_en": f"; write {{=modules.{ms.id}.hours}}"}
+                yield Finding(path, params, text_range=(m.start(), m.end() - m.start()))
 
 
+# brackets holding only blanks: 〔〕 for a 文号 year, （ ）, （　）, (__-__) for a figure to fill in
+_BLANK_INSIDE = r"(?:\s|[_＿□\-—–~～至])*+"
 _PLACEHOLDERS = re.compile(
-    r"〔\s*〕|【\s*】|（\s*）|\(\s*\)|\[\s*\]"  # empty brackets: 文号 year, a number to fill in
+    rf"[〔【（(\[［]{_BLANK_INSIDE}[〕】）)\]］]"
     r"|(?<!\d)(?:19|20)(?:_{1,2}|[xX×]{2})(?![\dA-Za-z])"  # 20__年, 20XX年
     r"|_{3,}|＿{2,}|□{2,}"  # blanks to write on
     r"|(?<![A-Za-z])(?:XX|xx|××|ＸＸ)(?![A-Za-z])"  # XX县, ××学校
+    r"|(?<![A-Za-z×Ｘ])[×Ｘ](?=[县市区镇乡村校园])"  # ×县
+    r"|＊{2,}"  # ＊＊县: full-width asterisks are never markup
     r"|某某|待定|待补充|待填写?|TODO|TBD"
 )
 # what every placeholder contains, without the look-arounds: finds the few strings worth the full pattern
-_PLACEHOLDER_HINT = re.compile(r"〔\s*〕|【\s*】|（\s*）|\(\s*\)|\[\s*\]|[_＿□]|[xX×]{2}|ＸＸ|某某|待|TODO|TBD")
+_PLACEHOLDER_HINT = re.compile(r"[〔【（(\[［]|[_＿□]|[xX×]{2}|[×Ｘ]|ＸＸ|某某|待|TODO|TBD|\*\*|＊＊")
+# **县, 共**人: asterisks standing for a name; ``**粗体**`` pairs (and ***粗斜体***) are markup, not this
+_STARS = re.compile(r"\*{2,}")
+_STAR_PAIR = re.compile(r"(?<!\*)(\*{2,3})([^*]++)\1(?!\*)")
+# 〔2019〕x号: in a document number a letter before 号 stands for the number not yet assigned
+_NUMBER_BLANK = re.compile(r"(?<![A-Za-zxXＸｘ×])[xXＸｘ×]++(?=\s*+号)")
+
+
+def _lone_stars(text: str):
+    """Runs of two or more * outside emphasis pairs, next to Chinese text (not ASCII like a**b)."""
+    pairs = [m.span() for m in _STAR_PAIR.finditer(text)]
+    k = 0
+    for m in _STARS.finditer(text):
+        while k < len(pairs) and pairs[k][1] <= m.start():
+            k += 1
+        if k < len(pairs) and pairs[k][0] <= m.start() < pairs[k][1]:
+            continue
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if any(ch and not ch.isascii() and not ch.isspace() for ch in (before, after)):
+            yield m
 
 
 @rule(
@@ -164,38 +308,121 @@ _PLACEHOLDER_HINT = re.compile(r"〔\s*〕|【\s*】|（\s*）|\(\s*\)|\[\s*\]|[
     message="“{found}”看起来是未填写的占位符，印发前需要填上实际内容",
     message_en="'{found}' looks like an unfilled placeholder; fill it in before the document is issued",
     doc_en="""
-    Plans are often copied from a template and filled in; leftovers such as `〔〕`, `20__年`, `XX县`,
-    `______`, `（ ）` or `待定` must not reach a signed document. Fix: write the actual text.
+    Plans are often copied from a template and filled in; leftovers such as `〔〕`, `20__年`, `XX县`, `××县`,
+    `**县`, `______`, `（ ）`, `（　）`, `(__-__)`, `x号` in a document number or `待定` must not reach a signed
+    document. Each one is reported at its own place (the first 100 in one string). `**粗体**` pairs are emphasis, not placeholders.
+    Fix: write the actual text.
     """,
 )
 def placeholder(ctx):
     """
-    方案常从模板复制后填写，`〔〕`、`20__年`、`XX县`、`______`、`（ ）`、`待定` 这样的遗留占位符不能出现在要签发的文件里。
+    方案常从模板复制后填写，`〔〕`、`20__年`、`XX县`、`××县`、`**县`、`______`、`（ ）`、`（　）`、`(__-__)`、文号里的 `x号`、`待定` 这样的遗留占位符不能出现在要签发的文件里，每一处分别报告。成对的 `**粗体**` 是加粗标记，不算占位符。
 
     怎么改：填上实际内容。
     """
+    said: dict[str, dict] = {}  # the message's figures, shared by equal placeholders
     for path, text in ctx.prose_matching(_PLACEHOLDER_HINT):
         if path[:1] == ("include",) or path[-1:] == ("template",):
             continue
-        for m in _PLACEHOLDERS.finditer(text):
-            yield Finding(path, {"found": m.group(0)}, text_range=(m.start(), m.end() - m.start()))
+        found = [m.span() for m, _ in zip(_PLACEHOLDERS.finditer(text), range(PER_STRING))]
+        extra = []
+        if "**" in text:
+            extra += [m.span() for m, _ in zip(_lone_stars(text), range(PER_STRING))]
+        if path[-1:] == ("number",) and path[:1] == ("document",):
+            extra += [m.span() for m, _ in zip(_NUMBER_BLANK.finditer(text), range(PER_STRING))]
+        if extra:
+            # one finding per place, in order; a place two patterns find is reported once
+            found = sorted(set(found) | set(extra))
+            kept, last_end = [], -1
+            for start, end in found:
+                if start >= last_end:
+                    kept.append((start, end))
+                    last_end = end
+            found = kept
+        for start, end in found[:PER_STRING]:
+            word = text[start:end]
+            params = said.get(word)
+            if params is None:
+                params = said[word] = {"found": word}
+            yield Finding(path, params, text_range=(start, end - start))
 
 
-_DOC_NUMBER = re.compile(r"^(?P<org>[^\s〔〕\[\]()（）【】]+)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
-_LOOSE_NUMBER = re.compile(r"^(?P<org>.+?)\s*[\[(（【〔]\s*(?P<year>\d{2,4})\s*[\])）】〕]\s*第?\s*0*(?P<seq>\d+)\s*号?$")
+_OPEN = "〔[(（【［﹝〖<《?？"
+_CLOSE = "〕])）】］﹞〗>》?？"
+# 机关代字, the bracketed year, 第, the sequence number, 号: each part read once with possessive
+# quantifiers over disjoint classes, so no input makes the match backtrack
+_NUMBER_PARTS = re.compile(
+    rf"(?P<org>[^{re.escape(_OPEN + _CLOSE)}\d\s]*+)(?P<s1>\s*+)"
+    rf"(?P<open>[{re.escape(_OPEN)}]?+)(?P<s2>\s*+)(?P<year>\d*+)(?P<s3>\s*+)(?P<close>[{re.escape(_CLOSE)}]?+)(?P<s4>\s*+)"
+    r"(?P<di>第?+)(?P<s5>\s*+)(?P<seq>[^\s号]*+)(?P<s6>\s*+)(?P<hao>号?+)"
+)
+_SEQ_PLACEHOLDER = re.compile(r"[xXＸｘ×_＿□○〇*＊?？]++|某++|[Nn]")
 
 
 def _number_problem(number: str) -> tuple[str, str, str | None] | None:
-    """(problem zh, problem en, suggestion) when a 发文字号 is not in the GB/T 9704 form."""
-    if _DOC_NUMBER.match(number):
+    """(problem zh, problem en, suggestion) when a 发文字号 is not in the GB/T 9704 form, naming each fault."""
+    m = _NUMBER_PARTS.fullmatch(number)
+    if m is None:  # something after 号, or a second bracket: only the general form can be given
+        return ("不是 机关代字〔年份〕序号号 的形式", "it is not in the form 机关代字〔year〕N号", None)
+    org, opening, year, closing, di, seq, hao = (m.group(k) for k in ("org", "open", "year", "close", "di", "seq", "hao"))
+    zh: list[str] = []
+    en: list[str] = []
+    if not opening and not closing and not seq and year:
+        seq, year = year, ""  # 霍教职9号: the digits are the sequence number, the year is missing
+    if not year and not opening and not closing:
+        zh.append("缺少年份，完整形式为 机关代字〔年份〕序号号")
+        en.append("the year is missing; the full form is 机关代字〔year〕N号")
+    if not org:
+        zh.append("缺少机关代字（如“霍教职”）")
+        en.append("the issuing office's code (机关代字, e.g. 霍教职) is missing")
+    if not year and (opening or closing):
+        zh.append("缺少年份")
+        en.append("the year is missing")
+    elif year and len(year) != 4:
+        zh.append(f"年份“{year}”应写全称（四位）")
+        en.append(f"the year '{year}' must be written in full (four digits)")
+    if (opening, closing) != ("〔", "〕") and (year or opening or closing):
+        if opening in "?？" and closing in "?？" and opening:
+            zh.append(f"年份两侧是“{opening}”“{closing}”，多半是六角括号〔〕在复制或转码时丢失了，应为〔〕")
+            en.append(f"the year is between '{opening}' and '{closing}', probably 〔〕 lost in copying or conversion; use 〔〕")
+        elif not opening and not closing:
+            zh.append("年份应括入六角括号〔〕")
+            en.append("the year goes in 〔〕")
+        else:
+            used = (opening or "（无）") + (closing or "（无）")
+            zh.append(f"年份用的是“{used}”，应使用六角括号〔〕")
+            en.append(f"the year is bracketed with '{opening}{closing}'; use the hexagonal brackets 〔〕")
+    if any(m.group(k) for k in ("s1", "s2", "s3", "s4", "s5", "s6")):
+        zh.append("文号中不应有空格")
+        en.append("a document number has no spaces")
+    if di:
+        zh.append("序号前不加“第”字")
+        en.append("the number has no 第")
+    seq_ok = False
+    if not seq:
+        zh.append("缺少发文顺序号")
+        en.append("the sequence number is missing")
+    elif _SEQ_PLACEHOLDER.fullmatch(seq):
+        zh.append(f"序号“{seq}”是未填写的占位符，请填上实际序号")
+        en.append(f"the sequence number '{seq}' is an unfilled placeholder; fill in the actual number")
+    elif not seq.isascii() or not seq.isdigit():
+        zh.append(f"序号“{seq}”应为阿拉伯数字")
+        en.append(f"the sequence number '{seq}' must be written in Arabic digits")
+    elif int(seq) == 0:
+        zh.append("序号不能为 0")
+        en.append("the sequence number cannot be 0")
+    else:
+        seq_ok = True
+        if seq.startswith("0"):
+            zh.append(f"序号“{seq}”编了虚位（前面的 0），应写成“{int(seq)}”")
+            en.append(f"the sequence number '{seq}' has leading zeros; write '{int(seq)}'")
+    if not hao:
+        zh.append("序号后缺少“号”字")
+        en.append("号 is missing after the sequence number")
+    if not zh:
         return None
-    m = _LOOSE_NUMBER.match(number)
-    if m and len(m.group("year")) == 4:
-        fixed = f"{m.group('org')}〔{m.group('year')}〕{int(m.group('seq'))}号"
-        return "年份应括入六角括号〔〕，序号不加“第”字、不编虚位，后加“号”", "the year goes in 〔〕, the number has no 第, no leading zeros, and ends in 号", fixed
-    if m:
-        return "年份应写全称（四位）", "the year must be written in full (four digits)", None
-    return "缺少年份，完整形式为 机关代字〔年份〕序号号", "the year is missing; the full form is 机关代字〔year〕N号", None
+    fixed = f"{org}〔{year}〕{int(seq)}号" if org and len(year) == 4 and seq_ok else None
+    return "；".join(zh), "; ".join(en), fixed
 
 
 @rule(
@@ -261,11 +488,11 @@ def half_width_punctuation(ctx):
     for path, text in ctx.prose_matching(_HALF_WIDTH_HINT):
         if path[:1] == ("include",) or path[-1:] == ("template",):
             continue
-        marks = list(_HALF_WIDTH.finditer(text))
-        if marks:
-            m = marks[0]
+        m = _HALF_WIDTH.search(text)
+        if m:
+            count = _HALF_WIDTH.subn("", text)[1]  # counted in C, without a match object per mark
             sample = text[max(0, m.start() - 4) : m.end() + 4]
-            yield Finding(path, {"count": len(marks), "sample": sample, "mark": m.group(0), "full": _FULL[m.group(0)]},
+            yield Finding(path, {"count": count, "sample": sample, "mark": m.group(0), "full": _FULL[m.group(0)]},
                           text_range=(m.start(), 1))
 
 

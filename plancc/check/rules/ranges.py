@@ -62,12 +62,12 @@ def tier_years_overlap(ctx):
     怎么改：调整相邻层次的分界。
     """
     ranged = [r for r in _ranged(ctx.plan) if r[3] is None or r[2] <= r[3]]
-    for (_, ta, lo_a, hi_a), (j, tb, lo_b, hi_b) in zip(ranged, ranged[1:]):
+    for (i, ta, lo_a, hi_a), (j, tb, lo_b, hi_b) in zip(ranged, ranged[1:]):
         if hi_a is None or lo_b <= hi_a:
             yield Finding(("tiers", j, "years"),
                           {"a": ta.name, "b": tb.name, "ra": _years(lo_a, hi_a), "rb": _years(lo_b, hi_b),
                            "ra_en": _years(lo_a, hi_a, True), "rb_en": _years(lo_b, hi_b, True), "year": lo_b},
-                          related=[(("tiers", ctx.plan.tiers.index(ta), "years"), ta.name)])
+                          related=[(("tiers", i, "years"), ta.name)])
 
 
 @rule(
@@ -91,13 +91,13 @@ def tier_years_gap(ctx):
     怎么改：调整分界，让相邻的范围首尾相接。
     """
     ranged = [r for r in _ranged(ctx.plan) if r[3] is None or r[2] <= r[3]]
-    for (_, ta, lo_a, hi_a), (j, tb, lo_b, hi_b) in zip(ranged, ranged[1:]):
+    for (i, ta, lo_a, hi_a), (j, tb, lo_b, hi_b) in zip(ranged, ranged[1:]):
         if hi_a is not None and lo_b > hi_a + 1:
             gap = str(hi_a + 1) if lo_b == hi_a + 2 else f"{hi_a + 1}—{lo_b - 1}"
             yield Finding(("tiers", j, "years"),
                           {"a": ta.name, "b": tb.name, "ra": _years(lo_a, hi_a), "rb": _years(lo_b, hi_b),
                            "ra_en": _years(lo_a, hi_a, True), "rb_en": _years(lo_b, hi_b, True), "gap": gap},
-                          related=[(("tiers", ctx.plan.tiers.index(ta), "years"), ta.name)])
+                          related=[(("tiers", i, "years"), ta.name)])
 
 
 @rule(
