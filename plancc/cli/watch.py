@@ -23,24 +23,10 @@ from plancc.cli.common import display_path
 
 
 def watched_files(job, result) -> list[Path]:
-    from plancc.layout.environment import TemplateNotFound, template_dir
+    """The files whose change re-renders: every input of the render (compile.inputs_of)."""
+    from plancc.compile import inputs_of
 
-    files = [job.plan_path]
-    if result is not None:
-        files += list(result.report.loaded.dependencies)
-    name = job.template
-    if result is not None and result.report.plan is not None and result.report.plan.template:
-        name = result.report.plan.template
-    try:
-        folder = template_dir(name, job.bases)
-        files += sorted(p for p in folder.rglob("*") if p.is_file())
-    except TemplateNotFound:
-        pass
-    except (OSError, RuntimeError):  # a symlink loop or an unreadable folder: watch what can be listed
-        pass
-    if job.profile_path:
-        files.append(Path(job.profile_path))
-    return files
+    return [path for path, _ in inputs_of(job, result.report if result is not None else None)]
 
 
 def _stamp(files: list[Path]) -> tuple:
