@@ -56,7 +56,7 @@ def plan():
 
 
 def cells(table, col):
-    return list(table.columns[col]._cells)
+    return [str(c) for c in table.columns[col]._cells]
 
 
 def test_hours_table_shows_ratio_and_a_broken_sum():
@@ -111,3 +111,15 @@ def test_show_on_a_broken_plan_prints_diagnostics_and_exits_1(tmp_path):
     f.write_text("plancc: 1\ndocument: {titel: x}\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["show", str(f)])
     assert result.exit_code == 1 and "PL101" in result.output
+
+
+def test_square_brackets_in_names_are_text_not_markup(tmp_path):
+    from click.testing import CliRunner
+
+    from plancc.cli.main import cli
+
+    plan = tmp_path / "p.yaml"
+    plan.write_text('plancc: 1\ndocument: {title: "[red]测试[/red]县2024年教师全员培训实施方案"}\n'
+                    'phases:\n  - {name: "[bold]启动[/bold]", start: 2024-02, end: 2024-03}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["show", str(plan)])
+    assert "[red]测试[/red]" in result.output and "[bold]启动[/bold]" in result.output

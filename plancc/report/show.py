@@ -7,6 +7,7 @@ can check the rows and a new table is one more function in TABLES.
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from plancc.model.base import fmt_number
 from plancc.model.dates import cn_range
@@ -58,8 +59,10 @@ def matrix_table(plan: Plan) -> Table | None:
         for tier in plan.tiers:
             theme = st.themes.get(tier.name)
             ms = sets.get((st.name, tier.name))
-            extra = f"\n[dim]{len(ms.modules)}个模块 {_n(ms.hours)}学时[/]" if ms else ""
-            cells.append(("—" if theme is None else theme) + extra)
+            cell = Text(printable("—" if theme is None else theme))
+            if ms:
+                cell.append(f"\n{len(ms.modules)}个模块 {_n(ms.hours)}学时", style="dim")
+            cells.append(cell)
         t.add_row(st.name, *cells)
     return t
 
@@ -89,11 +92,11 @@ def phases_table(plan: Plan) -> Table | None:
         days = ""
         if ph.start and ph.end:
             days = str((ph.end.last_day - ph.start.first_day).days + 1)
-        outside = ""
+        cell = Text(when)
         if p and p.start and p.end and ph.first and ph.last:
             if ph.first.first_day < p.start.first_day or ph.last.last_day > p.end.last_day:
-                outside = " [yellow]（超出培训时间）[/]"
-        t.add_row(str(i), ph.name or "", when + outside, days, ph.form or "")
+                cell.append(" （超出培训时间）", style="yellow")
+        t.add_row(str(i), ph.name or "", cell, days, ph.form or "")
     if p and (p.start or p.end):
         t.caption = "培训时间：" + cn_range(p.start, p.end)
     return t
@@ -156,15 +159,16 @@ def catalog_table(plan: Plan) -> Table | None:
 
 
 def _safe(table: Table) -> Table:
-    """Control characters in the plan's names shown as escapes, not sent to the terminal."""
+    """The plan's words shown as they are: control characters as escapes, never sent to
+    the terminal, and square brackets as text, never read as rich markup ("[red]")."""
     for attr in ("title", "caption"):
         value = getattr(table, attr)
         if isinstance(value, str):
-            setattr(table, attr, printable(value))
+            setattr(table, attr, Text(printable(value)))
     for column in table.columns:
         if isinstance(column.header, str):
-            column.header = printable(column.header)
-        column._cells = [printable(c) if isinstance(c, str) else c for c in column._cells]
+            column.header = Text(printable(column.header))
+        column._cells = [Text(printable(c)) if isinstance(c, str) else c for c in column._cells]
     return table
 
 
