@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
+from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from plancc.model.base import Words, PlanModel, Text, _finite
@@ -20,7 +20,7 @@ from plancc.model.base import Words, PlanModel, Text, _finite
 #: Word cannot show a table with more columns than this.
 MAX_TABLE_COLUMNS = 63
 
-Width = Annotated[float, AfterValidator(_finite), Field(gt=0, le=1_000_000)]
+Width = Annotated[float, Field(gt=0, le=1_000_000), BeforeValidator(_finite)]
 """A relative column width: a positive finite number."""
 
 Cell = Union[Words, int, Annotated[float, AfterValidator(_finite)]]
