@@ -17,17 +17,6 @@ from pathlib import Path
 
 from plancc import __version__
 
-_MESSAGE = {
-    "zh": ("plancc: 内部错误：这是 plancc 的缺陷，不是您计划的问题（{kind}）。\n"
-           "完整的错误信息已保存到 {path}\n"
-           "请把这个文件和出错的计划一起报告给 plancc 的维护者。"),
-    "en": ("plancc: internal error: this is a bug in plancc, not a problem with your plan ({kind}).\n"
-           "The full traceback was saved to {path}\n"
-           "Please report it to the plancc maintainers with that file and the plan."),
-}
-_UNSAVED = {"zh": "（无法保存错误信息）", "en": "(the traceback could not be saved)"}
-
-
 def crash_folder() -> Path:
     """Where crash reports go: $PLANCC_CACHE_DIR/.., else the user cache folder, else the temp folder."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -55,7 +44,8 @@ def save_traceback(exc: BaseException) -> Path | None:
 
 def report_crash(exc: BaseException, lang: str = "zh") -> str:
     """Save the traceback and return the message to print."""
-    lang = "en" if lang == "en" else "zh"
+    from plancc.catalog import message
+
     path = save_traceback(exc)
-    where = str(path) if path is not None else _UNSAVED[lang]
-    return _MESSAGE[lang].format(kind=type(exc).__name__, path=where)
+    where = str(path) if path is not None else message("crash.unsaved", lang)
+    return message("crash.defect", lang, kind=type(exc).__name__, path=where)

@@ -61,46 +61,18 @@ class LimitError(RenderError):
         self.limit = limit
 
 
-# The operating system's reasons, by errno, in the user's words (strerror is English).
-_OS_REASONS = {
-    "ENOENT": ("文件或目录不存在", "no such file or folder"),
-    "EACCES": ("没有权限", "permission denied"),
-    "EPERM": ("操作不被允许", "operation not permitted"),
-    "EROFS": ("文件系统是只读的", "the file system is read-only"),
-    "ENOSPC": ("磁盘已满", "the disk is full"),
-    "EDQUOT": ("超出磁盘配额", "the disk quota is exceeded"),
-    "EFBIG": ("文件过大（超出系统允许的文件大小，或磁盘已满）", "the file is too large (over the system's file size limit, or the disk is full)"),
-    "EEXIST": ("同名的文件已存在", "a file of that name exists"),
-    "ENOTDIR": ("路径中的某一部分不是目录", "a part of the path is not a folder"),
-    "EISDIR": ("这是一个目录", "it is a folder"),
-    "ELOOP": ("符号链接形成了循环", "the symbolic links form a loop"),
-    "ENAMETOOLONG": ("文件名过长", "the file name is too long"),
-    "EBUSY": ("文件正被占用", "the file is busy"),
-    "ETXTBSY": ("文件正被占用", "the file is busy"),
-    "EMFILE": ("打开的文件过多", "too many open files"),
-    "ENFILE": ("打开的文件过多", "too many open files"),
-    "EIO": ("读写设备出错", "an input/output error"),
-    "ENXIO": ("设备不存在或没有读者", "no such device, or no reader"),
-    "ENODEV": ("设备不存在", "no such device"),
-    "EINVAL": ("参数无效", "invalid argument"),
-    "EXDEV": ("不能跨文件系统移动", "cannot move across file systems"),
-    "ENOTEMPTY": ("目录不是空的", "the folder is not empty"),
-    "EAGAIN": ("资源暂时不可用", "resource temporarily unavailable"),
-    "EPIPE": ("管道已关闭", "the pipe is closed"),
-    "ENOMEM": ("内存不足", "out of memory"),
-}
+def describe_errno(number: int | None, lang: str = "zh") -> str:
+    """Why the operating system refused, by errno, in the user's words (strerror is English)."""
+    import errno as _errno
+
+    from plancc.catalog import has, message
+
+    name = _errno.errorcode.get(number) if isinstance(number, int) else None
+    if name and has(f"os.{name}"):
+        return message(f"os.{name}", lang)
+    return message("os.other", lang, name=name) if name else message("os.unknown", lang)
 
 
 def describe_os_error(exc: BaseException, lang: str = "zh") -> str:
     """Why the operating system refused, in the user's language (never its English strerror)."""
-    import errno as _errno
-
-    en = lang == "en"
-    code = getattr(exc, "errno", None)
-    name = _errno.errorcode.get(code) if isinstance(code, int) else None
-    pair = _OS_REASONS.get(name or "")
-    if pair is not None:
-        return pair[1] if en else pair[0]
-    if name:
-        return f"system error {name}" if en else f"系统错误 {name}"
-    return "system error" if en else "系统错误"
+    return describe_errno(getattr(exc, "errno", None), lang)

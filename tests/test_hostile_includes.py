@@ -359,4 +359,4 @@ def test_a_permission_refusal_is_named_even_when_running_as_root(tmp_path, monke
     includes.clear_cache()
     report = check_file(root / "plans" / "a.yaml", Settings(include_roots=(root.resolve(),)))
     [d] = [d for d in report.diagnostics if d.code == "PL012"]
-    assert (d.line, d.column) == (2, 10) and "没有读取权限" in d.message and "Permission" not in d.message
+    assert (d.line, d.column) == (2, 10) and "没有访问权限" in d.message and "Permission" not in d.message

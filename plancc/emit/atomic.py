@@ -114,19 +114,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
 
 # --------------------------------------------------------------------------- outputs of a command
 
-_MSG = {
-    "input": ("拒绝写入 {path}：它是本次运行的输入（{what}），写入会毁掉它。请用 -o 指定另一个文件",
-              "refusing to write {path}: it is an input of this run ({what}) and would be destroyed. Choose another file with -o"),
-    "twice": ("{path} 被指定为多个输出（{what}），后写的会覆盖先写的。请给每个输出指定不同的文件",
-              "{path} is named for several outputs ({what}); the later would overwrite the earlier. Give each output its own file"),
-    "folder": ("无法写入 {path}：这是一个目录", "cannot write {path}: it is a folder"),
-    "write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
-}
-
-
 def _text(key: str, lang: str, **kw) -> str:
-    zh, en = _MSG[key]
-    return (en if lang == "en" else zh).format(**kw)
+    from plancc.catalog import message
+
+    return message("output." + key, lang, **kw)
 
 
 def _identity(path: Path) -> tuple | None:

@@ -31,9 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plancc.catalog import message
 from plancc.diagnostics import Diagnostic, Severity
 from plancc.load.limits import Limits
 from plancc.load.source import (
+    MISSING,
     LoadedFile,
     SourceMap,
     _decode,
@@ -167,7 +169,7 @@ class _Context:
                 diagnostics.append(_diag(self.lang, where, loaded.path, epath, key, entry=entry, **kw))
 
             if not entry.strip() or "\0" in entry:
-                refuse("missing", reason=reason_text("os.missing", self.lang))
+                refuse("missing", reason=reason_text(MISSING, self.lang))
                 continue
             lexical = os.path.normpath(os.path.join(here_dir, entry))
             target = os.path.realpath(lexical)
@@ -189,8 +191,8 @@ class _Context:
             try:
                 st = os.stat(target)
             except (OSError, ValueError) as exc:
-                why = _errno_key(exc) if isinstance(exc, OSError) else "os.missing"
-                refuse("missing" if why == "os.missing" else "unreadable", reason=reason_text(why, self.lang))
+                why = _errno_key(exc) if isinstance(exc, OSError) else MISSING
+                refuse("missing" if why == MISSING else "unreadable", reason=reason_text(why, self.lang))
                 continue
             if not stat.S_ISREG(st.st_mode):
                 refuse("kind", kind=reason_text(file_kind(st.st_mode), self.lang))
@@ -302,33 +304,8 @@ def _display(real: str) -> str:
     return Path(rel).as_posix()
 
 
-_MSG = {
-    "cycle": ("循环包含：{cycle}", "include cycle: {cycle}"),
-    "deep": ("包含层数超过 {deep} 层", "includes nested deeper than {deep}"),
-    "missing": ("找不到要包含的文件“{entry}”（路径相对于本文件所在目录）：{reason}",
-                "included file '{entry}' not found (the path is relative to this file's folder): {reason}"),
-    "unreadable": ("无法读取要包含的文件“{entry}”：{reason}", "cannot read the included file '{entry}': {reason}"),
-    "kind": ("要包含的“{entry}”{kind}，只能包含普通的 YAML 文件", "'{entry}' {kind}; only regular YAML files can be included"),
-    "notmap": ("被包含的文件“{entry}”顶层不是“键: 值”的映射", "included file '{entry}' is not a mapping at the top level"),
-    "suffix": ("只能包含 .yaml 或 .yml 文件，“{entry}”不是", "only .yaml or .yml files can be included, not '{entry}'"),
-    "target_suffix": ("“{entry}”是指向非 .yaml/.yml 文件的符号链接；只能包含 YAML 文件",
-                      "'{entry}' is a symbolic link to a file that is not .yaml/.yml; only YAML files can be included"),
-    "outside": ("“{entry}”在仓库之外，出于安全考虑不会读取。{allow}",
-                "'{entry}' is outside the repository and is not read, for safety. {allow}"),
-    "outside_link": ("“{entry}”是指向仓库之外的符号链接，出于安全考虑不会读取。{allow}",
-                     "'{entry}' is a symbolic link that leads outside the repository and is not read, for safety. {allow}"),
-    "allow.config": ("如确需包含，请把它所在的目录加到 plancc.toml 的 [include] allow 中（相对于 plancc.toml 的路径，如 allow = [\"../shared\"]）",
-                     "To allow it, add its folder to [include] allow in plancc.toml (relative to plancc.toml, e.g. allow = [\"../shared\"])"),
-    "allow.no_config": ("没有 plancc.toml 时只能包含计划所在目录之内的文件；如确需包含，请在仓库根目录建立 plancc.toml，"
-                        "并在 [include] allow 中加入它所在的目录（如 allow = [\"../shared\"]）",
-                        "Without a plancc.toml only files below the plan's own folder can be included; to allow it, add a plancc.toml "
-                        "at the repository root and list the folder under [include] allow (e.g. allow = [\"../shared\"])"),
-}
-
-
 def _text(key: str, lang: str, **kw) -> str:
-    zh, en = _MSG[key]
-    return (zh if lang != "en" else en).format(**kw)
+    return message("include." + key, lang, **kw)
 
 
 def _diag(lang: str, span, file: str, path: tuple, key: str, **kw) -> Diagnostic:

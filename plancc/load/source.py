@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from plancc.diagnostics import Diagnostic, Severity, Span
-from plancc.diagnostics.messages import msg
+from plancc.catalog import message as msg
 from plancc.load import yamlerrors
 from plancc.load.limits import Limits
 
@@ -618,23 +618,13 @@ def file_kind(mode: int) -> str:
 
 def os_error_reason(exc: OSError, lang: str) -> str:
     """Why the operating system refused, in the user's words (not the C library's English)."""
-    key = _ERRNO_KEYS.get(exc.errno)
-    if key is not None:
-        return msg(key, lang)
-    return msg("os.other", lang, errno=exc.errno if exc.errno is not None else "?")
+    from plancc.errors import describe_os_error
+
+    return describe_os_error(exc, lang)
 
 
-_ERRNO_KEYS = {
-    errno.ENOENT: "os.missing",
-    errno.EACCES: "os.permission",
-    errno.EPERM: "os.permission",
-    errno.ELOOP: "os.loop",
-    errno.ENAMETOOLONG: "os.too_long",
-    errno.ENOTDIR: "os.not_dir",
-    errno.EISDIR: "kind.directory",
-    errno.ENXIO: "kind.special",
-    errno.EIO: "os.io",
-}
+#: the reason key of a file that does not exist
+MISSING = f"errno:{errno.ENOENT}"
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -652,7 +642,7 @@ def read_regular_file(path: str | Path, max_bytes: int) -> tuple[bytes | None, s
     except OSError as exc:
         return None, _errno_key(exc), 0
     except ValueError:  # a NUL in the name
-        return None, "os.missing", 0
+        return None, MISSING, 0
     if not stat.S_ISREG(st.st_mode):
         return None, file_kind(st.st_mode), 0
     if st.st_size > max_bytes:
@@ -683,13 +673,20 @@ def read_regular_file(path: str | Path, max_bytes: int) -> tuple[bytes | None, s
 
 
 def _errno_key(exc: OSError) -> str:
-    return _ERRNO_KEYS.get(exc.errno, f"errno:{exc.errno}")
+    if exc.errno == errno.EISDIR:
+        return "kind.directory"
+    if exc.errno == errno.ENXIO:
+        return "kind.special"
+    return "errno:" + str(exc.errno)
 
 
 def reason_text(key: str, lang: str) -> str:
     """The words for a key returned by :func:`read_regular_file`."""
     if key.startswith("errno:"):
-        return msg("os.other", lang, errno=key[6:])
+        from plancc.errors import describe_errno
+
+        number = key[6:]
+        return describe_errno(int(number) if number.lstrip("-").isdigit() else None, lang)
     return msg(key, lang)
 
 

@@ -17,7 +17,7 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 
 from plancc.diagnostics import Diagnostic, Severity, Span
-from plancc.diagnostics.messages import msg
+from plancc.catalog import message as msg
 from plancc.load.source import LoadedFile, format_path, value_at
 from plancc.model.outline import BLOCK_KEYS
 from plancc.model.plan import SCHEMA_VERSION, Plan
