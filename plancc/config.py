@@ -15,6 +15,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from plancc.catalog import message
 from plancc.errors import ConfigError, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
 from plancc.load.limits import DEFAULT_LIMITS as _LIMITS
 
@@ -164,11 +165,9 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: " + ("the file is not UTF-8; save it again as UTF-8" if en
-                                         else "文件不是 UTF-8 编码，请用编辑器“另存为 UTF-8”")) from exc
+        raise ConfigError(f"{path}: " + message("config.not_utf8", lang)) from exc
     except OSError as exc:
-        raise ConfigError(f"{path}: " + (f"cannot read the file: {describe_os_error(exc, lang)}" if en
-                                         else f"无法读取配置文件：{describe_os_error(exc, lang)}")) from exc
+        raise ConfigError(f"{path}: " + message("config.unreadable", lang, reason=describe_os_error(exc, lang))) from exc
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -187,20 +186,18 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
             if err["type"] == "extra_forbidden":
                 model = _model_at(ConfigFile, loc[:-1])
                 close = difflib.get_close_matches(loc[-1], list(model.model_fields) if model else [], n=1)
-                if en:
-                    lines.append(f"{where}: unknown setting '{name}'" + (f"; did you mean '{close[0]}'?" if close else ""))
-                else:
-                    lines.append(f"{where}: 未知的配置项“{name}”" + (f"，您是不是想写“{close[0]}”？" if close else ""))
+                hint = message("config.did_you_mean", lang, suggestion=close[0]) if close else ""
+                lines.append(f"{where}: " + message("config.unknown", lang, name=name, hint=hint))
             else:
                 _, detail = describe_error(err, _value_at(raw, err["loc"]), lang)
                 detail = detail.split("：", 1)[-1] if not en else detail.split(": ", 1)[-1]
-                lines.append(f"{where}: " + (f"setting '{name}' is not valid: {detail}" if en else f"配置项“{name}”无效：{detail}"))
+                lines.append(f"{where}: " + message("config.invalid", lang, name=name, detail=detail))
         raise ConfigError("\n".join(lines)) from exc
-    _check_include_folders(config, text)
+    _check_include_folders(config, text, lang)
     return config
 
 
-def _check_include_folders(config: Config, text: str) -> None:
+def _check_include_folders(config: Config, text: str, lang: str = "zh") -> None:
     """[include] allow names folders that exist (a typo would refuse every include below it)."""
     bad = []
     for item in config.file.include.allow:
@@ -208,7 +205,7 @@ def _check_include_folders(config: Config, text: str) -> None:
         if not folder.is_dir():
             line = next((i for i, raw in enumerate(text.splitlines(), 1) if item in raw), None)
             where = f"{config.path}:{line}" if line else str(config.path)
-            bad.append(f"{where}: 配置项“include.allow”中的“{item}”不是一个存在的目录（路径相对于 plancc.toml 所在目录）")
+            bad.append(f"{where}: " + message("config.include_folder", lang, item=item))
     if bad:
         raise ConfigError("\n".join(bad))
 
@@ -223,23 +220,20 @@ def _value_at(data: Any, loc) -> Any:
 
 
 # tomllib's messages (the same in tomli), as plan authors can act on them
-_TOML_PROBLEMS = [
-    (r"Cannot declare .* twice|Cannot redefine namespace|Cannot mutate immutable namespace|Cannot overwrite a value|Duplicate inline table key",
-     "同一个表或键写了两次，请合并成一处", "a table or key is written twice; merge them"),
-    (r"Expected '=' after a key", "键后面缺少“=”", "a key must be followed by '='"),
-    (r"Expected '\]' at the end of a table declaration", "表头缺少右方括号“]”", "a table header is missing its ']'"),
-    (r"Expected '\]\]' at the end of an array declaration", "数组表头缺少“]]”", "an array-of-tables header is missing its ']]'"),
-    (r"Expected newline or end of document", "一行只能写一个“键 = 值”", "only one 'key = value' may stand on a line"),
-    (r"Invalid date or datetime", "日期或时间写得不对", "an invalid date or time"),
-    (r"Invalid hex value|Escaped character is not a Unicode|Unescaped '\\'",
-     "字符串里的反斜杠“\\”写法无效；写路径时请用单引号 '…'", "an invalid backslash escape in a string; use single quotes '…' for paths"),
-    (r"Invalid initial character for a key part|Found invalid character|Invalid statement",
-     "这里不是合法的“键 = 值”：键名只能用字母、数字、- 和 _，其他的请加引号", "this is not a valid 'key = value': bare keys use letters, digits, - and _; quote others"),
-    (r"Invalid value|Expected", "值写得不对：文字要加引号，数字和 true/false 不加", "an invalid value: text needs quotes, numbers and true/false do not"),
-    (r"Unclosed array", "方括号“[”没有闭合", "a '[' is not closed"),
-    (r"Unclosed inline table", "花括号“{”没有闭合", "a '{' is not closed"),
-    (r"Unterminated string|Illegal character '\\n'", "引号没有闭合（普通字符串要在同一行内闭合）", "a quote is not closed (a basic string ends on its own line)"),
-    (r"Illegal character", "含有不允许的控制字符", "a control character is not allowed here"),
+_TOML_PROBLEMS = [  # tomllib's wording → catalog key toml.<name>
+    ('Cannot declare .* twice|Cannot redefine namespace|Cannot mutate immutable namespace|Cannot overwrite a value|Duplicate inline table key', 'twice'),
+    ("Expected '=' after a key", 'equals'),
+    ("Expected '\\]' at the end of a table declaration", 'table_bracket'),
+    ("Expected '\\]\\]' at the end of an array declaration", 'array_bracket'),
+    ('Expected newline or end of document', 'one_per_line'),
+    ('Invalid date or datetime', 'date'),
+    ("Invalid hex value|Escaped character is not a Unicode|Unescaped '\\\\'", 'backslash'),
+    ('Invalid initial character for a key part|Found invalid character|Invalid statement', 'bare_key'),
+    ('Invalid value|Expected', 'value'),
+    ('Unclosed array', 'array'),
+    ('Unclosed inline table', 'inline_table'),
+    ("Unterminated string|Illegal character '\\\\n'", 'quote'),
+    ('Illegal character', 'control'),
 ]
 
 
@@ -256,11 +250,10 @@ def _toml_error(path: Path, exc: Exception, lang: str, source: str = "") -> str:
     elif line is None and "end of document" in text:
         lines = source.rstrip("\n").split("\n")
         line, column = len(lines), len(lines[-1]) + 1
-    en = lang == "en"
-    problem = "a TOML syntax error" if en else "TOML 语法错误"
-    for pattern, zh, en_text in _TOML_PROBLEMS:
+    problem = message("toml.syntax", lang)
+    for pattern, name in _TOML_PROBLEMS:
         if re.search(pattern, text):
-            problem += (": " + en_text) if en else ("：" + zh)
+            problem = message("toml.syntax_detail", lang, detail=message(f"toml.{name}", lang))
             break
     where = f"{path}:{line}:{column}" if line else str(path)
     return f"{where}: {problem}"
