@@ -49,5 +49,11 @@ def message(key: str, lang: str | None = DEFAULT, /, **values) -> str:
         return template
 
 
+def counted(key: str, n: int, lang: str | None = DEFAULT, /, **values) -> str:
+    """A message about `n` things: ``key.one`` when n is 1, ``key.other`` otherwise
+    (English says "1 file", "2 files"; Chinese writes both the same)."""
+    return message(f"{key}.one" if n == 1 else f"{key}.other", lang, n=n, **values)
+
+
 def has(key: str) -> bool:
     return key in table(DEFAULT)

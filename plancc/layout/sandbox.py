@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from plancc.catalog import message
 from plancc.errors import LimitError, RenderError
 from plancc.load.limits import DEFAULT_LIMITS
 
@@ -62,25 +63,11 @@ class TemplateLimits:
         )
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
-
 def limit_error(key: str, limits: TemplateLimits, lang: str, where: str = "") -> LimitError:
     """The message for a bound reached: what, the value, the key that raises it."""
-    at = f"（{where}）" if where and lang != "en" else (f" ({where})" if where else "")
-    if key == SECONDS_KEY:
-        zh = f"模板运行超过 {limits.seconds:g} 秒仍未结束{at}，已停止：模板中可能有死循环或无穷递归"
-        en = f"the template ran for more than {limits.seconds:g} s{at} and was stopped: it may loop or recurse for ever"
-    elif key == OUTPUT_KEY:
-        zh = f"模板输出超过 {limits.output_bytes:,} 字节{at}，已停止"
-        en = f"the template's output exceeded {limits.output_bytes:,} bytes{at} and was stopped"
-    else:
-        zh = f"模板运行所需内存超过 {limits.memory_bytes:,} 字节{at}，已停止"
-        en = f"the template needed more than {limits.memory_bytes:,} bytes of memory{at} and was stopped"
-    hint = _t(lang, f"。确属需要时，在 plancc.toml 的 [limits] 中调大 {key}。",
-              f". If the document really needs more, raise {key} under [limits] in plancc.toml.")
-    return LimitError(_t(lang, zh, en) + hint, key)
+    at = message("template.at", lang, where=where) if where else ""
+    value = {SECONDS_KEY: f"{limits.seconds:g}", OUTPUT_KEY: f"{limits.output_bytes:,}"}.get(key, f"{limits.memory_bytes:,}")
+    return LimitError(message(f"template.limit.{key}", lang, value=value, at=at) + message("template.limit.hint", lang, key=key), key)
 
 
 # ---------------------------------------------------------------- locating errors
@@ -163,8 +150,7 @@ def install_guards(env: Any, budget: Budget) -> None:
         except OverflowError:
             n = MAX_RANGE + 1
         if n > MAX_RANGE:
-            raise RenderError(_t(budget.lang, f"模板中的 range() 最多只能有 {MAX_RANGE:,} 项",
-                                 f"range() in a template may have at most {MAX_RANGE:,} items"))
+            raise RenderError(message("template.range", budget.lang, n=f"{MAX_RANGE:,}"))
         return _timed(rng, budget)
 
     env.globals["range"] = guarded_range
@@ -412,8 +398,7 @@ class _Forked(Pending):
                 if sig is not None and sig == getattr(signal, "SIGXFSZ", None):
                     raise limit_error(OUTPUT_KEY, limits, lang)
                 if sig is not None:
-                    raise RenderError(_t(lang, f"运行模板的进程异常终止（信号 {sig}）：模板可能递归过深或占用了过多内存",
-                                         f"the process running the template died (signal {sig}): the template may recurse too deep or use too much memory"))
+                    raise RenderError(message("template.died", lang, signal=sig))
                 raise limit_error(MEMORY_KEY, limits, lang)  # the child could not even report: out of memory
             info = json.loads(outcome.decode("utf-8"))
             if not info.get("ok"):

@@ -12,14 +12,11 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from plancc.catalog import counted, message
 from plancc.pipeline import FileReport
 from plancc.text.escape import printable
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
-_LABEL = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 
 
 def render_text(reports: list[FileReport], *, lang: str = "zh", color: bool = False, quiet: bool = False, width: int | None = None) -> str:
@@ -27,7 +24,7 @@ def render_text(reports: list[FileReport], *, lang: str = "zh", color: bool = Fa
 
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 200, highlight=False, soft_wrap=True)
-    labels = _LABEL["en" if lang == "en" else "zh"]
+    labels = {sev: message(f"severity.{sev}", lang) for sev in ("error", "warning", "info")}
     for report in reports:
         for d in report.diagnostics:
             if d.suppressed:
@@ -45,7 +42,7 @@ def render_text(reports: list[FileReport], *, lang: str = "zh", color: bool = Fa
             for rel in d.related:
                 where = f"{rel.file or d.file}:{rel.span.line}:{rel.span.column}" if rel.span else rel.path
                 note = Text("      = ", style="dim")
-                note.append(printable(("相关：" if lang != "en" else "see: ") + f"{rel.message} ({rel.path}) {where}"), style="dim")
+                note.append(printable(message("text.related", lang, message=rel.message, path=rel.path, where=where)), style="dim")
                 console.print(note)
     s = Summary.of(reports)
     if not quiet:
@@ -137,16 +134,10 @@ def source_window(line: str, start: int, end: int, width: int) -> tuple[str, int
 
 
 def _summary(s, lang: str) -> str:
-    if lang == "en":
-        text = f"{s.files} file{'s' if s.files != 1 else ''} checked: {s.errors} error{'s' if s.errors != 1 else ''}, {s.warnings} warning{'s' if s.warnings != 1 else ''}"
-        if s.infos:
-            text += f", {s.infos} info"
-        if s.suppressed:
-            text += f" ({s.suppressed} suppressed)"
-        return text
-    text = f"检查了 {s.files} 个文件：{s.errors} 个错误，{s.warnings} 个警告"
+    text = message("text.summary", lang, files=counted("text.files", s.files, lang), errors=counted("text.errors", s.errors, lang),
+                   warnings=counted("text.warnings", s.warnings, lang))
     if s.infos:
-        text += f"，{s.infos} 个提示"
+        text += message("text.summary.infos", lang, infos=counted("text.infos", s.infos, lang))
     if s.suppressed:
-        text += f"（另有 {s.suppressed} 个已按注释抑制）"
+        text += message("text.summary.suppressed", lang, n=s.suppressed)
     return text
