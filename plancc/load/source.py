@@ -40,8 +40,6 @@ try:  # the C parser is ~10x faster; fall back to pure Python when absent
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Parser = yaml.SafeLoader
 
-Path_ = tuple  # a data path: ("hours", "components", 1, "hours")
-
 _RESOLVER = yaml.resolver.Resolver()
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")

@@ -1,7 +1,7 @@
 """A plan at a glance: rich tables a reviewer reads instead of opening Word.
 
 Each table is built by its own function from the validated plan, so a test
-can check the rows and a new table is one more function in TABLES.
+can check the rows; a new table is one more function, listed in ``tables``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Table-driven rule tests: for each rule, a plan that makes it fire and its corrected twin.
 
-Every registered rule must have at least one case here (tests/rules/test_cases.py
-enforces it), so a new rule cannot land without a test that fires and one that stays quiet.
+The cases are listed in tests/rules/test_rule_cases.py; every registered rule must have at
+least one (test_every_rule_has_a_case enforces it), so a new rule cannot land without a
+test that fires and one that stays quiet.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ class Case:
     good: str  # the corrected plan: the rule stays quiet
     says: tuple[str, ...] = ()  # figures the message must name
     column_at: str | None = None  # the diagnostic's column is this substring's (1-based, in characters)
+    path: str = ""  # the data path the diagnostic must name
+    related: tuple[str, ...] = ()  # the data paths of its related places, in order
     policy: bool = False
     policy_params: dict = field(default_factory=dict)
     id: str = ""

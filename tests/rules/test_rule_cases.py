@@ -18,10 +18,10 @@ period:
 """
 
 CASES = [
-    # -- sums (more detailed tests in test_sums.py) ------------------------------------
+    # -- sums ---------------------------------------------------------------------------
     Case("PL201", "hours:\n  required: 90\n  components:\n    - {name: 专业知识, hours: 60}\n    - {name: 公需知识, hours: 20}\n",
          "required: 90", "hours:\n  required: 90\n  components:\n    - {name: 专业知识, hours: 60}\n    - {name: 公需知识, hours: 30}\n",
-         says=("80", "90")),
+         says=("60", "20", "80", "90"), path="hours.required", related=("hours.components[0].hours", "hours.components[1].hours")),
     Case("PL202", "module_sets:\n  - id: 校长\n    modules: [{name: A, hours: 30}, {name: B, hours: 30}]\n    total_hours: 100\n",
          "total_hours", "module_sets:\n  - id: 校长\n    modules: [{name: A, hours: 30}, {name: B, hours: 30}]\n    total_hours: 60\n",
          says=("60", "100")),
@@ -195,7 +195,7 @@ def test_rule_fires_at_the_figure(case: Case):
     found = only(_check(case, "bad"), case.code)
     assert found, f"{case.code} did not fire"
     d = found[0]
-    needle = case.at.split("\n")[0] if "\nX" not in case.at else case.at.split("\n")[0]
+    needle = case.at.split("\n")[0]
     if "\nX" in case.at:  # the last line containing the needle (a repeated row)
         expected = max(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
     else:
@@ -206,6 +206,10 @@ def test_rule_fires_at_the_figure(case: Case):
     if case.column_at:
         line = text.splitlines()[d.line - 1]
         assert d.column == line.index(case.column_at) + 1, (line, d.column)
+    if case.path:
+        assert d.path == case.path
+    if case.related:
+        assert tuple(r.path for r in d.related) == case.related
 
 
 @pytest.mark.parametrize("case", CASES, ids=_id)
