@@ -43,6 +43,7 @@ from plancc.load.source import (
     file_kind,
     format_path,
     limit_diagnostic,
+    load_file,
     load_text,
     read_regular_file,
     reason_text,
@@ -77,8 +78,6 @@ def load_plan_file(path: str | Path, lang: str = "zh", limits: Limits | None = N
     `roots` are the folders includes may read from (resolved); empty means
     the plan's own folder.
     """
-    from plancc.load.source import load_file
-
     limits = limits or Limits()
     display = display or str(path)
     loaded = load_file(path, lang, limits, display=display)
