@@ -18,11 +18,9 @@ class LayoutError(RenderError):
 
 def kind_of(block: Any) -> str:
     """The tag of a body block, for templates to dispatch on."""
-    from plancc.model import outline
+    from plancc.model.blocks import block_kind
 
-    if isinstance(block, str):
-        return "str"
-    return outline.block_kind(block) or "unknown"
+    return block_kind(block) or "unknown"
 
 
 def _t(lang: str, zh: str, en: str) -> str:

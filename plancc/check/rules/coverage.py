@@ -9,7 +9,7 @@ from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import duplicates, walk_blocks
 from plancc.check.rules.prose import PER_STRING
 from plancc.model.facts import FORMATS, REF_RE, format_fact
-from plancc.model.outline import block_kind
+from plancc.model.blocks import block_kind
 
 
 def _listing(known: list[str]) -> str:

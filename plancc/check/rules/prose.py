@@ -13,7 +13,7 @@ from bisect import bisect_left
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import walk_blocks
 from plancc.model.base import fmt_number
-from plancc.model.outline import block_kind
+from plancc.model.blocks import block_kind
 from plancc.text.numerals import parse_cn_number
 
 # findings of one kind reported for one string at most: a pasted table repeating a slip a
