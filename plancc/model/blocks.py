@@ -9,7 +9,7 @@ template turns into sentences or tables, so every figure in them is computed.
 :data:`Block` union and its discriminator (the tags are the keys), the keys an
 error message offers, the coverage rules (the data a block shows, the ids it
 names, the lists it counts) and the template macro that renders a kind
-(``block_<key>``, see :mod:`plancc.layout`). A new kind is a model class here,
+(``block_<key>``, see :mod:`plancc.layout.blocks`). A new kind is a model class here,
 an entry in :data:`KINDS` and a macro in ``templates/default/blocks.xml.j2``.
 """
 
@@ -177,6 +177,16 @@ class ModesBlock(PlanModel):
 
 
 @dataclass(frozen=True)
+class OnlyHere:
+    """Data that reaches the document only through its block: where it is and what PL510 calls it."""
+
+    path: tuple[str, ...]
+    kind: str
+    kind_en: str
+    name: Callable[[Any], str]
+
+
+@dataclass(frozen=True)
 class Shows:
     """Plan data a block presents; without it the block would leave an empty place (PL505)."""
 
@@ -185,18 +195,8 @@ class Shows:
     data_en: str
     present: Callable[[Any], bool]
     """Whether the plan (a :class:`plancc.model.plan.Plan`) has the data."""
-    only_here: Optional["OnlyHere"] = None
+    only_here: Optional[OnlyHere] = None
     """Set when this block is the document's only way to show the data (PL510 warns when no block does)."""
-
-
-@dataclass(frozen=True)
-class OnlyHere:
-    """Data that reaches the document only through its block: where it is and what PL510 calls it."""
-
-    path: tuple[str, ...]
-    kind: str
-    kind_en: str
-    name: Callable[[Any], str]
 
 
 @dataclass(frozen=True)
@@ -222,6 +222,10 @@ class BlockKind:
     refers: Optional[Refers] = None
     lists: tuple[str, ...] = ()
     """Plan lists the block presents: “N个阶段” in its section is compared with ``phases`` (PL801)."""
+
+    def __post_init__(self) -> None:
+        if self.key is not None and self.key not in self.model.model_fields:
+            raise TypeError(f"block kind {self.key!r}: its model {self.model.__name__} has no field {self.key!r}")
 
     @property
     def tag(self) -> str:
@@ -273,9 +277,8 @@ KINDS: tuple[BlockKind, ...] = (
     BlockKind("modes", ModesBlock, Shows("modes", "modes", lambda p: bool(p.modes))),
 )
 
-BY_TAG: dict[str, BlockKind] = {k.tag: k for k in KINDS}
 _BY_MODEL: dict[Any, BlockKind] = {k.model: k for k in KINDS if k.key is not None}
-TEXT = BY_TAG["str"]
+TEXT = next(k for k in KINDS if k.key is None)
 
 #: The keys that name a kind in a mapping (plain text has none).
 BLOCK_KEYS: tuple[str, ...] = tuple(k.key for k in KINDS if k.key is not None)
