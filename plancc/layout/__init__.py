@@ -16,15 +16,6 @@ class LayoutError(RenderError):
     """The template could not be rendered; the message names the template file and line."""
 
 
-def kind_of(block: Any) -> str:
-    """The tag of a body block, for templates to dispatch on."""
-    from plancc.model import outline
-
-    if isinstance(block, str):
-        return "str"
-    return outline.block_kind(block) or "unknown"
-
-
 def _t(lang: str, zh: str, en: str) -> str:
     return en if lang == "en" else zh
 
@@ -92,6 +83,7 @@ def start_outline(plan: Plan, *, template: str | None = None, base: Path | list[
 
 def _generate(plan: Plan, folder: Path, title_chars: int, budget: Any):
     """The template's output, piece by piece (runs inside the bounds)."""
+    from plancc.layout.blocks import kind_of, render_block
     from plancc.layout.environment import cn_range_filter, make_environment, prose
     from plancc.layout.sandbox import install_guards
     from plancc.layout.titles import break_title
@@ -108,6 +100,7 @@ def _generate(plan: Plan, folder: Path, title_chars: int, budget: Any):
         "title_lines": lines,
         "prose": lambda text: prose(text, facts),
         "kind_of": kind_of,
+        "render_block": render_block,
         "cn_range": cn_range_filter,
     }
     return env.get_template("plan.xml.j2").generate(**context)
@@ -117,6 +110,7 @@ def describe_template_error(exc: BaseException, folder: Path, lang: str = "zh") 
     """A template's exception as the user's message: what went wrong, in which file and line, what to do."""
     import jinja2
 
+    from plancc.layout.blocks import UnhandledBlock
     from plancc.layout.environment import TemplateFileRefused, template_dir
     from plancc.layout.sandbox import template_location
 
@@ -137,6 +131,9 @@ def describe_template_error(exc: BaseException, folder: Path, lang: str = "zh") 
             return LayoutError(_t(lang, f"模板文件“{name}”指向模板目录之外（{real}）{at}：模板文件必须是模板目录内的普通文件，不能是指向别处的符号链接",
                                   f"template file '{name}' points outside its template folder ({real}){at}: template files must be regular files inside the template folder, not links to elsewhere"))
         return LayoutError(_t(lang, f"模板文件“{name}”不是普通文件（{real}）{at}", f"template file '{name}' is not a regular file ({real}){at}"))
+    if isinstance(exc, UnhandledBlock):
+        return LayoutError(_t(lang, f"模板 {folder} 没有呈现“{exc.kind}”块的宏 {exc.macro}{at}：请在模板中定义 {{% macro {exc.macro}(blk) %}}，可参照 plancc 默认模板的 blocks.xml.j2",
+                              f"template {folder} has no macro {exc.macro} for the '{exc.kind}' block{at}: define {{% macro {exc.macro}(blk) %}} in the template, as in blocks.xml.j2 of plancc's default template"))
     if isinstance(exc, jinja2.TemplateNotFound):
         return LayoutError(_t(lang, f"模板引用的文件“{exc.name}”不存在{at}", f"the template refers to '{exc.name}', which does not exist{at}"))
     if isinstance(exc, jinja2.UndefinedError):

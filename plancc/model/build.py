@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from plancc.diagnostics import Diagnostic, Severity, Span
 from plancc.catalog import message as msg
 from plancc.load.source import LoadedFile, format_path, value_at
-from plancc.model.outline import BLOCK_KEYS
+from plancc.model.blocks import BLOCK_KEYS
 from plancc.model.plan import SCHEMA_VERSION, Plan
 
 _VALUE_DETAILS: dict[str, tuple[str, str]] = {

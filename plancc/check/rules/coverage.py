@@ -9,7 +9,7 @@ from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import duplicates, walk_blocks
 from plancc.check.rules.prose import PER_STRING
 from plancc.model.facts import FORMATS, REF_RE, format_fact
-from plancc.model.outline import block_kind
+from plancc.model.blocks import KINDS, Refers, kind_for
 
 
 def _listing(known: list[str]) -> str:
@@ -149,12 +149,17 @@ def unknown_name(ctx):
                               {"kind": "学时组成", "kind_en": "hour component", "name": ex.component, "hint": hint(ex.component, comps)})
 
 
-_ID_KINDS = {
-    "module_sets": ("模块组", "module set", "module_sets"),
-    "assessment": ("考核方案", "assessment", "assessments"),
-    "evaluation": ("评价表", "evaluation", "evaluations"),
-    "rubric": ("评分细则", "rubric", "rubrics"),
-}
+def _referring_kinds() -> dict[str, Refers]:
+    """The collections blocks name ids from (module_sets, assessments …), each with the
+    first kind naming it, in registry order."""
+    out: dict[str, Refers] = {}
+    for k in KINDS:
+        if k.refers is not None:
+            out.setdefault(k.refers.collection, k.refers)
+    return out
+
+
+_REFERRED = _referring_kinds()
 
 
 @rule(
@@ -177,22 +182,20 @@ def unknown_id(ctx):
     怎么改：改正 id，或补充定义。
     """
     plan = ctx.plan
-    ids = {key: [x.id for x in getattr(plan, attr)] for key, (_, _, attr) in _ID_KINDS.items()}
-    id_sets = {key: set(v) for key, v in ids.items()}
+    ids = {coll: [x.id for x in getattr(plan, coll)] for coll in _REFERRED}
+    id_sets = {coll: set(v) for coll, v in ids.items()}
     _hint = _Hints()
     for path, block in walk_blocks(plan):
-        key = block_kind(block)
-        if key not in _ID_KINDS:
+        kind = kind_for(block)
+        if kind is None or kind.refers is None:
             continue
-        kind, kind_en, _ = _ID_KINDS[key]
-        names = block.module_sets if key == "module_sets" else [getattr(block, key)]
-        for k, name in enumerate(names):
-            if name not in id_sets[key]:
-                where = path + (key, k) if key == "module_sets" else path + (key,)
-                yield Finding(where, {"kind": kind, "kind_en": kind_en, "name": name, "hint": _hint(name, ids[key])})
+        ref = kind.refers
+        for below, name in kind.ids(block):
+            if name not in id_sets[ref.collection]:
+                yield Finding(path + below, {"kind": ref.kind, "kind_en": ref.kind_en, "name": name, "hint": _hint(name, ids[ref.collection])})
     if plan.catalog and plan.catalog.module_set and plan.catalog.module_set not in id_sets["module_sets"]:
-        name = plan.catalog.module_set
-        yield Finding(("catalog", "module_set"), {"kind": "模块组", "kind_en": "module set", "name": name, "hint": _hint(name, ids["module_sets"])})
+        name, ref = plan.catalog.module_set, _REFERRED["module_sets"]
+        yield Finding(("catalog", "module_set"), {"kind": ref.kind, "kind_en": ref.kind_en, "name": name, "hint": _hint(name, ids["module_sets"])})
 
 
 @rule(
@@ -238,19 +241,6 @@ def catalog_module_not_in_set(ctx):
                       related=[(("module_sets", set_index, "modules"), ms.id)])
 
 
-_DATA_OF_BLOCK = {
-    "themes": ("stages（含 themes）", "stages with themes", lambda p: any(s.themes for s in p.stages)),
-    "goals": ("stages（含 goals）", "stages with goals", lambda p: any(s.goals for s in p.stages)),
-    "posts": ("posts", "posts", lambda p: bool(p.posts)),
-    "catalog": ("catalog", "catalog", lambda p: p.catalog is not None),
-    "phases": ("phases", "phases", lambda p: bool(p.phases)),
-    "hours": ("hours", "hours", lambda p: p.hours is not None and p.hours.required is not None),
-    "exemptions": ("audience.exemptions", "audience.exemptions",
-                   lambda p: p.audience is not None and not isinstance(p.audience, str) and bool(p.audience.exemptions)),
-    "modes": ("modes", "modes", lambda p: bool(p.modes)),
-}
-
-
 @rule(
     "PL505",
     "block-without-data",
@@ -272,13 +262,14 @@ def block_without_data(ctx):
     """
     present_for: dict[str, bool] = {}
     for path, block in walk_blocks(ctx.plan):
-        key = block_kind(block)
-        if key in _DATA_OF_BLOCK:
-            data, data_en, present = _DATA_OF_BLOCK[key]
-            if key not in present_for:
-                present_for[key] = present(ctx.plan)
-            if not present_for[key]:
-                yield Finding(path + (key,), {"block": key, "data": data, "data_en": data_en}, at_key=True)
+        kind = kind_for(block)
+        if kind is None or kind.shows is None:
+            continue
+        key = kind.tag
+        if key not in present_for:
+            present_for[key] = kind.shows.present(ctx.plan)
+        if not present_for[key]:
+            yield Finding(path + (key,), {"block": key, "data": kind.shows.data, "data_en": kind.shows.data_en}, at_key=True)
 
 
 def _named_lists(plan):
@@ -472,20 +463,20 @@ def unused_definition(ctx):
     plan = ctx.plan
     if not plan.sections:
         return
-    used: dict[str, set] = {"module_sets": set(), "assessment": set(), "evaluation": set(), "rubric": set()}
+    used: dict[str, set] = {coll: set() for coll in _REFERRED}
     kinds: set[str] = set()
     for _, block in walk_blocks(plan):
-        key = block_kind(block)
-        kinds.add(key)
-        if key == "module_sets":
-            used[key].update(block.module_sets)
-        elif key in used:
-            used[key].add(getattr(block, key))
-    for key, (kind, kind_en, attr) in _ID_KINDS.items():
-        for i, x in enumerate(getattr(plan, attr)):
-            if x.id not in used[key]:
-                yield Finding((attr, i, "id"), {"kind": kind, "kind_en": kind_en, "name": x.id})
-    if plan.catalog is not None and "catalog" not in kinds:
-        yield Finding(("catalog",), {"kind": "课程目录", "kind_en": "catalog", "name": plan.catalog.caption or "catalog"}, at_key=True)
-    if plan.phases and "phases" not in kinds:
-        yield Finding(("phases",), {"kind": "进度安排", "kind_en": "phases", "name": "phases"}, at_key=True)
+        kind = kind_for(block)
+        if kind is None:
+            continue
+        kinds.add(kind.tag)
+        if kind.refers is not None:
+            used[kind.refers.collection].update(name for _, name in kind.ids(block))
+    for coll, ref in _REFERRED.items():
+        for i, x in enumerate(getattr(plan, coll)):
+            if x.id not in used[coll]:
+                yield Finding((coll, i, "id"), {"kind": ref.kind, "kind_en": ref.kind_en, "name": x.id})
+    for kind in KINDS:
+        only = kind.shows.only_here if kind.shows is not None else None
+        if only is not None and kind.tag not in kinds and kind.shows.present(plan):
+            yield Finding(only.path, {"kind": only.kind, "kind_en": only.kind_en, "name": only.name(plan)}, at_key=True)

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import walk_blocks
 from plancc.model.base import fmt_number
-from plancc.model.outline import block_kind
+from plancc.model.blocks import KINDS, block_kind
 from plancc.text.numerals import parse_cn_number
 
 # findings of one kind reported for one string at most: a pasted table repeating a slip a
@@ -135,9 +135,10 @@ def _enumerated(before: str) -> int:
     return _Clauses(before).enumerated(len(before))
 
 
-# which block shows the list a noun counts; a sentence is compared with the data
-# only inside a section that shows that data (elsewhere “三个阶段” may mean anything)
-_NOUN_BLOCK = {"阶段": "phases", "学段": ("themes", "goals"), "层次": ("themes", "goals"), "岗位": "posts"}
+# the plan list a noun counts; a sentence is compared with the data only inside a section
+# with a block that presents that list (the registry's ``lists``): elsewhere “三个阶段” may mean anything
+_NOUN_LIST = {"阶段": ("phases", "进度安排"), "学段": ("stages", "学段"), "层次": ("tiers", "层次"), "岗位": ("posts", "岗位")}
+_NOUN_BLOCK = {noun: {k.tag for k in KINDS if name in k.lists} for noun, (name, _) in _NOUN_LIST.items()}
 
 
 def _section_kinds(plan) -> dict[tuple, set[str]]:
@@ -150,7 +151,6 @@ def _section_kinds(plan) -> dict[tuple, set[str]]:
 
 def _shown_here(path: tuple, noun: str, kinds: dict[tuple, set[str]]) -> bool:
     want = _NOUN_BLOCK[noun]
-    want = {want} if isinstance(want, str) else set(want)
     if path[:1] == ("phases",):
         return noun == "阶段"
     for cut in range(len(path), 0, -1):
@@ -186,12 +186,7 @@ def prose_count(ctx):
     plan = ctx.plan
     kinds = _section_kinds(plan)
     set_names = _SetNames(plan)
-    lists = {
-        "阶段": ("进度安排（phases）", "phases", len(plan.phases), "phases.count"),
-        "学段": ("学段（stages）", "stages", len(plan.stages), "stages.count"),
-        "层次": ("层次（tiers）", "tiers", len(plan.tiers), "tiers.count"),
-        "岗位": ("岗位（posts）", "posts", len(plan.posts), "posts.count"),
-    }
+    lists = {noun: (f"{label}（{name}）", name, len(getattr(plan, name)), f"{name}.count") for noun, (name, label) in _NOUN_LIST.items()}
     numbers: dict[str, int | None] = {}
     # one message's figures per distinct count and list: a long text repeating a count shares them
     said: dict[tuple, dict] = {}

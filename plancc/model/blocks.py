@@ -1,0 +1,320 @@
+"""Blocks of a section's content: the model of each kind, and the one registry of kinds.
+
+A block is plain text, or a mapping whose key names its kind: ``{text: …}``,
+``{items: […]}`` and ``{table: …}`` hold prose written in the plan; the others
+(``{themes: table}``, ``{assessment: 分层项目}`` …) refer to plan data that the
+template turns into sentences or tables, so every figure in them is computed.
+
+:data:`KINDS` is the one list of kinds. Everything else derives from it: the
+:data:`Block` union and its discriminator (the tags are the keys), the keys an
+error message offers, the coverage rules (the data a block shows, the ids it
+names, the lists it counts) and the template macro that renders a kind
+(``block_<key>``, see :mod:`plancc.layout.blocks`). A new kind is a model class here,
+an entry in :data:`KINDS` and a macro in ``templates/default/blocks.xml.j2``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Callable, Literal, Optional, Union
+
+from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
+
+from plancc.model.base import PlanModel, Text, Words, _finite
+
+#: Word cannot show a table with more columns than this.
+MAX_TABLE_COLUMNS = 63
+
+Width = Annotated[float, Field(gt=0, le=1_000_000), BeforeValidator(_finite)]
+"""A relative column width: a positive finite number."""
+
+Cell = Union[Words, int, Annotated[float, AfterValidator(_finite)]]
+
+
+class Paragraph(PlanModel):
+    """A paragraph with options; a plain string is the common short form."""
+
+    text: Text = Field(description="段落文字（可用 **加粗**，可引用数据如 {=hours.required}）")
+    style: Literal["body", "caption", "note", "plain"] = Field(
+        "body", description="样式：body 正文（首行缩进）、caption 居中标注、note 备注、plain 无缩进"
+    )
+    bold: bool = Field(False, description="整段加粗")
+
+
+class ItemList(PlanModel):
+    """Items numbered ①②③ (or without numbers)."""
+
+    items: list[Text] = Field(description="列表项")
+    numbered: bool = Field(True, description="是否用 ①②③ 编号")
+
+
+class TableSpec(PlanModel):
+    caption: Optional[Text] = Field(None, description="表题")
+    columns: list[Text] = Field(description="列标题（1 至 63 列）", min_length=1, max_length=MAX_TABLE_COLUMNS)
+    widths: Optional[list[Width]] = Field(None, description="各列相对宽度（正数，个数与列数相同），如 [1, 1, 3]")
+    rows: list[list[Cell]] = Field(description="表格各行，每行是与列数相同的文字或数字列表")
+    merge: list[int] = Field(default_factory=list, description="相邻相同内容纵向合并的列（从 1 数起）")
+
+    @model_validator(mode="after")
+    def _fits_columns(self) -> "TableSpec":
+        """Every row, the widths and the merge columns match the columns, each located
+        at the item at fault (``at`` in the error context extends its location)."""
+        n = len(self.columns)
+        for i, row in enumerate(self.rows):
+            if len(row) != n:
+                raise PydanticCustomError(
+                    "table_row_cells", "row {row} has {cells} cell(s) but the table has {columns} column(s)",
+                    {"row": i + 1, "cells": len(row), "columns": n, "at": ("rows", i)},
+                )
+        if self.widths is not None and len(self.widths) != n:
+            raise PydanticCustomError(
+                "table_widths_count", "{widths} width(s) for {columns} column(s)",
+                {"widths": len(self.widths), "columns": n, "at": ("widths",)},
+            )
+        for i, col in enumerate(self.merge):
+            if not 1 <= col <= n:
+                raise PydanticCustomError(
+                    "table_merge_column", "merge column {col} is not one of the columns 1 to {columns}",
+                    {"col": col, "columns": n, "at": ("merge", i)},
+                )
+        return self
+
+
+class TableBlock(PlanModel):
+    """A small free table written in the plan."""
+
+    table: TableSpec = Field(description="表格")
+
+
+class ThemesBlock(PlanModel):
+    """The stage × tier themes, as a nested list or as a table with merged stage cells."""
+
+    themes: Literal["list", "table"] = Field(description="list：按学段分项列出；table：学段×层次主题表")
+    caption: Optional[Text] = Field(None, description="表题（table 时）")
+
+
+class GoalsBlock(PlanModel):
+    """Each stage's goals as a labelled paragraph."""
+
+    goals: Literal["stages"] = Field(description="写 stages：按学段列出各学段的培训目标")
+
+
+class PostsBlock(PlanModel):
+    """One numbered subsection per post: 培训主题, 培训目标 (and module set)."""
+
+    posts: Literal["all"] = Field(description="写 all：按岗位逐项列出主题与目标")
+
+
+class ModulesBlock(PlanModel):
+    """Sentences generated from module sets, numbered when there are several."""
+
+    module_sets: list[Text] = Field(description="要列出的模块组 id")
+    numbered: bool = Field(True, description="多个模块组时是否编号为 1. 2. …")
+    style: Literal["sentence", "sections"] = Field(
+        "sentence", description="sentence：每个模块组一句话；sections：每个模块一个编号小节（模块名称为小标题，模块说明为正文）"
+    )
+    lead: Words = Field("", description="同一段中模块句子之前的文字（sentence 时），如“根据培训目标要求，……严格按照《……》，”；默认不写")
+    ending: Optional[Words] = Field(
+        None, description="模块句子在“N个模块（共H学时）”之后的结尾（sentence 时），写了就代替“的{offer}。”，如“，并……增加设置学科教学选修模块。”"
+    )
+
+
+class CatalogBlock(PlanModel):
+    """The course catalog table."""
+
+    catalog: Literal["table"] = Field(description="写 table：课程目录表")
+
+
+class PhasesBlock(PlanModel):
+    """The timeline, in one of three layouts."""
+
+    phases: Literal["dated", "staged", "table"] = Field(
+        description="dated：“（一）2022年11月15日前，任务”；staged：“第一阶段：名称（时间）”；table：进度表"
+    )
+    caption: Optional[Text] = Field(None, description="表题（table 时）")
+
+
+class AssessmentBlock(PlanModel):
+    """An assessment scheme as sentences (components) or as a table (items)."""
+
+    assessment: Text = Field(description="考核方案 id")
+    style: Literal["text", "table"] = Field("text", description="text：按组成写成条目；table：考核表")
+
+
+class EvaluationBlock(PlanModel):
+    evaluation: Text = Field(description="评价表 id")
+
+
+class RubricBlock(PlanModel):
+    rubric: Text = Field(description="评分细则 id")
+
+
+class HoursBlock(PlanModel):
+    """The hours sentence: 每人年度参训不少于90学时（其中……）。"""
+
+    hours: Literal["sentence"] = Field(description="写 sentence：由学时数据生成的句子")
+    lead: Words = Field("每人年度参训", description="句首")
+
+
+class ExemptionsBlock(PlanModel):
+    """The exemption sentence: 参加……的甲、乙教师，在完成60学时的培训任务后，可免于……。"""
+
+    exemptions: Literal["sentence"] = Field(description="写 sentence：由免修数据生成的句子")
+    lead: Words = Field(
+        "", description="同一段中免修句子之前的文字，如培训对象 {=audience}（“全镇在职中小学教师。”）；默认不写"
+    )
+
+
+class ModesBlock(PlanModel):
+    """The delivery modes: “名称：说明” paragraphs, or numbered run-in items 1.名称：说明."""
+
+    modes: Literal["list"] = Field(description="写 list：逐项列出培训方式及说明")
+    numbered: bool = Field(False, description="是否把各培训方式编号为下一级小标题（1.名称：说明）")
+
+
+# ---- the registry ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OnlyHere:
+    """Data that reaches the document only through its block: where it is and what PL510 calls it."""
+
+    path: tuple[str, ...]
+    kind: str
+    kind_en: str
+    name: Callable[[Any], str]
+
+
+@dataclass(frozen=True)
+class Shows:
+    """Plan data a block presents; without it the block would leave an empty place (PL505)."""
+
+    data: str
+    """The data as the messages name it: “stages（含 themes）”."""
+    data_en: str
+    present: Callable[[Any], bool]
+    """Whether the plan (a :class:`plancc.model.plan.Plan`) has the data."""
+    only_here: Optional[OnlyHere] = None
+    """Set when this block is the document's only way to show the data (PL510 warns when no block does)."""
+
+
+@dataclass(frozen=True)
+class Refers:
+    """Ids a block names (its key's value: one id or a list of them) and the plan collection
+    defining them, by ``id`` (PL503 when one is undefined, PL510 when a definition is never named)."""
+
+    collection: str
+    """The plan's attribute: ``module_sets``, ``assessments`` …"""
+    kind: str
+    kind_en: str
+
+
+@dataclass(frozen=True)
+class BlockKind:
+    """One kind of block: its key, its model, and what the stages after the model need to know."""
+
+    key: Optional[str]
+    """The key that names the kind in a mapping; None for plain text."""
+    model: Any
+    """The model class (for plain text, the text type)."""
+    shows: Optional[Shows] = None
+    refers: Optional[Refers] = None
+    lists: tuple[str, ...] = ()
+    """Plan lists the block presents: “N个阶段” in its section is compared with ``phases`` (PL801)."""
+
+    def __post_init__(self) -> None:
+        if self.key is not None and self.key not in self.model.model_fields:
+            raise TypeError(f"block kind {self.key!r}: its model {self.model.__name__} has no field {self.key!r}")
+
+    @property
+    def tag(self) -> str:
+        """The discriminator tag, and the name templates dispatch on: the key, or ``str``."""
+        return self.key or "str"
+
+    @property
+    def macro(self) -> str:
+        """The template macro that renders this kind."""
+        return "block_" + self.tag
+
+    def ids(self, block: Any) -> list[tuple[tuple, str]]:
+        """(path below the block, id) for every id the block names."""
+        if self.refers is None or self.key is None:
+            return []
+        value = getattr(block, self.key)
+        if isinstance(value, list):
+            return [((self.key, k), v) for k, v in enumerate(value)]
+        return [((self.key,), value)]
+
+
+def _exemptions(plan: Any) -> bool:
+    return plan.audience is not None and not isinstance(plan.audience, str) and bool(plan.audience.exemptions)
+
+
+#: Every kind of block, in the order a mapping's key is looked for and the docs list them.
+KINDS: tuple[BlockKind, ...] = (
+    BlockKind(None, Text),
+    BlockKind("text", Paragraph),
+    BlockKind("items", ItemList),
+    BlockKind("table", TableBlock),
+    BlockKind("themes", ThemesBlock, Shows("stages（含 themes）", "stages with themes", lambda p: any(s.themes for s in p.stages)),
+              lists=("stages", "tiers")),
+    # a stage's goals speak of its tiers: “三个层次” beside them is checked too
+    BlockKind("goals", GoalsBlock, Shows("stages（含 goals）", "stages with goals", lambda p: any(s.goals for s in p.stages)),
+              lists=("stages", "tiers")),
+    BlockKind("posts", PostsBlock, Shows("posts", "posts", lambda p: bool(p.posts)), lists=("posts",)),
+    BlockKind("module_sets", ModulesBlock, refers=Refers("module_sets", "模块组", "module set")),
+    BlockKind("catalog", CatalogBlock, Shows("catalog", "catalog", lambda p: p.catalog is not None,
+                                             OnlyHere(("catalog",), "课程目录", "catalog", lambda p: p.catalog.caption or "catalog"))),
+    BlockKind("phases", PhasesBlock, Shows("phases", "phases", lambda p: bool(p.phases),
+                                           OnlyHere(("phases",), "进度安排", "phases", lambda p: "phases")),
+              lists=("phases",)),
+    BlockKind("assessment", AssessmentBlock, refers=Refers("assessments", "考核方案", "assessment")),
+    BlockKind("evaluation", EvaluationBlock, refers=Refers("evaluations", "评价表", "evaluation")),
+    BlockKind("rubric", RubricBlock, refers=Refers("rubrics", "评分细则", "rubric")),
+    BlockKind("hours", HoursBlock, Shows("hours", "hours", lambda p: p.hours is not None and p.hours.required is not None)),
+    BlockKind("exemptions", ExemptionsBlock, Shows("audience.exemptions", "audience.exemptions", _exemptions)),
+    BlockKind("modes", ModesBlock, Shows("modes", "modes", lambda p: bool(p.modes))),
+)
+
+_BY_MODEL: dict[Any, BlockKind] = {k.model: k for k in KINDS if k.key is not None}
+TEXT = next(k for k in KINDS if k.key is None)
+
+#: The keys that name a kind in a mapping (plain text has none).
+BLOCK_KEYS: tuple[str, ...] = tuple(k.key for k in KINDS if k.key is not None)
+
+
+def kind_for(block: Any) -> BlockKind | None:
+    """The kind of a validated block."""
+    if isinstance(block, str):
+        return TEXT
+    return _BY_MODEL.get(type(block))
+
+
+def block_kind(block: Any) -> str | None:
+    """The tag of a validated block: "str", or the key that names its kind."""
+    kind = kind_for(block)
+    return kind.tag if kind is not None else None
+
+
+def _written_kind(value: Any) -> str | None:
+    """The tag of a block as written (text or mapping): its first known key."""
+    if isinstance(value, str):
+        return TEXT.tag
+    if isinstance(value, dict):
+        for key in BLOCK_KEYS:
+            if key in value:
+                return key
+    return None
+
+
+Block = Annotated[
+    Union[tuple(Annotated[k.model, Tag(k.tag)] for k in KINDS)],  # type: ignore[misc]
+    Discriminator(
+        _written_kind,
+        custom_error_type="block_kind",
+        custom_error_message="a block is text, or a mapping with one of the keys: " + ", ".join(BLOCK_KEYS),
+        custom_error_context={"keys": ", ".join(BLOCK_KEYS)},
+    ),
+]
+"""A block of a section's content, validated by the model its key names."""
