@@ -58,8 +58,9 @@ def test_sigterm_mid_render_keeps_the_previous_output_and_leaves_nothing(previou
     code = proc.wait(timeout=120)
     if code == 0:  # finished before the signal: then the new output must be complete
         assert read_docx(out).tables[0].rows == 20001
-    else:
-        assert out.read_bytes() == before
+    elif out.read_bytes() != before:
+        # the signal came after the new document was renamed into place: it must be whole
+        assert read_docx(out).tables[0].rows == 20001
     assert _leftovers(out.parent) == []
 
 
