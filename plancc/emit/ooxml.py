@@ -10,6 +10,7 @@ so a LibreOffice preview does not prove the order is right).
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -420,7 +421,7 @@ def add_field(paragraph: etree._Element, instr: str, placeholder: str, rpr: etre
     def run() -> etree._Element:
         r = sub(paragraph, "w:r")
         if rpr is not None:
-            r.append(_copy(rpr))
+            r.append(copy.deepcopy(rpr))
         return r
 
     sub(run(), "w:fldChar", fldCharType="begin")
@@ -430,12 +431,6 @@ def add_field(paragraph: etree._Element, instr: str, placeholder: str, rpr: etre
     sub(run(), "w:fldChar", fldCharType="separate")
     set_t(sub(run(), "w:t"), placeholder)
     sub(run(), "w:fldChar", fldCharType="end")
-
-
-def _copy(e: etree._Element) -> etree._Element:
-    import copy
-
-    return copy.deepcopy(e)
 
 
 def page_number_paragraph(style_id: str, side: "FooterSide", prefix: str, suffix: str) -> etree._Element:
@@ -450,12 +445,12 @@ def page_number_paragraph(style_id: str, side: "FooterSide", prefix: str, suffix
     put_new(dash_rpr, "w:rFonts", hint="eastAsia")
     if prefix:
         r = sub(p, "w:r")
-        r.append(_copy(dash_rpr))
+        r.append(copy.deepcopy(dash_rpr))
         set_t(sub(r, "w:t"), prefix)
     add_field(p, "PAGE", "1")
     if suffix:
         r = sub(p, "w:r")
-        r.append(_copy(dash_rpr))
+        r.append(copy.deepcopy(dash_rpr))
         set_t(sub(r, "w:t"), suffix)
     return p
 

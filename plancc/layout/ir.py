@@ -35,7 +35,7 @@ ParagraphKind = Literal[
 class Run:
     """A stretch of text. `role` picks the character look inside a paragraph:
     "self" keeps the paragraph style's font, "body" switches to body text (run-in
-    text after a heading), "heading" forces the paragraph's heading font."""
+    text after a heading)."""
 
     text: str
     bold: bool = False

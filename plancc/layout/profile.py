@@ -220,12 +220,6 @@ class Styles(_Model):
     page_number: ParagraphStyle = Field(description="页码（四号宋体）")
     body_run: RunStyle = Field(description="标题后接排正文所用字符样式")
 
-    def for_kind(self, kind: str) -> ParagraphStyle:
-        """The paragraph style of an IR paragraph kind (or table_cell/table_header/page_number)."""
-        if kind == "body_run" or kind not in type(self).model_fields:
-            raise KeyError(f"no paragraph style for kind {kind!r}")
-        return getattr(self, kind)
-
     def __getitem__(self, kind: str) -> RunStyle:
         """``styles["table_cell"]``: mapping-style access by kind (KeyError if unknown)."""
         if kind not in type(self).model_fields:

@@ -40,8 +40,6 @@ def break_title(text: str, max_chars: float = 20) -> list[str]:
         a, b = text[k - 1], text[k]
         if (a.isascii() and a.isalnum() and b.isascii() and b.isalnum()) or b in _NO_LINE_START or a in _NO_LINE_END:
             continue
-        if b == " " or a == " ":
-            pass
         wa, wb = _width(text[:k].rstrip()), _width(text[k:].lstrip())
         if wa > max_chars:
             break
