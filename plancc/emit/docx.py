@@ -23,7 +23,6 @@ import datetime as _dt
 import io
 import os
 import re
-import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Sequence
@@ -318,6 +317,8 @@ class _BodyWriter:
                 keep.set(_VAL, "0")
         if p.page_break_before:
             etree.SubElement(ppr, _PAGEBREAK)
+        if p.right_indent is not None:
+            ox.put_new(ppr, "w:ind", left=0, right=p.right_indent, firstLine=0)
         if p.number:
             ox.add_text(etree.SubElement(e, _R), p.number)
         for run in p.runs:
@@ -347,10 +348,9 @@ class _BodyWriter:
         label = f"表格“{t.name or t.caption or '?'}”"
         if ncols == 0:
             raise EmitError(f"{label}没有列")
-        try:
-            widths = ox.scale_widths([c.weight for c in t.columns], look.width)
-        except ValueError as exc:
-            raise EmitError(f"{label}：列宽权重必须为正数") from exc
+        widths = [c.width for c in t.columns]
+        if any(not (isinstance(w, int) and w > 0) for w in widths):
+            raise EmitError(f"{label}：列宽必须为正整数（缇）")
         out: list[etree._Element] = []
         if t.caption:
             out.append(self.paragraph(ir.Paragraph("caption", [ir.Run(t.caption)], keep_with_next=True)))
@@ -537,54 +537,6 @@ def _splice_rows(document_xml: bytes, chunks: list[list[str]]) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
-# ====================================================================== 落款
-
-
-def _is_ideograph(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF" and unicodedata.category(ch) == "Lo"
-
-
-def estimated_width(text: str, size: int, char_spacing: int = 0) -> float:
-    """Rough rendered width in twips: full-width characters one em, others half an em,
-    plus tracking, plus the ¼ em Word and LibreOffice insert between ideographs and
-    Latin letters or digits (autoSpaceDE/DN)."""
-    em = size * 10  # half-points → twips
-    width = 0.0
-    prev = ""
-    for ch in text:
-        wide = unicodedata.east_asian_width(ch) in "WFA"
-        width += (em if wide else em / 2) + char_spacing
-        if prev and ((_is_ideograph(prev) and ch.isascii() and ch.isalnum()) or
-                     (_is_ideograph(ch) and prev.isascii() and prev.isalnum())):
-            width += em / 4
-        prev = ch
-    return width
-
-
-def _signature_indents(blocks: Sequence[ir.Block], profile: Profile) -> dict[int, int]:
-    """Right indents that centre each 署名 line over the 成文日期 below it (7.3.5.1:
-    以成文日期为准居中编排发文机关署名); block index → twips."""
-    out: dict[int, int] = {}
-    sig_style, date_style = profile.styles.signature, profile.styles.date
-    i, n = 0, len(blocks)
-    while i < n:
-        b = blocks[i]
-        if not (isinstance(b, ir.Paragraph) and b.kind == "signature"):
-            i += 1
-            continue
-        j = i
-        while j < n and isinstance(blocks[j], ir.Paragraph) and blocks[j].kind == "signature":  # type: ignore[union-attr]
-            j += 1
-        date = blocks[j] if j < n else None
-        if isinstance(date, ir.Paragraph) and date.kind == "date":
-            dw = estimated_width(date.text, date_style.size, date_style.char_spacing)
-            for k in range(i, j):
-                sw = estimated_width(blocks[k].text, sig_style.size, sig_style.char_spacing)  # type: ignore[union-attr]
-                out[k] = max(0, round(date_style.indent.right + (dw - sw) / 2))
-        i = j
-    return out
-
-
 # ====================================================================== package
 
 
@@ -670,13 +622,9 @@ def render_docx(doc: ir.Document, profile: Profile) -> bytes:
 
     writer = _BodyWriter(profile, ids, sect_pr)
     blocks = doc.blocks
-    sig_right = _signature_indents(blocks, profile) if profile.signature.center_over_date else {}
     for i, block in enumerate(blocks):
         if isinstance(block, ir.Paragraph):
-            e = writer.paragraph(block)
-            if i in sig_right:
-                ox.put_new(e.find(_PPR), "w:ind", left=0, right=sig_right[i], firstLine=0)
-            writer.add(e)
+            writer.add(writer.paragraph(block))
         elif isinstance(block, ir.Table):
             for e in writer.table(block):
                 writer.add(e)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable
 
 from lxml import etree
 
@@ -456,23 +456,6 @@ def page_number_paragraph(style_id: str, side: "FooterSide", prefix: str, suffix
 
 
 # ---------------------------------------------------------------- tables
-
-
-def scale_widths(weights: Sequence[float], total: int) -> list[int]:
-    """Integer widths proportional to ``weights`` that sum exactly to ``total``
-    (largest remainder; ties go to the leftmost column, so the result is stable)."""
-    if not weights:
-        return []
-    if any(not (w > 0) for w in weights):
-        raise ValueError(f"column weights must be positive: {list(weights)!r}")
-    s = float(sum(weights))
-    raw = [w * total / s for w in weights]
-    out = [int(r) for r in raw]
-    short = total - sum(out)
-    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - out[i]), i))
-    for i in order[:short]:
-        out[i] += 1
-    return out
 
 
 def table_properties(look: "TableLook", width: int) -> etree._Element:

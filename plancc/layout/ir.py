@@ -1,9 +1,11 @@
 """The laid-out document: what the layout stage hands to an emitter.
 
 Everything here is already decided: heading numbers are literal text, table
-merges are explicit, every figure is a string. An emitter (python-docx today)
-only maps these blocks onto styles from the layout profile; it never looks
-at the plan.
+merges are explicit, column widths are in twips, a dense table carries its
+smaller font size, a centred 署名 its indent, every figure is a string. An
+emitter (python-docx today) only maps these blocks onto styles from the layout
+profile and writes what they say; it never looks at the plan and measures no
+text.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ class Paragraph:
     # heading carries body text and must not drag the next paragraph along)
     keep_with_next: bool | None = None
     page_break_before: bool = False
+    # twips from the right margin, with no left or first-line indent (a 署名 centred
+    # over the date); None: the paragraph style's indents
+    right_indent: int | None = None
 
     @property
     def text(self) -> str:
@@ -74,8 +79,8 @@ class Cell:
 @dataclass(slots=True)
 class Column:
     title: str
-    # relative width; the emitter scales the weights to the type-area width
-    weight: float = 1.0
+    # twips; the columns of a table add up to the profile's table width
+    width: int
     align: Literal["left", "center", "right"] = "left"
 
 
