@@ -345,16 +345,13 @@ class _BodyWriter:
     def table(self, t: ir.Table) -> list[etree._Element]:
         look = self.profile.table
         ncols = len(t.columns)
-        label = f"表格“{t.name or t.caption or '?'}”"
+        label = f"表格“{t.name or '?'}”"
         if ncols == 0:
             raise EmitError(f"{label}没有列")
         widths = [c.width for c in t.columns]
         if any(not (isinstance(w, int) and w > 0) for w in widths):
             raise EmitError(f"{label}：列宽必须为正整数（缇）")
         out: list[etree._Element] = []
-        if t.caption:
-            out.append(self.paragraph(ir.Paragraph("caption", [ir.Run(t.caption)], keep_with_next=True)))
-
         tbl = etree.Element(ox.qn("w:tbl"), nsmap=ox.NSMAP)
         tbl.append(ox.table_properties(look, sum(widths)))
         tbl.append(ox.table_grid(widths))

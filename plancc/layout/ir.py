@@ -25,7 +25,7 @@ ParagraphKind = Literal[
     "heading3",  # 1. 仿宋 (bold is a profile flag)
     "heading4",  # （1） 仿宋
     "item",  # ①②③ list items below level 4, same look as body
-    "caption",  # table caption / figure placeholder, centred 黑体
+    "caption",  # table caption / figure placeholder, centred 黑体; kept with the table below it
     "note",  # small note under a table (备注), body look
     "attachments",  # 附件说明 block lines
     "signature",  # 落款 issuer, right side
@@ -88,7 +88,6 @@ class Column:
 class Table:
     columns: list[Column]
     rows: list[list[Cell]]
-    caption: str | None = None
     # header rows: by default one row made of the column titles; set to give
     # several header rows (with spans) instead
     header: list[list[Cell]] | None = None

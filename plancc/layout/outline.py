@@ -127,6 +127,9 @@ class _Parser:
             elif tag == "list":
                 self.list(el, out)
             elif tag == "table":
+                caption = el.get("caption")
+                if caption:  # the caption stays on the page of the table
+                    out.append(ir.Paragraph("caption", [ir.Run(caption)], keep_with_next=True))
                 out.append(self.table(el))
             elif tag == "title":
                 out.append(ir.Paragraph("title", [ir.Run(_text(el))], keep_with_next=True))
@@ -276,8 +279,7 @@ class _Parser:
         widths, font_size = size_columns([c.title for c in cols], rows, weights if explicit else None, self.metrics)
         for c, w in zip(cols, widths):
             c.width = w
-        caption = el.get("caption") or None
-        return ir.Table(cols, rows, caption=caption, header=header, name=el.get("name", ""), font_size=font_size)
+        return ir.Table(cols, rows, header=header, name=el.get("name", ""), font_size=font_size)
 
 
 def _text(el: ET.Element) -> str:
