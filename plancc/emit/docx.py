@@ -32,8 +32,9 @@ from plancc.emit import ooxml as ox
 from plancc.emit.atomic import atomic_write_bytes
 from plancc.emit.body import BodyWriter, splice_rows
 from plancc.emit.errors import EmitError
+from plancc.emit.mapping import BUILTIN_STYLES, footer_sides, style_ids
 from plancc.emit.properties import app_xml, core_xml
-from plancc.emit.styles import BUILTIN_STYLES, build_styles, font_table_xml, style_ids
+from plancc.emit.styles import build_styles, font_table_xml
 from plancc.layout import ir
 from plancc.layout.profile import Profile
 
@@ -72,10 +73,8 @@ def _drop_template_parts(document: "_python_docx.document.Document") -> None:
 def _set_footers(document, profile: Profile, ids: dict[str, str]) -> None:
     section = document.sections[0]
     pn = profile.page_number
-    sides = [(section.footer, pn.odd)]
-    if pn.even_and_odd:
-        sides.append((section.even_page_footer, pn.even))
-    for footer, side in sides:
+    for kind, side in footer_sides(pn):
+        footer = section.footer if kind == "default" else section.even_page_footer
         footer.is_linked_to_previous = False
         ftr = footer._element  # the w:ftr root of the footer part
         for child in list(ftr):

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from lxml import etree
 
+from plancc.emit.mapping import BORDER_SIDES, PGMAR_ATTRS, grid_type
+
 if TYPE_CHECKING:  # only for annotations: keep this module importable on its own
     from plancc.layout.profile import (
         FontSpec,
@@ -33,33 +35,6 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 NSMAP = {"w": W_NS, "r": R_NS}
 _W = "{%s}" % W_NS
 XML_SPACE = "{%s}space" % XML_NS
-
-#: Word built-in style names (as stored in styles.xml, lower-case where Word
-#: stores them so) → the style ids Word itself uses. Word and WPS recognise these
-#: (outline levels, navigation pane, caption numbering) by name.
-BUILTIN_STYLES: dict[str, tuple[str, str]] = {
-    n.casefold(): (n, i)
-    for n, i in (
-        ("Normal", "Normal"),
-        ("Title", "Title"),
-        ("Subtitle", "Subtitle"),
-        ("heading 1", "Heading1"),
-        ("heading 2", "Heading2"),
-        ("heading 3", "Heading3"),
-        ("heading 4", "Heading4"),
-        ("heading 5", "Heading5"),
-        ("caption", "Caption"),
-        ("footer", "Footer"),
-        ("header", "Header"),
-        ("List Paragraph", "ListParagraph"),
-        ("Body Text", "BodyText"),
-        ("Date", "Date"),
-        ("Signature", "Signature"),
-        ("Note Heading", "NoteHeading"),
-        ("Default Paragraph Font", "DefaultParagraphFont"),
-        ("Normal Table", "TableNormal"),
-    )
-}
 
 _qn_cache: dict[str, str] = {}
 
@@ -327,22 +302,13 @@ def page_setup(sect_pr: etree._Element, page: "Page") -> None:
             del sect_pr.attrib[a]
     m = page.margins
     put_new(sect_pr, "w:pgSz", w=page.width, h=page.height)
-    put_new(
-        sect_pr,
-        "w:pgMar",
-        top=m.top,
-        right=m.right,
-        bottom=m.bottom,
-        left=m.left,
-        header=m.header,
-        footer=m.footer,
-        gutter=m.gutter,
-    )
+    put_new(sect_pr, "w:pgMar", {side: getattr(m, side) for side in PGMAR_ATTRS})
     put_new(sect_pr, "w:cols", space=425)
-    if page.grid.type == "default":
+    grid = grid_type(page.grid.type)
+    if grid is None:
         put_new(sect_pr, "w:docGrid", linePitch=page.grid.line_pitch)
     else:
-        put_new(sect_pr, "w:docGrid", type=page.grid.type, linePitch=page.grid.line_pitch)
+        put_new(sect_pr, "w:docGrid", type=grid, linePitch=page.grid.line_pitch)
 
 
 def set_even_and_odd(settings_root: etree._Element, on: bool) -> None:
@@ -466,7 +432,7 @@ def table_properties(look: "TableLook", width: int) -> etree._Element:
     put_new(tblpr, "w:tblInd", w=0, type="dxa")
     borders = put_new(tblpr, "w:tblBorders")
     b = look.border
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+    for side in BORDER_SIDES:
         sub(borders, "w:" + side, val=b.style, sz=b.size, space=0, color=b.color.upper())
     put_new(tblpr, "w:tblLayout", type=look.layout)
     mar = put_new(tblpr, "w:tblCellMar")

@@ -3,8 +3,7 @@
 Every style of python-docx's template (blue bold headings, theme fonts, list
 styles, …) is replaced by one named style per IR paragraph kind, the run-in
 character style and Normal Table; built-in names keep Word's own ids and
-names (:func:`style_ids`, :func:`written_name`), which is also what the
-read-back check (plancc.emit.readback) expects to find.
+names (plancc.emit.mapping, which the read-back check reads too).
 """
 
 from __future__ import annotations
@@ -12,33 +11,10 @@ from __future__ import annotations
 from lxml import etree
 
 from plancc.emit import ooxml as ox
+from plancc.emit.mapping import BUILTIN_STYLES, written_name
 from plancc.layout.profile import ParagraphStyle, Profile, RunStyle
 
-BUILTIN_STYLES = ox.BUILTIN_STYLES
 _STYLE = ox.qn("w:style")
-
-
-def _camel(kind: str) -> str:
-    return "".join(p[:1].upper() + p[1:] for p in kind.split("_"))
-
-
-def style_ids(profile: Profile) -> dict[str, str]:
-    """Kind (IR paragraph kinds, table_cell, table_header, page_number, body_run) → w:styleId.
-
-    Built-in names get Word's own ids; custom names get ASCII ids ``plancc<Kind>``
-    (Word derives ids from names, which for Chinese names is unreadable)."""
-    out: dict[str, str] = {}
-    for kind in type(profile.styles).model_fields:
-        name = getattr(profile.styles, kind).name
-        builtin = BUILTIN_STYLES.get(name.casefold())
-        out[kind] = builtin[1] if builtin else "plancc" + _camel(kind)
-    return out
-
-
-def written_name(name: str) -> str:
-    """The w:name a profile style name is written as: Word's spelling of a built-in name."""
-    builtin = BUILTIN_STYLES.get(name.casefold())
-    return builtin[0] if builtin else name
 
 
 def _style_element(
