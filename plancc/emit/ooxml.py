@@ -6,6 +6,10 @@ plain lxml elements and inserts children in the order the OOXML schema
 prescribes: pPr, rPr, tcPr, tblPr, sectPr and style children are xsd:sequences,
 and Word refuses a file whose children are out of order (LibreOffice forgives,
 so a LibreOffice preview does not prove the order is right).
+
+Over 400 lines on purpose: the helpers are small and all lean on the one
+schema-order table at the top (:func:`put`); kept together, a change to the
+order is made in one place.
 """
 
 from __future__ import annotations

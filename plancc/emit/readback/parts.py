@@ -69,18 +69,12 @@ def _rpr_into(facts: StyleFacts, rpr: etree._Element | None) -> None:
         for a in rf.attrib:
             if a.lower().endswith("theme"):
                 facts.theme_fonts.append(etree.QName(a).localname)
-    b = _on(rpr.find(_q("b")))
-    if b is not None:
-        facts.bold = b
-    c = _val(rpr.find(_q("color")))
-    if c is not None:
-        facts.color = c
-    sz = _int(_val(rpr.find(_q("sz"))))
-    if sz is not None:
-        facts.size = sz
-    sp = _int(_val(rpr.find(_q("spacing"))))
-    if sp is not None:
-        facts.char_spacing = sp
+    _set_found(facts, (
+        ("bold", _on(rpr.find(_q("b")))),
+        ("color", _val(rpr.find(_q("color")))),
+        ("size", _int(_val(rpr.find(_q("sz"))))),
+        ("char_spacing", _int(_val(rpr.find(_q("spacing"))))),
+    ))
     lang = rpr.find(_q("lang"))
     if lang is not None and lang.get(_q("eastAsia")):
         facts.east_asia_lang = lang.get(_q("eastAsia"))
@@ -89,9 +83,7 @@ def _rpr_into(facts: StyleFacts, rpr: etree._Element | None) -> None:
 def _ppr_into(facts: StyleFacts, ppr: etree._Element | None) -> None:
     if ppr is None:
         return
-    jc = _val(ppr.find(_q("jc")))
-    if jc is not None:
-        facts.align = jc
+    _set_found(facts, (("align", _val(ppr.find(_q("jc")))),))
     ind = ppr.find(_q("ind"))
     if ind is not None:
         for attr, slot in (("left", "indent_left"), ("start", "indent_left"), ("right", "indent_right"), ("end", "indent_right")):
@@ -110,12 +102,17 @@ def _ppr_into(facts: StyleFacts, ppr: etree._Element | None) -> None:
         if line is not None:
             facts.line = line
             facts.line_rule = sp.get(_q("lineRule"), "auto")
-    snap = _on(ppr.find(_q("snapToGrid")))
-    if snap is not None:
-        facts.snap_to_grid = snap
-    kn = _on(ppr.find(_q("keepNext")))
-    if kn is not None:
-        facts.keep_next = kn
+    _set_found(facts, (
+        ("snap_to_grid", _on(ppr.find(_q("snapToGrid")))),
+        ("keep_next", _on(ppr.find(_q("keepNext")))),
+    ))
+
+
+def _set_found(facts: StyleFacts, values: tuple[tuple[str, object], ...]) -> None:
+    """Set each fact the element states (not None); the rest keep what they inherited."""
+    for slot, value in values:
+        if value is not None:
+            setattr(facts, slot, value)
 
 
 def _style_facts(styles_root: etree._Element) -> tuple[StyleFacts, dict[str, StyleFacts]]:
