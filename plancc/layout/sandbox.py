@@ -20,6 +20,9 @@ it from taking the machine:
 Every failure is a :class:`~plancc.errors.RenderError` whose message names the
 template file and line where known; reaching a bound is a
 :class:`~plancc.errors.LimitError` naming the ``[limits]`` key that sets it.
+
+Over 400 lines on purpose: the forked path and the in-process guards enforce
+the same bounds and must be read together when one of them changes.
 """
 
 from __future__ import annotations
