@@ -72,7 +72,9 @@ class Cell:
     # vertical merge: None = no merge, "restart" = first cell of a merged
     # block, "continue" = covered by the cell above (its text is ignored)
     vmerge: Literal["restart", "continue"] | None = None
+    # in a header row, used only where the profile's table.header_bold says so
     bold: bool = False
+    # None: the column's alignment in body rows, the header style's in header rows
     align: Literal["left", "center", "right"] | None = None
 
 
