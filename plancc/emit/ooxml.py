@@ -6,14 +6,21 @@ plain lxml elements and inserts children in the order the OOXML schema
 prescribes: pPr, rPr, tcPr, tblPr, sectPr and style children are xsd:sequences,
 and Word refuses a file whose children are out of order (LibreOffice forgives,
 so a LibreOffice preview does not prove the order is right).
+
+Over 400 lines on purpose: the helpers are small and all lean on the one
+schema-order table at the top (:func:`put`); kept together, a change to the
+order is made in one place.
 """
 
 from __future__ import annotations
 
+import copy
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable
 
 from lxml import etree
+
+from plancc.emit.mapping import BORDER_SIDES, PGMAR_ATTRS, grid_type
 
 if TYPE_CHECKING:  # only for annotations: keep this module importable on its own
     from plancc.layout.profile import (
@@ -32,33 +39,6 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 NSMAP = {"w": W_NS, "r": R_NS}
 _W = "{%s}" % W_NS
 XML_SPACE = "{%s}space" % XML_NS
-
-#: Word built-in style names (as stored in styles.xml, lower-case where Word
-#: stores them so) → the style ids Word itself uses. Word and WPS recognise these
-#: (outline levels, navigation pane, caption numbering) by name.
-BUILTIN_STYLES: dict[str, tuple[str, str]] = {
-    n.casefold(): (n, i)
-    for n, i in (
-        ("Normal", "Normal"),
-        ("Title", "Title"),
-        ("Subtitle", "Subtitle"),
-        ("heading 1", "Heading1"),
-        ("heading 2", "Heading2"),
-        ("heading 3", "Heading3"),
-        ("heading 4", "Heading4"),
-        ("heading 5", "Heading5"),
-        ("caption", "Caption"),
-        ("footer", "Footer"),
-        ("header", "Header"),
-        ("List Paragraph", "ListParagraph"),
-        ("Body Text", "BodyText"),
-        ("Date", "Date"),
-        ("Signature", "Signature"),
-        ("Note Heading", "NoteHeading"),
-        ("Default Paragraph Font", "DefaultParagraphFont"),
-        ("Normal Table", "TableNormal"),
-    )
-}
 
 _qn_cache: dict[str, str] = {}
 
@@ -326,22 +306,13 @@ def page_setup(sect_pr: etree._Element, page: "Page") -> None:
             del sect_pr.attrib[a]
     m = page.margins
     put_new(sect_pr, "w:pgSz", w=page.width, h=page.height)
-    put_new(
-        sect_pr,
-        "w:pgMar",
-        top=m.top,
-        right=m.right,
-        bottom=m.bottom,
-        left=m.left,
-        header=m.header,
-        footer=m.footer,
-        gutter=m.gutter,
-    )
+    put_new(sect_pr, "w:pgMar", {side: getattr(m, side) for side in PGMAR_ATTRS})
     put_new(sect_pr, "w:cols", space=425)
-    if page.grid.type == "default":
+    grid = grid_type(page.grid.type)
+    if grid is None:
         put_new(sect_pr, "w:docGrid", linePitch=page.grid.line_pitch)
     else:
-        put_new(sect_pr, "w:docGrid", type=page.grid.type, linePitch=page.grid.line_pitch)
+        put_new(sect_pr, "w:docGrid", type=grid, linePitch=page.grid.line_pitch)
 
 
 def set_even_and_odd(settings_root: etree._Element, on: bool) -> None:
@@ -420,7 +391,7 @@ def add_field(paragraph: etree._Element, instr: str, placeholder: str, rpr: etre
     def run() -> etree._Element:
         r = sub(paragraph, "w:r")
         if rpr is not None:
-            r.append(_copy(rpr))
+            r.append(copy.deepcopy(rpr))
         return r
 
     sub(run(), "w:fldChar", fldCharType="begin")
@@ -430,12 +401,6 @@ def add_field(paragraph: etree._Element, instr: str, placeholder: str, rpr: etre
     sub(run(), "w:fldChar", fldCharType="separate")
     set_t(sub(run(), "w:t"), placeholder)
     sub(run(), "w:fldChar", fldCharType="end")
-
-
-def _copy(e: etree._Element) -> etree._Element:
-    import copy
-
-    return copy.deepcopy(e)
 
 
 def page_number_paragraph(style_id: str, side: "FooterSide", prefix: str, suffix: str) -> etree._Element:
@@ -450,34 +415,17 @@ def page_number_paragraph(style_id: str, side: "FooterSide", prefix: str, suffix
     put_new(dash_rpr, "w:rFonts", hint="eastAsia")
     if prefix:
         r = sub(p, "w:r")
-        r.append(_copy(dash_rpr))
+        r.append(copy.deepcopy(dash_rpr))
         set_t(sub(r, "w:t"), prefix)
     add_field(p, "PAGE", "1")
     if suffix:
         r = sub(p, "w:r")
-        r.append(_copy(dash_rpr))
+        r.append(copy.deepcopy(dash_rpr))
         set_t(sub(r, "w:t"), suffix)
     return p
 
 
 # ---------------------------------------------------------------- tables
-
-
-def scale_widths(weights: Sequence[float], total: int) -> list[int]:
-    """Integer widths proportional to ``weights`` that sum exactly to ``total``
-    (largest remainder; ties go to the leftmost column, so the result is stable)."""
-    if not weights:
-        return []
-    if any(not (w > 0) for w in weights):
-        raise ValueError(f"column weights must be positive: {list(weights)!r}")
-    s = float(sum(weights))
-    raw = [w * total / s for w in weights]
-    out = [int(r) for r in raw]
-    short = total - sum(out)
-    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - out[i]), i))
-    for i in order[:short]:
-        out[i] += 1
-    return out
 
 
 def table_properties(look: "TableLook", width: int) -> etree._Element:
@@ -488,7 +436,7 @@ def table_properties(look: "TableLook", width: int) -> etree._Element:
     put_new(tblpr, "w:tblInd", w=0, type="dxa")
     borders = put_new(tblpr, "w:tblBorders")
     b = look.border
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+    for side in BORDER_SIDES:
         sub(borders, "w:" + side, val=b.style, sz=b.size, space=0, color=b.color.upper())
     put_new(tblpr, "w:tblLayout", type=look.layout)
     mar = put_new(tblpr, "w:tblCellMar")

@@ -193,17 +193,7 @@ def start_lay_out(plan: Plan, *, template: str | None = None, base: Path | list[
 
 
 def _metrics(profile: Any):
-    from plancc.layout.outline import Metrics
+    from plancc.layout.metrics import Metrics
 
-    try:
-        width = profile.page.type_area_width
-        cell = profile.styles["table_cell"].size / 2
-        title = profile.styles["title"].size / 2
-        margins = profile.table.cell_margins
-        margin = margins.left + margins.right
-        dense = profile.table.dense_size
-        metrics = Metrics(table_chars=width / (cell * 20), cell_margin_chars=margin / (cell * 20),
-                          dense_size=dense if dense and dense < cell * 2 else None, cell_size=int(cell * 2))
-        return metrics, int(width // (title * 20))
-    except (AttributeError, KeyError, TypeError, ZeroDivisionError):
-        return Metrics(), 20
+    metrics = Metrics.from_profile(profile)
+    return metrics, metrics.title_chars

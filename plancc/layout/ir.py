@@ -1,9 +1,11 @@
 """The laid-out document: what the layout stage hands to an emitter.
 
 Everything here is already decided: heading numbers are literal text, table
-merges are explicit, every figure is a string. An emitter (python-docx today)
-only maps these blocks onto styles from the layout profile; it never looks
-at the plan.
+merges are explicit, column widths are in twips, a dense table carries its
+smaller font size, a centred 署名 its indent, every figure is a string. An
+emitter (python-docx today) only maps these blocks onto styles from the layout
+profile and writes what they say; it never looks at the plan and measures no
+text.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ ParagraphKind = Literal[
     "heading3",  # 1. 仿宋 (bold is a profile flag)
     "heading4",  # （1） 仿宋
     "item",  # ①②③ list items below level 4, same look as body
-    "caption",  # table caption / figure placeholder, centred 黑体
+    "caption",  # table caption / figure placeholder, centred 黑体; kept with the table below it
     "note",  # small note under a table (备注), body look
     "attachments",  # 附件说明 block lines
     "signature",  # 落款 issuer, right side
@@ -35,7 +37,7 @@ ParagraphKind = Literal[
 class Run:
     """A stretch of text. `role` picks the character look inside a paragraph:
     "self" keeps the paragraph style's font, "body" switches to body text (run-in
-    text after a heading), "heading" forces the paragraph's heading font."""
+    text after a heading)."""
 
     text: str
     bold: bool = False
@@ -53,6 +55,9 @@ class Paragraph:
     # heading carries body text and must not drag the next paragraph along)
     keep_with_next: bool | None = None
     page_break_before: bool = False
+    # twips from the right margin, with no left or first-line indent (a 署名 centred
+    # over the date); None: the paragraph style's indents
+    right_indent: int | None = None
 
     @property
     def text(self) -> str:
@@ -67,15 +72,17 @@ class Cell:
     # vertical merge: None = no merge, "restart" = first cell of a merged
     # block, "continue" = covered by the cell above (its text is ignored)
     vmerge: Literal["restart", "continue"] | None = None
+    # in a header row, used only where the profile's table.header_bold says so
     bold: bool = False
+    # None: the column's alignment in body rows, the header style's in header rows
     align: Literal["left", "center", "right"] | None = None
 
 
 @dataclass(slots=True)
 class Column:
     title: str
-    # relative width; the emitter scales the weights to the type-area width
-    weight: float = 1.0
+    # twips; the columns of a table add up to the profile's table width
+    width: int
     align: Literal["left", "center", "right"] = "left"
 
 
@@ -83,7 +90,6 @@ class Column:
 class Table:
     columns: list[Column]
     rows: list[list[Cell]]
-    caption: str | None = None
     # header rows: by default one row made of the column titles; set to give
     # several header rows (with spans) instead
     header: list[list[Cell]] | None = None

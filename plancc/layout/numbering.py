@@ -22,8 +22,3 @@ def heading_number(depth: int, n: int) -> str:
     if depth == 4:
         return f"（{n}）"
     return circled(n)
-
-
-def stage_number(n: int) -> str:
-    """“第一阶段” style ordinals for timelines."""
-    return f"第{cn_number(n)}"

@@ -3,35 +3,29 @@
 This is where structure becomes layout: section nesting becomes heading
 numbers (一、（一）1.（1）①), run-in headings absorb their first paragraph,
 merge columns become vertical merges (hierarchically: a cell merges only
-when the merge columns to its left merge too), and column widths are set
-from the content so short cells such as dates do not wrap.
+when the merge columns to its left merge too), column widths are set from
+the content so short cells such as dates do not wrap (plancc.layout.columns),
+and the 署名 is centred over the date (plancc.layout.signature).
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
-from functools import lru_cache
 
 from plancc.layout import ir
+from plancc.layout.columns import size_columns
 from plancc.layout.inline import parse_inline
+from plancc.layout.metrics import Metrics
 from plancc.layout.numbering import MAX_HEADING_DEPTH, heading_number
+from plancc.layout.signature import centre_signatures
 from plancc.text.numerals import circled
+
+__all__ = ["Metrics", "OutlineError", "parse_outline", "MAX_DEPTH", "MAX_COLUMNS"]
 
 
 class OutlineError(Exception):
     """The template produced an outline plancc cannot lay out (a template bug)."""
-
-
-@dataclass
-class Metrics:
-    """What the parser needs to know of the page to size table columns."""
-
-    table_chars: float = 31.6  # characters of table text across the type area (四号 cells)
-    cell_margin_chars: float = 0.77  # left + right cell margins of one column, in characters
-    dense_size: int | None = 24  # half-points of a table whose headers do not fit (小四)
-    cell_size: int = 28  # half-points of table text (四号)
 
 
 _P_KINDS = {"body": "body", "caption": "caption", "note": "note", "plain": "addressee"}
@@ -59,9 +53,12 @@ def parse_outline(xml_text: str, metrics: Metrics | None = None) -> ir.Document:
     date = root.get("date", "").strip()
     if date and not _valid_date(date):
         raise OutlineError(f"<document date={date!r}>: the date must be YYYY-MM-DD or YYYY-MM")
-    p = _Parser(metrics or Metrics())
+    metrics = metrics or Metrics()
+    p = _Parser(metrics)
     doc = ir.Document(title=root.get("title", ""), author=root.get("author", ""), date=date)
     p.children(root, 0, doc.blocks)
+    if metrics.centring is not None:
+        centre_signatures(doc.blocks, metrics.centring)
     return doc
 
 
@@ -130,6 +127,9 @@ class _Parser:
             elif tag == "list":
                 self.list(el, out)
             elif tag == "table":
+                caption = el.get("caption")
+                if caption:  # the caption stays on the page of the table
+                    out.append(ir.Paragraph("caption", [ir.Run(caption)], keep_with_next=True))
                 out.append(self.table(el))
             elif tag == "title":
                 out.append(ir.Paragraph("title", [ir.Run(_text(el))], keep_with_next=True))
@@ -207,6 +207,7 @@ class _Parser:
         import math
 
         cols = []
+        weights: list[float] = []
         merge_cols: list[int] = []
         explicit = False
         row_els = []
@@ -226,7 +227,8 @@ class _Parser:
                         raise OutlineError(f"<col weight={weight!r}>: the weight must be a number") from None
                     if not (math.isfinite(w) and 0 < w <= 1e6):
                         raise OutlineError(f"<col weight={weight!r}>: the weight must be a positive number up to 1000000")
-                cols.append(ir.Column(child.get("title", ""), w, _align_attr(child, "left")))  # type: ignore[arg-type]
+                cols.append(ir.Column(child.get("title", ""), 0, _align_attr(child, "left")))  # type: ignore[arg-type]
+                weights.append(w)
                 if child.get("merge") == "1":
                     merge_cols.append(len(cols) - 1)
             elif tag == "header":
@@ -272,23 +274,12 @@ class _Parser:
             header = [cells]
         if merge_cols:
             _vertical_merges(rows, merge_cols)
-        font_size = None
-        if not explicit:
-            m = self.metrics
-            scale = 1.0
-            # a profile with a narrow table and many columns leaves no room: give each column a little
-            available = max(m.table_chars - len(cols) * m.cell_margin_chars, 0.5 * len(cols))
-            natural = _natural(cols, rows)
-            if m.dense_size and _crowded(cols, natural, available):
-                # headers and short columns leave the long ones no room: one size smaller
-                font_size, scale = m.dense_size, m.cell_size / m.dense_size
-                available *= scale
-            widths = _auto_widths(cols, natural, available)
-            widths = [w + m.cell_margin_chars * scale for w in widths]
-            for c, w in zip(cols, widths):
-                c.weight = w
-        caption = el.get("caption") or None
-        return ir.Table(cols, rows, caption=caption, header=header, name=el.get("name", ""), font_size=font_size)
+        if explicit and not all(weights):
+            raise OutlineError(f"<table name={el.get('name', '')!r}>: when one <col> has a weight, every <col> needs one")
+        widths, font_size = size_columns([c.title for c in cols], rows, weights if explicit else None, self.metrics)
+        for c, w in zip(cols, widths):
+            c.width = w
+        return ir.Table(cols, rows, header=header, name=el.get("name", ""), font_size=font_size)
 
 
 def _text(el: ET.Element) -> str:
@@ -332,78 +323,3 @@ def _vertical_merges(rows: list[list[ir.Cell]], merge_cols: list[int]) -> None:
                 merged_left = False
         prev_text = {c: grid[c].text for c in grid}
         prev = grid
-
-
-_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
-
-
-@lru_cache(maxsize=4096)
-def _display_width(text: str) -> float:
-    """Width in characters: Latin and digits are about half width, and word
-    processors add a quarter character where CJK meets Latin or digits.
-
-    Cached: catalog columns repeat the same few stage, subject and module names.
-    """
-    if text.isascii():
-        return len(text) * 0.55
-    width = float(len(text))
-    end_of_text = len(text)
-    for m in _ASCII_RUN.finditer(text):
-        start, end = m.span()
-        width -= (end - start) * 0.45
-        if start > 0 and text[start].isalnum():  # CJK → Latin or digit
-            width += 0.25
-        if end < end_of_text:  # Latin → CJK
-            width += 0.25
-    return width
-
-
-def _natural(cols: list[ir.Column], rows: list[list[ir.Cell]]) -> list[float]:
-    """Each column's widest single-column cell (or its title), in characters."""
-    n = len(cols)
-    natural = [max(_display_width(c.title), 1.0) for c in cols]
-    for row in rows:
-        pos = 0
-        for cell in row:
-            if cell.span == 1 and pos < n and cell.vmerge != "continue":
-                w = _display_width(cell.text)
-                if w > natural[pos]:
-                    natural[pos] = w
-            pos += cell.span
-    return natural
-
-
-def _floors(cols: list[ir.Column], natural: list[float], available: float) -> tuple[list[float], list[int]]:
-    """Least widths (short columns unwrapped, long ones as wide as their header) and the long columns."""
-    n = len(cols)
-    short_limit = min(10.0, available / max(n, 1) * 1.3)
-    heads = [max(_display_width(c.title), 1.0) for c in cols]
-    floor = [(natural[i] if natural[i] <= short_limit else max(heads[i], 4.0)) + 0.3 for i in range(n)]
-    return floor, [i for i in range(n) if natural[i] > short_limit]
-
-
-def _crowded(cols: list[ir.Column], natural: list[float], available: float) -> bool:
-    """True when the least widths fill more than three quarters of the line, so long text gets squeezed."""
-    floor, rest = _floors(cols, natural, available)
-    return sum(floor) > available or (bool(rest) and sum(floor) > available * 0.75)
-
-
-def _auto_widths(cols: list[ir.Column], natural: list[float], available: float) -> list[float]:
-    """Widths in characters (from each column's natural width): short columns keep it, long ones share the rest."""
-    n = len(cols)
-    # every column at least as wide as its header (headers never wrap when they can fit);
-    # short columns at their natural width; long ones share what is left by their length
-    floor, rest = _floors(cols, natural, available)
-    if sum(floor) > available:
-        # too many columns to keep headers whole: two characters a line at least
-        # (“考核/环节”), and the long columns share the rest
-        floor, rest = [min(f, 2.3) for f in floor], list(range(n))
-        if sum(floor) > available:
-            total = sum(natural)
-            return [available * natural[i] / total for i in range(n)]
-    if not rest:
-        return floor
-    extra = available - sum(floor)
-    want = {i: max(min(natural[i], 60.0) - floor[i], 0.0) for i in rest}
-    total_want = sum(want.values()) or 1.0
-    return [floor[i] + (extra * want[i] / total_want if i in want else 0.0) for i in range(n)]

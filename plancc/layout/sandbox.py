@@ -20,6 +20,9 @@ it from taking the machine:
 Every failure is a :class:`~plancc.errors.RenderError` whose message names the
 template file and line where known; reaching a bound is a
 :class:`~plancc.errors.LimitError` naming the ``[limits]`` key that sets it.
+
+Over 400 lines on purpose: the forked path and the in-process guards enforce
+the same bounds and must be read together when one of them changes.
 """
 
 from __future__ import annotations
@@ -207,20 +210,15 @@ class _Done(Pending):
         return self.text
 
 
-def run_bounded(produce: Callable[[Budget], Iterable[str]], describe: Callable[[BaseException, Budget], RenderError],
-                limits: TemplateLimits, lang: str = "zh") -> str:
-    """The whole output of ``produce`` (an iterable of text pieces), within ``limits``.
+def start_bounded(produce: Callable[[Budget], Iterable[str]], describe: Callable[[BaseException, Budget], RenderError],
+                  limits: TemplateLimits, lang: str = "zh") -> Pending:
+    """Start ``produce`` (an iterable of text pieces) within ``limits``; with fork the
+    template runs while the caller goes on (the emitter's imports overlap with it),
+    and ``result()`` collects the whole output.
 
     ``describe`` turns any exception of the template into the RenderError to
     raise (it runs where the exception happened: in the child when forked).
     """
-    return start_bounded(produce, describe, limits, lang).result()
-
-
-def start_bounded(produce: Callable[[Budget], Iterable[str]], describe: Callable[[BaseException, Budget], RenderError],
-                  limits: TemplateLimits, lang: str = "zh") -> Pending:
-    """Start :func:`run_bounded`; with fork the template runs while the caller goes on
-    (the emitter's imports overlap with it), and ``result()`` collects it."""
     if hasattr(os, "fork") and os.environ.get("PLANCC_TEMPLATE_IN_PROCESS", "") in ("", "0"):
         try:
             return _Forked(produce, describe, limits, lang)

@@ -4,21 +4,20 @@ A title wider than the type area is split where a reader would pause: not
 inside a number, a Latin word or a word like 学年度, not before closing
 punctuation or after an opening bracket, preferring a break before a
 phrase such as 实施方案, with the upper line at least as long as the lower.
-Widths count Latin letters and digits as half a character.
+Widths are those of plancc.layout.width, with the fitting advance: a line
+must not come out wider than the type area.
 """
 
 from __future__ import annotations
 
 import math
 
+from plancc.layout.width import fit_width as _width
+
 _NO_LINE_START = set("，。、；：？！）》」』”’%")
 _NO_LINE_END = set("（《「『“‘")
 _GOOD_BEFORE = ("实施方案", "全员培训", "工作方案", "继续教育", "教师", "远程", "培训")
 _WORDS = ("学年度", "年度", "中小学", "幼儿园", "继续教育", "全员培训", "实施方案")
-
-
-def _width(text: str) -> float:
-    return sum(0.55 if ch.isascii() else 1.0 for ch in text)
 
 
 def _inside_word(text: str, k: int) -> bool:
@@ -40,8 +39,6 @@ def break_title(text: str, max_chars: float = 20) -> list[str]:
         a, b = text[k - 1], text[k]
         if (a.isascii() and a.isalnum() and b.isascii() and b.isalnum()) or b in _NO_LINE_START or a in _NO_LINE_END:
             continue
-        if b == " " or a == " ":
-            pass
         wa, wb = _width(text[:k].rstrip()), _width(text[k:].lstrip())
         if wa > max_chars:
             break

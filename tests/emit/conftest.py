@@ -9,9 +9,19 @@ from pathlib import Path
 import pytest
 
 from plancc.layout import ir
+from plancc.layout.columns import scale_widths
 from plancc.layout.profile import Profile, load_profile
+from plancc.layout.signature import centre_signatures
+from plancc.layout.metrics import Centring
 
 P, R, C, Col = ir.Paragraph, ir.Run, ir.Cell, ir.Column
+
+
+def columns(*specs: tuple) -> list[ir.Column]:
+    """Columns from (title, weight, align) with their widths scaled to the default
+    table width in twips, as layout does."""
+    widths = scale_widths([s[1] for s in specs], 8844)
+    return [Col(s[0], w, *s[2:]) for s, w in zip(specs, widths)]
 
 BODY_SENTENCE = "坚持问题导向，聚焦课堂教学改革和教师专业成长，统筹推进县、校两级研修。"
 
@@ -27,7 +37,7 @@ def has_soffice() -> bool:
 def merged_table() -> ir.Table:
     """A table with two header rows (a gridSpan in the header), vertical merges and a
     body gridSpan."""
-    cols = [Col("阶段", 1.2, "center"), Col("层级", 1.0, "center"), Col("内容", 3.0), Col("学时", 0.8, "right")]
+    cols = columns(("阶段", 1.2, "center"), ("层级", 1.0, "center"), ("内容", 3.0), ("学时", 0.8, "right"))
     header = [
         [C("阶段", align="center", bold=True, vmerge="restart"), C("培训安排", span=3, align="center", bold=True)],
         [C("", vmerge="continue"), C("层级", align="center"), C("内容", align="center"), C("学时", align="center")],
@@ -40,16 +50,21 @@ def merged_table() -> ir.Table:
         [C("", vmerge="continue"), C("班主任"), C("班级管理  案例研讨"), C("6")],
         [C("合计"), C("", span=2), C("66", bold=True)],
     ]
-    return ir.Table(columns=cols, rows=rows, header=header, caption="表1  分层培训安排", name="assessment:分层")
+    return ir.Table(columns=cols, rows=rows, header=header, name="assessment:分层")
 
 
 def catalog_table(n: int) -> ir.Table:
-    cols = [Col("序号", 0.6, "center"), Col("课程名称", 3.0), Col("授课教师", 1.0, "center"), Col("日期", 1.8, "center")]
+    cols = columns(("序号", 0.6, "center"), ("课程名称", 3.0), ("授课教师", 1.0, "center"), ("日期", 1.8, "center"))
     rows = [
         [C(str(i)), C(f"第{i}讲 学科核心素养导向的单元教学设计"), C("张老师"), C(f"2025年{i % 12 + 1}月{i % 28 + 1}日")]
         for i in range(1, n + 1)
     ]
-    return ir.Table(columns=cols, rows=rows, caption="表2  课程目录", name="catalog")
+    return ir.Table(columns=cols, rows=rows, name="catalog")
+
+
+def caption(text: str) -> ir.Paragraph:
+    """A table caption as layout writes it: kept with the table below."""
+    return P("caption", [R(text)], keep_with_next=True)
 
 
 def rich_document(catalog_rows: int = 3000, body_pages: int = 0) -> ir.Document:
@@ -75,6 +90,7 @@ def rich_document(catalog_rows: int = 3000, body_pages: int = 0) -> ir.Document:
         blocks += [P("body", [R(BODY_SENTENCE * 4)]) for _ in range(6)]
     blocks += [
         P("heading1", [R("培训安排")], number="二、"),
+        caption("表1  分层培训安排"),
         merged_table(),
         P("note", [R("备注：学时以学分管理系统登记为准。")]),
         P("attachments", [R("附件：1.课程目录")]),
@@ -85,8 +101,10 @@ def rich_document(catalog_rows: int = 3000, body_pages: int = 0) -> ir.Document:
         blocks += [
             P("attachment_label", [R("附件1")], page_break_before=True),
             P("title", [R("课程目录")]),
+            caption("表2  课程目录"),
             catalog_table(catalog_rows),
         ]
+    centre_signatures(blocks, Centring())  # as layout does with the default profile
     return ir.Document(blocks=blocks, title="某某县2025年中小学教师全员培训实施方案", author="某某县教师发展中心", date="2025-01-06")
 
 

@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from plancc.emit import atomic
-from plancc.emit import docx as emit_docx
+from plancc.emit import body as emit_body
 from plancc.emit.atomic import atomic_write_bytes, atomic_writer
 from plancc.emit.docx import write_docx
 from plancc.emit.readback import read_docx
@@ -36,7 +36,7 @@ def test_failed_render_keeps_previous_output(tmp_path, profile, monkeypatch) -> 
     def boom(self, t):
         raise RuntimeError("render failed mid-way")
 
-    monkeypatch.setattr(emit_docx._BodyWriter, "table", boom)
+    monkeypatch.setattr(emit_body.BodyWriter, "table", boom)
     with pytest.raises(RuntimeError, match="mid-way"):
         write_docx(rich_document(catalog_rows=3), profile, target)
     assert target.read_bytes() == before

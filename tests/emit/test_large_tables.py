@@ -6,12 +6,12 @@ from plancc.emit.docx import render_docx
 from plancc.emit.readback import read_docx
 from plancc.layout import ir
 
-from .conftest import catalog_table
+from .conftest import caption, catalog_table
 
 
 def _catalog_document(rows: int) -> ir.Document:
     paras = [ir.Paragraph("body", [ir.Run(f"第{i}段正文。")]) for i in range(rows // 10)]
-    return ir.Document(blocks=[ir.Paragraph("title", [ir.Run("课程目录")]), *paras, catalog_table(rows)])
+    return ir.Document(blocks=[ir.Paragraph("title", [ir.Run("课程目录")]), *paras, caption("表2  课程目录"), catalog_table(rows)])
 
 
 def test_a_5000_row_catalog_renders_completely(profile) -> None:

@@ -99,9 +99,10 @@ def test_auto_widths_keep_short_columns_unwrapped():
     rows = "".join(f"<row><cell>2022年11月{d}日</cell><cell>{'很长的任务说明' * 6}</cell></row>" for d in range(10, 20))
     doc = parse_outline(f'<document><table name="p"><col title="时间"/><col title="任务"/>{rows}</table></document>', Metrics(31))
     [t] = doc.blocks
-    date_width = t.columns[0].weight
-    assert date_width >= 8 * 0.55 + 3  # its natural width: digits count half a character
-    assert date_width + t.columns[1].weight == pytest.approx(31, abs=0.5)
+    # widths are twips adding up to the table width; 31 characters across it
+    assert sum(c.width for c in t.columns) == Metrics().table_width
+    date_chars = t.columns[0].width * 31 / Metrics().table_width
+    assert date_chars >= 8 * 0.55 + 3  # its natural width: digits count a little over half a character
 
 
 def test_signature_and_date_follow_a_blank_line():
@@ -131,9 +132,11 @@ def _wide_table(n_cols: int, long_text: str) -> str:
 def test_a_crowded_table_is_set_one_size_smaller_and_keeps_two_characters_a_line():
     [table] = parse_outline(_wide_table(8, "自主选学，观看视频课程、阅读课程文本资料，要求达到960分钟（必修课完成学时不少于600分钟）。")).blocks
     assert table.font_size == 24
-    margin = Metrics().cell_margin_chars * 28 / 24
-    assert min(c.weight for c in table.columns) - margin >= 2.3 - 1e-6
-    assert table.columns[3].weight == max(c.weight for c in table.columns)
+    m = Metrics()
+    scale = 28 / 24
+    chars = [c.width / m.table_width * m.table_chars * scale for c in table.columns]  # characters of 小四
+    assert min(chars) - m.cell_margin_chars * scale >= 2.3 - 0.01
+    assert table.columns[3].width == max(c.width for c in table.columns)
 
 
 def test_a_roomy_table_keeps_the_profile_size():

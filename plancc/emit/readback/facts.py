@@ -1,0 +1,94 @@
+"""The layout facts read from a .docx: plain data, no XML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class StyleFacts:
+    """Effective look of one style (resolved through w:basedOn and docDefaults)."""
+
+    style_id: str
+    name: str
+    type: str
+    based_on: str | None = None
+    east_asia: str | None = None
+    ascii: str | None = None
+    h_ansi: str | None = None
+    cs: str | None = None
+    size: int | None = None
+    bold: bool = False
+    color: str | None = None
+    char_spacing: int = 0
+    east_asia_lang: str | None = None
+    align: str | None = None
+    first_line: int = 0
+    indent_left: int = 0
+    indent_right: int = 0
+    line: int | None = None
+    line_rule: str | None = None
+    snap_to_grid: bool = True
+    keep_next: bool = False
+    theme_fonts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FooterFacts:
+    kind: str  # "default" (odd pages) or "even" / "first"
+    part: str
+    style: str | None
+    align: str | None
+    indent_left: int
+    indent_right: int
+    has_page_field: bool
+    text: str  # field results replaced by {PAGE}
+    em_dashes: int
+
+
+@dataclass
+class TableFacts:
+    grid_widths: list[int]
+    width: int | None
+    layout: str | None
+    rows: int
+    header_flags: list[bool]
+    cant_split: list[bool]
+    borders: dict[str, tuple[str | None, str | None, str | None]]
+    cell_styles: set[str]
+    gridspans: int
+    vmerges: int
+
+    @property
+    def header_rows(self) -> int:
+        """Leading rows marked as repeating header rows."""
+        n = 0
+        for flag in self.header_flags:
+            if not flag:
+                break
+            n += 1
+        return n
+
+
+@dataclass
+class DocxFacts:
+    page_width: int | None = None
+    page_height: int | None = None
+    orientation: str | None = None
+    margins: dict[str, int | None] = field(default_factory=dict)
+    grid_type: str | None = None
+    line_pitch: int | None = None
+    even_and_odd: bool = False
+    doc_defaults: StyleFacts | None = None
+    styles: dict[str, StyleFacts] = field(default_factory=dict)  # used styles by name
+    theme_font_refs: list[str] = field(default_factory=list)  # "part: attribute"
+    non_black_colors: list[str] = field(default_factory=list)  # "part: value"
+    footers: list[FooterFacts] = field(default_factory=list)
+    tables: list[TableFacts] = field(default_factory=list)
+    paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (style name, text), body level
+    out_of_order: list[str] = field(default_factory=list)
+    core: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def texts(self) -> list[str]:
+        return [t for _, t in self.paragraphs]

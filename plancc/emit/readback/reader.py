@@ -1,0 +1,158 @@
+"""Reading a .docx package into :class:`DocxFacts`: the main part through the package
+relationships, then styles, settings, body, section, footers and core properties."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import IO, Union
+
+from lxml import etree
+
+from plancc.emit.mapping import PGMAR_ATTRS
+from plancc.emit.readback.facts import DocxFacts, StyleFacts
+from plancc.emit.readback.parts import (
+    NS,
+    R,
+    _footer_facts,
+    _int,
+    _on,
+    _on_attr,
+    _order_problems,
+    _para_text,
+    _q,
+    _resolve_target,
+    _style_facts,
+    _table_facts,
+    _val,
+)
+
+# theme fonts and colours are found by a byte scan: fast on big documents
+_THEME_ATTR = re.compile(rb'\bw:(?:ascii|hAnsi|eastAsia|cs)[Tt]heme="')
+_THEME_COLOR = re.compile(rb'\bw:themeColor="')
+_COLOR = re.compile(rb'<w:color\b[^>]*\bw:val="([^"]*)"')
+
+Source = Union[str, Path, bytes, IO[bytes]]
+
+
+def read_docx(source: Source) -> DocxFacts:
+    """Layout facts of a .docx given as a path, bytes or a binary file object."""
+    import io
+
+    if isinstance(source, (bytes, bytearray)):
+        zf = zipfile.ZipFile(io.BytesIO(source))
+    else:
+        zf = zipfile.ZipFile(source)  # type: ignore[arg-type]
+    with zf:
+        names = set(zf.namelist())
+        facts = DocxFacts()
+
+        # main part via the package relationships
+        doc_part = "word/document.xml"
+        rels = etree.fromstring(zf.read("_rels/.rels"))
+        for rel in rels:
+            if rel.get("Type", "").endswith("/officeDocument"):
+                doc_part = _resolve_target("", rel.get("Target", doc_part))
+        base = doc_part.rsplit("/", 1)[0] if "/" in doc_part else ""
+        doc_rels_name = f"{base}/_rels/{doc_part.rsplit('/', 1)[-1]}.rels"
+        targets: dict[str, tuple[str, str]] = {}
+        if doc_rels_name in names:
+            for rel in etree.fromstring(zf.read(doc_rels_name)):
+                if rel.get("TargetMode") == "External":
+                    continue
+                targets[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], _resolve_target(base, rel.get("Target", "")))
+
+        raw_parts: dict[str, bytes] = {}
+        for name in sorted(names):
+            if name.endswith(".xml") and name.startswith(base + "/") and "/theme/" not in name:
+                raw_parts[name] = zf.read(name)
+
+        # theme fonts and colours anywhere in the word/ parts (byte scan: fast on big documents)
+        for name, data in raw_parts.items():
+            for m in _THEME_ATTR.finditer(data):
+                facts.theme_font_refs.append(f"{name}: {m.group(0)[:-2].decode()}")
+            if _THEME_COLOR.search(data):
+                facts.non_black_colors.append(f"{name}: themeColor")
+            for m in _COLOR.finditer(data):
+                v = m.group(1).decode()
+                if v.upper() not in ("000000", "AUTO"):
+                    facts.non_black_colors.append(f"{name}: {v}")
+
+        # styles
+        styles_part = next((t for typ, t in targets.values() if typ == "styles"), f"{base}/styles.xml")
+        style_by_id: dict[str, StyleFacts] = {}
+        default_paragraph_style: str | None = None
+        if styles_part in raw_parts:
+            sroot = etree.fromstring(raw_parts[styles_part])
+            facts.doc_defaults, style_by_id = _style_facts(sroot)
+            default_paragraph_style = next(
+                (s.get(_q("styleId")) for s in sroot.findall(_q("style"))
+                 if s.get(_q("type")) == "paragraph" and _on_attr(s.get(_q("default")))),
+                None,
+            )
+            facts.out_of_order += _order_problems(sroot, styles_part)
+        style_names = {sid: f.name for sid, f in style_by_id.items()}
+
+        # settings
+        settings_part = next((t for typ, t in targets.values() if typ == "settings"), f"{base}/settings.xml")
+        if settings_part in raw_parts:
+            sroot = etree.fromstring(raw_parts[settings_part])
+            facts.even_and_odd = bool(_on(sroot.find(_q("evenAndOddHeaders"))))
+
+        # document
+        droot = etree.fromstring(raw_parts[doc_part]) if doc_part in raw_parts else etree.fromstring(zf.read(doc_part))
+        facts.out_of_order += _order_problems(droot, doc_part)
+        body = droot.find(_q("body"))
+        used: set[str] = set()
+        default_para = default_paragraph_style or "Normal"
+        sect = None
+        if body is not None:
+            for child in body:
+                if child.tag == _q("p"):
+                    ps = child.find("w:pPr/w:pStyle", NS)
+                    sid = _val(ps) or default_para
+                    facts.paragraphs.append((style_names.get(sid, sid), _para_text(child)))
+                elif child.tag == _q("tbl"):
+                    facts.tables.append(_table_facts(child, style_names))
+                elif child.tag == _q("sectPr"):
+                    sect = child
+            for e in body.iter(_q("pStyle"), _q("rStyle")):
+                used.add(e.get(_q("val")) or "")
+            if any(True for p in body.iter(_q("p")) if p.find("w:pPr/w:pStyle", NS) is None):
+                used.add(default_para)
+        if sect is None and body is not None:
+            sect = body.find(".//w:sectPr", NS)
+        if sect is not None:
+            sz = sect.find(_q("pgSz"))
+            facts.page_width = _int(_val(sz, "w"))
+            facts.page_height = _int(_val(sz, "h"))
+            facts.orientation = _val(sz, "orient") or "portrait"
+            mar = sect.find(_q("pgMar"))
+            if mar is not None:
+                facts.margins = {k: _int(mar.get(_q(k))) for k in PGMAR_ATTRS}
+            grid = sect.find(_q("docGrid"))
+            facts.grid_type = _val(grid, "type")
+            facts.line_pitch = _int(_val(grid, "linePitch"))
+            for ref in sect.findall(_q("footerReference")):
+                kind = ref.get(_q("type"), "default")
+                rid = ref.get("{%s}id" % R)
+                if rid in targets:
+                    part = targets[rid][1]
+                    froot = etree.fromstring(raw_parts.get(part) or zf.read(part))
+                    facts.footers.append(_footer_facts(kind, part, froot, style_names))
+                    facts.out_of_order += _order_problems(froot, part)
+                    for e in froot.iter(_q("pStyle"), _q("rStyle")):
+                        used.add(e.get(_q("val")) or "")
+        facts.footers.sort(key=lambda f: {"default": 0, "even": 1, "first": 2}.get(f.kind, 3))
+        for sid in sorted(used):
+            if sid in style_by_id:
+                facts.styles[style_by_id[sid].name] = style_by_id[sid]
+            else:
+                facts.styles[sid] = StyleFacts(style_id=sid, name=f"(undefined style {sid})", type="missing")
+
+        if "docProps/core.xml" in names:
+            croot = etree.fromstring(zf.read("docProps/core.xml"))
+            for e in croot:
+                facts.core[etree.QName(e).localname] = e.text or ""
+    return facts

@@ -1,0 +1,217 @@
+"""Loading the layout profile: the bundled default, a user file and overrides deep-merged
+on top, validated by the models of plancc.layout.profile, with errors that name the
+key, the allowed range and the file line."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+from pydantic import ValidationError
+
+from plancc.errors import describe_os_error
+from plancc.layout.profile import DEFAULT_PROFILE_PATH, Profile, ProfileError
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge ``extra`` into a copy of ``base``: mappings merge key by key, anything else
+    (lists included) replaces the base value."""
+    out: dict[str, Any] = copy.deepcopy(dict(base))
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def expand_dotted(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Turn ``{"styles.heading3.bold": True}`` into nested dicts; nested input passes through."""
+    out: dict[str, Any] = {}
+    for key, value in overrides.items():
+        if not isinstance(key, str) or not key:
+            raise ProfileError(f"覆盖项的键必须是非空字符串：{key!r}")
+        if isinstance(value, Mapping):
+            value = expand_dotted(value)
+        parts = key.split(".")
+        if any(not p for p in parts):
+            raise ProfileError(f"覆盖项的键格式不正确：{key!r}")
+        node: dict[str, Any] = {}
+        leaf = node
+        for p in parts[:-1]:
+            leaf[p] = {}
+            leaf = leaf[p]
+        leaf[parts[-1]] = value
+        out = deep_merge(out, node)
+    return out
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            data = yaml.load(fh, Loader=_Loader)  # noqa: S506 - safe loader (C or pure)
+    except OSError as exc:
+        raise ProfileError(f"无法读取版式配置文件 {path}：{describe_os_error(exc)}") from exc
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"版式配置文件 {path} 不是合法的 YAML：{exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ProfileError(f"版式配置文件 {path} 的顶层必须是映射（键: 值）")
+    return data
+
+
+def _field_at(loc: tuple) -> Any:
+    """The pydantic field of the profile model at ``loc`` (None when there is none)."""
+    model: Any = Profile
+    info = None
+    for part in loc:
+        fields = getattr(model, "model_fields", None)
+        if not fields or part not in fields:
+            return None
+        info = fields[part]
+        model = info.annotation
+        for _ in range(3):  # Optional[...] → the model inside
+            args = [a for a in getattr(model, "__args__", ()) if a is not type(None)]
+            if isinstance(model, type) or not args:
+                break
+            model = args[0]
+    return info
+
+
+def allowed_range(loc: tuple) -> str | None:
+    """“1 到 3276” for a field with bounds, from the model itself (so it cannot drift)."""
+    info = _field_at(loc)
+    if info is None:
+        return None
+    low = high = None
+    for m in info.metadata:
+        for attr, side in (("ge", "low"), ("gt", "low_x"), ("le", "high"), ("lt", "high_x")):
+            v = getattr(m, attr, None)
+            if v is None:
+                continue
+            if side == "low":
+                low = v if low is None else max(low, v)
+            elif side == "low_x":
+                low = v + 1 if low is None else max(low, v + 1)
+            elif side == "high":
+                high = v if high is None else min(high, v)
+            else:
+                high = v - 1 if high is None else min(high, v - 1)
+    if low is None and high is None:
+        return None
+    if high is None:
+        return f"不小于 {low}"
+    if low is None:
+        return f"不大于 {high}"
+    return f"{low} 到 {high}"
+
+
+def describe_error(err: dict) -> str:
+    """One pydantic error of the profile model in the user's words."""
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    got = err.get("input")
+    if kind == "extra_forbidden":
+        return "未知的配置项"
+    if kind == "missing":
+        return "缺少必填项"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal", "finite_number"):
+        rng = allowed_range(loc)
+        return f"超出允许的范围{f'（应为 {rng} 之间的整数）' if rng else ''}，得到 {got!r}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        rng = allowed_range(loc)
+        return f"应当是整数{f'（{rng}）' if rng else ''}，得到 {got!r}"
+    if kind == "string_pattern_mismatch":
+        return f"格式不对（应符合 {err.get('ctx', {}).get('pattern')}），得到 {got!r}"
+    if kind == "value_error":
+        return f"{err.get('ctx', {}).get('error', err['msg'])}，得到 {got!r}"
+    return f"{err['msg']}（得到 {got!r}）"
+
+
+def _format_errors(exc: ValidationError, where: Any = None) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"]) or "(顶层)"
+        line = where(tuple(err["loc"])) if where is not None else None
+        lines.append(f"  {line + ': ' if line else ''}{loc}：{describe_error(err)}")
+    return "\n".join(lines)
+
+
+def _yaml_lines(path: Path) -> Any:
+    """A function giving ``file:line`` of a key path in a profile file (None where it is not written there)."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return lambda loc: None
+
+    def where(loc: tuple) -> str | None:
+        cur = node
+        line = None
+        for part in loc:
+            if not isinstance(cur, yaml.MappingNode):
+                break
+            for k, v in cur.value:
+                if k.value == str(part):
+                    line, cur = k.start_mark.line + 1, v
+                    break
+            else:
+                break
+        return f"{path}:{line}" if line else None
+
+    return where
+
+
+def check_overrides(overrides: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Problems of layout overrides on their own (over the default profile): (dotted key, message).
+
+    For ``[render.layout]`` in plancc.toml, checked when the configuration is
+    loaded, so ``validate`` reports a bad value too; checks that involve
+    several values (the type area, the table width) need the profile file as
+    well and are made when rendering.
+    """
+    try:
+        nested = expand_dotted(overrides)
+    except ProfileError as exc:
+        return [("", str(exc))]
+    data = deep_merge(_read_yaml(DEFAULT_PROFILE_PATH), nested)
+    try:
+        Profile.model_validate(data)
+    except ValidationError as exc:
+        out = []
+        for err in exc.errors():
+            loc = tuple(str(p) for p in err["loc"])
+            if not loc:  # a check of several values together: made at render time
+                continue
+            out.append((".".join(loc), describe_error(err)))
+        return out
+    return []
+
+
+def load_profile(
+    path: str | Path | None = None, overrides: Mapping[str, Any] | None = None
+) -> Profile:
+    """Default profile ← user profile file ``path`` ← ``overrides`` (dotted or nested keys),
+    validated. Raises ProfileError with every problem listed."""
+    data = _read_yaml(DEFAULT_PROFILE_PATH)
+    sources = [str(DEFAULT_PROFILE_PATH.name)]
+    where = None
+    if path is not None:
+        user = _read_yaml(Path(path))
+        data = deep_merge(data, user)
+        sources.append(str(path))
+        file_lines = _yaml_lines(Path(path))
+        where = file_lines
+    if overrides:
+        data = deep_merge(data, expand_dotted(overrides))
+        sources.append("覆盖项")
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(
+            f"版式配置无效（来源：{' ← '.join(sources)}）：\n{_format_errors(exc, where)}"
+        ) from exc
