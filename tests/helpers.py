@@ -7,7 +7,8 @@ from pathlib import Path
 
 from plancc.check.runner import Selection
 from plancc.load import load_text
-from plancc.pipeline import FileReport, Settings, check_file, check_loaded
+from plancc.driver.check import FileReport, check_file, check_loaded
+from plancc.driver.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +49,7 @@ def check_example(path: Path) -> FileReport:
 
 def render_example(report: FileReport, path: Path) -> bytes:
     """The .docx of a checked example plan, with its own folder and the repository as template bases."""
-    from plancc.compile import RenderJob, render_docx_bytes
+    from plancc.driver.render import RenderJob, render_docx_bytes
 
     return render_docx_bytes(report, RenderJob(plan_path=path, output=Path("x.docx"), bases=[path.parent, ROOT]))
 

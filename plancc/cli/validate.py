@@ -31,8 +31,9 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
 
     退出码：0 没有失败的问题；1 有错误（加 --strict 时警告也算）；2 用法错误、路径不存在或配置不可用。
     """
-    from plancc.checking import check_many
-    from plancc.pipeline import Settings, discover
+    from plancc.driver.check import check_many
+    from plancc.driver.discover import discover, looks_like_plan
+    from plancc.driver.settings import Settings
     from plancc.report import FORMATS, render
 
     config = get_config(config_path, isolated)
@@ -41,8 +42,6 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
 
     files, missing = discover(list(paths) or [Path(".")])
     if only_plans:
-        from plancc.pipeline import looks_like_plan
-
         files = [f for f in files if looks_like_plan(f)]
     if missing:
         fail(("路径不存在：" if settings.lang == "zh" else "no such path: ") + "、".join(missing))

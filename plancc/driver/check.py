@@ -6,48 +6,23 @@ starts fast.
 
 from __future__ import annotations
 
-import os
-import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from plancc.check.context import Context
 from plancc.check.registry import RULES
-from plancc.check.runner import Selection, run_rules
+from plancc.check.runner import run_rules
 from plancc.check.suppress import apply_suppressions
-from plancc.config import Config
 from plancc.diagnostics import Diagnostic, Severity
+from plancc.driver.settings import Settings
 from plancc.load.includes import load_plan_file
-from plancc.load.source import Limits, LoadedFile, SourceMap
+from plancc.load.source import LoadedFile, SourceMap
 from plancc.model.build import build_partial, build_plan
 from plancc.model.plan import Plan
 
-PLAN_SUFFIXES = (".yaml", ".yml")
-_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", "build", "dist", ".tox"}
-
-
-@dataclass
-class Settings:
-    """Everything that changes how a file is checked (config merged with CLI options)."""
-
-    lang: str = "zh"
-    selection: Selection = field(default_factory=Selection)
-    policy: dict = field(default_factory=dict)
-    limits: Limits = field(default_factory=Limits)
-    # folders include: may read from (resolved); empty: each plan's own folder
-    include_roots: tuple[Path, ...] = ()
-
-    @classmethod
-    def from_config(cls, config: Config, *, lang: str | None = None, select=None, ignore=None) -> "Settings":
-        f = config.file
-        sel = Selection(
-            select=list(select) if select else list(f.lint.select),
-            ignore=list(f.lint.ignore) + list(ignore or []),
-            severities=dict(f.lint.severity),
-            policy=f.policy.enabled,
-        )
-        return cls(lang=lang or f.lang, selection=sel, policy=f.policy.model_dump(), limits=Limits(**f.limits.model_dump()),
-                   include_roots=config.include_roots())
+#: below this many files, starting worker processes costs more than it saves
+PARALLEL_THRESHOLD = 40
 
 
 @dataclass
@@ -128,70 +103,21 @@ def _rules_on_valid_parts(loaded: LoadedFile, settings: Settings) -> list[Diagno
     return [d for d in found if not touches(d) and not d.code.startswith("PL5") and d.code != "PL999"]
 
 
-def discover(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
-    """Expand folders into plan files; return (files, paths that do not exist).
+def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display: Callable[[Path], str] = str) -> list[FileReport]:
+    """Check every file, in parallel when there are enough of them; reports in the files' order.
 
-    A folder is searched recursively for regular *.yaml/*.yml files that have
-    a top-level ``plancc:`` key (plan repositories also hold CI and tool YAML);
-    named pipes, devices and sockets are passed over without being opened. A
-    path named explicitly is always taken when it exists and is not a folder:
-    if it is not a regular file, loading it says so (PL000).
+    One file keeps its full report; many keep only what the reporters need
+    (:meth:`FileReport.for_report`), in a worker or not, so memory stays flat.
     """
-    files: list[Path] = []
-    missing: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        try:
-            mode = os.stat(p).st_mode
-        except (OSError, ValueError):
-            missing.append(str(raw))
-            continue
-        if not stat.S_ISDIR(mode):
-            files.append(p)
-            continue
-        for root, dirs, names in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-            for name in sorted(names):
-                if name.endswith(PLAN_SUFFIXES):
-                    candidate = Path(root) / name
-                    if looks_like_plan(candidate):
-                        files.append(candidate)
-    return files, missing
+    from plancc.driver.parallel import parallel_map
+
+    names = [display(f) for f in files]
+    if len(files) == 1:
+        return [check_file(files[0], settings, display=names[0])]
+    return parallel_map(_check_for_report, [(f, settings, n) for f, n in zip(files, names)], jobs=jobs,
+                        threshold=PARALLEL_THRESHOLD)
 
 
-def _is_regular(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False
-
-
-def looks_like_plan(path: Path) -> bool:
-    """True when a regular file has a top-level line starting with ``plancc:`` (cheap; no YAML parse).
-
-    Never blocks: anything but a regular file (a named pipe, a device) is not
-    a plan, and the file is opened without waiting for a writer.
-    """
-    if not _is_regular(path):
-        return False
-    try:
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
-    except (OSError, ValueError):
-        return False
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the stat and the open
-            return False
-        head = os.read(fd, 64 * 1024)
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
-    for line in head.splitlines():
-        if line.startswith(b"plancc:") or line.startswith(b'"plancc":') or line.startswith(b"'plancc':"):
-            return True
-    return False
-
-
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+def _check_for_report(args) -> FileReport:
+    path, settings, name = args
+    return check_file(path, settings, display=name).for_report()

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from plancc.config import Config
 from plancc.errors import RenderError  # re-exported
-from plancc.pipeline import FileReport, Settings, check_file
+from plancc.driver.check import FileReport, check_file
+from plancc.driver.settings import Settings
 
 
 @dataclass
@@ -108,6 +110,19 @@ def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> R
             result.error = f"{job.output.with_suffix('.pdf')}: {describe_os_error(exc, settings.lang)}"
             result.exit_code = 2
     return result
+
+
+def run_jobs(jobs: list[RenderJob], settings: Settings, *, workers: int = 0, display: Callable[[Path], str] = str,
+             progress: Callable[[], None] | None = None) -> list[RenderResult]:
+    """Run every job, in parallel when there are several; results in the jobs' order."""
+    from plancc.driver.parallel import parallel_map
+
+    return parallel_map(_run_one, [(job, settings, display(job.plan_path)) for job in jobs], jobs=workers, progress=progress)
+
+
+def _run_one(args) -> RenderResult:
+    job, settings, name = args
+    return run_job(job, settings, name)
 
 
 def inputs_of(job: RenderJob, report: FileReport | None, lang: str = "zh") -> list[tuple[Path, str]]:
