@@ -15,6 +15,7 @@ from plancc.check.registry import RULES
 from plancc.check.runner import run_rules
 from plancc.check.suppress import apply_suppressions
 from plancc.diagnostics import Diagnostic, Severity
+from plancc.diagnostics.codes import family_of
 from plancc.driver.settings import Settings
 from plancc.load.includes import load_plan_file
 from plancc.load.source import LoadedFile, SourceMap
@@ -67,7 +68,7 @@ def check_loaded(loaded: LoadedFile, settings: Settings) -> FileReport:
         if plan is not None:
             ctx = Context(plan, loaded, settings.policy)
             diags.extend(run_rules(ctx, settings.selection, settings.lang))
-        elif model_diags and all(d.code.startswith("PL1") and d.code != "PL100" for d in model_diags):
+        elif model_diags and all(_rules_beside(d.code) for d in model_diags):
             diags.extend(_rules_on_valid_parts(loaded, settings))
     complete = plan is not None
 
@@ -100,7 +101,19 @@ def _rules_on_valid_parts(loaded: LoadedFile, settings: Settings) -> list[Diagno
         paths = [d.path] + [r.path for r in d.related]
         return any(p.split(".")[0].split("[")[0] in dropped for p in paths if p)
 
-    return [d for d in found if not touches(d) and not d.code.startswith("PL5") and d.code != "PL999"]
+    return [d for d in found if not touches(d) and _kept_in_partial(d.code)]
+
+
+def _rules_beside(code: str) -> bool:
+    """The rules still run on the valid parts beside this error (a fact of its family)."""
+    family = family_of(code)
+    return family is not None and family.rules_beside
+
+
+def _kept_in_partial(code: str) -> bool:
+    """A finding of this code is kept from rules run on the valid parts only (a fact of its family)."""
+    family = family_of(code)
+    return family is not None and family.partial
 
 
 def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display: Callable[[Path], str] = str) -> list[FileReport]:

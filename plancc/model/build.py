@@ -102,8 +102,8 @@ def build_partial(loaded: LoadedFile) -> tuple[Plan | None, set[str]]:
     the caller discards findings that touch a dropped part.
     """
     data = dict(loaded.data) if isinstance(loaded.data, dict) else None
-    if data is None or data.get("plancc") != SCHEMA_VERSION:
-        return None, set()
+    if data is None or data.get("plancc") != SCHEMA_VERSION or isinstance(data.get("plancc"), bool):
+        return None, set()  # the version build_plan refuses (PL100): nothing of the plan can be read
     dropped: set[str] = set()
     for _ in range(4):
         try:
