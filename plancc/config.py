@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from plancc.errors import ConfigError, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
 from plancc.load.limits import DEFAULT_LIMITS as _LIMITS
+from plancc.load.limits import Limits
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -66,6 +67,10 @@ class LimitSettings(_Strict):
     template_seconds: float = Field(_LIMITS.template_seconds, gt=0, le=86_400, allow_inf_nan=False, description="运行一个模板的时间上限（秒）")
     template_output_bytes: int = Field(_LIMITS.template_output_bytes, ge=1024, description="一个模板输出的大小上限（字节）")
     template_memory_bytes: int = Field(_LIMITS.template_memory_bytes, ge=64 * 1024 * 1024, description="运行模板时可再占用的内存上限（字节）")
+
+    def to_limits(self) -> Limits:
+        """The checked values as the Limits the loader and the sandbox take (the same names, the same defaults)."""
+        return Limits(**self.model_dump())
 
 
 class IncludeSettings(_Strict):

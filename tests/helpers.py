@@ -6,9 +6,10 @@ import textwrap
 from pathlib import Path
 
 from plancc.check.runner import Selection
-from plancc.load import load_text
+from plancc.config import PolicySettings
 from plancc.driver.check import FileReport, check_file, check_loaded
 from plancc.driver.settings import Settings
+from plancc.load import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +27,7 @@ def check(yaml_text: str, *, select: list[str] | None = None, policy: bool = Fal
     text = textwrap.dedent(yaml_text)
     settings = Settings(lang=lang, selection=Selection(select=select or [], policy=policy))
     if policy_params:
-        settings.policy = dict(policy_params)
+        settings.policy = PolicySettings(**policy_params)
     return check_loaded(load_text(text, name, lang), settings)
 
 

@@ -52,7 +52,7 @@ def render_cmd(plans, output, pdf, template, profile_path, jobs, watch, lang, co
             profile_path=profile_path or (str(config.root / r.profile) if r.profile else None),
             layout=dict(r.layout),
             bases=[f.parent.resolve(), config.root],
-            limits=config.file.limits,
+            limits=settings.limits,
             template_trusted=template is not None,
         )
         for f in files

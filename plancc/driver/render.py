@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Callable
 
 from plancc.config import Config
-from plancc.errors import RenderError  # re-exported
 from plancc.driver.check import FileReport, check_file
 from plancc.driver.settings import Settings
+from plancc.load.limits import Limits
 
 
 @dataclass
@@ -25,8 +25,9 @@ class RenderJob:
     profile_path: str | None = None
     layout: dict = field(default_factory=dict)
     bases: list[Path] = field(default_factory=list)
-    #: ``[limits]`` of plancc.toml (template_seconds, template_output_bytes, template_memory_bytes); None: defaults
-    limits: object = None
+    #: the run's limits (Settings.limits, from ``[limits]`` of plancc.toml); the template reads
+    #: template_seconds, template_output_bytes and template_memory_bytes. None: the defaults
+    limits: Limits | None = None
     #: the template was named on the command line (the user's own choice, may be anywhere);
     #: otherwise it comes from plancc.toml and must lie inside the repository
     template_trusted: bool = False

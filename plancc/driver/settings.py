@@ -6,17 +6,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plancc.check.runner import Selection
-from plancc.config import Config
-from plancc.load.source import Limits
+from plancc.config import Config, PolicySettings
+from plancc.load.limits import Limits
 
 
 @dataclass
 class Settings:
-    """Everything that changes how a file is checked (config merged with CLI options)."""
+    """Everything that changes how a file is checked (config merged with CLI options).
+
+    ``policy`` and ``limits`` are the checked [policy] and [limits] tables, typed;
+    their defaults are written once (PolicySettings, plancc.load.limits.Limits).
+    """
 
     lang: str = "zh"
     selection: Selection = field(default_factory=Selection)
-    policy: dict = field(default_factory=dict)
+    policy: PolicySettings = field(default_factory=PolicySettings)
     limits: Limits = field(default_factory=Limits)
     # folders include: may read from (resolved); empty: each plan's own folder
     include_roots: tuple[Path, ...] = ()
@@ -30,5 +34,5 @@ class Settings:
             severities=dict(f.lint.severity),
             policy=f.policy.enabled,
         )
-        return cls(lang=lang or f.lang, selection=sel, policy=f.policy.model_dump(), limits=Limits(**f.limits.model_dump()),
+        return cls(lang=lang or f.lang, selection=sel, policy=f.policy, limits=f.limits.to_limits(),
                    include_roots=config.include_roots())
