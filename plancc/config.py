@@ -181,7 +181,7 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
     try:
         config = Config(path, ConfigFile.model_validate(raw))
     except ValidationError as exc:
-        from plancc.model.build import describe_error
+        from plancc.diagnostics.validation import error_detail
 
         lines = []
         for err in exc.errors(include_url=False):
@@ -197,8 +197,7 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
                 else:
                     lines.append(f"{where}: 未知的配置项“{name}”" + (f"，您是不是想写“{close[0]}”？" if close else ""))
             else:
-                _, detail = describe_error(err, _value_at(raw, err["loc"]), lang)
-                detail = detail.split("：", 1)[-1] if not en else detail.split(": ", 1)[-1]
+                _, detail = error_detail(err, _value_at(raw, err["loc"]), lang)
                 lines.append(f"{where}: " + (f"setting '{name}' is not valid: {detail}" if en else f"配置项“{name}”无效：{detail}"))
         raise ConfigError("\n".join(lines)) from exc
     _check_include_folders(config, text)
