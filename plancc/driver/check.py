@@ -14,6 +14,7 @@ from plancc.check.context import Context
 from plancc.check.registry import RULES
 from plancc.check.runner import run_rules
 from plancc.check.suppress import apply_suppressions
+from plancc.config import Config
 from plancc.diagnostics import Diagnostic, Severity
 from plancc.diagnostics.codes import family_of
 from plancc.driver.settings import Settings
@@ -129,6 +130,17 @@ def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display:
         return [check_file(files[0], settings, display=names[0])]
     return parallel_map(_check_for_report, [(f, settings, n) for f, n in zip(files, names)], jobs=jobs,
                         threshold=PARALLEL_THRESHOLD)
+
+
+def inputs_of_reports(reports: list[FileReport], config: Config, lang: str) -> list[tuple[Path, str]]:
+    """Every file this run read: plans, their includes, plancc.toml (outputs must not replace them)."""
+    zh = lang != "en"
+    inputs = [(Path(r.loaded.path), "计划文件" if zh else "a plan") for r in reports]
+    for r in reports:
+        inputs += [(Path(d), "被包含的文件" if zh else "an included file") for d in r.loaded.dependencies]
+    if config.path is not None:
+        inputs.append((config.path, "配置文件" if zh else "the configuration"))
+    return inputs
 
 
 def _check_for_report(args) -> FileReport:

@@ -150,6 +150,44 @@ def inputs_of(job: RenderJob, report: FileReport | None, lang: str = "zh") -> li
     return files
 
 
+def jobs_for(files: list[Path], config: Config, settings: Settings, *, output: Path | None = None, pdf: bool = False,
+             template: str | None = None, profile_path: str | None = None) -> list[RenderJob]:
+    """One job per plan, from the command line's options over plancc.toml's [render] table."""
+    r = config.file.render
+    many = len(files) > 1
+    return [
+        RenderJob(
+            plan_path=f,
+            output=output_for(f, output, many, config),
+            pdf=pdf,
+            template=template or (None if r.template == "default" else r.template),
+            profile_path=profile_path or (str(config.root / r.profile) if r.profile else None),
+            layout=dict(r.layout),
+            bases=[f.parent.resolve(), config.root],
+            limits=settings.limits,
+            template_trusted=template is not None,
+        )
+        for f in files
+    ]
+
+
+def refuse_overwrites(jobs: list[RenderJob], config: Config, lang: str, display: Callable[[Path], str] = str) -> None:
+    """Before any work: no output may be a plan, the config or the profile, and no two plans
+    may write the same file (a.yaml and sub/a.yaml both → build/a.docx). Includes and
+    template files are checked per plan once they are known (run_job)."""
+    from plancc.emit.atomic import refuse_inputs
+
+    zh = lang != "en"
+    inputs = [(j.plan_path, "计划文件" if zh else "a plan") for j in jobs]
+    if config.path is not None:
+        inputs.append((config.path, "配置文件" if zh else "the configuration"))
+    if jobs and jobs[0].profile_path:
+        inputs.append((Path(jobs[0].profile_path), "版式配置" if zh else "the layout profile"))
+    outputs = [(j.output, display(j.plan_path)) for j in jobs]
+    outputs += [(j.output.with_suffix(".pdf"), display(j.plan_path)) for j in jobs if j.pdf]
+    refuse_inputs(outputs, inputs, lang)
+
+
 def output_for(plan: Path, out: Path | None, many: bool, config: Config) -> Path:
     """Where a plan's .docx goes: -o FILE (one plan), -o FOLDER, or <output folder>/<stem>.docx."""
     if out is not None:
