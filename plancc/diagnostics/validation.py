@@ -95,7 +95,7 @@ def error_detail(err: dict, value: Any, lang: str, surprise: str | None = None,
                 detail += msg("surprise.number", lang, text=surprise)
         return "PL103", detail
     if bounds is not None and etype in _BOUND_ERRORS and bounds != (None, None):
-        detail = _within(bounds, lang)
+        detail = _within(bounds, lang) + msg("type.got", lang, got=_describe(value, lang))
     elif etype == "value_error":
         raw = str(ctx.get("error", err.get("msg", "")))
         pair = _VALUE_ERRORS.get(raw)

@@ -181,4 +181,4 @@ def test_profile_errors_are_worded_like_plan_and_config_errors() -> None:
 
     problems = dict(check_overrides({"styles.body.size": "x", "page.width": 10}))
     assert problems["styles.body.size"] == error_detail({"type": "int_parsing"}, "x", "zh")[1]
-    assert problems["page.width"] == "应当在 144 到 31680 之间"  # the field's whole range, from the model
+    assert problems["page.width"] == "应当在 144 到 31680 之间，实际写的是数字 10"  # the field's whole range, from the model
