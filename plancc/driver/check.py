@@ -123,11 +123,11 @@ def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display:
     One file keeps its full report; many keep only what the reporters need
     (:meth:`FileReport.for_report`), in a worker or not, so memory stays flat.
     """
-    from plancc.driver.parallel import parallel_map
-
     names = [display(f) for f in files]
     if len(files) == 1:
         return [check_file(files[0], settings, display=names[0])]
+    from plancc.driver.parallel import parallel_map
+
     return parallel_map(_check_for_report, [(f, settings, n) for f, n in zip(files, names)], jobs=jobs,
                         threshold=PARALLEL_THRESHOLD)
 

@@ -5,6 +5,11 @@ user profile file and an overrides dict are deep-merged on top of it, then the
 result is validated here, so a typo in a county's profile is an error and not
 a silently ignored key. Importable without python-docx: the checking side reads
 the same profile to compare a rendered document against it.
+
+Longer than most modules: the model is one nested schema (page, grid, every
+paragraph and run style, the table) whose bounds and checks across fields
+are read together, followed by its loading and the location of its errors;
+how an error is worded is plancc.diagnostics.validation's.
 """
 
 from __future__ import annotations
