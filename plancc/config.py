@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from plancc.catalog import message
 from plancc.errors import ConfigError, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
 from plancc.load.limits import DEFAULT_LIMITS as _LIMITS
+from plancc.load.limits import Limits
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -67,6 +68,10 @@ class LimitSettings(_Strict):
     template_seconds: float = Field(_LIMITS.template_seconds, gt=0, le=86_400, allow_inf_nan=False, description="运行一个模板的时间上限（秒）")
     template_output_bytes: int = Field(_LIMITS.template_output_bytes, ge=1024, description="一个模板输出的大小上限（字节）")
     template_memory_bytes: int = Field(_LIMITS.template_memory_bytes, ge=64 * 1024 * 1024, description="运行模板时可再占用的内存上限（字节）")
+
+    def to_limits(self) -> Limits:
+        """The checked values as the Limits the loader and the sandbox take (the same names, the same defaults)."""
+        return Limits(**self.model_dump())
 
 
 class IncludeSettings(_Strict):
@@ -161,7 +166,6 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
         path = find_config()
     if path is None:
         return Config(None)
-    en = lang == "en"
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -175,7 +179,7 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
     try:
         config = Config(path, ConfigFile.model_validate(raw))
     except ValidationError as exc:
-        from plancc.model.build import describe_error
+        from plancc.diagnostics.validation import error_detail
 
         lines = []
         for err in exc.errors(include_url=False):
@@ -189,8 +193,7 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
                 hint = message("config.did_you_mean", lang, suggestion=close[0]) if close else ""
                 lines.append(f"{where}: " + message("config.unknown", lang, name=name, hint=hint))
             else:
-                _, detail = describe_error(err, _value_at(raw, err["loc"]), lang)
-                detail = detail.split("：", 1)[-1] if not en else detail.split(": ", 1)[-1]
+                _, detail = error_detail(err, _value_at(raw, err["loc"]), lang)
                 lines.append(f"{where}: " + message("config.invalid", lang, name=name, detail=detail))
         raise ConfigError("\n".join(lines)) from exc
     _check_include_folders(config, text, lang)

@@ -117,8 +117,7 @@ def plan_language_md() -> str:
 
 
 def rules_md() -> str:
-    from plancc.check.registry import FAMILIES
-    from plancc.diagnostics.codes import all_codes
+    from plancc.diagnostics.codes import FAMILIES, all_codes
 
     lines = [
         "# 诊断代码 / Diagnostic codes",
@@ -131,13 +130,13 @@ def rules_md() -> str:
     ]
     codes = all_codes()
     for c in codes:
-        fam = FAMILIES.get(c.family, (c.family,))[0]
-        sev = c.severity.value + ("（政策包，默认关闭）" if getattr(c, "policy", False) else "")
+        fam = FAMILIES[c.family].zh
+        sev = c.severity.value + ("（政策包，默认关闭）" if c.policy else "")
         lines.append(f"| [{c.code}](#{c.code.lower()}) | `{c.name}` | {fam} | {sev} | {c.title} |")
     lines.append("")
     for c in codes:
         lines += [f"## {c.code}", "", f"**{c.title}** — {c.title_en}", ""]
-        lines += [f"`{c.name}` · 默认级别 {c.severity.value}" + (" · 政策包（在 plancc.toml 的 [policy] 中启用）" if getattr(c, "policy", False) else ""), ""]
+        lines += [f"`{c.name}` · 默认级别 {c.severity.value}" + (" · 政策包（在 plancc.toml 的 [policy] 中启用）" if c.policy else ""), ""]
         if c.doc:
             lines += [c.doc, ""]
         if c.doc_en:

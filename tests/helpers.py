@@ -6,8 +6,10 @@ import textwrap
 from pathlib import Path
 
 from plancc.check.runner import Selection
+from plancc.config import PolicySettings
+from plancc.driver.check import FileReport, check_file, check_loaded
+from plancc.driver.settings import Settings
 from plancc.load import load_text
-from plancc.pipeline import FileReport, Settings, check_file, check_loaded
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +27,7 @@ def check(yaml_text: str, *, select: list[str] | None = None, policy: bool = Fal
     text = textwrap.dedent(yaml_text)
     settings = Settings(lang=lang, selection=Selection(select=select or [], policy=policy))
     if policy_params:
-        settings.policy = dict(policy_params)
+        settings.policy = PolicySettings(**policy_params)
     return check_loaded(load_text(text, name, lang), settings)
 
 
@@ -48,7 +50,7 @@ def check_example(path: Path) -> FileReport:
 
 def render_example(report: FileReport, path: Path) -> bytes:
     """The .docx of a checked example plan, with its own folder and the repository as template bases."""
-    from plancc.compile import RenderJob, render_docx_bytes
+    from plancc.driver.render import RenderJob, render_docx_bytes
 
     return render_docx_bytes(report, RenderJob(plan_path=path, output=Path("x.docx"), bases=[path.parent, ROOT]))
 

@@ -28,7 +28,7 @@ def test_catalog_inputs_have_the_rows_asked_for(tmp_path):
     finally:
         sys.path.remove(str(BENCH))
     plan, md = catalog.write_inputs(tmp_path, 300)
-    from plancc.pipeline import check_file
+    from plancc.driver.check import check_file
 
     report = check_file(plan)
     assert report.errors == 0 and report.warnings == 0, [d.message for d in report.diagnostics]

@@ -666,7 +666,7 @@ def test_output_into_an_unwritable_place_exits_2_without_a_traceback(repo):
 
 
 def test_many_files_checked_in_parallel_give_the_same_report(repo):
-    from plancc.checking import PARALLEL_THRESHOLD
+    from plancc.driver.check import PARALLEL_THRESHOLD
 
     folder = repo / "bulk"
     folder.mkdir()

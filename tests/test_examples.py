@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from plancc.compile import RenderJob, render_docx_bytes
+from plancc.driver.render import RenderJob, render_docx_bytes
 from plancc.emit.readback import check_against_profile, read_docx
 from plancc.layout.profile import load_profile
-from plancc.pipeline import Settings, check_file
+from plancc.driver.check import check_file
+from plancc.driver.settings import Settings
 from tests.conftest import require_soffice
 from tests.helpers import ROOT, check_example, render_example
 

@@ -274,7 +274,8 @@ def test_an_include_chain_that_fans_out_is_loaded_once_per_file(tmp_path):
 
 def test_many_plans_sharing_one_include_read_it_once(tmp_path, monkeypatch):
     from plancc.load import includes
-    from plancc.pipeline import Settings, check_file
+    from plancc.driver.check import check_file
+    from plancc.driver.settings import Settings
 
     root = tmp_path / "repo"
     root.mkdir()
@@ -343,7 +344,8 @@ def test_a_permission_refusal_is_named_even_when_running_as_root(tmp_path, monke
     import errno
 
     from plancc.load import includes
-    from plancc.pipeline import Settings, check_file
+    from plancc.driver.check import check_file
+    from plancc.driver.settings import Settings
 
     root = repo(tmp_path, "locked.yaml")
     locked = root / "plans" / "locked.yaml"

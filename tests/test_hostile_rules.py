@@ -90,7 +90,7 @@ def _context(data: dict) -> Context:
     loaded = load_text("plancc: 1\n", "hostile.yaml")
     loaded.data = data
     plan = Plan.model_validate(data)
-    return _warm(Context(plan, loaded, {}))
+    return _warm(Context(plan, loaded))
 
 
 def _text_plan(name: str) -> dict:

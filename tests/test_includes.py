@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from plancc.pipeline import Settings, check_file
+from plancc.driver.check import check_file
+from plancc.driver.settings import Settings
 
 SHARED = """\
 tiers:

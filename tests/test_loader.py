@@ -535,3 +535,16 @@ def test_unicode_line_separators_do_not_shift_line_numbers(brk):
 def test_syntax_error_after_a_line_separator_is_on_the_editor_line():
     d = diag(load_text('a: "x\u2028y"\nb: [1, 2\n', "plan.yaml"), "PL001")
     assert d.line == 3
+
+
+def test_settings_take_policy_and_limits_from_the_config_typed(tmp_path):
+    from plancc.config import PolicySettings, load_config
+    from plancc.driver.settings import Settings
+
+    toml = tmp_path / "plancc.toml"
+    toml.write_text("[policy]\nannual_hours = 90\n[limits]\nmax_depth = 20\n", encoding="utf-8")
+    settings = Settings.from_config(load_config(toml))
+    assert isinstance(settings.policy, PolicySettings) and settings.policy.annual_hours == 90
+    assert settings.policy.cycle_hours == PolicySettings().cycle_hours  # the one default
+    assert settings.limits == Limits(max_depth=20)
+    assert Settings().limits == Limits() and Settings().policy == PolicySettings()

@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 import math
 
-from plancc.compile import RenderJob, render_docx_bytes
+from plancc.driver.render import RenderJob, render_docx_bytes
 from plancc.errors import PlanccError
 from plancc.load import load_text
-from plancc.pipeline import Settings, check_loaded
+from plancc.driver.check import check_loaded
+from plancc.driver.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.yaml"))]

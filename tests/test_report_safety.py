@@ -7,7 +7,7 @@ import json
 import pytest
 from rich.cells import cell_len
 
-from plancc.pipeline import FileReport
+from plancc.driver.check import FileReport
 from plancc.report import render
 from plancc.report.text import source_window
 from plancc.text.escape import printable

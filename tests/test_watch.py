@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 
 from plancc.cli.watch import watch_loop
-from plancc.compile import RenderJob
-from plancc.pipeline import Settings
+from plancc.driver.render import RenderJob
+from plancc.driver.settings import Settings
 
 PLAN = """\
 plancc: 1

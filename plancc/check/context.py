@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from plancc.config import PolicySettings
 from plancc.load.source import LoadedFile, value_at
 from plancc.model.plan import Plan
 
@@ -16,8 +17,8 @@ from plancc.model.plan import Plan
 class Context:
     plan: Plan
     loaded: LoadedFile
-    # policy parameters from plancc.toml ([policy] table), merged over defaults
-    policy: dict[str, Any] = field(default_factory=dict)
+    # the [policy] table of plancc.toml (its defaults are the national figures)
+    policy: PolicySettings = field(default_factory=PolicySettings)
 
     @property
     def data(self) -> Any:

@@ -1,11 +1,13 @@
 """The rule registry: every consistency rule is one decorated function.
 
 A rule receives a :class:`Context` and yields :class:`Finding` objects that
-name data paths; the runner turns them into located diagnostics. The
-decorator records the rule's stable code, family, default severity and
-bilingual title and message; the function's docstring (Chinese, with an
-English counterpart in ``doc_en``) is what ``plancc explain`` prints and
-what the generated reference docs show. To add a rule: write one function
+name data paths; the runner turns them into located diagnostics. A rule
+is a :class:`CodeInfo` (the facts ``plancc explain``, the docs and SARIF
+show) plus its function. The decorator records the stable code, family
+(plancc.diagnostics.codes.FAMILIES, the facts shared by its codes),
+default severity and bilingual title and message; the function's docstring
+(Chinese, with an English counterpart in ``doc_en``) is what ``plancc
+explain`` prints and what the generated reference docs show. To add a rule: write one function
 in the module of its family under ``plancc/check/rules/`` and its tests.
 """
 
@@ -16,23 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from plancc.diagnostics import Severity
-
-FAMILIES = {
-    "sums": ("合计", "sums"),
-    "bounds": ("上下限", "bounds"),
-    "conversions": ("换算", "conversions"),
-    "coverage": ("覆盖与引用", "coverage and references"),
-    "ranges": ("区间与阈值", "ranges and thresholds"),
-    "time": ("时间", "time"),
-    "prose": ("正文与数据", "prose vs data"),
-    "policy": ("政策要求（可选）", "policy (optional)"),
-    # families of the built-in codes (plancc.diagnostics.codes), not used by rules
-    "load": ("读取与 YAML", "reading and YAML"),
-    "model": ("结构与类型", "structure and types"),
-    "suppress": ("抑制注释", "suppression comments"),
-    "internal": ("内部", "internal"),
-}
-
+from plancc.diagnostics.codes import FAMILIES, CodeInfo
 
 @dataclass
 class Finding:
@@ -51,29 +37,13 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    family: str
-    severity: Severity
-    title: str
-    title_en: str
-    message: str
-    message_en: str
-    doc: str
-    doc_en: str
-    policy: bool
-    func: Callable[["Any"], Iterable[Finding]]
+class Rule(CodeInfo):
+    """A code's facts (CodeInfo) plus the function that finds its problems."""
+
+    func: Callable[["Any"], Iterable[Finding]] = field(kw_only=True)
 
     def run(self, ctx) -> Iterator[Finding]:
         yield from self.func(ctx)
-
-    def format(self, finding: Finding, lang: str) -> str:
-        template = self.message_en if lang == "en" else self.message
-        try:
-            return template.format(**finding.params)
-        except (KeyError, IndexError, ValueError):
-            return template
 
 
 RULES: dict[str, Rule] = {}
@@ -95,6 +65,8 @@ def rule(
     """Register a rule function under a stable code."""
     if family not in FAMILIES:
         raise ValueError(f"unknown rule family {family!r}")
+    if not code.startswith(FAMILIES[family].prefix):
+        raise ValueError(f"rule {code} does not start with the prefix {FAMILIES[family].prefix} of its family {family}")
 
     def wrap(func):
         if code in RULES:

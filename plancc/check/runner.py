@@ -92,7 +92,7 @@ def to_diagnostic(rule: Rule, finding: Finding, ctx: Context, severity: Severity
     ]
     if finding.severity is not None and finding.severity.rank > severity.rank:
         severity = finding.severity
-    return Diagnostic(rule.code, severity, rule.format(finding, lang), ctx.loaded.file_of(finding.path), span, format_path(finding.path), related)
+    return Diagnostic(rule.code, severity, rule.format(finding.params, lang), ctx.loaded.file_of(finding.path), span, format_path(finding.path), related)
 
 
 class _Places:

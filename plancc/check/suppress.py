@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from plancc.diagnostics import Diagnostic, Severity, Span
+from plancc.diagnostics.codes import family_of
 
 # possessive, and the code list stops at the next bracket: each part of a line is read once
 _COMMENT = re.compile(r"(?:^|\s)#\s*+plancc:\s*+(ignore-file|ignore)\s*+\[([^\[\]]*+)\]\s*+(.*)$")
@@ -119,4 +120,6 @@ def apply_suppressions(diags: list[Diagnostic], text: str, file: str, lang: str,
 
 
 def _suppressible(code: str) -> bool:
-    return len(code) == 5 and code[2] in "23456789"
+    """Whether a comment may suppress the code: a fact of its family (a code of no family: nothing forbids it)."""
+    family = family_of(code)
+    return len(code) == 5 and (family is None or family.suppressible)

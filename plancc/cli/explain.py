@@ -16,8 +16,7 @@ def explain_cmd(code, show_all, lang):
     from rich.console import Console
     from rich.table import Table
 
-    from plancc.check.registry import FAMILIES
-    from plancc.diagnostics.codes import all_codes, lookup
+    from plancc.diagnostics.codes import FAMILIES, all_codes, lookup
     from plancc.text.escape import printable
 
     en = lang == "en"
@@ -25,7 +24,7 @@ def explain_cmd(code, show_all, lang):
     if code is None or show_all:
         table = Table("code", "name", "severity" if en else "默认级别", "title" if en else "说明", box=None)
         for info in all_codes():
-            policy = getattr(info, "policy", False)
+            policy = info.policy
             sev = info.severity.value + (" (policy)" if policy and en else "（政策包）" if policy else "")
             table.add_row(info.code, info.name, sev, info.title_en if en else info.title)
         console.print(table)
@@ -34,10 +33,10 @@ def explain_cmd(code, show_all, lang):
     if info is None:
         shown = printable(code)
         fail(f"unknown code {shown}" if en else f"没有这个代码：{shown}（用 plancc explain --all 查看全部）")
-    family = FAMILIES.get(info.family, (info.family, info.family))[1 if en else 0]
+    family = FAMILIES[info.family].en if en else FAMILIES[info.family].zh
     console.print(f"[bold]{info.code}[/] ({info.name}) — {info.title_en if en else info.title}")
     sev = info.severity.value
-    if getattr(info, "policy", False):
+    if info.policy:
         sev += " (policy pack, off by default)" if en else "（政策规则包，默认关闭）"
     console.print(("family: " if en else "类别：") + family + "    " + ("default severity: " if en else "默认级别：") + sev)
     console.print()

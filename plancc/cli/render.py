@@ -28,8 +28,9 @@ def render_cmd(plans, output, pdf, template, profile_path, jobs, watch, lang, co
     输出以原子方式写入：渲染失败不会留下残缺文件，也不会覆盖上一次的好结果。
     同样的输入总是得到逐字节相同的 .docx。
     """
-    from plancc.compile import RenderJob, output_for
-    from plancc.pipeline import Settings, discover
+    from plancc.driver.discover import discover
+    from plancc.driver.render import jobs_for, refuse_overwrites
+    from plancc.driver.settings import Settings
 
     config = get_config(config_path, isolated)
     settings = Settings.from_config(config, lang=lang)
@@ -41,45 +42,14 @@ def render_cmd(plans, output, pdf, template, profile_path, jobs, watch, lang, co
     many = len(files) > 1
     if output is not None and many and output.suffix.lower() == ".docx":
         fail("渲染多个计划时 -o 必须是目录" if settings.lang == "zh" else "-o must be a folder when rendering several plans")
-    r = config.file.render
-    jobs_list = [
-        RenderJob(
-            plan_path=f,
-            output=output_for(f, output, many, config),
-            pdf=pdf,
-            template=template or (None if r.template == "default" else r.template),
-            profile_path=profile_path or (str(config.root / r.profile) if r.profile else None),
-            layout=dict(r.layout),
-            bases=[f.parent.resolve(), config.root],
-            limits=config.file.limits,
-            template_trusted=template is not None,
-        )
-        for f in files
-    ]
-    _refuse_overwrites(jobs_list, config, settings.lang)
+    jobs_list = jobs_for(files, config, settings, output=output, pdf=pdf, template=template, profile_path=profile_path)
+    refuse_overwrites(jobs_list, config, settings.lang, display_path)
     if watch:
         from plancc.cli.watch import watch_loop
 
         watch_loop(jobs_list, settings)
         return
     sys.exit(_run(jobs_list, settings, jobs))
-
-
-def _refuse_overwrites(jobs_list, config, lang: str) -> None:
-    """Before any work: no output may be a plan, the config or the profile, and no two plans
-    may write the same file (a.yaml and sub/a.yaml both → build/a.docx). Includes and
-    template files are checked per plan once they are known (compile.run_job)."""
-    from plancc.emit.atomic import refuse_inputs
-
-    zh = lang != "en"
-    inputs = [(j.plan_path, "计划文件" if zh else "a plan") for j in jobs_list]
-    if config.path is not None:
-        inputs.append((config.path, "配置文件" if zh else "the configuration"))
-    if jobs_list and jobs_list[0].profile_path:
-        inputs.append((Path(jobs_list[0].profile_path), "版式配置" if zh else "the layout profile"))
-    outputs = [(j.output, display_path(j.plan_path)) for j in jobs_list]
-    outputs += [(j.output.with_suffix(".pdf"), display_path(j.plan_path)) for j in jobs_list if j.pdf]
-    refuse_inputs(outputs, inputs, lang)
 
 
 def _run(jobs_list, settings, jobs: int) -> int:
@@ -106,31 +76,15 @@ def _run(jobs_list, settings, jobs: int) -> int:
 
 
 def _execute(jobs_list, settings, jobs: int):
-    import os
-
-    from plancc.compile import run_job
+    from plancc.driver.render import run_job, run_jobs
 
     if len(jobs_list) == 1:  # no progress bar, and no need to load rich
         return [run_job(jobs_list[0], settings, display_path(jobs_list[0].plan_path))]
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    workers = jobs or min(os.cpu_count() or 1, len(jobs_list), 8)
     console = Console(stderr=True, highlight=False)
-    results = []
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=not console.is_terminal) as progress:
         task = progress.add_task("渲染" if settings.lang != "en" else "rendering", total=len(jobs_list))
-        if workers <= 1:
-            for job in jobs_list:
-                results.append(run_job(job, settings, display_path(job.plan_path)))
-                progress.advance(task)
-            return results
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(run_job, job, settings, display_path(job.plan_path)) for job in jobs_list]
-            for fut in futures:
-                results.append(fut.result())
-                progress.advance(task)
-    return results
+        return run_jobs(jobs_list, settings, workers=jobs, display=display_path, progress=lambda: progress.advance(task))

@@ -19,7 +19,8 @@ def show_cmd(plan, lang, config_path, isolated):
     from rich.console import Console
     from rich.text import Text
 
-    from plancc.pipeline import Settings, check_file
+    from plancc.driver.check import check_file
+    from plancc.driver.settings import Settings
     from plancc.report.show import tables
     from plancc.report.text import render_text
     from plancc.text.escape import printable

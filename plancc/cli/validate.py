@@ -31,8 +31,9 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
 
     退出码：0 没有失败的问题；1 有错误（加 --strict 时警告也算）；2 用法错误、路径不存在或配置不可用。
     """
-    from plancc.checking import check_many
-    from plancc.pipeline import Settings, discover
+    from plancc.driver.check import check_many, inputs_of_reports
+    from plancc.driver.discover import discover, looks_like_plan
+    from plancc.driver.settings import Settings
     from plancc.report import FORMATS, render
 
     config = get_config(config_path, isolated)
@@ -41,8 +42,6 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
 
     files, missing = discover(list(paths) or [Path(".")])
     if only_plans:
-        from plancc.pipeline import looks_like_plan
-
         files = [f for f in files if looks_like_plan(f)]
     if missing:
         fail(("路径不存在：" if settings.lang == "zh" else "no such path: ") + "、".join(missing))
@@ -52,7 +51,7 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
     if written:
         from plancc.emit.atomic import refuse_inputs
 
-        refuse_inputs(written, run_inputs(reports, config, settings.lang), settings.lang)
+        refuse_inputs(written, inputs_of_reports(reports, config, settings.lang), settings.lang)
     for fmt, dest in outputs:
         color = dest is None and fmt == "text" and sys.stdout.isatty()
         text = render(fmt, reports, lang=settings.lang, color=color, quiet=quiet)
@@ -66,17 +65,6 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
     failing = {"error"} | ({"warning"} if strict else set())
     bad = any(d.severity.value in failing and not d.suppressed for r in reports for d in r.diagnostics)
     sys.exit(1 if bad else 0)
-
-
-def run_inputs(reports, config, lang: str) -> list[tuple[Path, str]]:
-    """Every file this run read: plans, their includes, plancc.toml (outputs must not replace them)."""
-    zh = lang != "en"
-    inputs = [(Path(r.loaded.path), "计划文件" if zh else "a plan") for r in reports]
-    for r in reports:
-        inputs += [(Path(d), "被包含的文件" if zh else "an included file") for d in r.loaded.dependencies]
-    if config.path is not None:
-        inputs.append((config.path, "配置文件" if zh else "the configuration"))
-    return inputs
 
 
 def _parse_formats(formats, output, known) -> list[tuple[str, Path | None]]:

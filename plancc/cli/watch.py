@@ -23,8 +23,8 @@ from plancc.cli.common import display_path
 
 
 def watched_files(job, result) -> list[Path]:
-    """The files whose change re-renders: every input of the render (compile.inputs_of)."""
-    from plancc.compile import inputs_of
+    """The files whose change re-renders: every input of the render (driver.render.inputs_of)."""
+    from plancc.driver.render import inputs_of
 
     return [path for path, _ in inputs_of(job, result.report if result is not None else None)]
 
@@ -54,12 +54,11 @@ def _contents(files: list[Path]) -> tuple:
 
 def watch_loop(jobs, settings, *, interval: float = 0.5, stop: threading.Event | None = None, echo=click.echo) -> None:
     """Render every job, then again whenever one of its files changes, until stopped (Ctrl-C)."""
-    import gc
-
-    from plancc.compile import run_job
+    from plancc.driver import collector
+    from plancc.driver.render import run_job
     from plancc.report.text import render_text
 
-    gc.enable()  # long-running: each render's python-docx objects hold cycles
+    collector.for_long_run()
 
     stop = stop or threading.Event()
     zh = settings.lang != "en"

@@ -1,7 +1,12 @@
-"""Codes raised before the rules run (reading, YAML, structure), documented like rules.
+"""What every code is: the families, and the codes raised before the rules run.
 
-``plancc explain`` and the reference docs read this table and the rule
-registry the same way, so every code a user can see is explained.
+A family carries the facts that hold for all of its codes (its code prefix,
+its names, whether its findings can be suppressed, whether the rules still
+run beside its errors, whether its findings are kept when the rules ran on
+the valid parts of a plan only). Every code, built-in or rule, is a
+:class:`CodeInfo`; a rule (plancc.check.registry.Rule) is a CodeInfo plus
+its function. ``plancc explain``, the reference docs and SARIF read the
+same table, so every code a user can see is explained the same way.
 """
 
 from __future__ import annotations
@@ -9,6 +14,55 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plancc.diagnostics import Severity
+
+
+@dataclass(frozen=True)
+class Family:
+    key: str
+    #: every code of the family starts with it (the longest prefix wins: PL01 before PL0)
+    prefix: str
+    zh: str
+    en: str
+    #: a ``# plancc: ignore[...]`` comment may suppress its findings (not so for format and structure problems)
+    suppressible: bool = True
+    #: its errors leave the rest of the plan usable: the rules still run on the valid parts
+    rules_beside: bool = False
+    #: its findings are kept when the rules ran on the valid parts only (not so where a dropped part
+    #: would look missing: references)
+    partial: bool = True
+
+
+FAMILIES: dict[str, Family] = {
+    f.key: f
+    for f in [
+        Family("sums", "PL2", "合计", "sums"),
+        Family("bounds", "PL3", "上下限", "bounds"),
+        Family("conversions", "PL4", "换算", "conversions"),
+        Family("coverage", "PL5", "覆盖与引用", "coverage and references", partial=False),
+        Family("ranges", "PL6", "区间与阈值", "ranges and thresholds"),
+        Family("time", "PL7", "时间", "time"),
+        Family("prose", "PL8", "正文与数据", "prose vs data"),
+        Family("policy", "PL9", "政策要求（可选）", "policy (optional)"),
+        # families of the built-in codes below, not used by rules
+        Family("load", "PL0", "读取与 YAML", "reading and YAML", suppressible=False),
+        Family("model", "PL1", "结构与类型", "structure and types", suppressible=False, rules_beside=True),
+        Family("suppress", "PL01", "抑制注释", "suppression comments", suppressible=False),
+        Family("internal", "PL99", "内部", "internal", partial=False),
+    ]
+}
+
+_BY_PREFIX = sorted(FAMILIES.values(), key=lambda f: -len(f.prefix))
+
+
+def family_of(code: str) -> Family | None:
+    """The family of a code: a built-in code's own, else the one of the longest matching prefix."""
+    info = BUILTIN.get(code)
+    if info is not None:
+        return FAMILIES[info.family]
+    for fam in _BY_PREFIX:
+        if code.startswith(fam.prefix):
+            return fam
+    return None
 
 
 @dataclass(frozen=True)
@@ -21,6 +75,18 @@ class CodeInfo:
     title_en: str
     doc: str
     doc_en: str
+    #: the message of a finding, formatted with its figures (rules; built-in codes word theirs in plancc.catalog)
+    message: str = ""
+    message_en: str = ""
+    #: in the policy pack: off unless plancc.toml turns the pack on or the code is selected
+    policy: bool = False
+
+    def format(self, params: dict, lang: str) -> str:
+        template = self.message_en if lang == "en" else self.message
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return template
 
 
 _E = Severity.ERROR

@@ -83,8 +83,9 @@ def _field_at(loc: tuple) -> Any:
     return info
 
 
-def allowed_range(loc: tuple) -> str | None:
-    """“1 到 3276” for a field with bounds, from the model itself (so it cannot drift)."""
+def allowed_bounds(loc: tuple) -> tuple[Any, Any] | None:
+    """(lowest, highest) a profile field allows, either None when open, from the model itself
+    (so it cannot drift); None for a field without bounds."""
     info = _field_at(loc)
     if info is None:
         return None
@@ -104,33 +105,21 @@ def allowed_range(loc: tuple) -> str | None:
                 high = v - 1 if high is None else min(high, v - 1)
     if low is None and high is None:
         return None
-    if high is None:
-        return f"不小于 {low}"
-    if low is None:
-        return f"不大于 {high}"
-    return f"{low} 到 {high}"
+    return low, high
 
 
 def describe_error(err: dict) -> str:
-    """One pydantic error of the profile model in the user's words."""
-    loc = tuple(err["loc"])
+    """One pydantic error of the profile model in the user's words (the formatter plans and
+    plancc.toml use; a bound is worded with the field's whole range)."""
+    from plancc.diagnostics.validation import error_detail
+
     kind = err["type"]
-    got = err.get("input")
     if kind == "extra_forbidden":
         return "未知的配置项"
     if kind == "missing":
         return "缺少必填项"
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal", "finite_number"):
-        rng = allowed_range(loc)
-        return f"超出允许的范围{f'（应为 {rng} 之间的整数）' if rng else ''}，得到 {got!r}"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        rng = allowed_range(loc)
-        return f"应当是整数{f'（{rng}）' if rng else ''}，得到 {got!r}"
-    if kind == "string_pattern_mismatch":
-        return f"格式不对（应符合 {err.get('ctx', {}).get('pattern')}），得到 {got!r}"
-    if kind == "value_error":
-        return f"{err.get('ctx', {}).get('error', err['msg'])}，得到 {got!r}"
-    return f"{err['msg']}（得到 {got!r}）"
+    loc = tuple(err["loc"])
+    return error_detail(err, err.get("input"), "zh", bounds=allowed_bounds(loc))[1]
 
 
 def _format_errors(exc: ValidationError, where: Any = None) -> str:

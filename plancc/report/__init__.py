@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plancc.pipeline import FileReport
+from plancc.driver.check import FileReport
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plancc.pipeline import FileReport
+from plancc.driver.check import FileReport
 from plancc.text.escape import printable
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from plancc import __version__
-from plancc.pipeline import FileReport
+from plancc.driver.check import FileReport
 from plancc.text.escape import json_safe
 
 

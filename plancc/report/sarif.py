@@ -7,7 +7,7 @@ import os
 from urllib.parse import quote
 
 from plancc import __version__
-from plancc.pipeline import FileReport
+from plancc.driver.check import FileReport
 from plancc.text.escape import json_safe
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

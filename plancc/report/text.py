@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from plancc.catalog import counted, message
-from plancc.pipeline import FileReport
+from plancc.driver.check import FileReport
 from plancc.text.escape import printable
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}

@@ -88,7 +88,7 @@ def test_every_case_is_a_registered_kind():
 
 @pytest.mark.parametrize("kind", [k.tag for k in KINDS])
 def test_every_kind_validates_and_renders_its_text(kind):
-    from plancc.compile import RenderJob, render_docx_bytes
+    from plancc.driver.render import RenderJob, render_docx_bytes
 
     assert kind in CASES, f"block kind “{kind}” has no case in {Path(__file__).name}: add the data it needs, its blocks and the text they write"
     case = CASES[kind]

@@ -173,3 +173,12 @@ def test_profile_is_immutable(profile: Profile) -> None:
 
     with pytest.raises(ValidationError):
         profile.styles.body.size = 10  # type: ignore[misc]
+
+
+def test_profile_errors_are_worded_like_plan_and_config_errors() -> None:
+    from plancc.diagnostics.validation import error_detail
+    from plancc.layout.profile import check_overrides
+
+    problems = dict(check_overrides({"styles.body.size": "x", "page.width": 10}))
+    assert problems["styles.body.size"] == error_detail({"type": "int_parsing"}, "x", "zh")[1]
+    assert problems["page.width"] == "应当在 144 到 31680 之间，实际写的是数字 10"  # the field's whole range, from the model

@@ -7,6 +7,7 @@ import textwrap
 import pytest
 
 from plancc.check.registry import all_rules
+from plancc.diagnostics.codes import FAMILIES, all_codes, family_of
 from tests.helpers import check, codes, line_of, only
 from tests.rules.cases import Case
 
@@ -242,5 +243,17 @@ def test_every_rule_documents_itself():
     for r in all_rules():
         assert r.doc and r.doc_en and r.title and r.title_en, r.code
         assert r.family in ("sums", "bounds", "conversions", "coverage", "ranges", "time", "prose", "policy")
-        assert r.code[2] == {"sums": "2", "bounds": "3", "conversions": "4", "coverage": "5", "ranges": "6", "time": "7",
-                             "prose": "8", "policy": "9"}[r.family], r.code
+        assert r.code.startswith(FAMILIES[r.family].prefix) and family_of(r.code) is FAMILIES[r.family], r.code
+
+
+def test_families_carry_what_each_code_may_do():
+    for info in all_codes():
+        family = family_of(info.code)
+        assert family is FAMILIES[info.family] and info.code.startswith(family.prefix), info.code
+    # format and structure problems must be fixed; rule findings (and a rule's crash) may be suppressed
+    assert [c for c in ("PL001", "PL010", "PL012", "PL101", "PL100") if family_of(c).suppressible] == []
+    assert all(family_of(c).suppressible for c in ("PL201", "PL504", "PL804", "PL901", "PL999"))
+    # rules still run beside structural errors, not beside reading errors
+    assert family_of("PL103").rules_beside and not family_of("PL001").rules_beside
+    # references and crashes are left out of a run on the valid parts only
+    assert not family_of("PL501").partial and not family_of("PL999").partial and family_of("PL201").partial

@@ -140,8 +140,9 @@ def test_policy_parameters_come_from_the_config():
 
 def test_severity_override_from_selection():
     from plancc.check.runner import Selection
+    from plancc.driver.check import check_loaded
+    from plancc.driver.settings import Settings
     from plancc.load import load_text
-    from plancc.pipeline import Settings, check_loaded
 
     text = MINIMAL + "period: {year: 2024, start: 2024-03, end: 2024-12}\nphases: [{name: 启动, start: 2024-01, end: 2024-04}]\n"
     settings = Settings(selection=Selection(severities={"PL702": "error"}))

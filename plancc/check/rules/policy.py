@@ -10,19 +10,11 @@ from __future__ import annotations
 
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import EPS, n
-from plancc.config import PolicySettings
-
-_DEFAULTS = PolicySettings()
-
-
-def param(ctx, key: str):
-    """A policy value from plancc.toml, or the national default."""
-    value = ctx.policy.get(key) if ctx.policy else None
-    return getattr(_DEFAULTS, key) if value is None else value
 
 
 def _below(ctx, path, value, key, what, what_en):
-    floor = param(ctx, key)
+    """A finding when ``value`` is below the floor ``[policy] key`` (ctx.policy, a PolicySettings; None: not checked)."""
+    floor = getattr(ctx.policy, key)
     if value is not None and floor is not None and value < floor - EPS:
         yield Finding(path, {"what": what, "what_en": what_en, "value": n(value), "floor": n(floor), "param": key})
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from plancc.config import Config
-from plancc.errors import RenderError  # re-exported
-from plancc.pipeline import FileReport, Settings, check_file
+from plancc.driver.check import FileReport, check_file
+from plancc.driver.settings import Settings
+from plancc.load.limits import Limits
 
 
 @dataclass
@@ -23,8 +25,9 @@ class RenderJob:
     profile_path: str | None = None
     layout: dict = field(default_factory=dict)
     bases: list[Path] = field(default_factory=list)
-    #: ``[limits]`` of plancc.toml (template_seconds, template_output_bytes, template_memory_bytes); None: defaults
-    limits: object = None
+    #: the run's limits (Settings.limits, from ``[limits]`` of plancc.toml); the template reads
+    #: template_seconds, template_output_bytes and template_memory_bytes. None: the defaults
+    limits: Limits | None = None
     #: the template was named on the command line (the user's own choice, may be anywhere);
     #: otherwise it comes from plancc.toml and must lie inside the repository
     template_trusted: bool = False
@@ -110,6 +113,19 @@ def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> R
     return result
 
 
+def run_jobs(jobs: list[RenderJob], settings: Settings, *, workers: int = 0, display: Callable[[Path], str] = str,
+             progress: Callable[[], None] | None = None) -> list[RenderResult]:
+    """Run every job, in parallel when there are several; results in the jobs' order."""
+    from plancc.driver.parallel import parallel_map
+
+    return parallel_map(_run_one, [(job, settings, display(job.plan_path)) for job in jobs], jobs=workers, progress=progress)
+
+
+def _run_one(args) -> RenderResult:
+    job, settings, name = args
+    return run_job(job, settings, name)
+
+
 def inputs_of(job: RenderJob, report: FileReport | None, lang: str = "zh") -> list[tuple[Path, str]]:
     """Every file a render reads: the plan, its includes, the template's files, the profile.
 
@@ -132,6 +148,44 @@ def inputs_of(job: RenderJob, report: FileReport | None, lang: str = "zh") -> li
     if job.profile_path:
         files.append((Path(job.profile_path), "版式配置" if zh else "the layout profile"))
     return files
+
+
+def jobs_for(files: list[Path], config: Config, settings: Settings, *, output: Path | None = None, pdf: bool = False,
+             template: str | None = None, profile_path: str | None = None) -> list[RenderJob]:
+    """One job per plan, from the command line's options over plancc.toml's [render] table."""
+    r = config.file.render
+    many = len(files) > 1
+    return [
+        RenderJob(
+            plan_path=f,
+            output=output_for(f, output, many, config),
+            pdf=pdf,
+            template=template or (None if r.template == "default" else r.template),
+            profile_path=profile_path or (str(config.root / r.profile) if r.profile else None),
+            layout=dict(r.layout),
+            bases=[f.parent.resolve(), config.root],
+            limits=settings.limits,
+            template_trusted=template is not None,
+        )
+        for f in files
+    ]
+
+
+def refuse_overwrites(jobs: list[RenderJob], config: Config, lang: str, display: Callable[[Path], str] = str) -> None:
+    """Before any work: no output may be a plan, the config or the profile, and no two plans
+    may write the same file (a.yaml and sub/a.yaml both → build/a.docx). Includes and
+    template files are checked per plan once they are known (run_job)."""
+    from plancc.emit.atomic import refuse_inputs
+
+    zh = lang != "en"
+    inputs = [(j.plan_path, "计划文件" if zh else "a plan") for j in jobs]
+    if config.path is not None:
+        inputs.append((config.path, "配置文件" if zh else "the configuration"))
+    if jobs and jobs[0].profile_path:
+        inputs.append((Path(jobs[0].profile_path), "版式配置" if zh else "the layout profile"))
+    outputs = [(j.output, display(j.plan_path)) for j in jobs]
+    outputs += [(j.output.with_suffix(".pdf"), display(j.plan_path)) for j in jobs if j.pdf]
+    refuse_inputs(outputs, inputs, lang)
 
 
 def output_for(plan: Path, out: Path | None, many: bool, config: Config) -> Path:

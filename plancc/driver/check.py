@@ -1,0 +1,148 @@
+"""The front half of the compiler: load → model → check, for one file or many.
+
+Kept free of the document stack (python-docx, jinja2) so ``validate``
+starts fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from plancc.check.context import Context
+from plancc.check.registry import RULES
+from plancc.check.runner import run_rules
+from plancc.check.suppress import apply_suppressions
+from plancc.config import Config
+from plancc.diagnostics import Diagnostic, Severity
+from plancc.diagnostics.codes import family_of
+from plancc.driver.settings import Settings
+from plancc.load.includes import load_plan_file
+from plancc.load.source import LoadedFile, SourceMap
+from plancc.model.build import build_partial, build_plan
+from plancc.model.plan import Plan
+
+#: below this many files, starting worker processes costs more than it saves
+PARALLEL_THRESHOLD = 40
+
+
+@dataclass
+class FileReport:
+    path: str
+    loaded: LoadedFile
+    plan: Plan | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR and not d.suppressed)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING and not d.suppressed)
+
+    def for_report(self) -> "FileReport":
+        """What the reporters need: diagnostics and the source texts they quote.
+
+        Sent back from worker processes instead of the full report: the values,
+        position map and model of a plan cost more to pickle than to compute.
+        """
+        lf = self.loaded
+        slim = LoadedFile(lf.path, lf.text if self.diagnostics else "", None, SourceMap(), lf.diagnostics,
+                          included=dict(lf.included) if self.diagnostics else {}, dependencies=list(lf.dependencies))
+        return FileReport(self.path, slim, None, self.diagnostics)
+
+
+def check_file(path: str | Path, settings: Settings | None = None, display: str | None = None) -> FileReport:
+    settings = settings or Settings()
+    loaded = load_plan_file(path, settings.lang, settings.limits, display=display, roots=settings.include_roots)
+    return check_loaded(loaded, settings)
+
+
+def check_loaded(loaded: LoadedFile, settings: Settings) -> FileReport:
+    diags = list(loaded.diagnostics)
+    plan = None
+    if loaded.data is not None:
+        plan, model_diags = build_plan(loaded, settings.lang)
+        diags.extend(model_diags)
+        if plan is not None:
+            ctx = Context(plan, loaded, settings.policy)
+            diags.extend(run_rules(ctx, settings.selection, settings.lang))
+        elif model_diags and all(_rules_beside(d.code) for d in model_diags):
+            diags.extend(_rules_on_valid_parts(loaded, settings))
+    complete = plan is not None
+
+    def active(code: str) -> bool:
+        rule = RULES.get(code)
+        return complete and rule is not None and settings.selection.enabled(rule)
+
+    for name, text in [(loaded.path, loaded.text), *loaded.included.items()]:
+        if text and "plancc:" in text and "#" in text:
+            mine = [d for d in diags if d.file == name]
+            others = [d for d in diags if d.file != name]
+            diags = others + apply_suppressions(mine, text, name, settings.lang, active)
+    diags = [d for d in diags if settings.selection.keeps(d.code)]
+    diags.sort(key=Diagnostic.sort_key)
+    return FileReport(loaded.path, loaded, plan, diags)
+
+
+def _rules_on_valid_parts(loaded: LoadedFile, settings: Settings) -> list[Diagnostic]:
+    """Run the rules on what is valid, so one typo does not hide a wrong sum elsewhere.
+
+    Findings that touch a dropped part, and reference checks (which would
+    see the dropped part as missing), are left out.
+    """
+    partial, dropped = build_partial(loaded)
+    if partial is None:
+        return []
+    found = run_rules(Context(partial, loaded, settings.policy), settings.selection, settings.lang)
+
+    def touches(d: Diagnostic) -> bool:
+        paths = [d.path] + [r.path for r in d.related]
+        return any(p.split(".")[0].split("[")[0] in dropped for p in paths if p)
+
+    return [d for d in found if not touches(d) and _kept_in_partial(d.code)]
+
+
+def _rules_beside(code: str) -> bool:
+    """The rules still run on the valid parts beside this error (a fact of its family)."""
+    family = family_of(code)
+    return family is not None and family.rules_beside
+
+
+def _kept_in_partial(code: str) -> bool:
+    """A finding of this code is kept from rules run on the valid parts only (a fact of its family)."""
+    family = family_of(code)
+    return family is not None and family.partial
+
+
+def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display: Callable[[Path], str] = str) -> list[FileReport]:
+    """Check every file, in parallel when there are enough of them; reports in the files' order.
+
+    One file keeps its full report; many keep only what the reporters need
+    (:meth:`FileReport.for_report`), in a worker or not, so memory stays flat.
+    """
+    names = [display(f) for f in files]
+    if len(files) == 1:
+        return [check_file(files[0], settings, display=names[0])]
+    from plancc.driver.parallel import parallel_map
+
+    return parallel_map(_check_for_report, [(f, settings, n) for f, n in zip(files, names)], jobs=jobs,
+                        threshold=PARALLEL_THRESHOLD)
+
+
+def inputs_of_reports(reports: list[FileReport], config: Config, lang: str) -> list[tuple[Path, str]]:
+    """Every file this run read: plans, their includes, plancc.toml (outputs must not replace them)."""
+    zh = lang != "en"
+    inputs = [(Path(r.loaded.path), "计划文件" if zh else "a plan") for r in reports]
+    for r in reports:
+        inputs += [(Path(d), "被包含的文件" if zh else "an included file") for d in r.loaded.dependencies]
+    if config.path is not None:
+        inputs.append((config.path, "配置文件" if zh else "the configuration"))
+    return inputs
+
+
+def _check_for_report(args) -> FileReport:
+    path, settings, name = args
+    return check_file(path, settings, display=name).for_report()
