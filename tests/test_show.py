@@ -123,3 +123,15 @@ def test_square_brackets_in_names_are_text_not_markup(tmp_path):
                     'phases:\n  - {name: "[bold]启动[/bold]", start: 2024-02, end: 2024-03}\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["show", str(plan)])
     assert "[red]测试[/red]" in result.output and "[bold]启动[/bold]" in result.output
+
+
+def test_show_facts_lists_every_reference_name_with_its_value(tmp_path):
+    from click.testing import CliRunner
+
+    from plancc.cli.main import cli
+
+    plan = tmp_path / "p.yaml"
+    plan.write_text("plancc: 1\ndocument: {title: 测试县2024年教师全员培训实施方案}\nhours: {required: 72, offered: 100}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["show", str(plan), "--facts"])
+    assert result.exit_code == 0, result.output
+    assert "{=hours.required}" in result.output and "72" in result.output

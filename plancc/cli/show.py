@@ -12,9 +12,10 @@ from plancc.cli.common import config_options, display_path, fail, get_config, la
 
 @click.command("show")
 @click.argument("plan", type=click.Path(path_type=Path))
+@click.option("--facts", "show_facts", is_flag=True, help="列出正文中可以用 {=名称} 引用的全部名称及其值。")
 @lang_option
 @config_options
-def show_cmd(plan, lang, config_path, isolated):
+def show_cmd(plan, show_facts, lang, config_path, isolated):
     """用表格显示计划中的学时、学段×层次、模块、课程目录、进度和考核权重，不必打开 Word 即可审阅。"""
     from rich.console import Console
     from rich.text import Text
@@ -37,6 +38,11 @@ def show_cmd(plan, lang, config_path, isolated):
     title = Text(printable(report.plan.document.title_text), style="bold")
     title.append(f"  ({printable(report.path)})", style="")
     console.print(title)
+    if show_facts:
+        from plancc.report.show import facts_table
+
+        console.print(facts_table(report.plan))
+        return
     for table in tables(report.plan):
         console.print(table)
     if report.diagnostics:

@@ -172,6 +172,18 @@ def _safe(table: Table) -> Table:
     return table
 
 
+def facts_table(plan: Plan) -> Table:
+    """Every name a {=…} reference can use in this plan, with the text it becomes."""
+    from plancc.model.facts import format_fact, plan_facts
+
+    t = Table(title="可引用的数据（正文中写 {=名称}）", title_justify="left")
+    t.add_column("名称", overflow="fold")
+    t.add_column("值", overflow="fold")
+    for name, value in sorted(plan_facts(plan).items()):
+        t.add_row("{=" + name + "}", format_fact(value, None))
+    return _safe(t)
+
+
 def tables(plan: Plan) -> list[Table]:
     out = [hours_table(plan), matrix_table(plan), modules_table(plan), catalog_table(plan), phases_table(plan)]
     return [_safe(t) for t in out if t is not None] + [_safe(t) for t in assessment_tables(plan)]

@@ -329,12 +329,12 @@ def duplicate_name(ctx):
     message_en="reference {ref} does not resolve: {why_en}",
     doc_en="""
     Prose cites computed figures as `{=hours.required}`, `{=phases.count:cn}`; a name that the plan does not
-    define would be printed literally. `plancc show facts` lists every name. Fix: correct the name or format.
+    define would be printed literally. `plancc show PLAN --facts` lists every name with its value. Fix: correct the name or format.
     """,
 )
 def unresolved_reference(ctx):
     """
-    正文用 `{=hours.required}`、`{=phases.count:cn}` 引用计算出的数字；名称不存在时，文档里会原样印出这段代码。`plancc show facts` 列出所有可用名称。
+    正文用 `{=hours.required}`、`{=phases.count:cn}` 引用计算出的数字；名称不存在时，文档里会原样印出这段代码。`plancc show 计划文件 --facts` 列出所有可用名称及其值。
 
     怎么改：改正名称或格式（:cn 中文数字，:count 计数“两”）。
     """
