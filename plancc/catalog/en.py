@@ -241,4 +241,11 @@ MESSAGES: dict[str, str] = {
     'value.within.high': 'must be at most {high}',
     'value.within': 'must be between {low} and {high}',
     'value.written.text': '"{value}" (text)',
+    # --- inputs of a run, named when an output would replace one (plancc.driver) ---
+    'input.plan': 'a plan',
+    'input.include': 'an included file',
+    'input.config': 'the configuration',
+    'input.template': 'a template file',
+    'input.profile': 'the layout profile',
+    'output.pdf_beside_stream': '--pdf needs the .docx in a regular file (the PDF goes beside it), not a device or pipe',
 }

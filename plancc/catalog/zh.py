@@ -241,4 +241,11 @@ MESSAGES: dict[str, str] = {
     'value.within.high': '应当不大于 {high}',
     'value.within': '应当在 {low} 到 {high} 之间',
     'value.written.text': '"{value}"（文字）',
+    # --- inputs of a run, named when an output would replace one (plancc.driver) ---
+    'input.plan': '计划文件',
+    'input.include': '被包含的文件',
+    'input.config': '配置文件',
+    'input.template': '模板文件',
+    'input.profile': '版式配置',
+    'output.pdf_beside_stream': '--pdf 需要把 .docx 写到普通文件（PDF 写在它旁边），不能写到设备或管道',
 }

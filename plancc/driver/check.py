@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from plancc.catalog import message
 from plancc.check.context import Context
 from plancc.check.registry import RULES
 from plancc.check.runner import run_rules
@@ -134,12 +135,11 @@ def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display:
 
 def inputs_of_reports(reports: list[FileReport], config: Config, lang: str) -> list[tuple[Path, str]]:
     """Every file this run read: plans, their includes, plancc.toml (outputs must not replace them)."""
-    zh = lang != "en"
-    inputs = [(Path(r.loaded.path), "计划文件" if zh else "a plan") for r in reports]
+    inputs = [(Path(r.loaded.path), message("input.plan", lang)) for r in reports]
     for r in reports:
-        inputs += [(Path(d), "被包含的文件" if zh else "an included file") for d in r.loaded.dependencies]
+        inputs += [(Path(d), message("input.include", lang)) for d in r.loaded.dependencies]
     if config.path is not None:
-        inputs.append((config.path, "配置文件" if zh else "the configuration"))
+        inputs.append((config.path, message("input.config", lang)))
     return inputs
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from plancc.catalog import message
 from plancc.config import Config
 from plancc.driver.check import FileReport, check_file
 from plancc.driver.settings import Settings
@@ -95,9 +96,7 @@ def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> R
         from plancc.emit.pdf import convert_to_pdf
 
         if is_stream(job.output):
-            zh = settings.lang != "en"
-            result.error = ("--pdf 需要把 .docx 写到普通文件（PDF 写在它旁边），不能写到设备或管道" if zh
-                            else "--pdf needs the .docx in a regular file (the PDF goes beside it), not a device or pipe")
+            result.error = message("output.pdf_beside_stream", settings.lang)
             result.exit_code = 2
             return result
         try:
@@ -133,20 +132,19 @@ def inputs_of(job: RenderJob, report: FileReport | None, lang: str = "zh") -> li
     """
     from plancc.layout.environment import TemplateNotFound, template_dir
 
-    zh = lang != "en"
-    files = [(job.plan_path, "计划文件" if zh else "the plan")]
+    files = [(job.plan_path, message("input.plan", lang))]
     if report is not None:
-        files += [(Path(d), "被包含的文件" if zh else "an included file") for d in report.loaded.dependencies]
+        files += [(Path(d), message("input.include", lang)) for d in report.loaded.dependencies]
     name = job.template
     if report is not None and report.plan is not None and report.plan.template:
         name = report.plan.template
     try:
         folder = template_dir(name, job.bases)
-        files += [(p, "模板文件" if zh else "a template file") for p in sorted(folder.rglob("*")) if p.is_file()]
+        files += [(p, message("input.template", lang)) for p in sorted(folder.rglob("*")) if p.is_file()]
     except (TemplateNotFound, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         pass
     if job.profile_path:
-        files.append((Path(job.profile_path), "版式配置" if zh else "the layout profile"))
+        files.append((Path(job.profile_path), message("input.profile", lang)))
     return files
 
 
@@ -177,12 +175,11 @@ def refuse_overwrites(jobs: list[RenderJob], config: Config, lang: str, display:
     template files are checked per plan once they are known (run_job)."""
     from plancc.emit.atomic import refuse_inputs
 
-    zh = lang != "en"
-    inputs = [(j.plan_path, "计划文件" if zh else "a plan") for j in jobs]
+    inputs = [(j.plan_path, message("input.plan", lang)) for j in jobs]
     if config.path is not None:
-        inputs.append((config.path, "配置文件" if zh else "the configuration"))
+        inputs.append((config.path, message("input.config", lang)))
     if jobs and jobs[0].profile_path:
-        inputs.append((Path(jobs[0].profile_path), "版式配置" if zh else "the layout profile"))
+        inputs.append((Path(jobs[0].profile_path), message("input.profile", lang)))
     outputs = [(j.output, display(j.plan_path)) for j in jobs]
     outputs += [(j.output.with_suffix(".pdf"), display(j.plan_path)) for j in jobs if j.pdf]
     refuse_inputs(outputs, inputs, lang)
