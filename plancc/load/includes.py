@@ -38,8 +38,8 @@ from plancc.load.source import (
     MISSING,
     LoadedFile,
     SourceMap,
-    _decode,
-    _errno_key,
+    decode_text,
+    errno_key,
     file_kind,
     format_path,
     limit_diagnostic,
@@ -47,7 +47,7 @@ from plancc.load.source import (
     load_text,
     read_regular_file,
     reason_text,
-    _mib,
+    readable_size,
 )
 
 MAX_INCLUDE_DEPTH = 16
@@ -130,10 +130,10 @@ class _Context:
         raw, why, size = read_regular_file(real, self.limits.max_bytes)
         if raw is None:
             if why == "limit":
-                d = limit_diagnostic("max_bytes", self.lang, shown, None, self.limits.max_bytes, size=_mib(size))
+                d = limit_diagnostic("max_bytes", self.lang, shown, None, self.limits.max_bytes, size=readable_size(size))
                 return _Resolved(LoadedFile(shown, "", None, SourceMap(), [d]), {real: size})
             return why
-        text, problem = _decode(raw, shown, self.lang)
+        text, problem = decode_text(raw, shown, self.lang)
         if problem is not None:
             # not text: nothing of it is kept, so nothing of it can be shown
             return _Resolved(LoadedFile(shown, "", None, SourceMap(), [problem]), {real: len(raw)})
@@ -190,7 +190,7 @@ class _Context:
             try:
                 st = os.stat(target)
             except (OSError, ValueError) as exc:
-                why = _errno_key(exc) if isinstance(exc, OSError) else MISSING
+                why = errno_key(exc) if isinstance(exc, OSError) else MISSING
                 refuse("missing" if why == MISSING else "unreadable", reason=reason_text(why, self.lang))
                 continue
             if not stat.S_ISREG(st.st_mode):
@@ -203,7 +203,7 @@ class _Context:
             if st.st_size > budget:
                 total = sum(result.sizes.values()) + st.st_size
                 diagnostics.append(_located(limit_diagnostic("max_include_bytes", self.lang, loaded.path, where,
-                                                             self.limits.max_include_bytes, size=_mib(total)), epath))
+                                                             self.limits.max_include_bytes, size=readable_size(total)), epath))
                 continue
             shown = _display(target)
             inc = self.load_include(target, shown, [*stack, real])
@@ -215,7 +215,7 @@ class _Context:
             if sum(new_sizes.values()) > self.limits.max_include_bytes:
                 diagnostics.append(_located(limit_diagnostic("max_include_bytes", self.lang, loaded.path, where,
                                                              self.limits.max_include_bytes,
-                                                             size=_mib(sum(new_sizes.values()))), epath))
+                                                             size=readable_size(sum(new_sizes.values()))), epath))
                 continue
             result.sizes = new_sizes
             result.contextual = result.contextual or inc.contextual

@@ -438,7 +438,7 @@ class _Builder:
             self.limit("max_alias_nodes", span)
         self.expanded += nbytes
         if self.expanded > self.limits.max_expanded_bytes:
-            self.limit("max_expanded_bytes", span, size=_mib(self.expanded))
+            self.limit("max_expanded_bytes", span, size=readable_size(self.expanded))
         self.count(size, ev)
         top = self.stack[-1] if self.stack else None
         if top is not None and top.kind == "map" and top.pending_key is None:
@@ -452,7 +452,7 @@ class _Builder:
         self.attach(value, span, size, nbytes)
 
 
-def _decode(raw: bytes, file: str, lang: str) -> tuple[str | None, Diagnostic | None]:
+def decode_text(raw: bytes, file: str, lang: str) -> tuple[str | None, Diagnostic | None]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -595,7 +595,7 @@ def _index_of(text: str, char: str, near: int) -> int:
 
 def limit_diagnostic(key: str, lang: str, file: str, span: Span | None, n: int, **kw) -> Diagnostic:
     """A PL006 that says which limit was reached, its plancc.toml key and how to raise it."""
-    shown = _mib(n) if key.endswith("bytes") else n
+    shown = readable_size(n) if key.endswith("bytes") else n
     what = msg(f"limit.{key}", lang, n=shown, **kw)
     return Diagnostic("PL006", Severity.ERROR, msg("PL006", lang, what=what, key=f"limits.{key}"), file, span)
 
@@ -638,7 +638,7 @@ def read_regular_file(path: str | Path, max_bytes: int) -> tuple[bytes | None, s
     try:
         st = os.stat(path)
     except OSError as exc:
-        return None, _errno_key(exc), 0
+        return None, errno_key(exc), 0
     except ValueError:  # a NUL in the name
         return None, MISSING, 0
     if not stat.S_ISREG(st.st_mode):
@@ -648,7 +648,7 @@ def read_regular_file(path: str | Path, max_bytes: int) -> tuple[bytes | None, s
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        return None, _errno_key(exc), 0
+        return None, errno_key(exc), 0
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):  # replaced between the two looks
@@ -665,12 +665,12 @@ def read_regular_file(path: str | Path, max_bytes: int) -> tuple[bytes | None, s
                 return None, "limit", total
         return b"".join(chunks), None, total
     except OSError as exc:
-        return None, _errno_key(exc), 0
+        return None, errno_key(exc), 0
     finally:
         os.close(fd)
 
 
-def _errno_key(exc: OSError) -> str:
+def errno_key(exc: OSError) -> str:
     if exc.errno == errno.EISDIR:
         return "kind.directory"
     if exc.errno == errno.ENXIO:
@@ -696,19 +696,19 @@ def load_file(path: str | Path, lang: str = "zh", limits: Limits | None = None, 
     raw, why, size = read_regular_file(path, limits.max_bytes)
     if raw is None:
         if why == "limit":
-            d = limit_diagnostic("max_bytes", lang, name, Span.point(1, 1), limits.max_bytes, size=_mib(size))
+            d = limit_diagnostic("max_bytes", lang, name, Span.point(1, 1), limits.max_bytes, size=readable_size(size))
         elif why.startswith("kind."):
             d = Diagnostic("PL000", Severity.ERROR, msg("PL000.kind", lang, kind=reason_text(why, lang)), name, None)
         else:
             d = Diagnostic("PL000", Severity.ERROR, msg("PL000", lang, error=reason_text(why, lang)), name, None)
         return LoadedFile(name, "", None, SourceMap(), [d])
-    text, problem = _decode(raw, name, lang)
+    text, problem = decode_text(raw, name, lang)
     if problem is not None:
         return LoadedFile(name, "", None, SourceMap(), [problem])
     return load_text(text, name, lang, limits, parser)
 
 
-def _mib(n: int) -> str:
+def readable_size(n: int) -> str:
     """A file size people can read at any scale (limits below 1 MB come from plancc.toml)."""
     if n >= 1024 * 1024:
         return f"{n / 1024 / 1024:.1f} MB"
