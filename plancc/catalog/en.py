@@ -248,4 +248,12 @@ MESSAGES: dict[str, str] = {
     'input.template': 'a template file',
     'input.profile': 'the layout profile',
     'output.pdf_beside_stream': '--pdf needs the .docx in a regular file (the PDF goes beside it), not a device or pipe',
+    # --- figures, rates and derivations (plancc.model.figures, plancc.check.rules.figures) ---
+    'value.figure_amount': "cannot read the figure '{value}': write a number (980), a bound such as '≥150', '不少于50学时', '≤5%', '150人以上', or a reference {{=name}}",
+    'value.figure_derive': "cannot read the derivation '{value}' (from character {pos}, '{rest}'): write it like '16周 × 2学时 × 2学期', '5天' or '(3 + 4) × 2'; multiply with × or *, divide with ÷ or /, cite other figures as {{=name}}",
+    'value.figure_name': "'{value}' cannot be a name: no dots, braces, colons or spaces, since prose cites it as {{=figures.name}}",
+    'value.figure_both_bounds': 'a figure cannot be both a floor and a ceiling: write at_least or at_most, not both',
+    'list.sep': ', ',
+    'figures.mode.missing': 'give the figure a mode, e.g. mode: {first}',
+    'figures.mode.unknown': "but the figure's mode '{mode}' is not one of them; correct the mode or add it to the rate",
 }

@@ -248,4 +248,12 @@ MESSAGES: dict[str, str] = {
     'input.template': '模板文件',
     'input.profile': '版式配置',
     'output.pdf_beside_stream': '--pdf 需要把 .docx 写到普通文件（PDF 写在它旁边），不能写到设备或管道',
+    # --- figures, rates and derivations (plancc.model.figures, plancc.check.rules.figures) ---
+    'value.figure_amount': '读不懂数字“{value}”：请写数字（如 980），或“≥150”“不少于50学时”“≤5%”“150人以上”这样的上下限，或 {{=名称}} 引用别的数字',
+    'value.figure_derive': '读不懂算式“{value}”（从第 {pos} 个字符“{rest}”起）：请写成“16周 × 2学时 × 2学期”“5天”“(3 + 4) × 2”这样的式子，乘号可写 × 或 *，除号 ÷ 或 /，别的数字用 {{=名称}} 引用',
+    'value.figure_name': '“{value}”不能作名称：名称中不能有点（.）、花括号、冒号或空格，因为正文要用 {{=figures.名称}} 引用它',
+    'value.figure_both_bounds': '一个数字不能既是“不少于”又是“不超过”：at_least 和 at_most 只能写一个',
+    'list.sep': '、',
+    'figures.mode.missing': '请给这个数字写上 mode，如 mode: {first}',
+    'figures.mode.unknown': '而这个数字的方式“{mode}”不在其中；请改正 mode，或在换算率中补上它',
 }

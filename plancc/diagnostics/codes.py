@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plancc.catalog import Phrase
 from plancc.diagnostics import Severity
 
 
@@ -83,6 +84,7 @@ class CodeInfo:
 
     def format(self, params: dict, lang: str) -> str:
         template = self.message_en if lang == "en" else self.message
+        params = {k: v.render(lang) if isinstance(v, Phrase) else v for k, v in params.items()}
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):

@@ -10,6 +10,7 @@ itself so each diagnostic points at the YAML node at fault, and union noise
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, Union
@@ -121,8 +122,26 @@ def _member_fits(member: str, value: Any) -> bool:
     if isinstance(value, list):
         return member.startswith("list[")
     if isinstance(value, str):
-        return not (member[:1].isupper() or member.startswith(("list[", "dict[", "tuple[")) or member in _TAGS)
+        if member[:1].isupper() or member.startswith(("list[", "dict[", "tuple[")) or member in _TAGS:
+            return False
+        return _scalar_kind(member) in ("str", None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _scalar_kind(member) != "str"
     return True
+
+
+_SCALAR = re.compile(r"\b(str|float|int|bool)\b")
+
+
+def _scalar_kind(member: str) -> str | None:
+    """What a scalar member of a union takes, from pydantic's name for it
+    ("function-after[_amount_text(), str]" takes text, "constrained-float" a number)."""
+    kinds = set(_SCALAR.findall(member.replace("-", " ")))
+    if "str" in kinds:
+        return "str"
+    if kinds & {"float", "int"}:
+        return "number"
+    return "bool" if kinds else None
 
 
 def errors_to_diagnostics(errors: list[dict], loaded: LoadedFile, root: type[BaseModel], lang: str) -> list[Diagnostic]:

@@ -11,10 +11,14 @@ replaces them. Formats: none (72, 2022年11月), ``cn`` (Chinese numeral: 二), 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import Any
 
 from plancc.model.base import fmt_number
 from plancc.model.dates import PartialDate, cn_range
+from plancc.model.figures import Breakdown
+from plancc.quantities import rates
+from plancc.quantities.expr import EvalError, evaluate
 from plancc.model.plan import Plan
 from plancc.text.numerals import cn_number
 
@@ -97,7 +101,56 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
     for r in plan.rubrics:
         if r.total is not None:
             f[f"rubrics.{r.id}.total"] = r.total
+    if plan.rates:
+        for key, value in plan.rates.model_dump(exclude_none=True).items():
+            if isinstance(value, dict):
+                for mode, v in value.items():
+                    f[f"rates.{key}.{mode}"] = v
+            else:
+                f[f"rates.{key}"] = value
+    if plan.figures:
+        declared = rates.declared(plan)
+        for name, value in plan.figures.items():
+            _figure_facts(f"figures.{name}", Breakdown(name, value), f, declared)
     return f
+
+
+def _figure_facts(key: str, b: Breakdown, f: dict[str, Any], declared: rates.Declared) -> None:
+    """A figure's number (a reference's number, what its derivation makes, or its parts'
+    sum when it states none), and its parts', under its dotted name."""
+    for part in b.parts:
+        _figure_facts(f"{key}.{part.name}", part, f, declared)
+    if b.parts:
+        f[f"{key}.parts.count"] = len(b.parts)
+    number = b.amount.number
+    if b.amount.ref is not None:
+        number = f.get(b.amount.ref)
+    elif number is None and b.derivation() is not None:
+        mode = b.figure.mode if b.figure is not None else None
+        try:
+            number = evaluate(b.derivation(), b.unit, lambda r: rates.rate_value(declared, r, mode), lambda r: _number(f, r))
+        except EvalError:
+            number = None
+    elif number is None and b.parts:
+        values = [f.get(f"{key}.{p.name}") for p in b.parts]
+        if all(isinstance(v, (int, float)) for v in values) and all(p.amount.interval().exact is not None or p.parts for p in b.parts):
+            number = sum(values)
+    if isinstance(number, (int, float, Fraction)) and not isinstance(number, bool):
+        f[key] = plain_number(number)
+
+
+def _number(f: dict[str, Any], name: str) -> Fraction:
+    v = f.get(name)
+    if not isinstance(v, (int, float)) or isinstance(v, bool):
+        raise EvalError("ref", ref=name)
+    return Fraction(repr(v)) if isinstance(v, float) else Fraction(v)
+
+
+def plain_number(v) -> int | float:
+    """A number for prose: 72, 2.5 (exact fractions become the nearest float)."""
+    if isinstance(v, Fraction):
+        return v.numerator if v.denominator == 1 else float(v)
+    return v
 
 
 def format_fact(value: Any, fmt: str | None) -> str:

@@ -10,6 +10,7 @@ from plancc.model.assessment import Assessment, Evaluation, Rubric
 from plancc.model.base import PlanModel, Text
 from plancc.model.curriculum import Catalog, ModuleSet
 from plancc.model.document import Document
+from plancc.model.figures import FigureLike, FigureName, Rates
 from plancc.model.hours import Hours
 from plancc.model.outline import Section
 from plancc.model.people import Audience, Post, Stage, Tier
@@ -31,6 +32,11 @@ class Plan(PlanModel):
     period: Optional[Period] = Field(None, description="培训年度、周期与培训时间")
     audience: Union[Text, Audience, None] = Field(None, description="培训对象；可直接写文字")
     hours: Optional[Hours] = Field(None, description="学时要求")
+    rates: Optional[Rates] = Field(None, description="换算率（每学时分钟数、每天学时数、每学分学时数），声明一次，各处算式共用")
+    figures: dict[FigureName, FigureLike] = Field(
+        default_factory=dict,
+        description="其他有名称的数字（人数、名额、比例、各学段学时……）及其组成和算法；正文用 {=figures.名称} 引用",
+    )
     tiers: list[Tier] = Field(default_factory=list, description="教师层次（按教龄）")
     stages: list[Stage] = Field(default_factory=list, description="学段，及各学段×层次的主题与目标")
     posts: list[Post] = Field(default_factory=list, description="分岗项目：班主任、校长、园长、党组织书记等")
