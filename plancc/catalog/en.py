@@ -256,4 +256,6 @@ MESSAGES: dict[str, str] = {
     'list.sep': ', ',
     'figures.mode.missing': 'give the figure a mode, e.g. mode: {first}',
     'figures.mode.unknown': "but the figure's mode '{mode}' is not one of them; correct the mode or add it to the rate",
+    'bands.reversed': ': its lowest score is above its highest',
+    'bands.above_total': ', beyond the total of {total}',
 }

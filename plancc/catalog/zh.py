@@ -256,4 +256,6 @@ MESSAGES: dict[str, str] = {
     'list.sep': '、',
     'figures.mode.missing': '请给这个数字写上 mode，如 mode: {first}',
     'figures.mode.unknown': '而这个数字的方式“{mode}”不在其中；请改正 mode，或在换算率中补上它',
+    'bands.reversed': '，最低分高于最高分',
+    'bands.above_total': '，超出了满分 {total} 分',
 }

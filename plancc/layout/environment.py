@@ -205,6 +205,8 @@ def make_environment(folder: Path) -> ImmutableSandboxedEnvironment:
         join_cn=join_cn_filter,
         circled=circled,
         pct=pct_filter,
+        quota=quota_filter,
+        amount=amount_filter,
         quote_title=quote_title_filter,
         bare=bare_filter,
         fields=fields_filter,
@@ -269,6 +271,32 @@ def num_filter(v: Any) -> str:
 
 def pct_filter(v: Any) -> str:
     return num_filter(v) + "%"
+
+
+def amount_filter(v: Any) -> str:
+    """A figure as the plan wrote it: 50 → 50, "≥50" → 不少于50, a mapping → its value."""
+    from plancc.model.figures import Figure
+    from plancc.quantities.amount import parse_amount
+
+    if isinstance(v, Figure):
+        v = v.value if v.value is not None else ""
+    if isinstance(v, str):
+        a = parse_amount(v) if v else None
+        if a is not None and a.number is not None:
+            word = "不少于" if a.at_least else "不超过" if a.at_most else ""
+            return word + fmt_number(float(a.number))
+        return v
+    return num_filter(v)
+
+
+def quota_filter(v: Any) -> str:
+    """A band's quota in words: "≤5%" → 不超过参训人数的5%, "≥10%" → 不少于参训人数的10%."""
+    from plancc.quantities.amount import parse_amount
+
+    a = parse_amount(v)
+    share = fmt_number(float(a.number)) if a.number is not None else "?"
+    word = "不少于" if a.at_least else "不超过" if a.at_most else "为"
+    return f"{word}参训人数的{share}%"
 
 
 def cn_date_filter(d: Any) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Union
 
 from pydantic import Field
 
 from plancc.model.base import Number, Percent, PlanModel, Text
+from plancc.model.figures import AmountText, FigureLike, FigureName
 
 
 class AssessmentComponent(PlanModel):
@@ -15,6 +16,12 @@ class AssessmentComponent(PlanModel):
     name: Text = Field(description="考核组成名称，如“过程性考核”")
     weight: Optional[Percent] = Field(None, description="占总成绩的百分比（写 70 表示 70%）")
     points: Optional[Number] = Field(None, description="本部分满分")
+    parts: dict[FigureName, FigureLike] = Field(
+        default_factory=dict,
+        description="本部分的分项及分值（如 作业一 50、作业二 50），之和应等于 points；"
+        "再按 weight 折算计入总成绩（满分 100 的作业按 60% 计入）",
+        examples=[{"作业一": 50, "作业二": 50}],
+    )
     description: Optional[Text] = Field(None, description="考核内容说明")
 
 
@@ -25,12 +32,29 @@ class AssessmentItem(PlanModel):
     category: Optional[Text] = Field(None, description="考核类别，如“过程性评价”“终结性评价”")
     name: Text = Field(description="考核项目")
     criteria: Optional[Text] = Field(None, description="评价指标/要求")
-    points: Number = Field(description="分值")
+    points: Optional[Number] = Field(None, description="分值；不计分的项目（如实践任务）不写")
     scoring: Optional[Text] = Field(None, description="计分方式")
     method: Optional[Text] = Field(None, description="评价方式，如“自动评价”“人工评价”")
     minimum: Optional[Number] = Field(None, description="本项合格至少需要的分数")
     required: bool = Field(False, description="是否必做")
     note: Optional[Text] = Field(None, description="备注")
+
+
+class Band(PlanModel):
+    """A grade band (优秀 90–100): its range of scores and, where a plan caps it, its quota."""
+
+    name: Text = Field(description="等次名称，如“优秀”“良好”“合格”“不合格”")
+    min: Optional[Number] = Field(None, description="本等次的最低分（含），如 90；最低的等次可不写")
+    max: Optional[Number] = Field(None, description="本等次的最高分（含），如 89.9；最高的等次可不写（到满分）")
+    below: Optional[Number] = Field(None, description="低于多少分（不含），如“60分以下”写 60；与 max 只写一个")
+    passing: Optional[bool] = Field(None, description="是否为合格等次；不写时名称含“不合格”的为不合格，其余为合格")
+    quota: Union[Number, AmountText, None] = Field(
+        None, description="本等次的名额比例上限，如“≤5%”（占参训人数的百分比）", examples=["≤5%", "不超过15%"]
+    )
+
+    @property
+    def is_passing(self) -> bool:
+        return self.passing if self.passing is not None else "不合格" not in self.name
 
 
 class Assessment(PlanModel):
@@ -45,11 +69,21 @@ class Assessment(PlanModel):
     excellent_mark: Optional[Number] = Field(None, description="优秀分数线")
     pass_condition: Optional[Text] = Field(None, description="合格条件（渲染为“备注：条件，至少达到 N 分才能合格。”）")
     credited_hours: Optional[Number] = Field(None, description="考核合格后认定的学时")
+    bands: list[Band] = Field(
+        default_factory=list,
+        description="成绩等次（从高到低），如 优秀 90–100、良好 75–89.9、合格 60–74.9、不合格 60分以下；"
+        "应首尾相接、互不重叠、不超过满分",
+    )
     formula: Optional[Text] = Field(None, description="计分公式说明")
 
     @property
     def item_points(self) -> float:
-        return sum(i.points for i in self.items)
+        """The points of the items that carry points (a practical task may carry none)."""
+        return sum(i.points for i in self.items if i.points is not None)
+
+    @property
+    def pointed_items(self) -> list["AssessmentItem"]:
+        return [i for i in self.items if i.points is not None]
 
 
 class EvaluationItem(PlanModel):

@@ -18,6 +18,7 @@ from plancc.model.base import fmt_number
 from plancc.model.dates import PartialDate, cn_range
 from plancc.model.figures import Breakdown
 from plancc.quantities import rates
+from plancc.quantities.amount import parse_amount
 from plancc.quantities.expr import EvalError, evaluate
 from plancc.model.plan import Plan
 from plancc.text.numerals import cn_number
@@ -88,10 +89,21 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
                 f[f"{base}.{key}"] = getattr(a, key)
         f[f"{base}.items.count"] = len(a.items)
         for item in a.items:
-            f[f"{base}.items.{item.name}.points"] = item.points
+            if item.points is not None:
+                f[f"{base}.items.{item.name}.points"] = item.points
             if item.minimum is not None:
                 f[f"{base}.items.{item.name}.minimum"] = item.minimum
+        if a.bands:
+            f[f"{base}.bands.count"] = len(a.bands)
+        for band in a.bands:
+            for key in ("min", "max", "below"):
+                if getattr(band, key) is not None:
+                    f[f"{base}.bands.{band.name}.{key}"] = getattr(band, key)
+            if band.quota is not None:
+                f[f"{base}.bands.{band.name}.quota"] = plain_number(parse_amount(band.quota).number)
         for comp in a.components:
+            for part, value in comp.parts.items():
+                _figure_facts(f"{base}.components.{comp.name}.{part}", Breakdown(part, value), f, {})
             if comp.weight is not None:
                 f[f"{base}.components.{comp.name}.weight"] = comp.weight
             if comp.points is not None:

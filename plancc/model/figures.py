@@ -136,10 +136,12 @@ class Rates(PlanModel):
 class Breakdown:
     """A figure read for the checks: its amount and its parts, each a Breakdown again."""
 
-    __slots__ = ("name", "amount", "figure", "parts")
+    __slots__ = ("name", "amount", "figure", "parts", "number_key")
 
     def __init__(self, name: str, value: "FigureLike"):
         self.name = name
+        #: the key a mapping writes the number under
+        self.number_key = "value"
         self.figure = value if isinstance(value, Figure) else None
         if isinstance(value, Figure):
             a = parse_amount(value.value) if value.value is not None else Amount(None)
@@ -149,6 +151,13 @@ class Breakdown:
         else:
             self.amount = parse_amount(value)
             self.parts = []
+
+    @classmethod
+    def of(cls, name: str, number, parts: dict, number_key: str) -> "Breakdown":
+        """A figure held by another object (a component's points and their parts)."""
+        b = cls(name, Figure(value=number, parts=parts))
+        b.number_key = number_key
+        return b
 
     @property
     def unit(self) -> str | None:

@@ -10,6 +10,7 @@ from plancc.check.registry import all_rules
 from plancc.diagnostics.codes import FAMILIES, all_codes, family_of
 from tests.helpers import check, codes, line_of, only
 from tests.rules.cases import Case
+from tests.rules.cases_bands import BAND_CASES
 from tests.rules.cases_figures import FIGURE_CASES
 
 PERIOD = """\
@@ -180,6 +181,7 @@ CASES = [
          "hours:\n  required: 90\n  components: [{name: 专业知识, hours: 60}, {name: 公需知识, hours: 30}]\n", says=("50", "60"), policy=True,
          policy_params={"professional_hours": 60, "public_hours": 30}, column_at="50"),
     *FIGURE_CASES,
+    *BAND_CASES,
 ]
 
 

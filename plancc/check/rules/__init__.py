@@ -5,4 +5,4 @@ references, PL6xx ranges and thresholds, PL7xx time, PL8xx prose vs data,
 PL9xx policy (off unless a repository turns the policy pack on).
 """
 
-from plancc.check.rules import bounds, conversions, coverage, figures, policy, prose, ranges, sums, time  # noqa: F401
+from plancc.check.rules import bands, bounds, conversions, coverage, figures, policy, prose, ranges, sums, time  # noqa: F401

@@ -112,7 +112,7 @@ def item_minimum_above_points(ctx):
     """
     for i, a in enumerate(ctx.plan.assessments):
         for j, it in enumerate(a.items):
-            if it.minimum is not None and it.minimum > it.points + EPS:
+            if it.minimum is not None and it.points is not None and it.minimum > it.points + EPS:
                 yield Finding(("assessments", i, "items", j, "minimum"),
                               {"item": it.name, "minimum": n(it.minimum), "points": n(it.points)},
                               related=[(("assessments", i, "items", j, "points"), "points")])

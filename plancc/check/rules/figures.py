@@ -19,17 +19,25 @@ from plancc.quantities import rates
 
 
 def walk(ctx) -> Iterator[tuple[tuple, str, Breakdown]]:
-    """Every figure and part, depth first: (data path, dotted name, breakdown)."""
-    stack = [(("figures", name), name, Breakdown(name, value)) for name, value in reversed(list(ctx.plan.figures.items()))]
+    """Every figure and part, depth first: (data path, dotted name, breakdown). Besides
+    ``figures:``, the parts of an assessment component's points (作业一 50 + 作业二 50)."""
+    roots = [(("figures", name), name, Breakdown(name, value)) for name, value in ctx.plan.figures.items()]
+    for i, a in enumerate(ctx.plan.assessments):
+        for j, c in enumerate(a.components):
+            if c.parts:
+                roots.append((("assessments", i, "components", j), f"{a.id}.{c.name}",
+                              Breakdown.of(c.name, c.points, c.parts, number_key="points")))
+    stack = list(reversed(roots))
     while stack:
         path, dotted, b = stack.pop()
         yield path, dotted, b
         stack.extend((path + ("parts", p.name), f"{dotted}.{p.name}", p) for p in reversed(b.parts))
 
 
-def value_path(ctx, path: tuple) -> tuple:
+def value_path(ctx, path: tuple, key: str = "value") -> tuple:
     """Where a figure's number is written: the figure itself, or its ``value`` key."""
-    return path + ("value",) if isinstance(ctx.data_at(path), dict) and "value" in ctx.data_at(path) else path
+    here = ctx.data_at(path)
+    return path + (key,) if isinstance(here, dict) and key in here else path
 
 
 def stated(ctx, b: Breakdown) -> Interval | None:
@@ -99,7 +107,7 @@ def figure_parts_sum(ctx):
             total = total + part_interval(ctx, p)
         if not total.meets(whole):
             yield Finding(
-                value_path(ctx, path) if b.amount.number is not None or b.amount.ref else path,
+                value_path(ctx, path, b.number_key) if b.amount.number is not None or b.amount.ref else path,
                 {"name": dotted, "parts": " + ".join(_part_text(ctx, p) for p in b.parts),
                  "sum": show_interval(total), "total": show_interval(whole) + (b.unit if b.unit == "%" else "")},
                 related=[(value_path(ctx, path + ("parts", p.name)), p.name) for p in b.parts],

@@ -123,13 +123,13 @@ def assessment_points_sum(ctx):
     怎么改：修改某一项的分值，或修改满分。
     """
     for i, a in enumerate(ctx.plan.assessments):
-        if not a.items or a.total is None:
+        if not a.pointed_items or a.total is None:
             continue
         if differs(a.item_points, a.total):
             yield Finding(
                 ("assessments", i, "total"),
-                {"scheme": a.id, "parts": join_parts([(it.name, it.points) for it in a.items]), "sum": n(a.item_points), "total": n(a.total)},
-                related=[(("assessments", i, "items", j, "points"), it.name) for j, it in enumerate(a.items)],
+                {"scheme": a.id, "parts": join_parts([(it.name, it.points) for it in a.pointed_items]), "sum": n(a.item_points), "total": n(a.total)},
+                related=[(("assessments", i, "items", j, "points"), it.name) for j, it in enumerate(a.items) if it.points is not None],
             )
 
 
