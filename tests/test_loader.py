@@ -14,7 +14,8 @@ import pytest
 
 from plancc.diagnostics import Severity, Span
 from plancc.load import load_file, load_text
-from plancc.load.source import Limits, format_path, value_at
+from plancc.load.limits import Limits
+from plancc.load.source import format_path, value_at
 
 
 def load(text: str, lang: str = "zh", limits: Limits | None = None):

@@ -248,4 +248,6 @@ MESSAGES: dict[str, str] = {
     'input.template': 'a template file',
     'input.profile': 'the layout profile',
     'output.pdf_beside_stream': '--pdf needs the .docx in a regular file (the PDF goes beside it), not a device or pipe',
+    # --- the loader names an undefined alias (plancc.load.compose) ---
+    'yaml.alias-undefined.which': '{problem}: *{anchor}',
 }

@@ -248,4 +248,6 @@ MESSAGES: dict[str, str] = {
     'input.template': '模板文件',
     'input.profile': '版式配置',
     'output.pdf_beside_stream': '--pdf 需要把 .docx 写到普通文件（PDF 写在它旁边），不能写到设备或管道',
+    # --- the loader names an undefined alias (plancc.load.compose) ---
+    'yaml.alias-undefined.which': '{problem}：*{anchor}',
 }
