@@ -10,7 +10,7 @@ error position.
 
 Nothing the parser says is passed through: a message no entry knows (a new
 PyYAML or libyaml release) gets a generic one that still says what kind of
-construct was being read (from the context) and where. ``tests/test_yaml_messages.py``
+construct was being read (from the context) and where. ``tests/load/test_yaml_messages.py``
 provokes every message of both parsers and fails when one reaches that
 fallback. :func:`diagnostic` turns anything the parser raised into a located
 diagnostic with those words.
