@@ -19,6 +19,7 @@ from plancc.catalog import message
 from plancc.errors import ConfigError, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
 from plancc.load.limits import DEFAULT_LIMITS as _LIMITS
 from plancc.load.limits import Limits
+from plancc.load.source import value_at
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -193,7 +194,7 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
                 hint = message("config.did_you_mean", lang, suggestion=close[0]) if close else ""
                 lines.append(f"{where}: " + message("config.unknown", lang, name=name, hint=hint))
             else:
-                _, detail = error_detail(err, _value_at(raw, err["loc"]), lang)
+                _, detail = error_detail(err, value_at(raw, err["loc"]), lang)
                 lines.append(f"{where}: " + message("config.invalid", lang, name=name, detail=detail))
         raise ConfigError("\n".join(lines)) from exc
     _check_include_folders(config, text, lang)
@@ -211,15 +212,6 @@ def _check_include_folders(config: Config, text: str, lang: str = "zh") -> None:
             bad.append(f"{where}: " + message("config.include_folder", lang, item=item))
     if bad:
         raise ConfigError("\n".join(bad))
-
-
-def _value_at(data: Any, loc) -> Any:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 # tomllib's messages (the same in tomli), as plan authors can act on them

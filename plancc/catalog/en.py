@@ -258,4 +258,6 @@ MESSAGES: dict[str, str] = {
     'figures.mode.unknown': "but the figure's mode '{mode}' is not one of them; correct the mode or add it to the rate",
     'bands.reversed': ': its lowest score is above its highest',
     'bands.above_total': ', beyond the total of {total}',
+    # --- the loader names an undefined alias (plancc.load.compose) ---
+    'yaml.alias-undefined.which': '{problem}: *{anchor}',
 }

@@ -258,4 +258,6 @@ MESSAGES: dict[str, str] = {
     'figures.mode.unknown': '而这个数字的方式“{mode}”不在其中；请改正 mode，或在换算率中补上它',
     'bands.reversed': '，最低分高于最高分',
     'bands.above_total': '，超出了满分 {total} 分',
+    # --- the loader names an undefined alias (plancc.load.compose) ---
+    'yaml.alias-undefined.which': '{problem}：*{anchor}',
 }

@@ -8,7 +8,8 @@ show) plus its function. The decorator records the stable code, family
 default severity and bilingual title and message; the function's docstring
 (Chinese, with an English counterpart in ``doc_en``) is what ``plancc
 explain`` prints and what the generated reference docs show. To add a rule: write one function
-in the module of its family under ``plancc/check/rules/`` and its tests.
+in the module of its family under ``plancc/check/rules/`` (for a family that is a package,
+prose and coverage, in the module of the package that checks the same kind of thing) and its tests.
 """
 
 from __future__ import annotations

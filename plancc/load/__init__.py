@@ -9,8 +9,16 @@ __all__ = ["Limits", "LoadedFile", "SourceMap", "load_file", "load_text"]
 
 def __getattr__(name: str):
     # the loader pulls in PyYAML; reading plancc.toml (which needs Limits) should not
-    if name in ("LoadedFile", "SourceMap", "load_file", "load_text"):
+    if name in ("LoadedFile", "SourceMap"):
         from plancc.load import source
 
         return getattr(source, name)
+    if name == "load_file":
+        from plancc.load.files import load_file
+
+        return load_file
+    if name == "load_text":
+        from plancc.load.compose import load_text
+
+        return load_text
     raise AttributeError(name)

@@ -33,22 +33,10 @@ from typing import Any
 
 from plancc.catalog import message
 from plancc.diagnostics import Diagnostic, Severity
-from plancc.load.limits import Limits
-from plancc.load.source import (
-    MISSING,
-    LoadedFile,
-    SourceMap,
-    decode_text,
-    errno_key,
-    file_kind,
-    format_path,
-    limit_diagnostic,
-    load_file,
-    load_text,
-    read_regular_file,
-    reason_text,
-    readable_size,
-)
+from plancc.load.compose import load_text
+from plancc.load.files import MISSING, decode_text, errno_key, file_kind, load_file, read_regular_file, reason_text
+from plancc.load.limits import Limits, limit_diagnostic, readable_size
+from plancc.load.source import LoadedFile, SourceMap, format_path
 
 MAX_INCLUDE_DEPTH = 16
 SUFFIXES = (".yaml", ".yml")

@@ -4,12 +4,17 @@
 defaults from here, so the two can never disagree. Every limit has the name
 of its ``plancc.toml`` key, which the PL006 message shows to the user.
 
-Kept free of YAML and pydantic so that reading the configuration stays cheap.
+:func:`limit_diagnostic` is the PL006 every limit ends in, wherever it is
+counted (the loader, includes). Kept free of YAML and pydantic so that
+reading the configuration stays cheap.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from plancc.catalog import message as msg
+from plancc.diagnostics import Diagnostic, Severity, Span
 
 MIB = 1024 * 1024
 
@@ -39,3 +44,19 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def limit_diagnostic(key: str, lang: str, file: str, span: Span | None, n: int, **kw) -> Diagnostic:
+    """A PL006 that says which limit was reached, its plancc.toml key and how to raise it."""
+    shown = readable_size(n) if key.endswith("bytes") else n
+    what = msg(f"limit.{key}", lang, n=shown, **kw)
+    return Diagnostic("PL006", Severity.ERROR, msg("PL006", lang, what=what, key=f"limits.{key}"), file, span)
+
+
+def readable_size(n: int) -> str:
+    """A file size people can read at any scale (limits below 1 MB come from plancc.toml)."""
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n} B"

@@ -10,9 +10,10 @@ error position.
 
 Nothing the parser says is passed through: a message no entry knows (a new
 PyYAML or libyaml release) gets a generic one that still says what kind of
-construct was being read (from the context) and where. ``tests/test_yaml_messages.py``
+construct was being read (from the context) and where. ``tests/load/test_yaml_messages.py``
 provokes every message of both parsers and fails when one reaches that
-fallback.
+fallback. :func:`diagnostic` turns anything the parser raised into a located
+diagnostic with those words.
 """
 
 from __future__ import annotations
@@ -20,7 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import yaml
+
 from plancc.catalog import message
+from plancc.diagnostics import Diagnostic, Severity, Span
+from plancc.load.limits import Limits, limit_diagnostic
 
 
 @dataclass(frozen=True)
@@ -145,3 +150,58 @@ def translate(context: str | None, problem: str | None, lang: str, char: str = "
 def generic(context: str, lang: str) -> str:
     name = next((name for pattern, name in _CONTEXTS if re.search(pattern, context)), "file")
     return message("yaml.generic", lang, kind=message(f"yaml.context.{name}", lang))
+
+
+def _point(text: str, index: int) -> Span:
+    before = text[:index]
+    return Span.point(before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
+
+
+def diagnostic(exc: Exception, text: str, file: str, lang: str, limits: Limits, span_of, reader=None) -> Diagnostic:
+    """A located diagnostic for anything the parser raised, in the user's words (never the parser's).
+
+    ``span_of(mark, mark)`` is the composer's span of a parser mark (lines counted as editors count them).
+    """
+    span = None
+    char = ""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        if mark is not None:
+            at = span_of(mark, mark)
+            span = Span.point(at.line, at.column)
+            char = text[mark.index] if 0 <= mark.index < len(text) else ""
+        context, problem = exc.context, exc.problem
+    elif isinstance(exc, yaml.reader.ReaderError) or hasattr(exc, "position") and hasattr(exc, "reason"):
+        # control characters; libyaml gives a byte offset in UTF-8, PyYAML a character index
+        position = exc.position if isinstance(exc.position, int) else 0
+        if isinstance(exc.character, int):
+            char = chr(exc.character)
+            index = _index_of(text, char, position)
+        else:
+            index = min(position, len(text))
+        span = _point(text, index)
+        context, problem = None, exc.reason
+    elif isinstance(exc, UnicodeEncodeError):  # libyaml: a text with half a character
+        char = exc.object[exc.start] if exc.start < len(exc.object) else ""
+        span = _point(text, _index_of(text, char, exc.start))
+        context, problem = None, "control characters are not allowed"
+    else:  # the pure-Python scanner overflowing on a "\U" escape
+        mark = reader.get_mark() if reader is not None and hasattr(reader, "get_mark") else None
+        if mark is not None:
+            at = span_of(mark, mark)
+            span = Span.point(at.line, at.column)
+        context, problem = "while scanning a double-quoted scalar", str(exc)
+    t = translate(context, problem, lang, char)
+    if t.entry == "nesting":
+        return limit_diagnostic("max_depth", lang, file, span, limits.max_depth)
+    return Diagnostic(t.code, Severity.ERROR, message("PL001", lang, problem=t.text) if t.code == "PL001" else t.text, file, span)
+
+
+def _index_of(text: str, char: str, near: int) -> int:
+    """The index of `char` at or before `near` (a byte offset is never smaller than the index)."""
+    if 0 <= near < len(text) and text[near] == char:
+        return near
+    found = text.rfind(char, 0, near + 1) if char else -1
+    if found < 0:
+        found = text.find(char) if char else -1
+    return found if found >= 0 else min(near, len(text))

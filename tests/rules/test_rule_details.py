@@ -155,7 +155,8 @@ def test_severity_override_from_selection():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from plancc.check.rules.prose import _HALF_WIDTH, _HALF_WIDTH_HINT, _PLACEHOLDER_HINT, _PLACEHOLDERS  # noqa: E402
+from plancc.check.rules.prose.placeholders import _PLACEHOLDER_HINT, _PLACEHOLDERS  # noqa: E402
+from plancc.check.rules.prose.punctuation import _HALF_WIDTH, _HALF_WIDTH_HINT  # noqa: E402
 
 _TRICKY = st.text(alphabet="2019_＿□xX×ＸＸ某待定TODOB〔〕【】（）()[] \t中文A,;:?!\x00", max_size=12)
 

@@ -6,6 +6,10 @@ from plancc.model.base import fmt_number
 
 EPS = 1e-6
 
+# findings of one kind reported for one string at most: a pasted table repeating a slip a
+# hundred thousand times gives the first hundred places, not a hundred thousand lines
+PER_STRING = 100
+
 
 def n(v) -> str:
     """A figure as the message shows it."""
@@ -41,3 +45,8 @@ def duplicates(names: list[str]) -> list[tuple[int, int, str]]:
         else:
             seen[name] = i
     return found
+
+
+def match_range(m) -> tuple[int, int]:
+    """The ``text_range`` of a Finding that points at a regular-expression match: (offset, length)."""
+    return m.start(), m.end() - m.start()

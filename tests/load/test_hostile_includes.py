@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_hostile import plancc
+from tests.load.test_hostile import plancc
 
 SECRET = "s3cr3t-" + "7f2a9c41e8"
 FORMATS = ("text", "json", "sarif", "github")

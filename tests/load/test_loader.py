@@ -1,8 +1,8 @@
 """The loader: YAML text → plain values with a position for every key and value.
 
 Every bad input ends in a located PL0xx diagnostic (never an exception); the
-hostile corpus (tests/test_hostile.py) checks the same through the real CLI
-with time and memory limits, includes are in tests/test_includes.py.
+hostile corpus (tests/load/test_hostile.py) checks the same through the real CLI
+with time and memory limits, includes are in tests/load/test_includes.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import pytest
 
 from plancc.diagnostics import Severity, Span
 from plancc.load import load_file, load_text
-from plancc.load.source import Limits, format_path, value_at
+from plancc.load.limits import Limits
+from plancc.load.source import format_path, value_at
 
 
 def load(text: str, lang: str = "zh", limits: Limits | None = None):

@@ -187,7 +187,7 @@ def test_every_rule_is_fast_on_ten_thousand_items(list_context):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from plancc.check.rules.prose import _Clauses  # noqa: E402
+from plancc.check.rules.prose.counts import _Clauses  # noqa: E402
 
 
 def _enumerated_by_splitting(before: str) -> int:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from plancc.cli.main import cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def invoke(args, cwd: Path):

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from plancc.load import yamlerrors
-from plancc.load.source import PARSERS, load_text
+from plancc.load.compose import PARSERS, load_text
 
 # name → text; every input is wrong for at least one of the two parsers
 CORPUS = {

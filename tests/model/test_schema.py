@@ -10,7 +10,7 @@ import pytest
 
 from plancc.schema import plan_schema, schema_json
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "schema" / "plan.schema.json"
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
 

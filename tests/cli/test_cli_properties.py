@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from plancc.cli.main import run
 from tests.test_properties import mutated
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 COMMANDS = [
     ["validate", "plan.yaml"],

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PLAN = Path(__file__).resolve().parent.parent / "plans" / "binchuan-2022.yaml"
+PLAN = Path(__file__).resolve().parents[2] / "plans" / "binchuan-2022.yaml"
 
 
 def _run(args, **kw):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-HOSTILE = Path(__file__).resolve().parent / "hostile"
+HOSTILE = Path(__file__).resolve().parents[1] / "hostile"
 TIME_LIMIT = 20  # seconds for a whole process, start-up included
 MEMORY_LIMIT = 1536 * 1024 * 1024  # address space, bytes
 
