@@ -57,3 +57,20 @@ def counted(key: str, n: int, lang: str | None = DEFAULT, /, **values) -> str:
 
 def has(key: str) -> bool:
     return key in table(DEFAULT)
+
+
+def joined(items, lang: str | None = DEFAULT, /) -> str:
+    """Items written as a list in `lang`: 甲、乙、丙 in Chinese, "a, b, c" in English
+    (the separator is the catalog's ``list.sep``)."""
+    return message("list.sep", lang).join(str(item) for item in items)
+
+
+class Listed:
+    """Items to be written as a list in the language of the message they go into
+    (a rule's finding does not know the language; the diagnostic does)."""
+
+    def __init__(self, items):
+        self.items = list(items)
+
+    def words(self, lang: str | None = DEFAULT) -> str:
+        return joined(self.items, lang)
