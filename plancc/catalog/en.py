@@ -339,4 +339,7 @@ MESSAGES: dict[str, str] = {
     'config.allow.empty': 'a folder must not be empty text',
     'config.allow.nul': 'a folder name must not contain a NUL character',
     'config.allow.absolute': '\'{item}\' is not a relative path: write it relative to plancc.toml, such as "../shared"',
+    'time.dates.until': 'until {end}',
+    'time.dates.from': 'from {start}',
+    'time.dates.span': '{start} to {end}',
 }

@@ -339,4 +339,7 @@ MESSAGES: dict[str, str] = {
     'config.allow.empty': '目录不能是空字符串',
     'config.allow.nul': '目录名中不能有 NUL 字符',
     'config.allow.absolute': '“{item}”不是相对路径：请写相对于 plancc.toml 的路径，如 "../shared"',
+    'time.dates.until': '{end}前',
+    'time.dates.from': '{start}起',
+    'time.dates.span': '{start}—{end}',
 }

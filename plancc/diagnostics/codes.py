@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plancc.catalog import Listed
 from plancc.diagnostics import Severity
-from plancc.errors import Worded
 
 
 @dataclass(frozen=True)
@@ -93,8 +91,9 @@ class CodeInfo:
 
     def format(self, params: dict, lang: str) -> str:
         template = self.message_en if lang == "en" else self.message
-        # a rule's words beyond its figures (a field's name, a detail) come from the catalog
-        params = {k: v.words(lang) if isinstance(v, (Worded, Listed)) else v for k, v in params.items()}
+        # a rule's words beyond its figures (a field's name, a detail, a list, a date) are
+        # worded here, in the language of the message (Worded, Listed, plancc.check.rules.time.Dates)
+        params = {k: v.words(lang) if callable(getattr(v, "words", None)) else v for k, v in params.items()}
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):

@@ -9,7 +9,31 @@ from __future__ import annotations
 import re
 
 from plancc.check.registry import Finding, rule
+from plancc.catalog import message
 from plancc.errors import Worded
+
+
+class Dates:
+    """A date or a span of dates in a finding: written the Chinese way (2024年7—9月) in
+    Chinese, as ISO dates in English."""
+
+    def __init__(self, start, end=None, *, span: bool = False):
+        self.start, self.end, self.span = start, end, span
+
+    def words(self, lang: str = "zh") -> str:
+        from plancc.model.dates import cn_range
+
+        if lang != "en":
+            return cn_range(self.start, self.end) if self.span else self.start.cn()
+        if not self.span:
+            return self.start.iso()
+        if self.start is None:
+            return message("time.dates.until", lang, end=self.end.iso())
+        if self.end is None:
+            return message("time.dates.from", lang, start=self.start.iso())
+        if self.start == self.end:
+            return self.start.iso()
+        return message("time.dates.span", lang, start=self.start.iso(), end=self.end.iso())
 
 
 def _spans(plan):
@@ -43,7 +67,7 @@ def span_reversed(ctx):
     """
     for path, what, start, end in _spans(ctx.plan):
         if start.first_day > end.last_day:
-            yield Finding(path, {"what": what, "start": start.cn(), "end": end.cn()},
+            yield Finding(path, {"what": what, "start": Dates(start), "end": Dates(end)},
                           related=[(path[:-1] + ("end",), "end")])
     p = ctx.plan.period
     if p and p.cycle and p.cycle.start > p.cycle.end:
@@ -75,14 +99,12 @@ def phase_outside_period(ctx):
     p = ctx.plan.period
     if not p or not (p.start or p.end):
         return
-    from plancc.model.dates import cn_range
-
-    period = cn_range(p.start, p.end)
+    period = Dates(p.start, p.end, span=True)
     for i, ph in enumerate(ctx.plan.phases):
         first, last = ph.first, ph.last
         if first is None:
             continue
-        when = cn_range(ph.start, ph.end) if ph.start else cn_range(None, ph.due or ph.end)
+        when = Dates(ph.start, ph.end, span=True) if ph.start else Dates(None, ph.due or ph.end, span=True)
         key = "start" if ph.start else ("due" if ph.due else "end")
         if p.start and first.last_day < p.start.first_day:
             yield Finding(("phases", i, key), {"phase": ph.name or i + 1, "when": when, "side": Worded("time.side.before"),
@@ -120,7 +142,7 @@ def phases_out_of_order(ctx):
         if prev is not None and ph.first.last_day < prev[1].first.first_day:
             j, before = prev
             yield Finding(("phases", i, "start" if ph.start else ("due" if ph.due else "end")),
-                          {"phase": ph.name or i + 1, "when": ph.first.cn(), "prev": before.name or j + 1, "prev_when": before.first.cn()},
+                          {"phase": ph.name or i + 1, "when": Dates(ph.first), "prev": before.name or j + 1, "prev_when": Dates(before.first)},
                           related=[(("phases", j), before.name or str(j + 1))])
         prev = (i, ph)
 
@@ -150,7 +172,7 @@ def issued_after_start(ctx):
     if d is None or p is None or p.start is None:
         return
     if d.first_day > p.start.last_day:
-        yield Finding(("document", "date"), {"date": d.cn(), "start": p.start.cn()}, related=[(("period", "start"), "period.start")])
+        yield Finding(("document", "date"), {"date": Dates(d), "start": Dates(p.start)}, related=[(("period", "start"), "period.start")])
 
 
 _YEAR_RE = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
