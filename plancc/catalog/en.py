@@ -268,7 +268,6 @@ MESSAGES: dict[str, str] = {
     'layout.template_not_found': "template '{name}' not found: a template is a folder with plan.xml.j2 under templates/, or the path of one",
     'layout.template_outside': "template '{name}' lies outside the repository ({real}): a template named by a plan or plancc.toml must be inside the repository (the folder of plancc.toml, or the plan's folder without one) or shipped with plancc",
     'layout.syntax': 'template syntax error {where}: {problem}',
-    'layout.at': ' ({where})',
     'layout.file_outside': "template file '{name}' points outside its template folder ({real}){at}: template files must be regular files inside the template folder, not links to elsewhere",
     'layout.file_not_regular': "template file '{name}' is not a regular file ({real}){at}",
     'layout.no_macro': "template {folder} has no macro {macro} for the '{kind}' block{at}: define {{% macro {macro}(blk) %}} in the template, as in blocks.xml.j2 of plancc's default template",

@@ -268,7 +268,6 @@ MESSAGES: dict[str, str] = {
     'layout.template_not_found': '找不到模板“{name}”：模板是 templates/ 下含有 plan.xml.j2 的目录，或这样一个目录的路径',
     'layout.template_outside': '模板“{name}”位于仓库之外（{real}）：计划或 plancc.toml 指定的模板必须在仓库内（plancc.toml 所在目录，无配置文件时为计划所在目录），或是 plancc 自带的模板',
     'layout.syntax': '模板语法错误 {where}: {problem}',
-    'layout.at': '（{where}）',
     'layout.file_outside': '模板文件“{name}”指向模板目录之外（{real}）{at}：模板文件必须是模板目录内的普通文件，不能是指向别处的符号链接',
     'layout.file_not_regular': '模板文件“{name}”不是普通文件（{real}）{at}',
     'layout.no_macro': '模板 {folder} 没有呈现“{kind}”块的宏 {macro}{at}：请在模板中定义 {{% macro {macro}(blk) %}}，可参照 plancc 默认模板的 blocks.xml.j2',

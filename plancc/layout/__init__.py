@@ -118,7 +118,7 @@ def describe_template_error(exc: BaseException, folder: Path, lang: str = "zh") 
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = f"{exc.filename or exc.name}:{exc.lineno}" if (exc.filename or exc.name) else where
         return LayoutError(message("layout.syntax", lang, where=where, problem=exc.message))
-    at = message("layout.at", lang, where=where) if where else ""
+    at = message("template.at", lang, where=where) if where else ""
     if isinstance(exc, TemplateFileRefused):
         kind, _, rest = str(exc).partition(":")
         name, _, real = rest.partition(":")
