@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from plancc.catalog import message
-from plancc.errors import ConfigError, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
+from plancc.errors import ConfigError, Worded, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
 from plancc.load.limits import DEFAULT_LIMITS as _LIMITS
 from plancc.load.limits import Limits
 from plancc.load.source import value_at
@@ -86,11 +86,11 @@ class IncludeSettings(_Strict):
     def _relative_folders(cls, value: list[str]) -> list[str]:
         for item in value:
             if not item.strip():
-                raise ValueError("目录不能是空字符串")
+                raise Worded("config.allow.empty")
             if "\0" in item:
-                raise ValueError("目录名中不能有 NUL 字符")
+                raise Worded("config.allow.nul")
             if os.path.isabs(item) or item.startswith("~"):
-                raise ValueError(f"“{item}”不是相对路径：请写相对于 plancc.toml 的路径，如 \"../shared\"")
+                raise Worded("config.allow.absolute", item=item)
         return value
 
 
@@ -102,15 +102,16 @@ class RenderSettings(_Strict):
 
     @field_validator("layout")
     @classmethod
-    def _check_layout(cls, value: dict[str, Any]) -> dict[str, Any]:
-        """Each override in range (over the default profile), reported at its own key."""
+    def _check_layout(cls, value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        """Each override in range (over the default profile), reported at its own key
+        (in the language of the validation context's "lang")."""
         if not value:
             return value
         from pydantic_core import PydanticCustomError
 
         from plancc.layout.profile import check_overrides
 
-        problems = check_overrides(value)
+        problems = check_overrides(value, (info.context or {}).get("lang", "zh"))
         if problems:
             raise ValidationError.from_exception_data(
                 "RenderSettings",
@@ -178,7 +179,7 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_toml_error(path, exc, lang, text)) from exc
     try:
-        config = Config(path, ConfigFile.model_validate(raw))
+        config = Config(path, ConfigFile.model_validate(raw, context={"lang": lang}))
     except ValidationError as exc:
         from plancc.diagnostics.validation import error_detail
 

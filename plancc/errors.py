@@ -76,3 +76,17 @@ def describe_errno(number: int | None, lang: str = "zh") -> str:
 def describe_os_error(exc: BaseException, lang: str = "zh") -> str:
     """Why the operating system refused, in the user's language (never its English strerror)."""
     return describe_errno(getattr(exc, "errno", None), lang)
+
+
+class Worded(ValueError):
+    """A validator's problem as a catalog key and its values, worded in the user's
+    language where the error is reported (a pydantic validator does not know it)."""
+
+    def __init__(self, key: str, /, **values):
+        super().__init__(key)
+        self.key, self.values = key, values
+
+    def words(self, lang: str = "zh") -> str:
+        from plancc.catalog import message
+
+        return message(self.key, lang, **self.values)

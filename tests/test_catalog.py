@@ -35,12 +35,13 @@ def test_both_languages_take_the_same_placeholders(key):
 
 
 def _asked_keys():
-    """Keys passed as literal strings to message()/msg() anywhere in plancc."""
+    """Keys passed as literal strings to message()/msg() anywhere in plancc, and to the
+    exceptions and values worded later from a key (Worded, OutlineError)."""
     found = set()
     for path in (ROOT / "plancc").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("message", "msg"):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("message", "msg", "Worded", "OutlineError"):
                 if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
                     found.add((path.relative_to(ROOT).as_posix(), node.args[0].value))
     return sorted(found)
@@ -53,3 +54,16 @@ def test_every_key_asked_for_exists(where, key):
 
 def test_an_unknown_key_shows_itself_and_does_not_fail():
     assert message("no.such.key", "zh") == "no.such.key"
+
+
+def test_words_given_as_a_key_are_found_by_the_key_check():
+    asked = {key for _, key in _asked_keys()}
+    assert {"outline.unknown", "profile.table_too_wide", "time.cycle.outside", "list.sep"} <= asked
+
+
+def test_a_list_is_joined_in_the_language():
+    from plancc.catalog import Listed, joined
+
+    assert joined(["甲", "乙"], "zh") == "甲、乙"
+    assert joined(["a", "b"], "en") == "a, b"
+    assert Listed(["a", "b"]).words("en") == "a, b"

@@ -55,37 +55,22 @@ def counted(key: str, n: int, lang: str | None = DEFAULT, /, **values) -> str:
     return message(f"{key}.one" if n == 1 else f"{key}.other", lang, n=n, **values)
 
 
-class Phrase:
-    """Words a rule puts into its message before the language is known: the message's
-    formatter renders it in the user's language (``Phrase("figures.mode.missing")``).
-    ``Phrase.listing(items)`` joins items as the language does (“甲、乙” / "a, b")."""
-
-    __slots__ = ("key", "values", "items")
-
-    def __init__(self, key: str, /, **values):
-        self.key, self.values, self.items = key, values, None
-
-    @classmethod
-    def listing(cls, items) -> "Phrase":
-        p = cls("list.sep")
-        p.items = [str(i) for i in items]
-        return p
-
-    def render(self, lang: str | None) -> str:
-        if self.items is not None:
-            return message("list.sep", lang).join(self.items)
-        values = {k: v.render(lang) if isinstance(v, Phrase) else v for k, v in self.values.items()}
-        return message(self.key, lang, **values)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Phrase) and (self.key, self.values, self.items) == (other.key, other.values, other.items)
-
-    def __repr__(self) -> str:
-        return f"Phrase({self.key!r}, {self.values!r})" if self.items is None else f"Phrase.listing({self.items!r})"
-
-    def __str__(self) -> str:
-        return self.render(DEFAULT)
-
-
 def has(key: str) -> bool:
     return key in table(DEFAULT)
+
+
+def joined(items, lang: str | None = DEFAULT, /) -> str:
+    """Items written as a list in `lang`: 甲、乙、丙 in Chinese, "a, b, c" in English
+    (the separator is the catalog's ``list.sep``)."""
+    return message("list.sep", lang).join(str(item) for item in items)
+
+
+class Listed:
+    """Items to be written as a list in the language of the message they go into
+    (a rule's finding does not know the language; the diagnostic does)."""
+
+    def __init__(self, items):
+        self.items = list(items)
+
+    def words(self, lang: str | None = DEFAULT) -> str:
+        return joined(self.items, lang)

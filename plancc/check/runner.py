@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from plancc.catalog import message
 from plancc.check.context import Context
 from plancc.check.registry import Finding, Rule, all_rules
 from plancc.diagnostics import Diagnostic, Related, Severity, Span
@@ -70,8 +71,7 @@ def run_rules(ctx: Context, selection: Selection, lang: str = "zh") -> list[Diag
                 Diagnostic(
                     "PL999",
                     Severity.WARNING,
-                    (f"规则 {rule.code} 内部出错，已跳过：{exc!r}（请报告此问题）" if lang == "zh"
-                     else f"rule {rule.code} failed internally and was skipped: {exc!r} (please report this)"),
+                    message("runner.rule_crashed", lang, code=rule.code, error=repr(exc)),
                     ctx.loaded.path,
                     None,
                 )

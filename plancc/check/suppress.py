@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plancc.catalog import joined, message
 from plancc.diagnostics import Diagnostic, Severity, Span
 from plancc.diagnostics.codes import family_of
 
@@ -89,32 +90,28 @@ def apply_suppressions(diags: list[Diagnostic], text: str, file: str, lang: str,
                 s.used.add(d.code)
                 break
     extra = []
-    zh = lang != "en"
     for s in sups:
         span = Span(s.comment_line, s.column, s.comment_line, s.column + 1)
         bad = [c for c in s.codes if not _CODE.match(c)]
         if not s.codes or bad:
             extra.append(Diagnostic("PL011", Severity.WARNING,
-                                    (f"抑制注释里的代码无效：{'、'.join(bad) or '（空）'}；应写成 # plancc: ignore[PL702] 原因" if zh
-                                     else f"invalid code(s) in suppression: {', '.join(bad) or '(none)'}; write # plancc: ignore[PL702] reason"),
+                                    message("suppress.invalid", lang, codes=joined(bad, lang) or message("suppress.none", lang)),
                                     file, span))
             continue
         fixed = [c for c in s.codes if not _suppressible(c)]
         if fixed:
             extra.append(Diagnostic("PL011", Severity.WARNING,
-                                    (f"{'、'.join(fixed)} 是文件格式或结构问题，不能用注释忽略，请直接修正" if zh
-                                     else f"{', '.join(fixed)} is a format or structure problem and cannot be suppressed; fix it"),
+                                    message("suppress.fixed", lang, codes=joined(fixed, lang)),
                                     file, span))
         if not s.reason:
             extra.append(Diagnostic("PL010", Severity.WARNING,
-                                    (f"抑制 {'、'.join(s.codes)} 时没有写原因；请在方括号后写明为什么可以忽略" if zh
-                                     else f"suppression of {', '.join(s.codes)} gives no reason; write why after the brackets"),
+                                    message("suppress.no_reason", lang, codes=joined(s.codes, lang)),
                                     file, span))
         unused = [c for c in s.codes if c not in s.used and active(c) and _suppressible(c)]
         if unused:
             extra.append(Diagnostic("PL011", Severity.WARNING,
-                                    (f"抑制注释没有抑制任何问题：{'、'.join(unused)} 在{'本文件' if s.line == 0 else f'第 {s.line} 行'}没有出现；请删除这条注释" if zh
-                                     else f"suppression matches nothing: {', '.join(unused)} not reported {'in this file' if s.line == 0 else f'on line {s.line}'}; remove the comment"),
+                                    message("suppress.unused", lang, codes=joined(unused, lang),
+                                            where=message("suppress.in_file", lang) if s.line == 0 else message("suppress.on_line", lang, line=s.line)),
                                     file, span))
     return diags + extra
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plancc.catalog import Phrase
 from plancc.diagnostics import Severity
 
 
@@ -82,9 +81,19 @@ class CodeInfo:
     #: in the policy pack: off unless plancc.toml turns the pack on or the code is selected
     policy: bool = False
 
+    def title_in(self, lang: str) -> str:
+        """The title in `lang` (English when asked for and written)."""
+        return self.title_en if lang == "en" and self.title_en else self.title
+
+    def doc_in(self, lang: str) -> str:
+        """The explanation in `lang`; the title where there is none."""
+        return (self.doc_en if lang == "en" and self.doc_en else self.doc) or self.title_in(lang)
+
     def format(self, params: dict, lang: str) -> str:
         template = self.message_en if lang == "en" else self.message
-        params = {k: v.render(lang) if isinstance(v, Phrase) else v for k, v in params.items()}
+        # a rule's words beyond its figures (a field's name, a detail, a list, a date) are
+        # worded here, in the language of the message (Worded, Listed, plancc.check.rules.time.Dates)
+        params = {k: v.words(lang) if callable(getattr(v, "words", None)) else v for k, v in params.items()}
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from plancc.catalog import joined
 from plancc.catalog import message as msg
+from plancc.errors import Worded
 
 #: pydantic error types worded by plancc: the message is "value.<type>" in the catalog
 _VALUE_DETAILS = frozenset({'greater_than_equal', 'greater_than', 'less_than_equal', 'less_than', 'literal_error', 'partial_date_format', 'partial_date_month', 'partial_date_day', 'partial_date_type', 'block_kind', 'too_short', 'too_long', 'string_too_short', 'string_pattern_mismatch', 'layout_override', 'table_row_cells', 'table_widths_count', 'table_merge_column', 'figure_amount', 'figure_derive', 'figure_name', 'figure_both_bounds'})
@@ -72,6 +74,8 @@ def error_detail(err: dict, value: Any, lang: str, surprise: str | None = None,
         return "PL103", detail
     if bounds is not None and etype in _BOUND_ERRORS and bounds != (None, None):
         detail = _within(bounds, lang) + msg("type.got", lang, got=_describe(value, lang))
+    elif etype == "value_error" and isinstance(ctx.get("error"), Worded):
+        detail = ctx["error"].words(lang)
     elif etype == "value_error":
         raw = str(ctx.get("error", err.get("msg", "")))
         name = _VALUE_ERRORS.get(raw)
@@ -122,7 +126,7 @@ def _fmt_ctx(v: Any, lang: str = "zh") -> Any:
         return int(v)
     if isinstance(v, str) and lang != "en" and " or " in v:
         # pydantic lists choices as "'a', 'b' or 'c'"
-        return "、".join(p for p in re.split(r", | or ", v) if p)
+        return joined([p for p in re.split(r", | or ", v) if p], lang)
     return v
 
 

@@ -48,16 +48,18 @@ class RenderResult:
         return self.error is None and self.report.errors == 0
 
 
-def load_profile_for(job: RenderJob):
+def load_profile_for(job: RenderJob, lang: str = "zh"):
     """The job's layout profile; a bad profile file or override is a ConfigError
     (exit 2, the same for every plan of the run), located where it is written."""
     from plancc.errors import ConfigError
     from plancc.layout.profile import load_profile
 
     try:
-        return load_profile(job.profile_path, job.layout or None)
+        return load_profile(job.profile_path, job.layout or None, lang)
     except OSError as exc:
-        raise ConfigError(f"无法读取版式配置：{exc}") from exc
+        from plancc.errors import describe_os_error
+
+        raise ConfigError(message("render.profile_unreadable", lang, reason=describe_os_error(exc, lang))) from exc
 
 
 def render_docx_bytes(report: FileReport, job: RenderJob, lang: str = "zh") -> bytes:
@@ -66,7 +68,7 @@ def render_docx_bytes(report: FileReport, job: RenderJob, lang: str = "zh") -> b
     from plancc.layout import start_lay_out
 
     assert report.plan is not None
-    profile = load_profile_for(job)
+    profile = load_profile_for(job, lang)
     layout = start_lay_out(report.plan, template=job.template, base=job.bases, profile=profile, limits=job.limits, lang=lang,
                            template_trusted=job.template_trusted)
     from plancc.emit.docx import render_docx  # imported while the template runs

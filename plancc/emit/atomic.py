@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from plancc.catalog import joined, message
+
 __all__ = ["atomic_write_bytes", "atomic_writer", "is_stream", "refuse_inputs", "write_all", "write_output"]
 
 
@@ -114,12 +116,6 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
 
 # --------------------------------------------------------------------------- outputs of a command
 
-def _text(key: str, lang: str, **kw) -> str:
-    from plancc.catalog import message
-
-    return message("output." + key, lang, **kw)
-
-
 def _identity(path: Path) -> tuple | None:
     try:
         st = os.stat(path)
@@ -150,14 +146,14 @@ def refuse_inputs(outputs: "list[tuple[Path, str]]", inputs: "list[tuple[Path, s
     for out, _ in outputs:
         for inp, what in inputs:
             if _same_file(out, inp):
-                raise OutputError(_text("input", lang, path=out, what=what))
+                raise OutputError(message("output.input", lang, path=out, what=what))
     seen: dict[str, str] = {}
     for out, what in outputs:
         if is_stream(out):
             continue
         key = os.path.realpath(out)
         if key in seen:
-            raise OutputError(_text("twice", lang, path=out, what=f"{seen[key]}、{what}" if lang != "en" else f"{seen[key]}, {what}"))
+            raise OutputError(message("output.twice", lang, path=out, what=joined([seen[key], what], lang)))
         seen[key] = what
 
 
@@ -188,12 +184,12 @@ def write_output(path: "str | os.PathLike[str]", data: bytes, lang: str = "zh") 
                 fh.write(data)
             return target
         if target.is_dir():
-            raise OutputError(_text("folder", lang, path=target))
+            raise OutputError(message("output.folder", lang, path=target))
         real = Path(os.path.realpath(target)) if target.is_symlink() else target
         real.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(real, data)
     except OSError as exc:
-        raise OutputError(_text("write", lang, path=target, reason=describe_os_error(exc, lang))) from exc
+        raise OutputError(message("output.write", lang, path=target, reason=describe_os_error(exc, lang))) from exc
     return target
 
 
@@ -252,7 +248,7 @@ def write_all(files: "dict[Path, bytes]", lang: str = "zh") -> list[Path]:
         for d in reversed(made_dirs):
             with contextlib.suppress(OSError):
                 d.rmdir()
-        raise OutputError(_text("write", lang, path=current, reason=describe_os_error(exc, lang))) from exc
+        raise OutputError(message("output.write", lang, path=current, reason=describe_os_error(exc, lang))) from exc
     for backup in backups.values():
         with contextlib.suppress(OSError):
             backup.unlink()

@@ -9,15 +9,12 @@ from plancc.layout.ir import Document
 from plancc.model.plan import Plan
 
 
+from plancc.catalog import message
 from plancc.errors import LimitError, RenderError
 
 
 class LayoutError(RenderError):
     """The template could not be rendered; the message names the template file and line."""
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
 
 
 def render_outline(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, title_chars: int = 20,
@@ -62,11 +59,9 @@ def start_outline(plan: Plan, *, template: str | None = None, base: Path | list[
     try:
         folder = template_dir(name, base, contained=contained)
     except TemplateNotFound as exc:
-        raise LayoutError(_t(lang, f"找不到模板“{exc}”：模板是 templates/ 下含有 plan.xml.j2 的目录，或这样一个目录的路径",
-                             f"template '{exc}' not found: a template is a folder with plan.xml.j2 under templates/, or the path of one")) from exc
+        raise LayoutError(message("layout.template_not_found", lang, name=exc)) from exc
     except TemplateOutside as exc:
-        raise LayoutError(_t(lang, f"模板“{exc.args[0]}”位于仓库之外（{exc.args[1]}）：计划或 plancc.toml 指定的模板必须在仓库内（plancc.toml 所在目录，无配置文件时为计划所在目录），或是 plancc 自带的模板",
-                             f"template '{exc.args[0]}' lies outside the repository ({exc.args[1]}): a template named by a plan or plancc.toml must be inside the repository (the folder of plancc.toml, or the plan's folder without one) or shipped with plancc")) from exc
+        raise LayoutError(message("layout.template_outside", lang, name=exc.args[0], real=exc.args[1])) from exc
     if limits is None:
         limits = TemplateLimits()
     elif not isinstance(limits, TemplateLimits):
@@ -122,35 +117,32 @@ def describe_template_error(exc: BaseException, folder: Path, lang: str = "zh") 
     where = template_location(exc, roots)
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = f"{exc.filename or exc.name}:{exc.lineno}" if (exc.filename or exc.name) else where
-        return LayoutError(_t(lang, f"模板语法错误 {where}: {exc.message}", f"template syntax error {where}: {exc.message}"))
-    at = f"（{where}）" if where and lang != "en" else (f" ({where})" if where else "")
+        return LayoutError(message("layout.syntax", lang, where=where, problem=exc.message))
+    at = message("template.at", lang, where=where) if where else ""
     if isinstance(exc, TemplateFileRefused):
         kind, _, rest = str(exc).partition(":")
         name, _, real = rest.partition(":")
         if kind == "outside":
-            return LayoutError(_t(lang, f"模板文件“{name}”指向模板目录之外（{real}）{at}：模板文件必须是模板目录内的普通文件，不能是指向别处的符号链接",
-                                  f"template file '{name}' points outside its template folder ({real}){at}: template files must be regular files inside the template folder, not links to elsewhere"))
-        return LayoutError(_t(lang, f"模板文件“{name}”不是普通文件（{real}）{at}", f"template file '{name}' is not a regular file ({real}){at}"))
+            return LayoutError(message("layout.file_outside", lang, name=name, real=real, at=at))
+        return LayoutError(message("layout.file_not_regular", lang, name=name, real=real, at=at))
     if isinstance(exc, UnhandledBlock):
-        return LayoutError(_t(lang, f"模板 {folder} 没有呈现“{exc.kind}”块的宏 {exc.macro}{at}：请在模板中定义 {{% macro {exc.macro}(blk) %}}，可参照 plancc 默认模板的 blocks.xml.j2",
-                              f"template {folder} has no macro {exc.macro} for the '{exc.kind}' block{at}: define {{% macro {exc.macro}(blk) %}} in the template, as in blocks.xml.j2 of plancc's default template"))
+        return LayoutError(message("layout.no_macro", lang, folder=folder, kind=exc.kind, macro=exc.macro, at=at))
     if isinstance(exc, jinja2.TemplateNotFound):
-        return LayoutError(_t(lang, f"模板引用的文件“{exc.name}”不存在{at}", f"the template refers to '{exc.name}', which does not exist{at}"))
+        return LayoutError(message("layout.missing_file", lang, name=exc.name, at=at))
     if isinstance(exc, jinja2.UndefinedError):
-        return LayoutError(_t(lang, f"模板使用了未定义的变量：{exc.message}{at}（模板 {folder}）", f"the template uses an undefined variable: {exc.message}{at} (template {folder})"))
+        return LayoutError(message("layout.undefined", lang, problem=exc.message, at=at, folder=folder))
     if isinstance(exc, jinja2.exceptions.SecurityError):
-        return LayoutError(_t(lang, f"模板试图访问不允许的内容，已被沙箱阻止：{exc}{at}", f"the sandbox stopped the template from reaching something not allowed: {exc}{at}"))
+        return LayoutError(message("layout.sandbox", lang, problem=exc, at=at))
     if isinstance(exc, RenderError):  # a bound of the sandbox (range)
         return LayoutError(f"{exc.message}{at}")
     if isinstance(exc, RecursionError):
-        return LayoutError(_t(lang, f"模板递归过深{at}：宏调用了自身，或模板 include/import 了自身；请给递归加上终止条件",
-                              f"the template recursed too deep{at}: a macro calls itself, or a template includes or imports itself; give the recursion an end"))
+        return LayoutError(message("layout.recursion", lang, at=at))
     if isinstance(exc, jinja2.TemplateError):
-        return LayoutError(_t(lang, f"模板出错{at}：{exc}", f"template error{at}: {exc}"))
+        return LayoutError(message("layout.template_error", lang, at=at, problem=exc))
     detail = f"{type(exc).__name__}: {exc}"
     if len(detail) > 300:
         detail = detail[:300] + "…"
-    return LayoutError(_t(lang, f"模板运行出错{at}：{detail}", f"the template failed{at}: {detail}"))
+    return LayoutError(message("layout.failed", lang, at=at, detail=detail))
 
 
 def lay_out(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, profile: Any = None,
@@ -171,7 +163,7 @@ class _Layout:
         try:
             return parse_outline(xml_text, self.metrics)
         except OutlineError as exc:
-            raise LayoutError(_t(self.lang, f"模板输出无法排版：{exc}", f"the template's output cannot be laid out: {exc}")) from exc
+            raise LayoutError(message("layout.outline", self.lang, problem=exc.words(self.lang))) from exc
 
 
 def start_lay_out(plan: Plan, *, template: str | None = None, base: Path | list[Path] | None = None, profile: Any = None,

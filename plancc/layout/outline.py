@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
 
+from plancc.catalog import message
 from plancc.layout import ir
 from plancc.layout.columns import size_columns
 from plancc.layout.inline import parse_inline
@@ -25,7 +27,18 @@ __all__ = ["Metrics", "OutlineError", "parse_outline", "MAX_DEPTH", "MAX_COLUMNS
 
 
 class OutlineError(Exception):
-    """The template produced an outline plancc cannot lay out (a template bug)."""
+    """The template produced an outline plancc cannot lay out (a template bug): a catalog
+    key (``outline.*``) and its values, worded in the user's language by :meth:`words`."""
+
+    def __init__(self, key: str, /, **values: Any):
+        super().__init__(key)
+        self.key, self.values = key, values
+
+    def words(self, lang: str = "zh") -> str:
+        return message(self.key, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.words()
 
 
 _P_KINDS = {"body": "body", "caption": "caption", "note": "note", "plain": "addressee"}
@@ -45,14 +58,14 @@ def parse_outline(xml_text: str, metrics: Metrics | None = None) -> ir.Document:
         root = ET.fromstring(xml_text)
     except ET.ParseError as exc:
         line, col = exc.position
-        raise OutlineError(f"template output is not well-formed XML at {line}:{col}: {exc}") from exc
+        raise OutlineError("outline.not_xml", line=line, col=col, problem=exc) from exc
     except (RecursionError, MemoryError) as exc:
-        raise OutlineError("template output is nested too deeply or too large to parse") from exc
+        raise OutlineError("outline.too_large") from exc
     if root.tag != "document":
-        raise OutlineError("the template's root element must be <document>")
+        raise OutlineError("outline.root")
     date = root.get("date", "").strip()
     if date and not _valid_date(date):
-        raise OutlineError(f"<document date={date!r}>: the date must be YYYY-MM-DD or YYYY-MM")
+        raise OutlineError("outline.date", date=repr(date))
     metrics = metrics or Metrics()
     p = _Parser(metrics)
     doc = ir.Document(title=root.get("title", ""), author=root.get("author", ""), date=date)
@@ -82,9 +95,9 @@ def _int_attr(el: ET.Element, name: str, default: int, low: int, high: int) -> i
     try:
         value = int(raw.strip())
     except ValueError:
-        raise OutlineError(f"<{el.tag} {name}={raw!r}>: {name} must be a whole number") from None
+        raise OutlineError("outline.whole_number", tag=el.tag, name=name, raw=repr(raw)) from None
     if not low <= value <= high:
-        raise OutlineError(f"<{el.tag} {name}={raw!r}>: {name} must be between {low} and {high}")
+        raise OutlineError("outline.between", tag=el.tag, name=name, raw=repr(raw), low=low, high=high)
     return value
 
 
@@ -93,7 +106,7 @@ def _align_attr(el: ET.Element, default: str | None) -> str | None:
     if raw is None:
         return default
     if raw not in _ALIGNS:
-        raise OutlineError(f"<{el.tag} align={raw!r}>: align must be one of left, center, right")
+        raise OutlineError("outline.align", tag=el.tag, raw=repr(raw))
     return raw
 
 
@@ -156,11 +169,11 @@ class _Parser:
                     out.append(_blank(keep=True))
                 out.append(ir.Paragraph("date", [ir.Run(_text(el))]))
             else:
-                raise OutlineError(f"unknown outline element <{tag}>")
+                raise OutlineError("outline.unknown", tag=tag)
 
     def section(self, el: ET.Element, depth: int, n: int, out: list) -> None:
         if depth > MAX_DEPTH:
-            raise OutlineError(f"<section> elements are nested more than {MAX_DEPTH} deep")
+            raise OutlineError("outline.too_deep", depth=MAX_DEPTH)
         title = el.get("title", "")
         number = heading_number(depth, n) if n else ""
         kind = f"heading{min(depth, MAX_HEADING_DEPTH)}" if depth <= MAX_HEADING_DEPTH else "item"
@@ -224,24 +237,24 @@ class _Parser:
                     try:
                         w = float(weight)
                     except ValueError:
-                        raise OutlineError(f"<col weight={weight!r}>: the weight must be a number") from None
+                        raise OutlineError("outline.weight_number", weight=repr(weight)) from None
                     if not (math.isfinite(w) and 0 < w <= 1e6):
-                        raise OutlineError(f"<col weight={weight!r}>: the weight must be a positive number up to 1000000")
+                        raise OutlineError("outline.weight_range", weight=repr(weight))
                 cols.append(ir.Column(child.get("title", ""), 0, _align_attr(child, "left")))  # type: ignore[arg-type]
                 weights.append(w)
                 if child.get("merge") == "1":
                     merge_cols.append(len(cols) - 1)
             elif tag == "header":
                 if header_el is not None:
-                    raise OutlineError("a <table> has one <header> at most")
+                    raise OutlineError("outline.two_headers")
                 header_el = child
             else:
-                raise OutlineError(f"unknown element <{tag}> in <table>: a table holds <col>, <header> and <row>")
+                raise OutlineError("outline.in_table", tag=tag)
         ncols = len(cols)
         if ncols == 0:
-            raise OutlineError(f"<table name={el.get('name', '')!r}> has no <col>")
+            raise OutlineError("outline.no_col", table=repr(el.get('name', '')))
         if ncols > MAX_COLUMNS:
-            raise OutlineError(f"<table name={el.get('name', '')!r}> has {ncols} columns; Word shows at most {MAX_COLUMNS}")
+            raise OutlineError("outline.too_many_columns", table=repr(el.get('name', '')), columns=ncols, most=MAX_COLUMNS)
         # a column's alignment passes to its cells unless it is the default
         aligns = [c.align if c.align != "left" else None for c in cols]
         Cell = ir.Cell
@@ -251,13 +264,13 @@ class _Parser:
             pos = 0
             for c in r:
                 if c.tag != "cell":
-                    raise OutlineError(f"unknown element <{c.tag}> in <row>: a row holds <cell>s")
+                    raise OutlineError("outline.in_row", tag=c.tag)
                 span = _int_attr(c, "span", 1, 1, ncols) if c.attrib else 1
                 align = _align_attr(c, None) if c.attrib else None
                 row.append(Cell(_text(c), span, None, False, align or (aligns[pos] if pos < ncols else None)))  # type: ignore[arg-type]
                 pos += span
             if pos != ncols:
-                raise OutlineError(f"<table name={el.get('name', '')!r}> row {n} spans {pos} column(s) but the table has {ncols}")
+                raise OutlineError("outline.row_span", table=repr(el.get('name', '')), row=n, span=pos, columns=ncols)
             rows.append(row)
         header = None
         if header_el is not None:
@@ -265,17 +278,17 @@ class _Parser:
             pos = 0
             for c in header_el:
                 if c.tag != "cell":
-                    raise OutlineError(f"unknown element <{c.tag}> in <header>: a header holds <cell>s")
+                    raise OutlineError("outline.in_header", tag=c.tag)
                 span = _int_attr(c, "span", 1, 1, ncols)
                 cells.append(ir.Cell(_text(c), span=span, bold=True, align="center"))
                 pos += span
             if pos != ncols:
-                raise OutlineError(f"<table name={el.get('name', '')!r}> header spans {pos} column(s) but the table has {ncols}")
+                raise OutlineError("outline.header_span", table=repr(el.get('name', '')), span=pos, columns=ncols)
             header = [cells]
         if merge_cols:
             _vertical_merges(rows, merge_cols)
         if explicit and not all(weights):
-            raise OutlineError(f"<table name={el.get('name', '')!r}>: when one <col> has a weight, every <col> needs one")
+            raise OutlineError("outline.weights_all", table=repr(el.get('name', '')))
         widths, font_size = size_columns([c.title for c in cols], rows, weights if explicit else None, self.metrics)
         for c, w in zip(cols, widths):
             c.width = w

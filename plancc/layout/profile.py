@@ -16,7 +16,7 @@ from typing import Literal, Optional
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from typing_extensions import Annotated
 
-from plancc.errors import ConfigError
+from plancc.errors import ConfigError, Worded
 
 __all__ = [
     "DEFAULT_PROFILE_PATH",
@@ -65,7 +65,7 @@ _CONTROL = __import__("re").compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uff
 def _printable(v: str) -> str:
     m = _CONTROL.search(v)
     if m:
-        raise ValueError(f"不能含有控制字符 U+{ord(m.group()):04X}")
+        raise Worded("value.error.control", code=f"U+{ord(m.group()):04X}")
     return v
 
 
@@ -237,7 +237,7 @@ class Styles(_Model):
         for key in type(self).model_fields:
             name = getattr(self, key).name
             if name.casefold() in seen:
-                raise ValueError(f"样式名 {name!r} 同时用于 {seen[name.casefold()]} 和 {key}")
+                raise Worded("profile.style_name_twice", name=name, first=seen[name.casefold()], second=key)
             seen[name.casefold()] = key
         return self
 
@@ -314,9 +314,9 @@ class Profile(_Model):
     def _fits_type_area(self) -> "Profile":
         area = self.page.type_area_width
         if area <= 0 or self.page.type_area_height <= 0:
-            raise ValueError("页边距过大：版心宽或高不为正")
+            raise Worded("profile.margins_too_wide")
         if self.table.width > area:
-            raise ValueError(f"表格宽度 {self.table.width} 缇超过版心宽度 {area} 缇")
+            raise Worded("profile.table_too_wide", width=self.table.width, area=area)
         return self
 
     def fonts(self) -> dict[str, list[str]]:

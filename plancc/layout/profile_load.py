@@ -11,6 +11,7 @@ from typing import Any, Mapping
 import yaml
 from pydantic import ValidationError
 
+from plancc.catalog import message
 from plancc.errors import describe_os_error
 from plancc.layout.profile import DEFAULT_PROFILE_PATH, Profile, ProfileError
 
@@ -29,17 +30,17 @@ def deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, A
     return out
 
 
-def expand_dotted(overrides: Mapping[str, Any]) -> dict[str, Any]:
+def expand_dotted(overrides: Mapping[str, Any], lang: str = "zh") -> dict[str, Any]:
     """Turn ``{"styles.heading3.bold": True}`` into nested dicts; nested input passes through."""
     out: dict[str, Any] = {}
     for key, value in overrides.items():
         if not isinstance(key, str) or not key:
-            raise ProfileError(f"覆盖项的键必须是非空字符串：{key!r}")
+            raise ProfileError(message("profile.override_key_empty", lang, key=repr(key)))
         if isinstance(value, Mapping):
-            value = expand_dotted(value)
+            value = expand_dotted(value, lang)
         parts = key.split(".")
         if any(not p for p in parts):
-            raise ProfileError(f"覆盖项的键格式不正确：{key!r}")
+            raise ProfileError(message("profile.override_key_form", lang, key=repr(key)))
         node: dict[str, Any] = {}
         leaf = node
         for p in parts[:-1]:
@@ -50,18 +51,18 @@ def expand_dotted(overrides: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def _read_yaml(path: Path, lang: str = "zh") -> dict[str, Any]:
     try:
         with open(path, "rb") as fh:
             data = yaml.load(fh, Loader=_Loader)  # noqa: S506 - safe loader (C or pure)
     except OSError as exc:
-        raise ProfileError(f"无法读取版式配置文件 {path}：{describe_os_error(exc)}") from exc
+        raise ProfileError(message("profile.unreadable", lang, path=path, reason=describe_os_error(exc, lang))) from exc
     except yaml.YAMLError as exc:
-        raise ProfileError(f"版式配置文件 {path} 不是合法的 YAML：{exc}") from exc
+        raise ProfileError(message("profile.not_yaml", lang, path=path, problem=exc)) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ProfileError(f"版式配置文件 {path} 的顶层必须是映射（键: 值）")
+        raise ProfileError(message("profile.not_mapping", lang, path=path))
     return data
 
 
@@ -108,26 +109,27 @@ def allowed_bounds(loc: tuple) -> tuple[Any, Any] | None:
     return low, high
 
 
-def describe_error(err: dict) -> str:
+def describe_error(err: dict, lang: str = "zh") -> str:
     """One pydantic error of the profile model in the user's words (the formatter plans and
     plancc.toml use; a bound is worded with the field's whole range)."""
     from plancc.diagnostics.validation import error_detail
 
     kind = err["type"]
     if kind == "extra_forbidden":
-        return "未知的配置项"
+        return message("profile.unknown_key", lang)
     if kind == "missing":
-        return "缺少必填项"
+        return message("profile.missing_key", lang)
     loc = tuple(err["loc"])
-    return error_detail(err, err.get("input"), "zh", bounds=allowed_bounds(loc))[1]
+    return error_detail(err, err.get("input"), lang, bounds=allowed_bounds(loc))[1]
 
 
-def _format_errors(exc: ValidationError, where: Any = None) -> str:
+def _format_errors(exc: ValidationError, where: Any = None, lang: str = "zh") -> str:
     lines = []
     for err in exc.errors():
-        loc = ".".join(str(p) for p in err["loc"]) or "(顶层)"
+        loc = ".".join(str(p) for p in err["loc"]) or message("profile.top_level", lang)
         line = where(tuple(err["loc"])) if where is not None else None
-        lines.append(f"  {line + ': ' if line else ''}{loc}：{describe_error(err)}")
+        lines.append("  " + message("profile.error_line", lang, where=f"{line}: " if line else "", key=loc,
+                                       problem=describe_error(err, lang)))
     return "\n".join(lines)
 
 
@@ -155,7 +157,7 @@ def _yaml_lines(path: Path) -> Any:
     return where
 
 
-def check_overrides(overrides: Mapping[str, Any]) -> list[tuple[str, str]]:
+def check_overrides(overrides: Mapping[str, Any], lang: str = "zh") -> list[tuple[str, str]]:
     """Problems of layout overrides on their own (over the default profile): (dotted key, message).
 
     For ``[render.layout]`` in plancc.toml, checked when the configuration is
@@ -164,10 +166,10 @@ def check_overrides(overrides: Mapping[str, Any]) -> list[tuple[str, str]]:
     well and are made when rendering.
     """
     try:
-        nested = expand_dotted(overrides)
+        nested = expand_dotted(overrides, lang)
     except ProfileError as exc:
         return [("", str(exc))]
-    data = deep_merge(_read_yaml(DEFAULT_PROFILE_PATH), nested)
+    data = deep_merge(_read_yaml(DEFAULT_PROFILE_PATH, lang), nested)
     try:
         Profile.model_validate(data)
     except ValidationError as exc:
@@ -176,31 +178,31 @@ def check_overrides(overrides: Mapping[str, Any]) -> list[tuple[str, str]]:
             loc = tuple(str(p) for p in err["loc"])
             if not loc:  # a check of several values together: made at render time
                 continue
-            out.append((".".join(loc), describe_error(err)))
+            out.append((".".join(loc), describe_error(err, lang)))
         return out
     return []
 
 
 def load_profile(
-    path: str | Path | None = None, overrides: Mapping[str, Any] | None = None
+    path: str | Path | None = None, overrides: Mapping[str, Any] | None = None, lang: str = "zh"
 ) -> Profile:
     """Default profile ← user profile file ``path`` ← ``overrides`` (dotted or nested keys),
     validated. Raises ProfileError with every problem listed."""
-    data = _read_yaml(DEFAULT_PROFILE_PATH)
+    data = _read_yaml(DEFAULT_PROFILE_PATH, lang)
     sources = [str(DEFAULT_PROFILE_PATH.name)]
     where = None
     if path is not None:
-        user = _read_yaml(Path(path))
+        user = _read_yaml(Path(path), lang)
         data = deep_merge(data, user)
         sources.append(str(path))
         file_lines = _yaml_lines(Path(path))
         where = file_lines
     if overrides:
-        data = deep_merge(data, expand_dotted(overrides))
-        sources.append("覆盖项")
+        data = deep_merge(data, expand_dotted(overrides, lang))
+        sources.append(message("profile.overrides", lang))
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
         raise ProfileError(
-            f"版式配置无效（来源：{' ← '.join(sources)}）：\n{_format_errors(exc, where)}"
+            message("profile.invalid", lang, sources=" ← ".join(sources)) + "\n" + _format_errors(exc, where, lang)
         ) from exc

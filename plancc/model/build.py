@@ -17,8 +17,9 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from plancc.diagnostics import Diagnostic, Severity, Span
+from plancc.catalog import joined
 from plancc.catalog import message as msg
+from plancc.diagnostics import Diagnostic, Severity, Span
 from plancc.diagnostics.validation import describe_error, written
 from plancc.load.source import LoadedFile, format_path, value_at
 from plancc.model.blocks import BLOCK_KEYS
@@ -203,12 +204,12 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
         if close:
             hint = msg("PL101.hint", lang, suggestion=close[0])
         elif allowed:
-            hint = msg("PL101.allowed", lang, allowed="、".join(allowed) if lang == "zh" else ", ".join(allowed))
+            hint = msg("PL101.allowed", lang, allowed=joined(allowed, lang))
         return Diagnostic("PL101", Severity.ERROR, msg("PL101", lang, key=key, hint=hint), file, source.locate(path, key=True), format_path(path))
     if etype == "missing":
         key = str(path[-1]) if path else "?"
         parent = path[:-1]
-        where = f"（位于 {format_path(parent)}）" if parent and lang == "zh" else (f" (in {format_path(parent)})" if parent else "")
+        where = msg("PL102.in", lang, parent=format_path(parent)) if parent else ""
         span = source.keys.get(parent) if parent else None
         if span is None:
             whole = source.locate(parent)

@@ -30,19 +30,18 @@ def _region(span) -> dict:
 def render_sarif(reports: list[FileReport], lang: str = "zh") -> str:
     from plancc.diagnostics.codes import all_codes
 
-    en = lang == "en"
     rules = []
     index = {}
     for info in all_codes():
         index[info.code] = len(rules)
-        doc = info.doc_en if en and info.doc_en else info.doc
+        doc = info.doc_in(lang)
         rules.append(
             {
                 "id": info.code,
                 "name": info.name,
-                "shortDescription": {"text": info.title_en if en else info.title},
-                "fullDescription": {"text": doc or (info.title_en if en else info.title)},
-                "help": {"text": doc or info.title},
+                "shortDescription": {"text": info.title_in(lang)},
+                "fullDescription": {"text": doc},
+                "help": {"text": doc},
                 "defaultConfiguration": {"level": _LEVEL[info.severity.value]},
                 "properties": {"family": info.family},
             }

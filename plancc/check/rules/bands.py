@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from plancc.check.registry import Finding, rule
+from plancc.errors import Worded
 from plancc.quantities.amount import parse_amount, show, to_fraction
 
 
@@ -71,20 +72,19 @@ def band_outside_scale(ctx):
 
     怎么改：改正等次的分数，或改正满分。
     """
-    from plancc.catalog import Phrase
 
     for i, a in enumerate(ctx.plan.assessments):
         for s in spans(a):
             b = a.bands[s.index]
             if s.high is not None and (s.low > s.high or (s.low == s.high and not s.high_inclusive)):
                 yield Finding(_band_path(i, s, "min"), {"scheme": a.id, "band": s.name, "low": show(s.low), "high": show(s.high),
-                                                         "problem": Phrase("bands.reversed")})
+                                                         "problem": Worded("bands.reversed")})
                 continue
             over = [k for k in ("max", "below", "min") if a.total is not None and (getattr(b, k) or 0) > a.total]
             if over:
                 key = over[0]
                 yield Finding(_band_path(i, s, key), {"scheme": a.id, "band": s.name, "low": show(s.low), "high": show(s.high),
-                                                       "problem": Phrase("bands.above_total", total=show(to_fraction(a.total)))},
+                                                       "problem": Worded("bands.above_total", total=show(to_fraction(a.total)))},
                               related=[(("assessments", i, "total"), "total")])
 
 

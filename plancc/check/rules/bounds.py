@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from plancc.check.registry import Finding, rule
+from plancc.errors import Worded
 from plancc.check.rules._util import EPS, n
 
 
@@ -67,7 +68,7 @@ def offered_below_ratio(ctx):
     title="合格线或优秀线高于满分",
     title_en="a pass or distinction mark above the total",
     message="考核方案“{scheme}”的{mark}为 {value} 分，高于满分 {total} 分，没有人能达到",
-    message_en="assessment '{scheme}' sets {mark_en} at {value} points, above its total of {total}: nobody can reach it",
+    message_en="assessment '{scheme}' sets {mark} at {value} points, above its total of {total}: nobody can reach it",
     doc_en="""
     A pass mark (`pass_mark`) or distinction mark (`excellent_mark`) must not exceed the scheme's total
     (or, without a `total`, the sum of its item points). Fix: correct the mark or the total.
@@ -83,11 +84,11 @@ def mark_above_total(ctx):
         total = a.total if a.total is not None else (a.item_points if a.items else None)
         if total is None:
             continue
-        for key, zh, en in (("pass_mark", "合格线", "the pass mark"), ("excellent_mark", "优秀线", "the distinction mark")):
+        for key, mark in (("pass_mark", Worded("bounds.mark.pass")), ("excellent_mark", Worded("bounds.mark.excellent"))):
             value = getattr(a, key)
             if value is not None and value > total + EPS:
                 yield Finding(("assessments", i, key),
-                              {"scheme": a.id, "mark": zh, "mark_en": en, "value": n(value), "total": n(total)},
+                              {"scheme": a.id, "mark": mark, "value": n(value), "total": n(total)},
                               related=[(("assessments", i, "total" if a.total is not None else "items"), "total")])
 
 
@@ -125,7 +126,7 @@ def item_minimum_above_points(ctx):
     title="免修学时超过可免修的学时",
     title_en="exempted hours exceed the hours they exempt from",
     message="免修规定要求已完成 {hours} 学时，超过了{what} {limit} 学时",
-    message_en="the exemption counts {hours} hours, more than {what_en} of {limit} hours",
+    message_en="the exemption counts {hours} hours, more than {what} of {limit} hours",
     doc_en="""
     An exemption (“已完成省培60学时的教师免修专业知识”) cannot exempt more hours than the component
     it names, or than the required hours when it names none. Fix: correct the exemption's hours or component.
@@ -146,14 +147,14 @@ def exemption_above_hours(ctx):
             continue
         if ex.component and ex.component in comps:
             k, limit = comps[ex.component]
-            what, what_en, where = f"“{ex.component}”部分的", f"the '{ex.component}' component", ("hours", "components", k, "hours")
+            what, where = Worded("bounds.exempt.component", name=ex.component), ("hours", "components", k, "hours")
         elif h.required is not None and not ex.component:
-            limit, what, what_en, where = h.required, "要求的总", "the required total", ("hours", "required")
+            limit, what, where = h.required, Worded("bounds.exempt.total"), ("hours", "required")
         else:
             continue
         if ex.hours > limit + EPS:
             yield Finding(("audience", "exemptions", i, "hours"),
-                          {"hours": n(ex.hours), "what": what, "what_en": what_en, "limit": n(limit)},
+                          {"hours": n(ex.hours), "what": what, "limit": n(limit)},
                           related=[(where, "limit")])
 
 
@@ -197,7 +198,7 @@ def compulsory_above_total(ctx):
     title="其中部分的学时超过整体",
     title_en="a part's hours exceed the whole",
     message="{part}为 {value} 学时，超过了{whole} {limit} 学时",
-    message_en="{part_en} is {value} hours, more than {whole_en} of {limit} hours",
+    message_en="{part} is {value} hours, more than {whole} of {limit} hours",
     doc_en="""
     Figures stated as “其中” (of which) must fit inside their whole: school-based hours inside the annual
     requirement, the cycle's school-based hours inside the cycle total. Fix: correct the part or the whole.
@@ -213,11 +214,12 @@ def part_above_whole(ctx):
     checks = []
     if h and h.required is not None:
         if h.school_based is not None:
-            checks.append((("hours", "school_based"), h.school_based, "校本研修学时", "the school-based part", ("hours", "required"), h.required, "要求的", "the requirement"))
+            checks.append((("hours", "school_based"), h.school_based, Worded("bounds.part.school_based"),
+                           ("hours", "required"), h.required, Worded("bounds.whole.required")))
     if p and p.cycle and p.cycle.total_hours is not None and p.cycle.school_based_hours is not None:
-        checks.append((("period", "cycle", "school_based_hours"), p.cycle.school_based_hours, "周期内校本研修学时", "the cycle's school-based part",
-                       ("period", "cycle", "total_hours"), p.cycle.total_hours, "周期总", "the cycle total"))
-    for path, value, part, part_en, where, limit, whole, whole_en in checks:
+        checks.append((("period", "cycle", "school_based_hours"), p.cycle.school_based_hours, Worded("bounds.part.cycle_school_based"),
+                       ("period", "cycle", "total_hours"), p.cycle.total_hours, Worded("bounds.whole.cycle_total")))
+    for path, value, part, where, limit, whole in checks:
         if value > limit + EPS:
-            yield Finding(path, {"part": part, "part_en": part_en, "value": n(value), "whole": whole, "whole_en": whole_en, "limit": n(limit)},
+            yield Finding(path, {"part": part, "value": n(value), "whole": whole, "limit": n(limit)},
                           related=[(where, "whole")])

@@ -10,7 +10,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Iterator
 
-from plancc.catalog import Phrase
+from plancc.catalog import Listed
+from plancc.errors import Worded
 from plancc.check.registry import Finding, rule
 from plancc.model.figures import Breakdown
 from plancc.quantities.amount import Interval, show, show_interval, to_fraction
@@ -279,9 +280,9 @@ def rate_needs_mode(ctx):
             if e.kind == "mode":
                 where = path + ("mode",) if mode else path + ("derive",)
                 modes = e.detail["modes"]
-                problem = (Phrase("figures.mode.unknown", mode=mode) if mode
-                           else Phrase("figures.mode.missing", first=modes[0]))
-                yield Finding(where, {"name": dotted, "rate": e.detail["rate"], "modes": Phrase.listing(modes),
+                problem = (Worded("figures.mode.unknown", mode=mode) if mode
+                           else Worded("figures.mode.missing", first=modes[0]))
+                yield Finding(where, {"name": dotted, "rate": e.detail["rate"], "modes": Listed(modes),
                                       "problem": problem})
 
 

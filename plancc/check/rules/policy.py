@@ -9,18 +9,19 @@ school-based ≥ 120; new teachers ≥ 120 学时 in the probation year; 班主�
 from __future__ import annotations
 
 from plancc.check.registry import Finding, rule
+from plancc.errors import Worded
 from plancc.check.rules._util import EPS, n
 
 
-def _below(ctx, path, value, key, what, what_en):
+def _below(ctx, path, value, key, what: Worded):
     """A finding when ``value`` is below the floor ``[policy] key`` (ctx.policy, a PolicySettings; None: not checked)."""
     floor = getattr(ctx.policy, key)
     if value is not None and floor is not None and value < floor - EPS:
-        yield Finding(path, {"what": what, "what_en": what_en, "value": n(value), "floor": n(floor), "param": key})
+        yield Finding(path, {"what": what, "value": n(value), "floor": n(floor), "param": key})
 
 
 _MESSAGE = "{what}为 {value} 学时，低于政策要求的 {floor} 学时（[policy] {param}）"
-_MESSAGE_EN = "{what_en} is {value} hours, below the policy floor of {floor} ([policy] {param})"
+_MESSAGE_EN = "{what} is {value} hours, below the policy floor of {floor} ([policy] {param})"
 
 
 @rule(
@@ -43,7 +44,7 @@ def annual_hours_floor(ctx):
     """
     h = ctx.plan.hours
     if h:
-        yield from _below(ctx, ("hours", "required"), h.required, "annual_hours", "年度要求学时", "the annual requirement")
+        yield from _below(ctx, ("hours", "required"), h.required, "annual_hours", Worded("policy.what.annual"))
 
 
 @rule(
@@ -66,7 +67,7 @@ def cycle_hours_floor(ctx):
     """
     p = ctx.plan.period
     if p and p.cycle:
-        yield from _below(ctx, ("period", "cycle", "total_hours"), p.cycle.total_hours, "cycle_hours", "周期总学时", "the cycle total")
+        yield from _below(ctx, ("period", "cycle", "total_hours"), p.cycle.total_hours, "cycle_hours", Worded("policy.what.cycle"))
 
 
 @rule(
@@ -90,7 +91,7 @@ def school_based_floor(ctx):
     p = ctx.plan.period
     if p and p.cycle:
         yield from _below(ctx, ("period", "cycle", "school_based_hours"), p.cycle.school_based_hours, "cycle_school_based_hours",
-                          "周期内校本研修学时", "the cycle's school-based hours")
+                          Worded("policy.what.cycle_school_based"))
 
 
 @rule(
@@ -113,7 +114,7 @@ def new_teacher_floor(ctx):
     """
     h = ctx.plan.hours
     if h:
-        yield from _below(ctx, ("hours", "new_teacher"), h.new_teacher, "new_teacher_hours", "新教师学时", "the new-teacher requirement")
+        yield from _below(ctx, ("hours", "new_teacher"), h.new_teacher, "new_teacher_hours", Worded("policy.what.new_teacher"))
 
 
 @rule(
@@ -136,10 +137,10 @@ def head_teacher_floor(ctx):
     """
     h = ctx.plan.hours
     if h:
-        yield from _below(ctx, ("hours", "head_teacher"), h.head_teacher, "head_teacher_hours", "班主任培训学时", "head-teacher training")
+        yield from _below(ctx, ("hours", "head_teacher"), h.head_teacher, "head_teacher_hours", Worded("policy.what.head_teacher"))
     for i, p in enumerate(ctx.plan.posts):
         if "班主任" in p.name:
-            yield from _below(ctx, ("posts", i, "hours"), p.hours, "head_teacher_hours", f"岗位“{p.name}”的学时", f"post '{p.name}'")
+            yield from _below(ctx, ("posts", i, "hours"), p.hours, "head_teacher_hours", Worded("policy.what.post", name=p.name))
 
 
 @rule(
@@ -167,4 +168,4 @@ def component_floor(ctx):
     for i, c in enumerate(h.components):
         for word, key in (("专业", "professional_hours"), ("公需", "public_hours")):
             if word in c.name:
-                yield from _below(ctx, ("hours", "components", i, "hours"), c.hours, key, f"“{c.name}”", f"'{c.name}'")
+                yield from _below(ctx, ("hours", "components", i, "hours"), c.hours, key, Worded("policy.what.component", name=c.name))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from plancc.check.registry import Finding, rule
+from plancc.errors import Worded
 from plancc.check.rules._util import EPS, n
 
 
@@ -12,10 +13,19 @@ def _ranged(plan):
     return sorted(found, key=lambda x: (x[2], x[0]))
 
 
-def _years(lo, hi, en=False) -> str:
+def _years(lo, hi) -> Worded:
     if hi is None:
-        return f"{lo}+" if en else f"{lo}年以上"
-    return f"{lo}–{hi}" if en else f"{lo}—{hi}年"
+        return Worded("ranges.years.from", lo=lo)
+    return Worded("ranges.years.span", lo=lo, hi=hi)
+
+
+def _neighbours(plan):
+    """Pairs of tiers next to each other in order of their start (ranges written the right
+    way round): (index, tier, lo, hi) of each, and the params naming both."""
+    ranged = [r for r in _ranged(plan) if r[3] is None or r[2] <= r[3]]
+    for a, b in zip(ranged, ranged[1:]):
+        (_, ta, lo_a, hi_a), (_, tb, lo_b, hi_b) = a, b
+        yield a, b, {"a": ta.name, "b": tb.name, "ra": _years(lo_a, hi_a), "rb": _years(lo_b, hi_b)}
 
 
 @rule(
@@ -49,7 +59,7 @@ def tier_years_reversed(ctx):
     title="层次的教龄范围重叠",
     title_en="tiers' year ranges overlap",
     message="层次“{a}”（{ra}）和“{b}”（{rb}）的教龄范围重叠：教龄 {year} 年的教师同时属于两个层次",
-    message_en="tiers '{a}' ({ra_en}) and '{b}' ({rb_en}) overlap: a teacher in year {year} belongs to both",
+    message_en="tiers '{a}' ({ra}) and '{b}' ({rb}) overlap: a teacher in year {year} belongs to both",
     doc_en="""
     Every teacher belongs to exactly one tier, so the tiers' year ranges must not overlap
     (新教师 1–2, 成长期 3–8, 成熟期 9–14, 提升期 15+). Fix: move the boundary.
@@ -61,13 +71,9 @@ def tier_years_overlap(ctx):
 
     怎么改：调整相邻层次的分界。
     """
-    ranged = [r for r in _ranged(ctx.plan) if r[3] is None or r[2] <= r[3]]
-    for (i, ta, lo_a, hi_a), (j, tb, lo_b, hi_b) in zip(ranged, ranged[1:]):
+    for (i, ta, _, hi_a), (j, _, lo_b, _), params in _neighbours(ctx.plan):
         if hi_a is None or lo_b <= hi_a:
-            yield Finding(("tiers", j, "years"),
-                          {"a": ta.name, "b": tb.name, "ra": _years(lo_a, hi_a), "rb": _years(lo_b, hi_b),
-                           "ra_en": _years(lo_a, hi_a, True), "rb_en": _years(lo_b, hi_b, True), "year": lo_b},
-                          related=[(("tiers", i, "years"), ta.name)])
+            yield Finding(("tiers", j, "years"), {**params, "year": lo_b}, related=[(("tiers", i, "years"), ta.name)])
 
 
 @rule(
@@ -78,7 +84,7 @@ def tier_years_overlap(ctx):
     title="层次的教龄范围之间有空档",
     title_en="a gap between tiers' year ranges",
     message="层次“{a}”（{ra}）和“{b}”（{rb}）之间空出了教龄 {gap} 年：这些教师不属于任何层次",
-    message_en="between tiers '{a}' ({ra_en}) and '{b}' ({rb_en}) teaching years {gap} belong to no tier",
+    message_en="between tiers '{a}' ({ra}) and '{b}' ({rb}) teaching years {gap} belong to no tier",
     doc_en="""
     The tiers should cover every teacher: the next tier starts the year after the previous one ends.
     Fix: move the boundary so the ranges meet.
@@ -90,14 +96,10 @@ def tier_years_gap(ctx):
 
     怎么改：调整分界，让相邻的范围首尾相接。
     """
-    ranged = [r for r in _ranged(ctx.plan) if r[3] is None or r[2] <= r[3]]
-    for (i, ta, lo_a, hi_a), (j, tb, lo_b, hi_b) in zip(ranged, ranged[1:]):
+    for (i, ta, _, hi_a), (j, _, lo_b, _), params in _neighbours(ctx.plan):
         if hi_a is not None and lo_b > hi_a + 1:
-            gap = str(hi_a + 1) if lo_b == hi_a + 2 else f"{hi_a + 1}—{lo_b - 1}"
-            yield Finding(("tiers", j, "years"),
-                          {"a": ta.name, "b": tb.name, "ra": _years(lo_a, hi_a), "rb": _years(lo_b, hi_b),
-                           "ra_en": _years(lo_a, hi_a, True), "rb_en": _years(lo_b, hi_b, True), "gap": gap},
-                          related=[(("tiers", i, "years"), ta.name)])
+            gap = str(hi_a + 1) if lo_b == hi_a + 2 else Worded("ranges.gap", lo=hi_a + 1, hi=lo_b - 1)
+            yield Finding(("tiers", j, "years"), {**params, "gap": gap}, related=[(("tiers", i, "years"), ta.name)])
 
 
 @rule(

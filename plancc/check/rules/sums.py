@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from plancc.catalog import Listed
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import differs, join_parts, n
 
@@ -219,6 +220,6 @@ def module_count(ctx):
         if ms.module_count is not None and ms.module_count != len(ms.modules):
             yield Finding(
                 ("module_sets", i, "module_count"),
-                {"set": ms.id, "stated": ms.module_count, "actual": len(ms.modules), "names": "、".join(ms.names)},
+                {"set": ms.id, "stated": ms.module_count, "actual": len(ms.modules), "names": Listed(ms.names)},
                 related=[(("module_sets", i, "modules"), "modules")],
             )

@@ -9,16 +9,41 @@ from __future__ import annotations
 import re
 
 from plancc.check.registry import Finding, rule
+from plancc.catalog import message
+from plancc.errors import Worded
+
+
+class Dates:
+    """A date or a span of dates in a finding: written the Chinese way (2024年7—9月) in
+    Chinese, as ISO dates in English."""
+
+    def __init__(self, start, end=None, *, span: bool = False):
+        self.start, self.end, self.span = start, end, span
+
+    def words(self, lang: str = "zh") -> str:
+        from plancc.model.dates import cn_range
+
+        if lang != "en":
+            return cn_range(self.start, self.end) if self.span else self.start.cn()
+        if not self.span:
+            return self.start.iso()
+        if self.start is None:
+            return message("time.dates.until", lang, end=self.end.iso())
+        if self.end is None:
+            return message("time.dates.from", lang, start=self.start.iso())
+        if self.start == self.end:
+            return self.start.iso()
+        return message("time.dates.span", lang, start=self.start.iso(), end=self.end.iso())
 
 
 def _spans(plan):
     """(path of the start, label, start, end) for every dated span in the plan."""
     p = plan.period
     if p and p.start and p.end:
-        yield ("period", "start"), "培训时间", "the training period", p.start, p.end
+        yield ("period", "start"), Worded("time.what.period"), p.start, p.end
     for i, ph in enumerate(plan.phases):
         if ph.start and ph.end:
-            yield ("phases", i, "start"), f"阶段“{ph.name or i + 1}”", f"phase '{ph.name or i + 1}'", ph.start, ph.end
+            yield ("phases", i, "start"), Worded("time.what.phase", name=ph.name or i + 1), ph.start, ph.end
 
 
 @rule(
@@ -28,7 +53,7 @@ def _spans(plan):
     title="开始日期晚于结束日期",
     title_en="a span starts after it ends",
     message="{what}的开始 {start} 晚于结束 {end}",
-    message_en="{what_en} starts on {start}, after it ends on {end}",
+    message_en="{what} starts on {start}, after it ends on {end}",
     doc_en="""
     The training period, each phase and the cycle must start no later than they end. Months are compared
     as whole months (2022-11 to 2022-11-15 is fine). Fix: correct or swap the dates.
@@ -40,13 +65,13 @@ def span_reversed(ctx):
 
     怎么改：改正或交换两个日期。
     """
-    for path, what, what_en, start, end in _spans(ctx.plan):
+    for path, what, start, end in _spans(ctx.plan):
         if start.first_day > end.last_day:
-            yield Finding(path, {"what": what, "what_en": what_en, "start": start.cn(), "end": end.cn()},
+            yield Finding(path, {"what": what, "start": Dates(start), "end": Dates(end)},
                           related=[(path[:-1] + ("end",), "end")])
     p = ctx.plan.period
     if p and p.cycle and p.cycle.start > p.cycle.end:
-        yield Finding(("period", "cycle", "start"), {"what": "周期规划", "what_en": "the cycle", "start": p.cycle.start, "end": p.cycle.end},
+        yield Finding(("period", "cycle", "start"), {"what": Worded("time.what.cycle"), "start": p.cycle.start, "end": p.cycle.end},
                       related=[(("period", "cycle", "end"), "end")])
 
 
@@ -58,7 +83,7 @@ def span_reversed(ctx):
     title="阶段超出培训时间",
     title_en="a phase lies outside the training period",
     message="阶段“{phase}”的时间 {when} {side}培训时间 {period}",
-    message_en="phase '{phase}' ({when}) {side_en} the training period {period}",
+    message_en="phase '{phase}' ({when}) {side} the training period {period}",
     doc_en="""
     Every phase should lie inside the training period (`period.start`–`period.end`). A phase before the
     start or after the end usually means a date was not updated from last year's plan.
@@ -74,21 +99,19 @@ def phase_outside_period(ctx):
     p = ctx.plan.period
     if not p or not (p.start or p.end):
         return
-    from plancc.model.dates import cn_range
-
-    period = cn_range(p.start, p.end)
+    period = Dates(p.start, p.end, span=True)
     for i, ph in enumerate(ctx.plan.phases):
         first, last = ph.first, ph.last
         if first is None:
             continue
-        when = cn_range(ph.start, ph.end) if ph.start else cn_range(None, ph.due or ph.end)
+        when = Dates(ph.start, ph.end, span=True) if ph.start else Dates(None, ph.due or ph.end, span=True)
         key = "start" if ph.start else ("due" if ph.due else "end")
         if p.start and first.last_day < p.start.first_day:
-            yield Finding(("phases", i, key), {"phase": ph.name or i + 1, "when": when, "side": "开始早于", "side_en": "begins before",
+            yield Finding(("phases", i, key), {"phase": ph.name or i + 1, "when": when, "side": Worded("time.side.before"),
                                                "period": period}, related=[(("period", "start"), "period.start")])
         elif p.end and last.first_day > p.end.last_day:
             key = "end" if ph.end else ("due" if ph.due else "start")
-            yield Finding(("phases", i, key), {"phase": ph.name or i + 1, "when": when, "side": "结束晚于", "side_en": "ends after",
+            yield Finding(("phases", i, key), {"phase": ph.name or i + 1, "when": when, "side": Worded("time.side.after"),
                                                "period": period}, related=[(("period", "end"), "period.end")])
 
 
@@ -119,7 +142,7 @@ def phases_out_of_order(ctx):
         if prev is not None and ph.first.last_day < prev[1].first.first_day:
             j, before = prev
             yield Finding(("phases", i, "start" if ph.start else ("due" if ph.due else "end")),
-                          {"phase": ph.name or i + 1, "when": ph.first.cn(), "prev": before.name or j + 1, "prev_when": before.first.cn()},
+                          {"phase": ph.name or i + 1, "when": Dates(ph.first), "prev": before.name or j + 1, "prev_when": Dates(before.first)},
                           related=[(("phases", j), before.name or str(j + 1))])
         prev = (i, ph)
 
@@ -149,7 +172,7 @@ def issued_after_start(ctx):
     if d is None or p is None or p.start is None:
         return
     if d.first_day > p.start.last_day:
-        yield Finding(("document", "date"), {"date": d.cn(), "start": p.start.cn()}, related=[(("period", "start"), "period.start")])
+        yield Finding(("document", "date"), {"date": Dates(d), "start": Dates(p.start)}, related=[(("period", "start"), "period.start")])
 
 
 _YEAR_RE = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
@@ -179,7 +202,7 @@ def _plan_years(p) -> tuple[set[int], str] | None:
     title="标题或培训年度中的年份与培训时间不一致",
     title_en="a year in the title or training year disagrees with the period",
     message="{where}写的是 {year} 年，而培训年度与培训时间是 {known} 年",
-    message_en="{where_en} says {year}, but the plan's training year and period are {known}",
+    message_en="{where} says {year}, but the plan's training year and period are {known}",
     doc_en="""
     Years are typed in several places (title “2022年…实施方案”, `period.year`, `school_year`, the period's dates);
     a plan copied from last year often keeps one old year. Each must agree with the others.
@@ -198,7 +221,7 @@ def year_mismatch(ctx):
     if p.year and (p.start or p.end):
         span = set(range((p.start or p.end).year, (p.end or p.start).year + 1))
         if p.year not in span:
-            yield Finding(("period", "year"), {"where": "period.year ", "where_en": "period.year", "year": p.year,
+            yield Finding(("period", "year"), {"where": Worded("time.where.key", key="period.year"), "year": p.year,
                                                 "known": "—".join(map(str, sorted({min(span), max(span)})))},
                           related=[(("period", "start" if p.start else "end"), "period")])
     if p.school_year_range and (p.start or p.end):
@@ -206,7 +229,7 @@ def year_mismatch(ctx):
         for key in ("start", "end"):
             d = getattr(p, key)
             if d is not None and d.year not in (a, b):
-                yield Finding(("period", key), {"where": f"period.{key} ", "where_en": f"period.{key}", "year": d.year, "known": f"{a}—{b}"},
+                yield Finding(("period", key), {"where": Worded("time.where.key", key=f"period.{key}"), "year": d.year, "known": f"{a}—{b}"},
                               related=[(("period", "school_year"), "school_year")])
     known = _plan_years(p)
     if known is None:
@@ -218,7 +241,7 @@ def year_mismatch(ctx):
         for m in _YEAR_RE.finditer(line):
             if int(m.group(1)) not in years:
                 path = ("document", "title", k) if isinstance(doc.title, list) else ("document", "title")
-                yield Finding(path, {"where": "标题", "where_en": "the title", "year": m.group(1), "known": label},
+                yield Finding(path, {"where": Worded("time.where.title"), "year": m.group(1), "known": label},
                               text_range=(m.start(), 4))
 
 
@@ -229,7 +252,7 @@ def year_mismatch(ctx):
     title="培训年度与周期规划对不上",
     title_en="the training year does not fit the cycle",
     message="{detail}",
-    message_en="{detail_en}",
+    message_en="{detail}",
     doc_en="""
     A plan that is year N of a multi-year cycle (“新一轮五年规划第一年”) must have its training year inside
     the cycle, and `cycle.year` must equal `period.year − cycle.start + 1`. Fix: correct the year or the cycle.
@@ -248,15 +271,13 @@ def cycle_year(ctx):
     year = p.year or (p.school_year_range[0] if p.school_year_range else None) or (p.start.year if p.start else None)
     if c.year is not None and c.year > c.years:
         yield Finding(("period", "cycle", "year"),
-                      {"detail": f"cycle.year 写的是第 {c.year} 年，但周期 {c.start}—{c.end} 只有 {c.years} 年",
-                       "detail_en": f"cycle.year says year {c.year}, but the cycle {c.start}–{c.end} has only {c.years} years"})
+                      {"detail": Worded("time.cycle.beyond", year=c.year, start=c.start, end=c.end, years=c.years)})
         return
     if year is None:
         return
     if not c.start <= year <= c.end:
-        yield Finding(("period", "cycle"), {"detail": f"培训年度 {year} 不在周期 {c.start}—{c.end} 之内",
-                                            "detail_en": f"the training year {year} is outside the cycle {c.start}–{c.end}"}, at_key=True)
+        yield Finding(("period", "cycle"), {"detail": Worded("time.cycle.outside", year=year, start=c.start, end=c.end)},
+                      at_key=True)
     elif c.year is not None and c.year != year - c.start + 1:
         yield Finding(("period", "cycle", "year"),
-                      {"detail": f"{year} 年是周期 {c.start}—{c.end} 的第 {year - c.start + 1} 年，但 cycle.year 写的是第 {c.year} 年",
-                       "detail_en": f"{year} is year {year - c.start + 1} of the cycle {c.start}–{c.end}, but cycle.year says {c.year}"})
+                      {"detail": Worded("time.cycle.mismatch", year=year, start=c.start, end=c.end, nth=year - c.start + 1, stated=c.year)})
