@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from plancc.check.registry import Finding, rule
+from plancc.check.rules._util import match_range
 from plancc.catalog import message
 from plancc.errors import Worded
 
@@ -242,7 +243,7 @@ def year_mismatch(ctx):
             if int(m.group(1)) not in years:
                 path = ("document", "title", k) if isinstance(doc.title, list) else ("document", "title")
                 yield Finding(path, {"where": Worded("time.where.title"), "year": m.group(1), "known": label},
-                              text_range=(m.start(), 4))
+                              text_range=match_range(m))
 
 
 @rule(
