@@ -122,6 +122,23 @@ def rate_value(ctx, name: str, mode: str | None) -> Fraction:
     return rates.rate_value(rates.declared(ctx.plan), name, mode)
 
 
+def derivations(ctx, refs: bool = True):
+    """Every figure with a derivation: (path, dotted name, breakdown, derivation, mode, value or
+    the EvalError that stops it). ``refs=False`` counts references as 1, to find the rate a
+    derivation lacks even where a reference is also wrong."""
+    for path, dotted, b in walk(ctx):
+        d = b.derivation()
+        if d is None:
+            continue
+        mode = b.figure.mode if b.figure is not None else None
+        ref = (lambda name: _ref_value(ctx, name)) if refs else (lambda name: Fraction(1))
+        try:
+            outcome = evaluate(d, b.unit, lambda name: rate_value(ctx, name, mode), ref)
+        except EvalError as e:
+            outcome = e
+        yield path, dotted, b, d, mode, outcome
+
+
 def _ref_value(ctx, name: str) -> Fraction:
     v = ctx.facts.get(name)
     if not isinstance(v, (int, float)) or isinstance(v, bool):
@@ -151,15 +168,9 @@ def derivation_mismatch(ctx):
 
     怎么改：改正数字，或改正算式。
     """
-    for path, dotted, b in walk(ctx):
-        d = b.derivation()
-        if d is None:
-            continue
-        mode = b.figure.mode if b.figure is not None else None
-        try:
-            result = evaluate(d, b.unit, lambda name: rate_value(ctx, name, mode), lambda name: _ref_value(ctx, name))
-        except EvalError:
-            continue  # PL408, PL410, PL511 say why
+    for path, dotted, b, d, _, result in derivations(ctx):
+        if isinstance(result, EvalError):
+            continue  # PL408, PL410, PL507, PL511 say why
         unit = b.unit or ""
         claims = []
         own = stated(ctx, b)
@@ -197,15 +208,8 @@ def rate_missing(ctx):
     怎么改：声明换算率，如 `rates: {hours_per_day: 6}`。
     """
     examples = {"minutes_per_hour": 45, "hours_per_day": 6, "hours_per_credit": 10, "days_per_week": 5}
-    for path, dotted, b in walk(ctx):
-        d = b.derivation()
-        if d is None:
-            continue
-        mode = b.figure.mode if b.figure is not None else None
-        try:
-            evaluate(d, b.unit, lambda name: rate_value(ctx, name, mode), lambda name: Fraction(1))
-        except EvalError as e:
-            if e.kind == "rate":
+    for path, dotted, _, d, _, e in derivations(ctx, refs=False):
+        if isinstance(e, EvalError) and e.kind == "rate":
                 rate = e.detail["rate"]
                 yield Finding(path + ("derive",), {"name": dotted, "expr": d.text, "rate": rate,
                                                    "example": examples.get(rate, 1)})
@@ -269,15 +273,8 @@ def rate_needs_mode(ctx):
 
     怎么改：给数字写上 `mode`，或在换算率中补上这种方式。
     """
-    for path, dotted, b in walk(ctx):
-        d = b.derivation()
-        if d is None:
-            continue
-        mode = b.figure.mode if b.figure is not None else None
-        try:
-            evaluate(d, b.unit, lambda name: rate_value(ctx, name, mode), lambda name: Fraction(1))
-        except EvalError as e:
-            if e.kind == "mode":
+    for path, dotted, _, _, mode, e in derivations(ctx, refs=False):
+        if isinstance(e, EvalError) and e.kind == "mode":
                 where = path + ("mode",) if mode else path + ("derive",)
                 modes = e.detail["modes"]
                 problem = (Worded("figures.mode.unknown", mode=mode) if mode
