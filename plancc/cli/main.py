@@ -176,10 +176,9 @@ def requested_lang(argv: list[str] | None = None) -> str:
 
     args = sys.argv[1:] if argv is None else argv
     for i, a in enumerate(args):
-        if a == "--lang" and i + 1 < len(args):
-            return "en" if args[i + 1] == "en" else "zh"
-        if a.startswith("--lang="):
-            return "en" if a.partition("=")[2] == "en" else "zh"
+        value = args[i + 1] if a == "--lang" and i + 1 < len(args) else a.partition("=")[2] if a.startswith("--lang=") else None
+        if value in ("zh", "en"):  # `--lang fr` is refused in the language asked for otherwise
+            return value
     return "en" if os.environ.get("PLANCC_LANG", "") == "en" else "zh"
 
 

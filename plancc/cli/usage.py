@@ -104,8 +104,12 @@ def _cut(atom: str, room: int) -> list[str]:
     pieces, cur = [], ""
     for ch in atom:
         if cur and cell_len(cur + ch) > room:
-            pieces.append(cur)
-            cur = ""
+            if ch in _CLOSE and len(cur) > 1:  # a closing mark starts no line: it takes the character before along
+                pieces.append(cur[:-1])
+                cur = cur[-1]
+            else:
+                pieces.append(cur)
+                cur = ""
         cur += ch
     return pieces + ([cur] if cur else [])
 
@@ -408,7 +412,9 @@ def show_click_error(exc: click.ClickException | click.Abort, lang: str) -> int:
     if isinstance(exc, click.Abort):
         _echo(message("cli.aborted", lang))
         return 1
-    if isinstance(exc, click.UsageError):
+    if type(exc) is getattr(click.exceptions, "NoArgsIsHelpError", None):  # `plancc` alone, click >= 8.2: the help
+        _echo(exc.ctx.get_help())
+    elif isinstance(exc, click.UsageError):
         show_usage_error(exc, lang)
     else:
         _echo(f"plancc: {exc.format_message()}")
