@@ -205,7 +205,7 @@ def test_plancc_alone_shows_the_help(lang):
     result = CliRunner().invoke(cli, [], env={"PLANCC_LANG": lang}, prog_name="plancc")
     assert result.exit_code in (0, 2)  # click 8.1 exits 0 here, later versions 2
     assert ("命令：" if lang == "zh" else "Commands:") in result.output
-    assert ("Error" not in result.output) and "错误" not in result.output
+    assert "Error:" not in result.output and "错误：" not in result.output
 
 
 def test_a_usage_error_of_the_real_process(tmp_path):
