@@ -8,23 +8,32 @@ from pathlib import Path
 
 import click
 
+from plancc.catalog import message
+from plancc.cli.usage import Choice
+from plancc.cli.usage import Path as PathType
+from plancc.cli.usage import ui_lang
 from plancc.config import Config, ConfigError, load_config
 
 
 def lang_option(f):
-    return click.option(
-        "--lang",
-        type=click.Choice(["zh", "en"]),
-        envvar="PLANCC_LANG",
-        default=None,
-        help="消息语言 / message language (zh, en); 也可用环境变量 PLANCC_LANG。",
-    )(f)
+    return click.option("--lang", type=Choice(["zh", "en"]), envvar="PLANCC_LANG", default=None, help="cli.opt.lang",
+                        callback=_lang_of_the_run)(f)
+
+
+def _lang_of_the_run(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``plancc --lang en validate``: a command without its own --lang takes the one given before it."""
+    from click.core import ParameterSource
+
+    root = ctx.find_root()
+    if root is not ctx and root.params.get("lang") and ctx.get_parameter_source(param.name) is not ParameterSource.COMMANDLINE:
+        return root.params["lang"]
+    return value
 
 
 def config_options(f):
-    f = click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                     help="使用指定的 plancc.toml（默认从当前目录向上查找）。")(f)
-    f = click.option("--isolated", is_flag=True, help="不读取任何 plancc.toml。")(f)
+    f = click.option("--config", "config_path", type=PathType(dir_okay=False, path_type=Path), default=None,
+                     metavar="cli.metavar.file", help="cli.opt.config")(f)
+    f = click.option("--isolated", is_flag=True, help="cli.opt.isolated")(f)
     return f
 
 
@@ -33,11 +42,9 @@ def get_config(config_path: Path | None, isolated: bool) -> Config:
     if isolated:
         return Config(None)
     if config_path is not None and not config_path.is_file():
-        fail(f"找不到配置文件：{config_path}")
-    from plancc.cli.main import requested_lang
-
+        fail(message("cli.config_missing", ui_lang(), path=config_path))
     try:
-        return load_config(config_path, lang=requested_lang())
+        return load_config(config_path, lang=ui_lang())
     except ConfigError as exc:
         fail(str(exc))
 

@@ -7,6 +7,9 @@ import importlib
 import click
 
 from plancc import __version__
+from plancc.catalog import message
+from plancc.cli.common import lang_option
+from plancc.cli.usage import Refused, Words, reset_lang, set_lang, show_click_error, ui_lang
 
 #: command name → "module:function"; a command's module is imported only when
 #: that command runs (or --help lists it), so ``plancc validate`` never loads
@@ -22,8 +25,9 @@ COMMANDS = {  # in the order --help lists them: the daily work first
 }
 
 
-class LazyGroup(click.Group):
-    """A command group whose subcommands are imported on first use."""
+class LazyGroup(Words, click.Group):
+    """A command group whose subcommands are imported on first use, whose help and
+    usage errors speak the language of the run."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -34,6 +38,59 @@ class LazyGroup(click.Group):
             return None
         module, _, attr = target.partition(":")
         return getattr(importlib.import_module(module), attr)
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [*super().collect_usage_pieces(ctx), message("cli.usage.command", ui_lang())]
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str()))
+        if rows:
+            with formatter.section(message("cli.help.commands", ui_lang())):
+                formatter.write_dl(rows)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            # click < 8.4 says "No such command" with a plain UsageError, later ones with NoSuchCommand;
+            # anything else (an unknown option before the command) is described as click raised it
+            if type(exc) is not click.UsageError and type(exc) is not getattr(click.exceptions, "NoSuchCommand", None):
+                raise
+            import difflib
+
+            from plancc.text.escape import printable
+
+            lang = ui_lang()
+            name = str(args[0])
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=3)
+            key = "cli.error.no_such_command.maybe" if close else "cli.error.no_such_command"
+            raise Refused(message(key, lang, name=printable(name), maybe=message("cli.sep", lang).join(close),
+                                  commands=message("cli.sep", lang).join(self.list_commands(ctx))), ctx=ctx) from None
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """click's main, with its usage errors and aborts shown by us (in the run's language)."""
+        import sys
+
+        argv = sys.argv[1:] if args is None else list(args)
+        lang = requested_lang(argv)
+        token = set_lang(lang)
+        try:
+            try:
+                rv = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+            except (click.ClickException, click.Abort) as exc:
+                if not standalone_mode:
+                    raise
+                sys.exit(show_click_error(exc, lang))
+        finally:
+            reset_lang(token)
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx: click.Context):
         """An expected failure of any command prints its message and exits with its code."""
@@ -46,17 +103,11 @@ class LazyGroup(click.Group):
             ctx.exit(exc.exit_code)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "-V", "--version", prog_name="plancc")
-def cli():
-    """plancc：培训实施方案编译器。
-
-    用 YAML 写培训实施方案，validate 检查其中的数字和日期是否前后一致，
-    render 把它编译成符合 GB/T 9704 公文格式的 Word 文档。
-
-    退出码：0 没有失败的问题；1 计划有错误或无法渲染；2 用法、路径、配置或输出文件的问题；
-    3 plancc 自身的缺陷（错误信息已保存到文件，请报告）。
-    """
+@click.group(cls=LazyGroup, help="cli.main.help", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="plancc", message="%(prog)s %(version)s", help="cli.help.version")
+@lang_option
+def cli(lang):  # noqa: ARG001 - the commands read it (common.lang_option)
+    """plancc: the training-plan compiler (its help is the catalog's cli.main.help)."""
 
 
 def _exit_on_sigterm() -> None:
@@ -125,10 +176,9 @@ def requested_lang(argv: list[str] | None = None) -> str:
 
     args = sys.argv[1:] if argv is None else argv
     for i, a in enumerate(args):
-        if a == "--lang" and i + 1 < len(args):
-            return "en" if args[i + 1] == "en" else "zh"
-        if a.startswith("--lang="):
-            return "en" if a.partition("=")[2] == "en" else "zh"
+        value = args[i + 1] if a == "--lang" and i + 1 < len(args) else a.partition("=")[2] if a.startswith("--lang=") else None
+        if value in ("zh", "en"):  # `--lang fr` is refused in the language asked for otherwise
+            return value
     return "en" if os.environ.get("PLANCC_LANG", "") == "en" else "zh"
 
 

@@ -7,27 +7,25 @@ from pathlib import Path
 
 import click
 
+from plancc.catalog import message
 from plancc.cli.common import config_options, display_path, fail, get_config, lang_option
+from plancc.cli.usage import Int, command
+from plancc.cli.usage import Path as PathType
 
 
-@click.command("render")
-@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="输出：一个计划时可以是 .docx 文件名，否则是目录（默认 build/，可在 plancc.toml 中设置）。")
-@click.option("--pdf", is_flag=True, help="同时用 LibreOffice 转出 PDF（需要已安装 LibreOffice）。")
-@click.option("--template", default=None, help="模板名称或目录（默认取计划的 template 键、plancc.toml 或 default）。")
-@click.option("--profile", "profile_path", type=click.Path(dir_okay=False), default=None, help="版式配置 YAML（覆盖 GB/T 9704 默认值）。")
-@click.option("-j", "--jobs", type=int, default=0, show_default="自动", help="并行渲染的进程数。")
-@click.option("--watch", is_flag=True, help="监视计划、引用的文件和模板，改动后自动重新渲染。")
+@command("render", "cli.render")
+@click.argument("plans", nargs=-1, required=True, type=PathType(path_type=Path))
+@click.option("-o", "--output", type=PathType(path_type=Path), default=None, metavar="cli.metavar.path", help="cli.render.output")
+@click.option("--pdf", is_flag=True, help="cli.render.pdf")
+@click.option("--template", default=None, metavar="cli.metavar.name", help="cli.render.template")
+@click.option("--profile", "profile_path", type=PathType(dir_okay=False), default=None, metavar="cli.metavar.file",
+              help="cli.render.profile")
+@click.option("-j", "--jobs", type=Int(), default=0, metavar="cli.metavar.n", help="cli.render.jobs")
+@click.option("--watch", is_flag=True, help="cli.render.watch")
 @lang_option
 @config_options
 def render_cmd(plans, output, pdf, template, profile_path, jobs, watch, lang, config_path, isolated):
-    """把计划编译成公文格式的 Word 文档（.docx）。
-
-    先检查计划：有错误的计划不渲染（显示问题，退出码 1），警告照常显示。
-    输出以原子方式写入：渲染失败不会留下残缺文件，也不会覆盖上一次的好结果。
-    同样的输入总是得到逐字节相同的 .docx。
-    """
+    """Compile plans into .docx documents (help: cli.render.help in the catalog)."""
     from plancc.driver.discover import discover
     from plancc.driver.render import jobs_for, refuse_overwrites
     from plancc.driver.settings import Settings
@@ -36,12 +34,12 @@ def render_cmd(plans, output, pdf, template, profile_path, jobs, watch, lang, co
     settings = Settings.from_config(config, lang=lang)
     files, missing = discover(list(plans))
     if missing:
-        fail(("路径不存在：" if settings.lang == "zh" else "no such path: ") + "、".join(missing))
+        fail(message("cli.no_such_path", settings.lang, paths=message("cli.sep", settings.lang).join(missing)))
     if not files:
-        fail("没有找到计划文件" if settings.lang == "zh" else "no plan files found")
+        fail(message("cli.no_plans", settings.lang))
     many = len(files) > 1
     if output is not None and many and output.suffix.lower() == ".docx":
-        fail("渲染多个计划时 -o 必须是目录" if settings.lang == "zh" else "-o must be a folder when rendering several plans")
+        fail(message("cli.render.output_folder", settings.lang))
     jobs_list = jobs_for(files, config, settings, output=output, pdf=pdf, template=template, profile_path=profile_path)
     refuse_overwrites(jobs_list, config, settings.lang, display_path)
     if watch:
@@ -57,7 +55,6 @@ def _run(jobs_list, settings, jobs: int) -> int:
 
     results = _execute(jobs_list, settings, jobs)
     status = 0
-    zh = settings.lang != "en"
     for res in results:
         if res.report.diagnostics:
             from plancc.report.text import render_text
@@ -65,13 +62,13 @@ def _run(jobs_list, settings, jobs: int) -> int:
             click.echo(render_text([res.report], lang=settings.lang, color=sys.stderr.isatty()), err=True, nl=False)
         if res.report.errors:
             status = max(status, 1)
-            click.echo((f"未渲染 {res.report.path}：计划有错误，请先修正。" if zh else f"not rendered {res.report.path}: the plan has errors"), err=True)
+            click.echo(message("cli.render.not_rendered", settings.lang, path=res.report.path), err=True)
         elif res.error:
             status = max(status, res.exit_code)
             click.echo(f"{res.report.path}: {res.error}", err=True)
         for path in res.written:
             # a document written to stdout (-o /dev/stdout) must not get the message mixed in
-            click.echo((f"已生成 {display_path(path)}" if zh else f"wrote {display_path(path)}"), err=is_stream(path))
+            click.echo(message("cli.render.wrote", settings.lang, path=display_path(path)), err=is_stream(path))
     return status
 
 
@@ -86,5 +83,5 @@ def _execute(jobs_list, settings, jobs: int):
     console = Console(stderr=True, highlight=False)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=not console.is_terminal) as progress:
-        task = progress.add_task("渲染" if settings.lang != "en" else "rendering", total=len(jobs_list))
+        task = progress.add_task(message("cli.render.progress", settings.lang), total=len(jobs_list))
         return run_jobs(jobs_list, settings, workers=jobs, display=display_path, progress=lambda: progress.advance(task))

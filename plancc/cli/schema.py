@@ -6,15 +6,18 @@ from pathlib import Path
 
 import click
 
+from plancc.catalog import message
+from plancc.cli.common import lang_option
+from plancc.cli.usage import Path as PathType
+from plancc.cli.usage import command, ui_lang
 
-@click.command("schema")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="写入此文件（默认输出到屏幕）。")
-def schema_cmd(output):
-    """输出计划文件的 JSON Schema（含中文说明），供编辑器补全和悬停提示使用。
 
-    在计划文件第一行写  # yaml-language-server: $schema=schema/plan.schema.json
-    VS Code 的 YAML 插件就会按它补全键名、显示说明。
-    """
+@command("schema", "cli.schema")
+@click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path), default=None, metavar="cli.metavar.file",
+              help="cli.schema.output")
+@lang_option
+def schema_cmd(output, lang):
+    """The JSON Schema of plan files (help: cli.schema.help in the catalog)."""
     from plancc.schema import schema_json
 
     text = schema_json()
@@ -23,5 +26,6 @@ def schema_cmd(output):
         return
     from plancc.emit.atomic import write_output
 
-    write_output(output, text.encode("utf-8"))
-    click.echo(f"已写入 {output}")
+    lang = lang or ui_lang()
+    write_output(output, text.encode("utf-8"), lang)
+    click.echo(message("cli.wrote", lang, path=output))

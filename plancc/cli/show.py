@@ -7,16 +7,19 @@ from pathlib import Path
 
 import click
 
+from plancc.catalog import message
 from plancc.cli.common import config_options, display_path, fail, get_config, lang_option
+from plancc.cli.usage import Path as PathType
+from plancc.cli.usage import command
 
 
-@click.command("show")
-@click.argument("plan", type=click.Path(path_type=Path))
-@click.option("--facts", "show_facts", is_flag=True, help="列出正文中可以用 {=名称} 引用的全部名称及其值。")
+@command("show", "cli.show")
+@click.argument("plan", type=PathType(path_type=Path))
+@click.option("--facts", "show_facts", is_flag=True, help="cli.show.facts")
 @lang_option
 @config_options
 def show_cmd(plan, show_facts, lang, config_path, isolated):
-    """用表格显示计划中的学时、学段×层次、模块、课程目录、进度和考核权重，不必打开 Word 即可审阅。"""
+    """A plan's figures as tables (help: cli.show.help in the catalog)."""
     from rich.console import Console
     from rich.text import Text
 
@@ -29,7 +32,7 @@ def show_cmd(plan, show_facts, lang, config_path, isolated):
     config = get_config(config_path, isolated)
     settings = Settings.from_config(config, lang=lang)
     if not plan.is_file():
-        fail(f"找不到计划文件：{printable(str(plan))}")
+        fail(message("cli.show.no_plan", settings.lang, path=printable(str(plan))))
     report = check_file(plan, settings, display=display_path(plan))
     console = Console(highlight=False)
     if report.plan is None:
@@ -46,4 +49,5 @@ def show_cmd(plan, show_facts, lang, config_path, isolated):
     for table in tables(report.plan):
         console.print(table)
     if report.diagnostics:
-        console.print(Text(f"{report.errors} 个错误，{report.warnings} 个警告；用 plancc validate {printable(report.path)} 查看详情", style="yellow"))
+        console.print(Text(message("cli.show.summary", settings.lang, errors=report.errors, warnings=report.warnings,
+                                   path=printable(report.path)), style="yellow"))

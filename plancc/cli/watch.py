@@ -19,6 +19,7 @@ from pathlib import Path
 
 import click
 
+from plancc.catalog import message
 from plancc.cli.common import display_path
 
 
@@ -61,7 +62,7 @@ def watch_loop(jobs, settings, *, interval: float = 0.5, stop: threading.Event |
     collector.for_long_run()
 
     stop = stop or threading.Event()
-    zh = settings.lang != "en"
+    lang = settings.lang
     state = {}
 
     def render(job):
@@ -71,18 +72,17 @@ def watch_loop(jobs, settings, *, interval: float = 0.5, stop: threading.Event |
         try:
             result = run_job(job, settings, display_path(job.plan_path))
         except Exception as exc:  # noqa: BLE001 - a watch reports a failed render and keeps watching
-            echo((f"{time.strftime('%H:%M:%S')} 渲染失败：{exc}；等待修改……" if zh
-                  else f"{time.strftime('%H:%M:%S')} render failed: {exc}; waiting for changes…"))
+            echo(message("cli.watch.failed", lang, time=time.strftime("%H:%M:%S"), error=exc))
             result = None
         else:
             if result.report.diagnostics:
                 echo(render_text([result.report], lang=settings.lang, quiet=True), nl=False)
             if result.report.errors:
-                echo(("未渲染（计划有错误），等待修改……" if zh else "not rendered (the plan has errors); waiting for changes…"))
+                echo(message("cli.watch.not_rendered", lang))
             elif result.error:
                 echo(result.error)
             for path in result.written:
-                echo((f"{time.strftime('%H:%M:%S')} 已生成 {display_path(path)}" if zh else f"{time.strftime('%H:%M:%S')} wrote {display_path(path)}"))
+                echo(message("cli.watch.wrote", lang, time=time.strftime("%H:%M:%S"), path=display_path(path)))
         files = watched_files(job, result)
         new = [f for f in files if f not in before]
         before.update(zip(new, zip(_stamp(new), _contents(new))))
@@ -90,7 +90,7 @@ def watch_loop(jobs, settings, *, interval: float = 0.5, stop: threading.Event |
 
     for job in jobs:
         render(job)
-    echo(("正在监视改动（Ctrl-C 退出）……" if zh else "watching for changes (Ctrl-C to stop)…"))
+    echo(message("cli.watch.watching", lang))
     try:
         while not stop.wait(interval):
             for job in jobs:
