@@ -6,13 +6,17 @@ import os
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
 
 from plancc.catalog import message
 from plancc.cli.usage import Choice
 from plancc.cli.usage import Path as PathType
 from plancc.cli.usage import ui_lang
-from plancc.config import Config, ConfigError, load_config
+
+if TYPE_CHECKING:
+    from plancc.config import Config
 
 
 def lang_option(f):
@@ -37,7 +41,10 @@ def config_options(f):
     return f
 
 
-def get_config(config_path: Path | None, isolated: bool) -> Config:
+def get_config(config_path: Path | None, isolated: bool) -> "Config":
+    # imported here: pydantic is not needed for --help or --version
+    from plancc.config import Config, ConfigError, load_config
+
     """Load plancc.toml; an unusable config is a usage problem (exit 2)."""
     if isolated:
         return Config(None)
