@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator
 
 from plancc.catalog import message
 from plancc.errors import ConfigError, Worded, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
@@ -42,17 +42,29 @@ class LintSettings(_Strict):
 
 
 class PolicySettings(_Strict):
-    """National floors by default; provinces change the values, not the code."""
+    """The policy pack: off by default; its figures come from the packs (plancc.policy),
+    a province adds its own pack or sets a figure here, not in the code."""
 
     enabled: bool = Field(False, description="是否启用政策规则包（PL9xx）")
-    annual_hours: float = Field(72, ge=0, description="每年学时下限")
-    cycle_years: int = Field(5, ge=1, le=20, description="周期年数")
-    cycle_hours: float = Field(360, ge=0, description="周期总学时下限")
-    cycle_school_based_hours: float = Field(120, ge=0, description="周期内校本研修学时下限")
-    new_teacher_hours: float = Field(120, ge=0, description="新教师试用期学时下限")
-    head_teacher_hours: float = Field(30, ge=0, description="班主任专项培训学时下限")
+    packs: list[str] = Field(
+        default_factory=list,
+        description="本仓库的政策规则包（YAML 文件，相对于 plancc.toml），如 [\"policy/anhui.yaml\"]；同一项要求以后列的为准，全国规则包总在最前",
+    )
+    annual_hours: Optional[float] = Field(None, ge=0, description="每年学时下限（写了就取代规则包中的数字）")
+    cycle_years: int = Field(5, ge=1, le=20, description="周期年数（只在上面直接写周期学时下限时使用）")
+    cycle_hours: Optional[float] = Field(None, ge=0, description="周期总学时下限")
+    cycle_school_based_hours: Optional[float] = Field(None, ge=0, description="周期内校本研修学时下限")
+    new_teacher_hours: Optional[float] = Field(None, ge=0, description="新教师试用期学时下限")
+    head_teacher_hours: Optional[float] = Field(None, ge=0, description="班主任专项培训学时下限")
     professional_hours: Optional[float] = Field(None, ge=0, description="专业科目学时下限（如 60）")
     public_hours: Optional[float] = Field(None, ge=0, description="公需科目学时下限（如 30）")
+    _root: Optional[Path] = PrivateAttr(None)
+
+    @property
+    def pack_paths(self) -> list[Path]:
+        """The repository's packs, as paths (relative to plancc.toml)."""
+        root = self._root or Path.cwd()
+        return [root / p for p in self.packs]
 
 
 class LimitSettings(_Strict):
@@ -199,7 +211,21 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
                 lines.append(f"{where}: " + message("config.invalid", lang, name=name, detail=detail))
         raise ConfigError("\n".join(lines)) from exc
     _check_include_folders(config, text, lang)
+    _check_policy_packs(config, lang)
     return config
+
+
+def _check_policy_packs(config: Config, lang: str = "zh") -> None:
+    """[policy] packs are read now: a broken pack is a problem of plancc.toml (exit 2), not of every plan."""
+    config.file.policy._root = config.root
+    if not config.file.policy.packs:
+        return
+    from plancc.policy.pack import load_pack
+
+    for path in config.file.policy.pack_paths:
+        if not path.is_file():
+            raise ConfigError(f"{config.path}: " + message("policy.pack.missing_file", lang, path=path))
+        load_pack(str(path), lang)
 
 
 def _check_include_folders(config: Config, text: str, lang: str = "zh") -> None:

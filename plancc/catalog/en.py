@@ -451,4 +451,16 @@ MESSAGES: dict[str, str] = {
     'cli.init.created': 'created {path}',
     'cli.init.next': 'next: {where}plancc validate && plancc render plans/',
     'cli.wrote': 'wrote {path}',
+    # --- policy packs (plancc.policy) ---
+    'policy.pack.invalid': 'the policy pack {where} cannot be used: {problem}',
+    'policy.pack.measure': "unknown measure '{measure}'; the measures are: {known}",
+    'policy.pack.missing': 'the key {key} is missing',
+    'policy.pack.extra': 'unknown key {key}',
+    'policy.pack.missing_file': 'the file {path} named in [policy] packs does not exist',
+    'policy.below': 'below',
+    'policy.above': 'above',
+    'policy.what.part': "'{name}' of '{whole}'",
+    'policy.what.figure': "'{name}'",
+    'unit.hours': 'hours',
+    'unit.credits': 'credits',
 }

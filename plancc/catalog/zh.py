@@ -451,4 +451,16 @@ MESSAGES: dict[str, str] = {
     'cli.init.created': '已创建 {path}',
     'cli.init.next': '下一步：{where}plancc validate && plancc render plans/',
     'cli.wrote': '已写入 {path}',
+    # --- policy packs (plancc.policy) ---
+    'policy.pack.invalid': '政策规则包 {where} 有问题：{problem}',
+    'policy.pack.measure': '不认识的 measure“{measure}”；可用的有：{known}',
+    'policy.pack.missing': '缺少必填的键 {key}',
+    'policy.pack.extra': '未知的键 {key}',
+    'policy.pack.missing_file': '[policy] packs 中的文件 {path} 不存在',
+    'policy.below': '低于',
+    'policy.above': '高于',
+    'policy.what.part': '“{whole}”中的“{name}”',
+    'policy.what.figure': '“{name}”',
+    'unit.hours': '学时',
+    'unit.credits': '学分',
 }

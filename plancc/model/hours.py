@@ -7,6 +7,7 @@ from typing import Optional
 from pydantic import Field
 
 from plancc.model.base import Number, PlanModel, Text
+from plancc.model.figures import Scope
 
 
 class HourComponent(PlanModel):
@@ -23,6 +24,11 @@ class Hours(PlanModel):
 
     required: Optional[Number] = Field(None, description="每位教师需完成的学时，如 72")
     at_least: bool = Field(False, description="required 是否为“不少于”的下限")
+    scope: Optional[Scope] = Field(
+        None,
+        description="required 覆盖的范围：year 每年、cycle 整个周期、semester 每学期、project 本项目、probation 新教师试用期；"
+        "不写时按方案类别（kind）推定",
+    )
     offered: Optional[Number] = Field(None, description="平台提供（供选学）的学时，如 100（不少于）")
     offered_ratio: Optional[float] = Field(None, ge=1, le=100, description="提供学时不低于要求学时的倍数，如 2 表示“2倍以上”")
     components: list[HourComponent] = Field(default_factory=list, description="学时的组成（应当加起来等于 required）")

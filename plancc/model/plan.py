@@ -19,6 +19,11 @@ from plancc.model.schedule import Mode, Phase
 
 SCHEMA_VERSION = 1
 
+PlanKind = Literal["annual", "cycle", "project", "new_teacher", "school_based", "semester"]
+#: what the required hours of a plan of each kind cover, unless hours.scope says otherwise
+KIND_SCOPES = {"annual": "year", "cycle": "cycle", "project": "project", "new_teacher": "probation",
+               "school_based": "year", "semester": "semester"}
+
 
 class Plan(PlanModel):
     """一份教师继续教育培训实施方案。"""
@@ -28,6 +33,12 @@ class Plan(PlanModel):
         None, description="共用定义文件（相对于本文件）：先读入它们，本文件中写的键优先；用于多份计划共用学段、层次、政策数值和通用章节"
     )
     template: Optional[Text] = Field(None, description="渲染所用模板的名称或路径（默认 default）")
+    kind: Optional[PlanKind] = Field(
+        None,
+        description="方案类别：annual 年度全员培训、cycle 多年周期规划、project 培训项目、new_teacher 新教师培训、"
+        "school_based 校本研修、semester 学期研修；不写时有 period.year 即为 annual，只有周期为 cycle。"
+        "各规则按类别比较同类数字（如三年项目的学时不按年度下限衡量）",
+    )
     document: Document = Field(description="标题、附件标识、依据文件、导语、落款等")
     period: Optional[Period] = Field(None, description="培训年度、周期与培训时间")
     audience: Union[Text, Audience, None] = Field(None, description="培训对象；可直接写文字")
@@ -67,6 +78,23 @@ class Plan(PlanModel):
 
     def rubric(self, id: str) -> Rubric | None:
         return next((r for r in self.rubrics if r.id == id), None)
+
+    @property
+    def plan_kind(self) -> str:
+        """The kind written, or the one the period implies."""
+        if self.kind:
+            return self.kind
+        p = self.period
+        if p is not None and p.cycle is not None and p.year is None and not p.school_year:
+            return "cycle"
+        return "annual"
+
+    @property
+    def hours_scope(self) -> str:
+        """What ``hours.required`` covers: written, or the plan kind's usual scope."""
+        if self.hours is not None and self.hours.scope:
+            return self.hours.scope
+        return KIND_SCOPES[self.plan_kind]
 
     @property
     def audience_text(self) -> str | None:

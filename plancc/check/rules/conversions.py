@@ -87,6 +87,8 @@ def cycle_pace(ctx):
     p, h = ctx.plan.period, ctx.plan.hours
     if not p or not p.cycle or p.cycle.total_hours is None or not h or h.required is None:
         return
+    if ctx.plan.hours_scope != "year":  # a project's or a cycle plan's hours are not a year's
+        return
     c = p.cycle
     reached = h.required * c.years
     if reached < c.total_hours - EPS:
