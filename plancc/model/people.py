@@ -103,6 +103,15 @@ GroupKind = Literal["leadership", "working", "expert", "trainees", "tutors", "ot
 """What a group is: 领导小组, 工作小组, 专家指导组, 学员分组, 辅导者团队, or another."""
 
 
+#: Roles that head a group besides the “…长” ones (组长, 班长, 执行组长): never a “副…”.
+HEAD_ROLES = ("主任", "首席专家", "坊主", "负责人", "召集人", "主持人")
+
+
+def heads(role: str) -> bool:
+    """Whether a role heads its group: 组长, 常务组长, 主任, 首席专家 — not 副组长, 成员, 秘书."""
+    return "副" not in role and (role.endswith("长") or role in HEAD_ROLES)
+
+
 class Member(PlanModel):
     """One person in a group: role, name and post (组长：张三（县教育体育局局长））."""
 
@@ -158,6 +167,11 @@ class Group(PlanModel):
         for m in self.people:
             out.setdefault(m.role, []).append(m)
         return list(out.items())
+
+    @property
+    def heads(self) -> list[Member]:
+        """The members heading the group (组长 …), in order."""
+        return [m for m in self.people if heads(m.role)]
 
     def has_member(self, name: str) -> bool:
         return any(m.name == name for m in self.people)

@@ -9,19 +9,11 @@ from __future__ import annotations
 
 from plancc.catalog import Listed
 from plancc.check.registry import Finding, rule
+from plancc.model.people import heads
 
 #: Kinds whose groups a real plan always gives a head (组长, 主任 …). A team of tutors or
 #: an “other” list of names may be a plain roster, so they are not asked for one.
 LED_KINDS = ("leadership", "working", "expert", "trainees")
-
-#: Roles that head a group besides the “…长” ones (组长, 班长, 执行组长): never a “副…”.
-HEAD_ROLES = ("主任", "首席专家", "坊主", "负责人", "召集人", "主持人")
-
-
-def heads(role: str) -> bool:
-    """Whether a role heads its group: 组长, 常务组长, 主任, 首席专家 — not 副组长, 成员, 秘书."""
-    return "副" not in role and (role.endswith("长") or role in HEAD_ROLES)
-
 
 def _member_path(i: int, j: int, member) -> tuple:
     return ("groups", i, "members", j) if isinstance(member, str) else ("groups", i, "members", j, "name")
