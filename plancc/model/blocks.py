@@ -173,6 +173,23 @@ class ModesBlock(PlanModel):
     numbered: bool = Field(False, description="是否把各培训方式编号为下一级小标题（1.名称：说明）")
 
 
+class GroupBlock(PlanModel):
+    """A group's members (as role lines, one run, or a table), its office and its duties."""
+
+    group: Text = Field(description="小组简称（groups 中的 id），如“领导小组”")
+    style: Literal["lines", "run", "table"] = Field(
+        "lines",
+        description="lines：每种职务一行（“组　长：张三（县教育体育局局长）”）；run：写成一段（“组长：张三；副组长：李四、王五；成员：……。”）；"
+        "table：职务、姓名、职务或单位三列的名单表（成员多时）",
+    )
+    caption: Optional[Text] = Field(None, description="表题（table 时）")
+    pad_names: bool = Field(False, description="两字姓名中间加全角空格（“张　三”），与三字姓名对齐；默认不加")
+    parts: list[Literal["members", "office", "duties"]] = Field(
+        default_factory=lambda: ["members", "office", "duties"],
+        description="呈现哪些部分及顺序：members 成员、office 办公室、duties 职责；默认全部",
+    )
+
+
 # ---- the registry ------------------------------------------------------------
 
 
@@ -275,6 +292,7 @@ KINDS: tuple[BlockKind, ...] = (
     BlockKind("hours", HoursBlock, Shows("hours", "hours", lambda p: p.hours is not None and p.hours.required is not None)),
     BlockKind("exemptions", ExemptionsBlock, Shows("audience.exemptions", "audience.exemptions", _exemptions)),
     BlockKind("modes", ModesBlock, Shows("modes", "modes", lambda p: bool(p.modes))),
+    BlockKind("group", GroupBlock, refers=Refers("groups", "小组", "group")),
 )
 
 _BY_MODEL: dict[Any, BlockKind] = {k.model: k for k in KINDS if k.key is not None}

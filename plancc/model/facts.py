@@ -113,6 +113,19 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
     for r in plan.rubrics:
         if r.total is not None:
             f[f"rubrics.{r.id}.total"] = r.total
+    # groups: {=groups.领导小组.组长} is the names holding a role, joined by “、”
+    f["groups.count"] = len(plan.groups)
+    for g in plan.groups:
+        base = f"groups.{g.id}"
+        f[f"{base}.name"] = g.title
+        f[f"{base}.members.count"] = len(g.members)
+        if g.office is not None:
+            f[f"{base}.office"] = g.office.at
+            if g.office.head:
+                f[f"{base}.office.head"] = g.office.head
+        for role, people in g.roles:
+            f.setdefault(f"{base}.{role}", "、".join(m.name for m in people))
+            f.setdefault(f"{base}.{role}.count", len(people))
     if plan.rates:
         for key, value in plan.rates.model_dump(exclude_none=True).items():
             if isinstance(value, dict):

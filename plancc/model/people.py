@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Literal, Optional, Union
 
 from pydantic import Field, field_validator
 
@@ -95,3 +95,83 @@ class Audience(PlanModel):
 
 
 AudienceLike = Union[Text, Audience]
+
+
+# ---- groups: who leads and runs the training ---------------------------------
+
+GroupKind = Literal["leadership", "working", "expert", "trainees", "tutors", "other"]
+"""What a group is: 领导小组, 工作小组, 专家指导组, 学员分组, 辅导者团队, or another."""
+
+
+#: Roles that head a group besides the “…长” ones (组长, 班长, 执行组长): never a “副…”.
+HEAD_ROLES = ("主任", "首席专家", "坊主", "负责人", "召集人", "主持人")
+
+
+def heads(role: str) -> bool:
+    """Whether a role heads its group: 组长, 常务组长, 主任, 首席专家 — not 副组长, 成员, 秘书."""
+    return "副" not in role and (role.endswith("长") or role in HEAD_ROLES)
+
+
+class Member(PlanModel):
+    """One person in a group: role, name and post (组长：张三（县教育体育局局长））."""
+
+    name: Text = Field(description="姓名，如“张三”；也可写一类人，如“各中小学校长”")
+    role: Text = Field("成员", description="在小组中的职务：组长、副组长、成员、秘书、学习委员、坊主……；默认“成员”")
+    post: Optional[Text] = Field(None, description="本人的职务或单位，如“县教育体育局局长”；渲染在姓名后的括号里")
+
+
+MemberLike = Union[Text, Member]
+"""A member: a name alone (a 成员), or a mapping with role and post."""
+
+
+class Office(PlanModel):
+    """The group's office (领导小组下设办公室，办公室设在……，由……兼任办公室主任)."""
+
+    at: Text = Field(description="办公室设在哪里，如“县教研师训办”")
+    head: Optional[Text] = Field(None, description="办公室主任姓名；是小组成员时写作“由某某兼任办公室主任”")
+    duties: Optional[Text] = Field(None, description="办公室的职责，接在主任之后，如“负责培训的日常管理工作”")
+
+
+class Group(PlanModel):
+    """A leadership, working, expert or trainee group, with its members, office and duties."""
+
+    id: Text = Field(description="小组的简称，供正文 {group: …} 和 {=groups.简称.组长} 引用，如“领导小组”")
+    name: Optional[Text] = Field(None, description="小组全称，如“宾川县教师全员培训工作领导小组”；默认同简称")
+    kind: GroupKind = Field(
+        "working",
+        description="类别：leadership 领导小组、working 工作小组、expert 专家指导组、trainees 学员分组、tutors 辅导者团队、other 其他",
+    )
+    members: list[MemberLike] = Field(
+        default_factory=list,
+        description="成员，按渲染顺序；只写姓名的是“成员”，要写职务时写 {role: 组长, name: 张三, post: 县教育体育局局长}",
+        examples=[[{"role": "组长", "name": "张三", "post": "县教育体育局局长"}, {"role": "副组长", "name": "李四"}, "王五", "赵六"]],
+    )
+    office: Optional[Office] = Field(None, description="下设办公室")
+    duties: Union[Text, list[Text], None] = Field(
+        None, description="小组的职责：一段文字，或逐条列出（渲染为 ①②③）", examples=["负责全县教师培训工作的统筹规划和组织领导。"]
+    )
+
+    @property
+    def title(self) -> str:
+        return self.name or self.id
+
+    @property
+    def people(self) -> list[Member]:
+        """Every member as a :class:`Member` (a bare name is a 成员)."""
+        return [Member(name=m) if isinstance(m, str) else m for m in self.members]
+
+    @property
+    def roles(self) -> list[tuple[str, list[Member]]]:
+        """(role, its members) in the order each role first appears."""
+        out: dict[str, list[Member]] = {}
+        for m in self.people:
+            out.setdefault(m.role, []).append(m)
+        return list(out.items())
+
+    @property
+    def heads(self) -> list[Member]:
+        """The members heading the group (组长 …), in order."""
+        return [m for m in self.people if heads(m.role)]
+
+    def has_member(self, name: str) -> bool:
+        return any(m.name == name for m in self.people)

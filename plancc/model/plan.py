@@ -13,7 +13,7 @@ from plancc.model.document import Document
 from plancc.model.figures import FigureLike, FigureName, Rates
 from plancc.model.hours import Hours
 from plancc.model.outline import Section
-from plancc.model.people import Audience, Post, Stage, Tier
+from plancc.model.people import Audience, Group, Post, Stage, Tier
 from plancc.model.period import Period
 from plancc.model.schedule import Mode, Phase
 
@@ -58,6 +58,7 @@ class Plan(PlanModel):
     assessments: list[Assessment] = Field(default_factory=list, description="考核方案")
     evaluations: list[Evaluation] = Field(default_factory=list, description="加权评价表（如对班级辅导者的评价）")
     rubrics: list[Rubric] = Field(default_factory=list, description="评分细则")
+    groups: list[Group] = Field(default_factory=list, description="领导小组、工作小组、专家组、学员分组等：成员及职务、办公室、职责；正文用 {group: 简称} 呈现")
     sections: list[Section] = Field(default_factory=list, description="正文各节（一、二、三……），编号自动生成")
 
     # -- lookups used by rules and templates ------------------------------

@@ -158,6 +158,23 @@ def catalog_table(plan: Plan) -> Table | None:
     return t
 
 
+def groups_table(plan: Plan) -> Table | None:
+    """Each group: its kind, its head(s), how many members, its office."""
+    if not plan.groups:
+        return None
+    kinds = {"leadership": "领导小组", "working": "工作小组", "expert": "专家组", "trainees": "学员分组", "tutors": "辅导者团队", "other": "其他"}
+    t = Table(title="小组", title_justify="left")
+    for col in ("小组", "类别", "组长", "人数", "办公室"):
+        t.add_column(col, justify="right" if col == "人数" else "left")
+    for g in plan.groups:
+        lead = "、".join(m.name for m in g.heads)
+        office = ""
+        if g.office is not None:
+            office = g.office.at + (f"（主任 {g.office.head}）" if g.office.head else "")
+        t.add_row(g.id, kinds[g.kind], lead or Text("—", style="yellow"), str(len(g.members)), office)
+    return t
+
+
 def _safe(table: Table) -> Table:
     """The plan's words shown as they are: control characters as escapes, never sent to
     the terminal, and square brackets as text, never read as rich markup ("[red]")."""
@@ -185,5 +202,5 @@ def facts_table(plan: Plan) -> Table:
 
 
 def tables(plan: Plan) -> list[Table]:
-    out = [hours_table(plan), matrix_table(plan), modules_table(plan), catalog_table(plan), phases_table(plan)]
+    out = [hours_table(plan), matrix_table(plan), modules_table(plan), catalog_table(plan), phases_table(plan), groups_table(plan)]
     return [_safe(t) for t in out if t is not None] + [_safe(t) for t in assessment_tables(plan)]

@@ -64,6 +64,11 @@ CASES: dict[str, Case] = {
                        ["{exemptions: sentence}"], ["参加省培的张三、李四教师，在完成60学时的培训任务后，可免于参加本年度全员培训的专业知识培训。"]),
     "modes": Case("modes: [{name: 集中培训, description: 集中说明句}]\n", ["{modes: list}", "{modes: list, numbered: true}"],
                   ["集中培训：集中说明句"]),
+    "group": Case("groups: [{id: 领导小组, members: [{role: 组长, name: 张三, post: 县教育局局长}, {role: 副组长, name: 欧阳明}, 王五],"
+                  " office: {at: 县师训办, head: 王五}, duties: 统筹全县培训工作。}]\n",
+                  ["{group: 领导小组}", "{group: 领导小组, style: run}", "{group: 领导小组, style: table, caption: 领导小组名单}"],
+                  ["组　长：张三（县教育局局长）", "组长：张三（县教育局局长）；副组长：欧阳明；成员：王五。", "领导小组名单",
+                   "办公室设在县师训办，由王五兼任办公室主任。", "统筹全县培训工作。"]),
 }
 
 

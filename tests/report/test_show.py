@@ -135,3 +135,23 @@ def test_show_facts_lists_every_reference_name_with_its_value(tmp_path):
     result = CliRunner().invoke(cli, ["show", str(plan), "--facts"])
     assert result.exit_code == 0, result.output
     assert "{=hours.required}" in result.output and "72" in result.output
+
+
+def test_groups_table_names_each_group_its_head_count_and_office():
+    p, diags = build_plan(load_text(textwrap.dedent("""\
+        plancc: 1
+        document: {title: 测试县2024年教师全员培训实施方案}
+        groups:
+          - id: 领导小组
+            kind: leadership
+            members: [{role: 组长, name: 张三}, {role: 副组长, name: 李四}, 王五]
+            office: {at: 县师训办, head: 王五}
+          - id: 辅导者
+            kind: tutors
+            members: [甲老师, 乙老师]
+        """), "p.yaml"))
+    assert p is not None, diags
+    t = show.groups_table(p)
+    assert [cells(t, k) for k in range(5)] == [["领导小组", "辅导者"], ["领导小组", "辅导者团队"], ["张三", "—"], ["3", "2"],
+                                               ["县师训办（主任 王五）", ""]]
+    assert show.groups_table(plan()) is None

@@ -24,18 +24,18 @@ _REFERRED = _referring_kinds()
     "PL503",
     "unknown-id",
     family="coverage",
-    title="正文引用了不存在的模块组、考核方案、评价表或评分细则",
-    title_en="the body refers to an undefined module set, assessment, evaluation or rubric",
+    title="正文引用了不存在的模块组、考核方案、评价表、评分细则或小组",
+    title_en="the body refers to an undefined module set, assessment, evaluation, rubric or group",
     message="{kind}“{name}”没有定义；已定义的有：{hint}",
     message_en="{kind_en} '{name}' is not defined; did you mean {hint}",
     doc_en="""
-    Blocks such as `{module_sets: [幼儿园新教师]}` or `{assessment: 分层项目}` and `catalog.module_set`
+    Blocks such as `{module_sets: [幼儿园新教师]}`, `{assessment: 分层项目}` or `{group: 领导小组}` and `catalog.module_set`
     name an `id` defined elsewhere in the plan. Fix: correct the id or define it.
     """,
 )
 def unknown_id(ctx):
     """
-    正文中的数据块（如 `{module_sets: [幼儿园新教师]}`、`{assessment: 分层项目}`）和 `catalog.module_set` 引用的是别处定义的 `id`，必须存在。
+    正文中的数据块（如 `{module_sets: [幼儿园新教师]}`、`{assessment: 分层项目}`、`{group: 领导小组}`）和 `catalog.module_set` 引用的是别处定义的 `id`，必须存在。
 
     怎么改：改正 id，或补充定义。
     """
@@ -66,14 +66,14 @@ def unknown_id(ctx):
     message="{kind}“{name}”已定义，但正文各节中没有呈现它的数据块，它不会出现在文档里",
     message_en="{kind_en} '{name}' is defined but no block in the sections shows it, so it will not appear in the document",
     doc_en="""
-    Module sets, assessments, evaluations, rubrics, the catalog and the phases reach the document only
+    Module sets, assessments, evaluations, rubrics, groups, the catalog and the phases reach the document only
     through a block in `sections`. Data that no block shows is silently left out of the rendered plan.
     Fix: add the block where it belongs, or delete the data. Plans without sections (data only) are not checked.
     """,
 )
 def unused_definition(ctx):
     """
-    模块组、考核方案、评价表、评分细则、课程目录和进度安排只有通过 `sections` 中的数据块才会出现在文档里；没有块引用的数据会在渲染时被悄悄漏掉。
+    模块组、考核方案、评价表、评分细则、小组、课程目录和进度安排只有通过 `sections` 中的数据块才会出现在文档里；没有块引用的数据会在渲染时被悄悄漏掉。
 
     怎么改：在合适的小节中加上对应的数据块，或删除这些数据。没有 sections 的计划（只有数据）不检查。
     """
