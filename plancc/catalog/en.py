@@ -463,4 +463,13 @@ MESSAGES: dict[str, str] = {
     'policy.what.figure': "'{name}'",
     'unit.hours': 'hours',
     'unit.credits': 'credits',
+    # --- validate --fix (plancc.driver.fix) ---
+    'cli.validate.fix': 'make the safe fixes (typed figures become {{=…}} references to the data; the document stays the same), then check again',
+    'cli.validate.unsafe_fixes': 'also make fixes that change the document (a figure that contradicts the data takes the data\'s value)',
+    'fix.applied': 'fixed {file}: {edits}',
+    'fix.skipped': '{file}: {edits} not made (the text has changed, or YAML would read the reference as another value; edit by hand)',
+    'fix.only_unsafe': 'nothing can be fixed safely; some fixes change the document: add --unsafe-fixes to make them',
+    'fix.edits.one': '{n} edit',
+    'fix.edits.other': '{n} edits',
+    'fix.unwritable': 'cannot write {file} ({reason}); nothing fixed',
 }

@@ -463,4 +463,13 @@ MESSAGES: dict[str, str] = {
     'policy.what.figure': '“{name}”',
     'unit.hours': '学时',
     'unit.credits': '学分',
+    # --- validate --fix (plancc.driver.fix) ---
+    'cli.validate.fix': '自动修复能安全修复的问题（把手写的数字换成引用数据的 {{=…}}，文档内容不变），然后重新检查',
+    'cli.validate.unsafe_fixes': '同时应用会改变文档内容的修复（如把与数据不符的数字换成数据中的数字）',
+    'fix.applied': '已修复 {file}：{edits}',
+    'fix.skipped': '{file} 中有 {edits}没有修复：原文已变，或换上引用后 YAML 会读成别的值（请手工修改）',
+    'fix.only_unsafe': '没有可以安全修复的问题；有些修复会改变文档内容，确认后加 --unsafe-fixes 应用',
+    'fix.edits.one': '{n} 处',
+    'fix.edits.other': '{n} 处',
+    'fix.unwritable': '无法写入 {file}（{reason}），没有修复',
 }

@@ -35,6 +35,12 @@ class Finding:
     severity: Severity | None = None
     # a span inside a string value: (offset, length) in characters
     text_range: tuple[int, int] | None = None
+    # what the text at text_range should become (a reference to the data), and whether the
+    # document stays the same with it (plancc.diagnostics.core.Fix)
+    fix: str | None = None
+    fix_safe: bool = True
+    # the part of text_range the fix replaces, when smaller (the 八 of “八个模块”)
+    fix_range: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

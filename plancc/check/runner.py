@@ -8,6 +8,7 @@ from plancc.catalog import message
 from plancc.check.context import Context
 from plancc.check.registry import Finding, Rule, all_rules
 from plancc.diagnostics import Diagnostic, Related, Severity, Span
+from plancc.diagnostics.core import Fix
 from plancc.load.source import format_path, value_at
 
 
@@ -85,14 +86,21 @@ def run_rules(ctx: Context, selection: Selection, lang: str = "zh") -> list[Diag
 def to_diagnostic(rule: Rule, finding: Finding, ctx: Context, severity: Severity, lang: str, places: "_Places | None" = None) -> Diagnostic:
     source = ctx.loaded.source
     span = source.locate(finding.path, key=finding.at_key)
+    fix = None
     if finding.text_range is not None and span is not None and span.line == span.end_line:
-        span = (places or _Places(ctx.loaded)).inside(span, finding.text_range, finding.path)
+        places = places or _Places(ctx.loaded)
+        whole = span
+        span = places.inside(whole, finding.text_range, finding.path)
+        if finding.fix is not None:
+            rng = finding.fix_range or finding.text_range
+            fix = places.fix(places.inside(whole, rng, finding.path), finding, rng)
     related = [
         Related(label, format_path(path), source.locate(path), ctx.loaded.file_of(path)) for path, label in finding.related
     ]
     if finding.severity is not None and finding.severity.rank > severity.rank:
         severity = finding.severity
-    return Diagnostic(rule.code, severity, rule.format(finding.params, lang), ctx.loaded.file_of(finding.path), span, format_path(finding.path), related)
+    return Diagnostic(rule.code, severity, rule.format(finding.params, lang), ctx.loaded.file_of(finding.path), span,
+                      format_path(finding.path), related, fix=fix)
 
 
 class _Places:
@@ -114,6 +122,18 @@ class _Places:
             text = self.loaded.text if file == self.loaded.path else self.loaded.included.get(file, "")
             lines = self.lines[file] = text.split("\n")
         return lines[n - 1] if 0 < n <= len(lines) else ""
+
+    def fix(self, span: Span, finding: Finding, rng: tuple[int, int]) -> Fix | None:
+        """The edit a finding offers, where its text stands on the line exactly as in the value
+        (a value with escapes or folded lines is not edited)."""
+        value = value_at(self.loaded.data, finding.path)
+        start, length = rng
+        old = value[start:start + length] if isinstance(value, str) else None
+        file = self.loaded.file_of(finding.path)
+        line = self._line(file, span.line)
+        if not old or line[span.column - 1:span.column - 1 + length] != old or span.end_column - span.column != length:
+            return None
+        return Fix(file, span.line, span.column, old, finding.fix, finding.fix_safe, tuple(finding.path), start)
 
     def inside(self, span: Span, rng: tuple[int, int], path: tuple) -> Span:
         """Narrow a one-line scalar's span to a range inside its text (plain or quoted scalars).

@@ -23,10 +23,13 @@ from plancc.cli.usage import Path as PathType
 @click.option("--ignore", multiple=True, metavar="cli.metavar.codes", help="cli.validate.ignore")
 @click.option("--only-plans", is_flag=True, help="cli.validate.only_plans")
 @click.option("-q", "--quiet", is_flag=True, help="cli.validate.quiet")
+@click.option("--fix", "fix", is_flag=True, help="cli.validate.fix")
+@click.option("--unsafe-fixes", is_flag=True, help="cli.validate.unsafe_fixes")
 @click.option("-j", "--jobs", type=Int(), default=0, metavar="cli.metavar.n", help="cli.validate.jobs")
 @lang_option
 @config_options
-def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, quiet, jobs, lang, config_path, isolated):
+def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, quiet, fix, unsafe_fixes, jobs, lang, config_path,
+                 isolated):
     """Check plan files (help: cli.validate.help in the catalog)."""
     from plancc.driver.check import check_many, inputs_of_reports
     from plancc.driver.discover import discover, looks_like_plan
@@ -43,6 +46,8 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
     if missing:
         fail(message("cli.no_such_path", settings.lang, paths=message("cli.sep", settings.lang).join(missing)))
     reports = check_many(files, settings, jobs=jobs, display=display_path)
+    if fix or unsafe_fixes:
+        reports = _fix(reports, files, settings, jobs, unsafe_fixes)
 
     written = [(dest, fmt) for fmt, dest in outputs if dest is not None]
     if written:
@@ -62,6 +67,28 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
     failing = {"error"} | ({"warning"} if strict else set())
     bad = any(d.severity.value in failing and not d.suppressed for r in reports for d in r.diagnostics)
     sys.exit(1 if bad else 0)
+
+
+def _fix(reports, files, settings, jobs, unsafe: bool):
+    """Make the edits the diagnostics offer, say what was done, and check the files again."""
+    from plancc.catalog import counted
+    from plancc.driver.check import check_many
+    from plancc.driver.fix import apply_fixes, fixes_of
+
+    results = apply_fixes(reports, unsafe=unsafe, lang=settings.lang)
+    lang = settings.lang
+    for r in results:
+        if r.applied:
+            click.echo(message("fix.applied", lang, file=r.file, edits=counted("fix.edits", r.applied, lang)), err=True)
+        if r.error:
+            click.echo(message("fix.unwritable", lang, file=r.file, reason=r.error), err=True)
+        elif r.skipped:
+            click.echo(message("fix.skipped", lang, file=r.file, edits=counted("fix.edits", r.skipped, lang)), err=True)
+    if not any(r.applied for r in results):
+        if not unsafe and fixes_of(reports, unsafe=True):
+            click.echo(message("fix.only_unsafe", lang), err=True)
+        return reports
+    return check_many(files, settings, jobs=jobs, display=display_path)
 
 
 def _parse_formats(formats, output, known, lang: str) -> list[tuple[str, Path | None]]:

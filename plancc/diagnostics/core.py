@@ -45,6 +45,24 @@ class Related:
     file: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """An edit that resolves a diagnostic: `old` at line/column (characters, 1-based) of
+    `file` becomes `new`. ``safe``: the rendered document stays the same (a typed figure
+    becomes the reference that prints it); otherwise the document changes (the figure
+    takes the data's value) and ``--unsafe-fixes`` is needed to apply it."""
+
+    file: str
+    line: int
+    column: int
+    old: str
+    new: str
+    safe: bool = True
+    #: the value the edit is in (its data path) and where inside it (characters)
+    path: tuple = ()
+    offset: int = 0
+
+
 @dataclass(slots=True)
 class Diagnostic:
     code: str
@@ -55,6 +73,7 @@ class Diagnostic:
     path: str = ""
     related: list[Related] = field(default_factory=list)
     suppressed: bool = False
+    fix: Fix | None = None
 
     @property
     def line(self) -> int:

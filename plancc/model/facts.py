@@ -77,6 +77,9 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
         f[f"modules.{ms.id}.count"] = len(ms.modules)
         if ms.hours is not None:
             f[f"modules.{ms.id}.hours"] = ms.hours
+        for m in ms.items:
+            if m.hours is not None:
+                f[f"modules.{ms.id}.{m.name}.hours"] = m.hours
     if plan.catalog:
         courses = plan.catalog.courses
         f["catalog.courses.count"] = len(courses)

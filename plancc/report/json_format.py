@@ -24,6 +24,10 @@ def _diagnostic(d) -> dict:
         }
         for rel in d.related
     ]
+    if d.fix is not None:  # the edit `plancc validate --fix` would make (``safe``: the document stays the same)
+        f = d.fix
+        out["fix"] = {"file": f.file, "line": f.line, "column": f.column, "end_column": f.column + len(f.old),
+                      "old": f.old, "new": f.new, "safe": f.safe}
     return out
 
 

@@ -13,6 +13,7 @@ from tests.rules.cases import Case
 from tests.rules.cases_bands import BAND_CASES
 from tests.rules.cases_figures import FIGURE_CASES
 from tests.rules.cases_policy import POLICY_CASES
+from tests.rules.cases_prose_figures import PROSE_FIGURE_CASES
 from tests.rules.cases_people import PEOPLE_CASES
 
 PERIOD = """\
@@ -185,6 +186,7 @@ CASES = [
     *FIGURE_CASES,
     *BAND_CASES,
     *POLICY_CASES,
+    *PROSE_FIGURE_CASES,
     *PEOPLE_CASES,
 ]
 

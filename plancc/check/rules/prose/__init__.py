@@ -8,4 +8,4 @@ number and basis titles (PL803, PL805), half-width punctuation (PL804).
 Importing this package registers them all.
 """
 
-from plancc.check.rules.prose import counts, document, placeholders, punctuation  # noqa: F401
+from plancc.check.rules.prose import counts, document, figures, placeholders, punctuation  # noqa: F401

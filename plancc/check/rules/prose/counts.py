@@ -69,6 +69,13 @@ class _SetNames:
         return self._cache[text]
 
 
+def _reference(name: str, written: str) -> str:
+    """The reference that prints a count the way it was written: 八 → :cn, 两 → :count, 8 → as is."""
+    if written.isdigit():
+        return "{=" + name + "}"
+    return "{=" + name + (":count}" if written == "两" else ":cn}")
+
+
 def _generated(path: tuple) -> bool:
     """Strings that are data the templates count themselves (names, ids), not sentences."""
     return path[:1] in (("module_sets",), ("catalog",), ("tiers",), ("posts",), ("include",))
@@ -227,7 +234,9 @@ def prose_count(ctx):
                     params = said[key] = {"written": m.group(0), "what": what, "what_en": what_en, "actual": f"{actual} 个", "actual_en": actual,
                                           "suggest": f"；可写成 {{={ref}:count}}个{noun}", "suggest_en": f"; write {{={ref}:count}}"}
                 shown += 1
-                yield Finding(path, params, text_range=match_range(m))
+                ref = f"modules.{ms.id}.count" if noun == "模块" else lists[noun][3]
+                yield Finding(path, params, text_range=match_range(m), fix=_reference(ref, figure),
+                              fix_range=(m.start(1), len(figure)), fix_safe=False)
         if "学时" not in text:
             continue
         ms = set_names.mentioned(text) if _TOTAL_RE.search(text) else None
@@ -246,4 +255,5 @@ def prose_count(ctx):
                     params = said[key] = {"written": m.group(0), "what": f"模块组“{ms.id}”的学时", "what_en": f"module set '{ms.id}' in hours",
                                           "actual": f"{fmt_number(ms.hours)} 学时", "actual_en": fmt_number(ms.hours),
                                           "suggest": f"；可写成 共{{=modules.{ms.id}.hours}}学时", "suggest_en": f"; write {{=modules.{ms.id}.hours}}"}
-                yield Finding(path, params, text_range=match_range(m))
+                yield Finding(path, params, text_range=match_range(m), fix=f"{{=modules.{ms.id}.hours}}",
+                              fix_range=(m.start(1), len(m.group(1))), fix_safe=False)
