@@ -105,6 +105,31 @@ def org_of(number: str) -> str:
     return re.split(r"〔|\d", number_key(number), maxsplit=1)[0]
 
 
+def well_formed(number: str) -> bool:
+    """Whether a 文号 reads as office code, year and sequence number (教师〔2022〕6号) or an
+    order's number (教育部令第7号): only these are compared with the registry."""
+    key = number_key(number)
+    return bool(re.fullmatch(r"[^\d〔〕()]+(?:〔\d{4}〕)?[1-9]\d*号", key))
+
+
+def _prefix(title: str) -> str:
+    """The issuer a title names before 关于, as compared (中共中央国务院), or ""."""
+    t = _SPACES.sub("", _QUOTES.sub("", unicodedata.normalize("NFKC", title)))
+    m = _ISSUER.match(t)
+    return m.group(0)[:-2] if m else ""
+
+
+def issuer_agrees(cited: str, doc: CitedDocument) -> bool:
+    """Whether the issuer a cited title names before 关于 (if any) can be ``doc``'s: 云南省教育厅等六部门关于…
+    is not the national 教育部等六部门关于… of the same words."""
+    mine = _prefix(cited)
+    if not mine:
+        return True
+    theirs = {p for p in (_prefix(t) for t in [doc.title, *doc.aliases]) if p}
+    theirs.add(_SPACES.sub("", unicodedata.normalize("NFKC", doc.issuer)))
+    return any(mine in p or p in mine for p in theirs)
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
 

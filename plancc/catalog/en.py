@@ -352,4 +352,17 @@ MESSAGES: dict[str, str] = {
     'time.dates.until': 'until {end}',
     'time.dates.from': 'from {start}',
     'time.dates.span': '{start} to {end}',
+    # -- citations: the registry of documents plans cite (plancc/citations.py, PL806-PL809) --
+    'config.citations.empty': 'a file name cannot be an empty string',
+    'config.citations.missing': "'{item}' in citations.files is not an existing file (paths are relative to the folder of plancc.toml)",
+    'citations.blank': 'cannot be blank',
+    'citations.not_list': 'a document registry is a list, one document per item with title, number, issuer, date, aliases',
+    'citations.unknown_key': "unknown key '{name}' (title, number, issuer, date and aliases can be written)",
+    'citations.missing': "'{name}' is missing",
+    'citations.invalid': "'{name}' is not valid: {detail}",
+    'citations.no_date': 'date unknown',
+    'citations.no_number': 'no number',
+    'citations.show.known': 'in the registry',
+    'citations.show.unknown': 'not in the registry',
+    'citations.show.mismatch': 'differs from the registry: registered as {expected}',
 }
