@@ -43,7 +43,7 @@ def show_cmd(plan, show_facts, lang, config_path, isolated):
 
         console.print(facts_table(report.plan))
         return
-    for table in tables(report.plan):
+    for table in tables(report.plan, settings.citations, settings.lang):
         console.print(table)
     if report.diagnostics:
         console.print(Text(f"{report.errors} 个错误，{report.warnings} 个警告；用 plancc validate {printable(report.path)} 查看详情", style="yellow"))

@@ -38,16 +38,22 @@ class Citation:
     number_range: Optional[tuple[int, int]] = None
 
 
+def basis_citations(plan) -> list[Citation]:
+    """The plan's ``document.basis`` entries as citations."""
+    out = []
+    for i, b in enumerate(plan.document.basis):
+        here = ("document", "basis", i)
+        out.append(Citation(b.title.strip(), b.number.strip() if b.number else None, here + ("title",),
+                            here + ("number",) if b.number else None))
+    return out
+
+
 def citations(ctx) -> list[Citation]:
     """Every citation of the plan: the basis entries, then 《…》 in prose (found once per plan)."""
     cached = getattr(ctx, "_citations", None)
     if cached is not None:
         return cached
-    out: list[Citation] = []
-    for i, b in enumerate(ctx.plan.document.basis):
-        here = ("document", "basis", i)
-        out.append(Citation(b.title.strip(), b.number.strip() if b.number else None, here + ("title",),
-                            here + ("number",) if b.number else None))
+    out = basis_citations(ctx.plan)
     for path, text in ctx.prose_matching(_HINT):
         if path[:2] == ("document", "basis") or path[:1] == ("include",) or path[-1:] == ("template",):
             continue
@@ -95,6 +101,14 @@ def wrong_number(reg: Registry, c: Citation) -> Optional[CitedDocument]:
     if org_of(c.number) == org_of(doc.number) or reg.numbered(c.number) is not None:
         return doc
     return None
+
+
+def other_title(reg: Registry, c: Citation) -> Optional[CitedDocument]:
+    """The registered document whose number a citation gives with a title not its own (PL807), or None."""
+    if not c.number or not well_formed(c.number) or known_by_title(reg, c) is not None:
+        return None
+    doc = reg.numbered(c.number)
+    return doc if doc is not None and not resembles(c.title, doc) else None
 
 
 def _where(c: Citation, *, number: bool) -> dict:
@@ -165,10 +179,8 @@ def citation_title(ctx):
     """
     reg = ctx.registry
     for c in citations(ctx):
-        if not c.number or not well_formed(c.number) or known_by_title(reg, c) is not None:
-            continue
-        doc = reg.numbered(c.number)
-        if doc is not None and not resembles(c.title, doc):
+        doc = other_title(reg, c)
+        if doc is not None:
             yield Finding(params={"number": c.number, "registered": doc.title, "issuer": doc.issuer,
                                   "title": c.title.strip("《》")}, **_where(c, number=False))
 
