@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from plancc.model.dates import PartialDate
 
@@ -55,7 +55,12 @@ class CitedDocument(BaseModel):
         return {k for k in (title_key(t) for t in [self.title, *self.aliases]) if k}
 
 
-ENTRIES = TypeAdapter(list[CitedDocument])
+class RegistryFile(BaseModel):
+    """A registry file: ``documents:``, a list of documents (the built-in file and a repository's alike)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    documents: list[CitedDocument] = Field(default_factory=list, description="登记的文件")
 
 
 # -- keys -------------------------------------------------------------------------
@@ -201,7 +206,7 @@ class Registry:
 def builtin() -> Registry:
     """The national documents shipped with plancc (read once per process)."""
     text = resources.files("plancc").joinpath("data/documents.yaml").read_text(encoding="utf-8")
-    return Registry(ENTRIES.validate_python(yaml.safe_load(text) or []))
+    return Registry(RegistryFile.model_validate(yaml.safe_load(text)).documents)
 
 
 class CitationFileError(Exception):
@@ -224,12 +229,8 @@ def read_file(path: Path, display: str, lang: str = "zh") -> list[CitedDocument]
     if errors:
         raise CitationFileError([f"{d.file}:{d.line}:{d.column}: {d.message}" for d in errors])
     data = loaded.data
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise CitationFileError([f"{display}:1:1: " + message("citations.not_list", lang)])
     try:
-        return ENTRIES.validate_python(data)
+        return RegistryFile.model_validate(data).documents
     except ValidationError as exc:
         lines = []
         for err in exc.errors(include_url=False):
@@ -238,7 +239,9 @@ def read_file(path: Path, display: str, lang: str = "zh") -> list[CitedDocument]
             where = f"{display}:{span.line}:{span.column}" if span else display
             name = format_path(loc)
             if err["type"] == "extra_forbidden":
-                lines.append(f"{where}: " + message("citations.unknown_key", lang, name=name))
+                model = RegistryFile if len(loc) == 1 else CitedDocument
+                lines.append(f"{where}: " + message("citations.unknown_key", lang, name=name,
+                                                    allowed=", ".join(model.model_fields)))
             elif err["type"] == "missing":
                 lines.append(f"{where}: " + message("citations.missing", lang, name=name))
             else:
