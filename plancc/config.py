@@ -106,6 +106,25 @@ class IncludeSettings(_Strict):
         return value
 
 
+class CitationSettings(_Strict):
+    files: list[str] = Field(
+        default_factory=list,
+        description="本地区文件登记表（YAML，格式同内置的 plancc/data/documents.yaml；路径相对于 plancc.toml），如 [\"citations.yaml\"]",
+    )
+
+    @field_validator("files")
+    @classmethod
+    def _relative_files(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if not item.strip():
+                raise Worded("config.citations.empty")
+            if "\0" in item:
+                raise Worded("config.allow.nul")
+            if os.path.isabs(item) or item.startswith("~"):
+                raise Worded("config.allow.absolute", item=item)
+        return value
+
+
 class RenderSettings(_Strict):
     template: str = Field("default", description="模板名称（templates/ 下的目录）或模板目录路径")
     profile: Optional[str] = Field(None, description="版式配置文件路径（覆盖 GB/T 9704 默认值）")
@@ -143,12 +162,22 @@ class ConfigFile(_Strict):
     render: RenderSettings = Field(default_factory=RenderSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
     include: IncludeSettings = Field(default_factory=IncludeSettings)
+    citations: CitationSettings = Field(default_factory=CitationSettings)
 
 
 @dataclass
 class Config:
     path: Path | None
     file: ConfigFile = field(default_factory=ConfigFile)
+    # the documents citations are checked against: the built-in list and [citations] files
+    # (None: the built-in list alone)
+    citations: Any = None
+
+    def citation_registry(self):
+        """The registry the citation rules use (plancc.citations.Registry)."""
+        from plancc.citations import builtin
+
+        return self.citations or builtin()
 
     @property
     def root(self) -> Path:
@@ -212,6 +241,7 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
         raise ConfigError("\n".join(lines)) from exc
     _check_include_folders(config, text, lang)
     _check_policy_packs(config, lang)
+    _load_citation_files(config, text, lang)
     return config
 
 
@@ -239,6 +269,31 @@ def _check_include_folders(config: Config, text: str, lang: str = "zh") -> None:
             bad.append(f"{where}: " + message("config.include_folder", lang, item=item))
     if bad:
         raise ConfigError("\n".join(bad))
+
+
+def _load_citation_files(config: Config, text: str, lang: str = "zh") -> None:
+    """[citations] files: each read and checked now, so a bad one stops with its place (exit 2)."""
+    files = config.file.citations.files
+    if not files:
+        return
+    from plancc.citations import CitationFileError, builtin, read_file
+
+    bad: list[str] = []
+    entries = []
+    for item in files:
+        path = config.root / item
+        if not path.is_file():
+            line = next((i for i, raw in enumerate(text.splitlines(), 1) if item in raw), None)
+            where = f"{config.path}:{line}" if line else str(config.path)
+            bad.append(f"{where}: " + message("config.citations.missing", lang, item=item))
+            continue
+        try:
+            entries += read_file(path, str(path), lang)
+        except CitationFileError as exc:
+            bad += exc.lines
+    if bad:
+        raise ConfigError("\n".join(bad))
+    config.citations = builtin().extended(entries)
 
 
 # tomllib's messages (the same in tomli), as plan authors can act on them

@@ -472,4 +472,16 @@ MESSAGES: dict[str, str] = {
     'fix.edits.one': '{n} edit',
     'fix.edits.other': '{n} edits',
     'fix.unwritable': 'cannot write {file} ({reason}); nothing fixed',
+    # -- citations: the registry of documents plans cite (plancc/citations.py, PL806-PL809) --
+    'config.citations.empty': 'a file name cannot be an empty string',
+    'config.citations.missing': "'{item}' in citations.files is not an existing file (paths are relative to the folder of plancc.toml)",
+    'citations.blank': 'cannot be blank',
+    'citations.unknown_key': "unknown key '{name}' (here: {allowed})",
+    'citations.missing': "'{name}' is missing",
+    'citations.invalid': "'{name}' is not valid: {detail}",
+    'citations.no_date': 'date unknown',
+    'citations.no_number': 'no number',
+    'citations.show.known': 'in the registry',
+    'citations.show.unknown': 'not in the registry',
+    'citations.show.mismatch': 'differs from the registry: registered as {expected}',
 }

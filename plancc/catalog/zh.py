@@ -472,4 +472,16 @@ MESSAGES: dict[str, str] = {
     'fix.edits.one': '{n} 处',
     'fix.edits.other': '{n} 处',
     'fix.unwritable': '无法写入 {file}（{reason}），没有修复',
+    # -- citations: the registry of documents plans cite (plancc/citations.py, PL806-PL809) --
+    'config.citations.empty': '文件名不能是空字符串',
+    'config.citations.missing': '配置项“citations.files”中的“{item}”不是一个存在的文件（路径相对于 plancc.toml 所在目录）',
+    'citations.blank': '不能是空白',
+    'citations.unknown_key': '未知的项“{name}”（这里可写 {allowed}）',
+    'citations.missing': '缺少“{name}”',
+    'citations.invalid': '“{name}”无效：{detail}',
+    'citations.no_date': '日期不详',
+    'citations.no_number': '无文号',
+    'citations.show.known': '登记表中有此文件',
+    'citations.show.unknown': '登记表中没有此文件',
+    'citations.show.mismatch': '与登记表不符：登记的是 {expected}',
 }

@@ -19,6 +19,14 @@ class Context:
     loaded: LoadedFile
     # the [policy] table of plancc.toml (its defaults are the national figures)
     policy: PolicySettings = field(default_factory=PolicySettings)
+    # the documents citations are checked against (plancc.citations.Registry); None: the built-in list
+    citations: Any = None
+
+    @property
+    def registry(self):
+        from plancc.citations import builtin
+
+        return self.citations or builtin()
 
     @property
     def data(self) -> Any:

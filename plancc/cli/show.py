@@ -46,7 +46,7 @@ def show_cmd(plan, show_facts, lang, config_path, isolated):
 
         console.print(facts_table(report.plan))
         return
-    for table in tables(report.plan):
+    for table in tables(report.plan, settings.citations, settings.lang):
         console.print(table)
     if report.diagnostics:
         console.print(Text(message("cli.show.summary", settings.lang, errors=report.errors, warnings=report.warnings,

@@ -68,7 +68,7 @@ def check_loaded(loaded: LoadedFile, settings: Settings) -> FileReport:
         plan, model_diags = build_plan(loaded, settings.lang)
         diags.extend(model_diags)
         if plan is not None:
-            ctx = Context(plan, loaded, settings.policy)
+            ctx = Context(plan, loaded, settings.policy, settings.citations)
             diags.extend(run_rules(ctx, settings.selection, settings.lang))
         elif model_diags and all(_rules_beside(d.code) for d in model_diags):
             diags.extend(_rules_on_valid_parts(loaded, settings))
@@ -97,7 +97,7 @@ def _rules_on_valid_parts(loaded: LoadedFile, settings: Settings) -> list[Diagno
     partial, dropped = build_partial(loaded)
     if partial is None:
         return []
-    found = run_rules(Context(partial, loaded, settings.policy), settings.selection, settings.lang)
+    found = run_rules(Context(partial, loaded, settings.policy, settings.citations), settings.selection, settings.lang)
 
     def touches(d: Diagnostic) -> bool:
         paths = [d.path] + [r.path for r in d.related]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from plancc.check.runner import Selection
 from plancc.config import Config, PolicySettings
@@ -24,6 +25,8 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     # folders include: may read from (resolved); empty: each plan's own folder
     include_roots: tuple[Path, ...] = ()
+    # the documents citations are checked against (plancc.citations.Registry); None: the built-in list
+    citations: Any = None
 
     @classmethod
     def from_config(cls, config: Config, *, lang: str | None = None, select=None, ignore=None) -> "Settings":
@@ -35,4 +38,4 @@ class Settings:
             policy=f.policy.enabled,
         )
         return cls(lang=lang or f.lang, selection=sel, policy=f.policy, limits=f.limits.to_limits(),
-                   include_roots=config.include_roots())
+                   include_roots=config.include_roots(), citations=config.citations)

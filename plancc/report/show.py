@@ -175,6 +175,37 @@ def groups_table(plan: Plan) -> Table | None:
     return t
 
 
+def basis_table(plan: Plan, registry=None, lang: str = "zh") -> Table | None:
+    """The basis documents and what the registry of documents says of each: known (its
+    issuer and date), unknown, or a mismatch naming the registered number or title."""
+    if not plan.document.basis:
+        return None
+    from plancc.catalog import message
+    from plancc.check.rules.prose.citations import basis_citations, identify, other_title, wrong_number
+    from plancc.citations import builtin
+
+    reg = registry or builtin()
+    t = Table(title="依据文件", title_justify="left")
+    t.add_column("标题", overflow="fold")
+    t.add_column("文号", overflow="fold")
+    t.add_column("登记表", overflow="fold")
+    for c in basis_citations(plan):
+        wrong, other = wrong_number(reg, c), other_title(reg, c)
+        if wrong is not None:
+            status = message("citations.show.mismatch", lang, expected=wrong.number)
+        elif other is not None:
+            status = message("citations.show.mismatch", lang, expected=f"《{other.title}》")
+        else:
+            doc = identify(reg, c)
+            if doc is None:
+                status = message("citations.show.unknown", lang)
+            else:
+                when = (doc.date.cn() if lang == "zh" else doc.date.iso()) if doc.date else message("citations.no_date", lang)
+                status = message("citations.show.known", lang) + f"（{doc.issuer}，{when}）"
+        t.add_row(f"《{c.title}》", c.number or "", status)
+    return t
+
+
 def _safe(table: Table) -> Table:
     """The plan's words shown as they are: control characters as escapes, never sent to
     the terminal, and square brackets as text, never read as rich markup ("[red]")."""
@@ -201,6 +232,8 @@ def facts_table(plan: Plan) -> Table:
     return _safe(t)
 
 
-def tables(plan: Plan) -> list[Table]:
-    out = [hours_table(plan), matrix_table(plan), modules_table(plan), catalog_table(plan), phases_table(plan), groups_table(plan)]
+def tables(plan: Plan, registry=None, lang: str = "zh") -> list[Table]:
+    """``registry``: the documents citations are checked against (None: the built-in list)."""
+    out = [basis_table(plan, registry, lang), hours_table(plan), matrix_table(plan), modules_table(plan), catalog_table(plan),
+           phases_table(plan), groups_table(plan)]
     return [_safe(t) for t in out if t is not None] + [_safe(t) for t in assessment_tables(plan)]

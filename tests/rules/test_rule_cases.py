@@ -15,6 +15,7 @@ from tests.rules.cases_figures import FIGURE_CASES
 from tests.rules.cases_policy import POLICY_CASES
 from tests.rules.cases_prose_figures import PROSE_FIGURE_CASES
 from tests.rules.cases_people import PEOPLE_CASES
+from tests.rules.cases_citations import CITATION_CASES
 
 PERIOD = """\
 period:
@@ -188,6 +189,7 @@ CASES = [
     *POLICY_CASES,
     *PROSE_FIGURE_CASES,
     *PEOPLE_CASES,
+    *CITATION_CASES,
 ]
 
 

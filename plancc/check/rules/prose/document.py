@@ -15,11 +15,16 @@ _NUMBER_PARTS = re.compile(
     rf"(?P<open>[{re.escape(_OPEN)}]?+)(?P<s2>\s*+)(?P<year>\d*+)(?P<s3>\s*+)(?P<close>[{re.escape(_CLOSE)}]?+)(?P<s4>\s*+)"
     r"(?P<di>第?+)(?P<s5>\s*+)(?P<seq>[^\s号]*+)(?P<s6>\s*+)(?P<hao>号?+)"
 )
+# an order's number (教育部令第7号, 中华人民共和国主席令第十五号): numbered 第N号 without a year,
+# outside GB/T 9704's 发文字号 form
+_ORDER_NUMBER = re.compile(r"[^\s〔〕\[\]［］]+令第(?:[1-9]\d*|[一二三四五六七八九十百千〇零]+)号")
 _SEQ_PLACEHOLDER = re.compile(r"[xXＸｘ×_＿□○〇*＊?？]++|某++|[Nn]")
 
 
 def _number_problem(number: str) -> tuple[str, str, str | None] | None:
     """(problem zh, problem en, suggestion) when a 发文字号 is not in the GB/T 9704 form, naming each fault."""
+    if _ORDER_NUMBER.fullmatch(number):
+        return None
     m = _NUMBER_PARTS.fullmatch(number)
     if m is None:  # something after 号, or a second bracket: only the general form can be given
         return ("不是 机关代字〔年份〕序号号 的形式", "it is not in the form 机关代字〔year〕N号", None)
@@ -96,12 +101,13 @@ def _number_problem(number: str) -> tuple[str, str, str | None] | None:
     doc_en="""
     GB/T 9704—2012 7.2.4: a document number is 机关代字 + year in full inside 〔〕 + sequence number
     without 第 or leading zeros + 号, e.g. 霍教职〔2024〕9号. Checked for `document.number` and each
-    `document.basis[].number`. Fix: write the number in that form (copy it from the source document).
+    `document.basis[].number`; an order's number (教育部令第7号) is numbered 第N号 without a year and is
+    left alone. A 文号 in a citation written in prose is PL809's. Fix: write the number in that form (copy it from the source document).
     """,
 )
 def document_number_format(ctx):
     """
-    GB/T 9704—2012 第 7.2.4 条：发文字号由 机关代字、用六角括号〔〕括入的年份全称、不加“第”字不编虚位的发文顺序号和“号”字组成，如 霍教职〔2024〕9号。检查 `document.number` 和每个 `document.basis[].number`。
+    GB/T 9704—2012 第 7.2.4 条：发文字号由 机关代字、用六角括号〔〕括入的年份全称、不加“第”字不编虚位的发文顺序号和“号”字组成，如 霍教职〔2024〕9号。检查 `document.number` 和每个 `document.basis[].number`；令的编号（教育部令第7号）按“第N号”编排、不带年份，不在此列。正文里引用文件时写的文号由 PL809 检查。
 
     怎么改：按此格式书写（以原文件的文号为准）。
     """
