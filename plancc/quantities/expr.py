@@ -9,7 +9,7 @@ Grammar (spaces anywhere)::
 
 An optional "= amount" at the end states the result ("16周×2学时×2学期=64学时").
 
-Units are mostly labels ("16周 × 2学时 × 2学期" multiplies the numbers). A unit
+A percentage is a fraction ("60分 × 15%" is 9). Units are mostly labels ("16周 × 2学时 × 2学期" multiplies the numbers). A unit
 converts only where the result is asked in another unit and one factor of a
 product carries a convertible unit: "20周" as 天 is 20 × 7, "5天" as 学时 is
 5 × rates.hours_per_day (plancc.quantities.units). Numbers are exact fractions.
@@ -202,7 +202,7 @@ def _eval(node: Node, unit: str | None, rate: RateLookup, ref: RefLookup) -> Fra
     factors = _factors(node)
     value = Fraction(1)
     for f, divide in factors:
-        v = _eval(f, None, rate, ref) if isinstance(f, Op) else (f.value if isinstance(f, Num) else ref(f.name))
+        v = _eval(f, None, rate, ref) if isinstance(f, Op) else (_number(f) if isinstance(f, Num) else ref(f.name))
         if divide:
             if v == 0:
                 raise EvalError("zero")
@@ -210,6 +210,11 @@ def _eval(node: Node, unit: str | None, rate: RateLookup, ref: RefLookup) -> Fra
         else:
             value *= v
     return value * _conversion([f for f, _ in factors], unit, rate)
+
+
+def _number(n: Num) -> Fraction:
+    """A number of a product: 15% is 15/100 (“评价分 × 15%”)."""
+    return n.value / 100 if n.unit == "%" else n.value
 
 
 def _factors(node: Node) -> list[tuple[Node, bool]]:

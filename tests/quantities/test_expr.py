@@ -36,6 +36,8 @@ def value(text, unit=None, rates=RATES, refs=None):
     ("（3 + 4）× 2", None, 14),
     ("10 - 2 * 3", None, 4),
     ("3 x 4", None, 12),
+    ("60分 × 15%", None, 9),
+    ("100分 × 15%", "分", 15),
 ])
 def test_derivations_plans_write(text, unit, expected):
     assert value(text, unit) == expected
