@@ -113,7 +113,28 @@ def plan_language_md() -> str:
             type_text = _type_name(f.annotation).replace("|", "\\|")
             lines.append(f"| `{name}` | {type_text} | {_default(f)} | {desc} |")
         lines.append("")
+    lines += _examples_md()
     return "\n".join(lines)
+
+
+EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"
+
+
+def _examples_md() -> list[str]:
+    """The worked examples (plancc/data/examples/*.yaml): each file's first comment line is
+    its heading, the second what it shows; tests check that every example validates clean."""
+    lines = ["# 写法示例 / Worked examples", "",
+             "以下每个例子都是完整的计划文件（在 `plancc/data/examples/` 中），`plancc validate` 检查无误。", ""]
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        comments = [ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")]
+        body = "\n".join(ln for ln in text.splitlines() if not ln.startswith("#"))
+        heading = comments[0].removeprefix("写法：") if comments else path.stem
+        lines += [f"## 写法：{heading}", ""]
+        if len(comments) > 1:
+            lines += [" ".join(comments[1:]), ""]
+        lines += ["```yaml", body.strip(), "```", ""]
+    return lines
 
 
 def rules_md() -> str:

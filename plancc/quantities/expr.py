@@ -4,7 +4,7 @@ Grammar (spaces anywhere)::
 
     expr    := term (("+" | "-") term)*
     term    := factor (("×" | "*" | "x" | "·" | "÷" | "/") factor)*
-    factor  := NUMBER UNIT? | "{=" NAME "}" | "(" expr ")"
+    factor  := NUMBER UNIT? | "{=" NAME "}" UNIT? | "(" expr ")"
     UNIT    := Chinese characters or "%", optionally "/" and another ("6学时/天")
 
 An optional "= amount" at the end states the result ("16周×2学时×2学期=64学时").
@@ -34,7 +34,7 @@ _CLOSE = ")）"
 _TOKEN = re.compile(
     r"\s*(?:"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>%|[\u4e00-\u9fff]{1,6}(?:/[\u4e00-\u9fff]{1,6})?)?"
-    r"|(?P<ref>\{=[^{}:\s]+\})"
+    r"|(?P<ref>\{=[^{}:\s]+\})(?P<refunit>%|[\u4e00-\u9fff]{1,6}(?:/[\u4e00-\u9fff]{1,6})?)?"
     r"|(?P<op>[" + re.escape(_MUL + _DIV + _ADD + _SUB + _OPEN + _CLOSE) + r"])"
     r")"
 )
@@ -52,6 +52,7 @@ class Num:
 @dataclass(frozen=True)
 class Ref:
     name: str
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def parse(text: str) -> Derivation:
         if kind == "num":
             return Num(to_fraction(value[0].replace(",", "")), value[1])
         if kind == "ref":
-            return Ref(value[2:-1])
+            return Ref(value[0][2:-1], value[1])
         if value in _OPEN:
             node = expr(depth + 1)
             close = peek()
@@ -167,7 +168,7 @@ def _tokens(text: str) -> list[tuple[str, object, int]]:
         if m.group("num") is not None:
             out.append(("num", (m.group("num"), m.group("unit")), start))
         elif m.group("ref") is not None:
-            out.append(("ref", m.group("ref"), start))
+            out.append(("ref", (m.group("ref"), m.group("refunit")), start))
         else:
             out.append(("op", m.group("op"), start))
         pos = m.end()
@@ -230,7 +231,7 @@ def _factors(node: Node) -> list[tuple[Node, bool]]:
 
 def _conversion(factors: list[Node], unit: str | None, rate: RateLookup) -> Fraction:
     """The factor that turns a product written in other units into `unit`."""
-    units = [canonical(f.unit) for f in factors if isinstance(f, Num) and f.unit]
+    units = [canonical(f.unit) for f in factors if isinstance(f, (Num, Ref)) and f.unit]
     if unit is None or not units or any("/" in u for u in units):
         return Fraction(1)
     if any(u == unit for u in units):
@@ -269,6 +270,6 @@ def show_node(node: Node) -> str:
 
         return show(node.value) + (node.unit or "")
     if isinstance(node, Ref):
-        return "{=" + node.name + "}"
+        return "{=" + node.name + "}" + (node.unit or "")
     sign = {"+": " + ", "-": " − ", "*": " × ", "/": " ÷ "}[node.op]
     return show_node(node.left) + sign + show_node(node.right)

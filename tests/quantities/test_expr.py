@@ -47,6 +47,11 @@ def test_references_to_other_figures():
     assert value("{=figures.天数} × 6学时", "学时", refs={"figures.天数": Fraction(5)}) == 30
 
 
+def test_a_reference_with_a_unit_converts():
+    rates = {**RATES, "hours_per_credit": Fraction(6)}
+    assert value("{=figures.学时}学时", "学分", rates=rates, refs={"figures.学时": Fraction(30)}) == 5
+
+
 def test_a_result_written_after_the_equals_sign():
     d = parse("16周×2学时×2学期=64学时")
     assert d.result.number == 64 and d.result.unit == "学时"
