@@ -12,6 +12,7 @@ from tests.helpers import check, codes, line_of, only
 from tests.rules.cases import Case
 from tests.rules.cases_bands import BAND_CASES
 from tests.rules.cases_figures import FIGURE_CASES
+from tests.rules.cases_time2 import TIME2_CASES
 
 PERIOD = """\
 period:
@@ -182,6 +183,7 @@ CASES = [
          policy_params={"professional_hours": 60, "public_hours": 30}, column_at="50"),
     *FIGURE_CASES,
     *BAND_CASES,
+    *TIME2_CASES,
 ]
 
 
