@@ -363,4 +363,7 @@ MESSAGES: dict[str, str] = {
     'time.where.text': 'the text',
     'time.horizon.past': "{year} is before the plan's own year {first}: the target has passed",
     'time.horizon.beyond': 'the year {year} lies beyond the programme {start}–{end}',
+    # -- prose: repeated text (PL810) --
+    'prose.repeat.paragraph': 'this paragraph',
+    'prose.repeat.sentence': 'this sentence',
 }

@@ -363,4 +363,7 @@ MESSAGES: dict[str, str] = {
     'time.where.text': '正文',
     'time.horizon.past': '{year} 年早于方案的年份 {first} 年：目标年份已经过去',
     'time.horizon.beyond': '{year} 年超出所属周期规划 {start}—{end} 年',
+    # -- prose: repeated text (PL810) --
+    'prose.repeat.paragraph': '这段文字',
+    'prose.repeat.sentence': '这句话',
 }

@@ -13,6 +13,7 @@ from tests.rules.cases import Case
 from tests.rules.cases_bands import BAND_CASES
 from tests.rules.cases_figures import FIGURE_CASES
 from tests.rules.cases_time2 import TIME2_CASES
+from tests.rules.cases_repeats import REPEAT_CASES
 
 PERIOD = """\
 period:
@@ -184,6 +185,7 @@ CASES = [
     *FIGURE_CASES,
     *BAND_CASES,
     *TIME2_CASES,
+    *REPEAT_CASES,
 ]
 
 

@@ -4,8 +4,8 @@ These rules read the plan's strings (sections, tasks, goals, table cells…).
 Counts a template generates (“八个模块共100学时”) are always right; these
 catch the ones a person typed. One module per kind of check: counts against
 the data (PL801), unfilled placeholders (PL802), the document header's
-number and basis titles (PL803, PL805), half-width punctuation (PL804).
+number and basis titles (PL803, PL805), half-width punctuation (PL804), repeated text (PL810).
 Importing this package registers them all.
 """
 
-from plancc.check.rules.prose import counts, document, placeholders, punctuation  # noqa: F401
+from plancc.check.rules.prose import counts, document, placeholders, punctuation, repeats  # noqa: F401
