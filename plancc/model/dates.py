@@ -44,7 +44,7 @@ class PartialDate:
             raise PydanticCustomError("partial_date_type", "expected a date like 2022-11 or 2022-11-15")
         text = value.strip()
         hour = minute = None
-        t = _TIME_RE.match(text)
+        t = _TIME_RE.match(text) if len(text) <= 40 else None  # a date with its time is short; never scan a pasted page
         if t is not None:
             text, hour = t.group(1).strip(), int(t.group(2))
             minute = int(t.group(3) or t.group(4) or 0)

@@ -439,10 +439,19 @@ _HORIZON_RE = re.compile(r"(?<![\d年月日截])(?:到|至)\s*((?:19|20)\d\d)\s*
 _HORIZON_HINT = re.compile(r"(?:到|至)\s*(?:19|20)\d\d")
 
 
-def _quoted(text: str, at: int) -> bool:
-    """Inside 《…》 or “…” (the title of another document, a quotation): not this plan's words."""
-    before = text[:at]
-    return before.count("《") > before.count("》") or before.count("“") > before.count("”")
+class _Quotes:
+    """Whether a place is inside 《…》 or “…” (the title of another document, a quotation: not
+    this plan's words). Asked at increasing places, it counts each stretch of text once."""
+
+    def __init__(self, text: str):
+        self.text, self.pos, self.depth = text, 0, [0, 0]
+
+    def inside(self, at: int) -> bool:
+        t, p = self.text, self.pos
+        self.depth[0] += t.count("《", p, at) - t.count("》", p, at)
+        self.depth[1] += t.count("“", p, at) - t.count("”", p, at)
+        self.pos = at
+        return self.depth[0] > 0 or self.depth[1] > 0
 
 
 def _texts(ctx, hint):
@@ -499,8 +508,9 @@ def programme_length(ctx):
     start, end, what = span
     years = end - start + 1
     for path, text, in_title in _texts(ctx, _LENGTH_HINT):
+        quotes = _Quotes(text)
         for m in _LENGTH_RE.finditer(text):
-            if _quoted(text, m.start()):
+            if quotes.inside(m.start()):
                 continue
             if (m.group(3) or m.group(4)) and not in_title and what != "cycle":
                 continue
@@ -548,8 +558,9 @@ def goal_horizon(ctx):
     if cycle:
         first = min(first, cycle.start)
     for path, text, in_title in _texts(ctx, _HORIZON_HINT):
+        quotes = _Quotes(text)
         for m in _HORIZON_RE.finditer(text):
-            if _quoted(text, m.start()):
+            if quotes.inside(m.start()):
                 continue
             year = int(m.group(1))
             if year < first:

@@ -14,7 +14,8 @@ the same of each (two assessment schemes whose component “包括课程学习�
 alike), so two descriptions in the same field of sibling records are not reported; a
 paragraph of the document repeated anywhere is.
 
-A paragraph counts from MIN_CHARS characters after whitespace is normalised: fifteen is
+A paragraph counts from MIN_CHARS characters after whitespace is normalised (runs of it are one
+space, and none counts beside Chinese text): fifteen is
 a full clause (“宾川县中小学幼儿园全体教师。” has fourteen), so short labels and stock
 phrases that legitimately recur never reach it. Sentences inside one paragraph use the
 same length.
@@ -28,6 +29,7 @@ from __future__ import annotations
 import re
 
 from plancc.check.registry import Finding, rule
+from plancc.check.rules._util import PER_STRING
 from plancc.errors import Worded
 
 MIN_CHARS = 15
@@ -39,7 +41,7 @@ _PROSE_KEYS = frozenset({
 })
 # strings under these never are (tables, generated data, other documents' titles)
 _NOT_PROSE = frozenset({"table", "rows", "columns", "caption", "catalog", "include", "basis", "attachments", "title"})
-_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
+_END = re.compile(r"[。！？!?]")
 
 
 def _prose_key(path: tuple) -> str | None:
@@ -62,8 +64,16 @@ def _flowing(path: tuple) -> bool:
     return path[:1] == ("sections",) or path[:2] == ("document", "preamble")
 
 
+_WIDE_SPACE = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace normalised: runs become one space, and none is left beside a Chinese character or
+    mark (a line break inside a Chinese sentence is no difference; one between English words is)."""
+    words = text.split()
+    if len(words) == 1:
+        return words[0]
+    return _WIDE_SPACE.sub("", " ".join(words))
 
 
 def _snippet(text: str) -> str:
@@ -111,9 +121,13 @@ def repeated_text(ctx):
             continue
         places.sort(key=lambda place: _position(ctx, place[0]))  # the walk is not in document order; the source is
         first_path, first_text = places[0]
+        reported = 0
         for path, _text in places[1:]:
             if not _flowing(path) and not _flowing(first_path) and _shape(path) == _shape(first_path):
                 continue  # sibling records saying the same of each
+            reported += 1
+            if reported > PER_STRING:  # a text pasted a thousand times: the first hundred copies
+                break
             yield Finding(path, {"what": Worded("prose.repeat.paragraph"), "sample": _snippet(norm)},
                           related=[(first_path, _snippet(first_text))])
 
@@ -127,17 +141,20 @@ def _position(ctx, path: tuple) -> tuple:
 
 
 def _within(path: tuple, text: str):
-    """A sentence written twice in one paragraph: the second copy, with its place in the string."""
+    """A sentence written twice in one paragraph: the second copy, with its place in the string.
+
+    Sentences are cut at their end marks, found by one scan (linear in the paragraph's length)."""
     if text.count("。") + text.count("！") + text.count("？") + text.count("!") + text.count("?") < 2:
         return
-    sentences: dict[str, int] = {}
-    for m in _SENTENCE.finditer(text):
-        s = _norm(m.group(0))
+    sentences: set[str] = set()
+    start = 0
+    for m in _END.finditer(text):
+        raw = text[start : m.end()]
+        begin, start = m.end() - len(raw.lstrip()), m.end()
+        s = _norm(raw)
         if len(s) < MIN_CHARS:
             continue
         if s in sentences:
-            lead = len(m.group(0)) - len(m.group(0).lstrip())
-            yield Finding(path, {"what": Worded("prose.repeat.sentence"), "sample": _snippet(s)},
-                          text_range=(m.start() + lead, len(m.group(0)) - lead))
+            yield Finding(path, {"what": Worded("prose.repeat.sentence"), "sample": _snippet(s)}, text_range=(begin, m.end() - begin))
             return
-        sentences[s] = m.start()
+        sentences.add(s)
