@@ -23,8 +23,8 @@ class Phase(PlanModel):
 
     name: Optional[Text] = Field(None, description="阶段名称，如“暑假研修”")
     start: Optional[PartialDate] = Field(None, description="开始：年-月 或 年-月-日")
-    end: Optional[PartialDate] = Field(None, description="结束：年-月 或 年-月-日")
-    due: Optional[PartialDate] = Field(None, description="截止日期（“……前”），与 start/end 二选一")
+    end: Optional[PartialDate] = Field(None, description="结束：年-月 或 年-月-日，截止时刻可带钟点（2023-05-10 17:00）")
+    due: Optional[PartialDate] = Field(None, description="截止日期（“……前”），与 start/end 二选一；可带钟点，如 2023-05-10 17:00（渲染为 2023年5月10日17:00前）")
     semester: Optional[Text] = Field(
         None, description="所在学期：“第一学期”“第二学期”（按培训的学年），或写全“2024-2025学年第二学期”；可与 start/end 同用",
         examples=["第一学期", "2024-2025学年第二学期"],

@@ -126,3 +126,9 @@ def test_a_title_length_against_a_period_of_several_years():
     text = "plancc: 1\ndocument:\n  title: 测试县教师培训三年行动计划\nperiod:\n  start: 2023-01\n  end: {end}\n"
     assert "PL710" not in codes(check(text.format(end="2025-12")))
     assert "PL710" in codes(check(text.format(end="2026-12")))
+
+
+def test_a_title_naming_the_cycles_years_is_no_year_mismatch():
+    text = "plancc: 1\ndocument:\n  title: 测试县2022—2026年教师培训五年规划2024年实施方案\nperiod:\n  year: 2024\n  cycle: {cycle}\n"
+    assert "PL705" not in codes(check(text.format(cycle="2022—2026年")))
+    assert codes(check(text.format(cycle="2021—2025年"))).count("PL705") == 2  # 2022 and 2026: another programme's years

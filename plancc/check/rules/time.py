@@ -199,6 +199,26 @@ def _plan_years(p) -> tuple[set[int], str] | None:
     return years, (str(lo) if lo == hi else f"{lo}—{hi}")
 
 
+_RANGE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*[-—–－~至]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _cycle_spans(p):
+    """The offsets of the years of a written span equal to the plan's cycle (“2022-2026年五年规划”):
+    a title naming the programme the plan belongs to names its years rightly."""
+    c = p.cycle
+
+    def starts(line: str) -> set[int]:
+        if c is None:
+            return set()
+        out: set[int] = set()
+        for m in _RANGE_RE.finditer(line):
+            if (int(m.group(1)), int(m.group(2))) == (c.start, c.end):
+                out.update((m.start(1), m.start(2)))
+        return out
+
+    return starts
+
+
 @rule(
     "PL705",
     "year-mismatch",
@@ -242,9 +262,11 @@ def year_mismatch(ctx):
     years, label = known
     doc = ctx.plan.document
     titles = doc.title_lines
+    cycle_span = _cycle_spans(p)
     for k, line in enumerate(titles):
+        written = cycle_span(line)
         for m in _YEAR_RE.finditer(line):
-            if int(m.group(1)) not in years:
+            if int(m.group(1)) not in years and m.start() not in written:
                 path = ("document", "title", k) if isinstance(doc.title, list) else ("document", "title")
                 yield Finding(path, {"where": Worded("time.where.title"), "year": m.group(1), "known": label},
                               text_range=match_range(m))
