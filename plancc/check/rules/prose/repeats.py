@@ -14,11 +14,10 @@ the same of each (two assessment schemes whose component “包括课程学习�
 alike), so two descriptions in the same field of sibling records are not reported; a
 paragraph of the document repeated anywhere is.
 
-A paragraph counts from MIN_CHARS characters after whitespace is normalised (runs of it are one
-space, and none counts beside Chinese text): fifteen is
-a full clause (“宾川县中小学幼儿园全体教师。” has fourteen), so short labels and stock
-phrases that legitimately recur never reach it. Sentences inside one paragraph use the
-same length.
+A paragraph counts from MIN_CHARS characters after whitespace is normalised (runs of it are
+one space, and none counts beside Chinese text): fifteen is a full clause (“宾川县中小学幼儿园
+全体教师。” has fourteen), so short labels and stock phrases that legitimately recur never
+reach it. Sentences inside one paragraph use the same length.
 
 One pass over the strings with a dict keyed by the normalised text: a 20,000-row catalog
 costs one test of each string's first path key.
@@ -36,7 +35,7 @@ MIN_CHARS = 15
 
 # the last mapping key of a string's path that makes it prose (a list item's key is its list's)
 _PROSE_KEYS = frozenset({
-    "content", "items", "text", "lead", "ending", "preamble", "after_basis", "before_basis",
+    "content", "items", "text", "lead", "ending", "preamble", "after_basis",
     "description", "goals", "tasks", "criteria", "note", "scoring", "pass_condition",
 })
 # strings under these never are (tables, generated data, other documents' titles)
