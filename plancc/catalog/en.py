@@ -484,4 +484,18 @@ MESSAGES: dict[str, str] = {
     'citations.show.known': 'in the registry',
     'citations.show.unknown': 'not in the registry',
     'citations.show.mismatch': 'differs from the registry: registered as {expected}',
+    # -- time: deadlines, semesters, programmes (PL707–PL711) --
+    'value.partial_date_time': "'{value}': there is no time {time}",
+    'value.partial_date_time_day': "'{value}': a deadline with a clock time needs a day, e.g. 2023-05-10 17:00",
+    'time.semester.school_year': "the semester '{semester}' is not in the school year {school_year}",
+    'time.semester.date': 'the training date {date} is not in {semester} ({span})',
+    'time.semester.unplaced': "phase '{phase}' is in {semester}, but the plan gives no school year (period.school_year or period.semester) to place it",
+    'time.semester.phase_outside': "phase '{phase}' is in {semester} ({span}), outside the training period {period}",
+    'time.semester.phase_date': "phase '{phase}' is dated {date}, outside its {semester} ({span})",
+    'time.where.text': 'the text',
+    'time.horizon.past': "{year} is before the plan's own year {first}: the target has passed",
+    'time.horizon.beyond': 'the year {year} lies beyond the programme {start}–{end}',
+    # -- prose: repeated text (PL810) --
+    'prose.repeat.paragraph': 'this paragraph',
+    'prose.repeat.sentence': 'this sentence',
 }

@@ -484,4 +484,18 @@ MESSAGES: dict[str, str] = {
     'citations.show.known': '登记表中有此文件',
     'citations.show.unknown': '登记表中没有此文件',
     'citations.show.mismatch': '与登记表不符：登记的是 {expected}',
+    # -- time: deadlines, semesters, programmes (PL707–PL711) --
+    'value.partial_date_time': '“{value}”：没有 {time} 这个时刻',
+    'value.partial_date_time_day': '“{value}”：写钟点的截止时间要写到日，如 2023-05-10 17:00',
+    'time.semester.school_year': '学期“{semester}”与学年度 {school_year} 不是同一学年',
+    'time.semester.date': '培训时间 {date} 不在{semester}（{span}）之内',
+    'time.semester.unplaced': '阶段“{phase}”写的是{semester}，但方案没有写学年度（period.school_year 或 period.semester），无法确定是哪个学期',
+    'time.semester.phase_outside': '阶段“{phase}”在{semester}（{span}），不在培训时间 {period} 之内',
+    'time.semester.phase_date': '阶段“{phase}”的日期 {date} 不在它所写的{semester}（{span}）之内',
+    'time.where.text': '正文',
+    'time.horizon.past': '{year} 年早于方案的年份 {first} 年：目标年份已经过去',
+    'time.horizon.beyond': '{year} 年超出所属周期规划 {start}—{end} 年',
+    # -- prose: repeated text (PL810) --
+    'prose.repeat.paragraph': '这段文字',
+    'prose.repeat.sentence': '这句话',
 }

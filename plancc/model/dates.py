@@ -1,9 +1,11 @@
-"""Dates as plans write them: a month ("2022-11") or a day ("2022-11-15").
+"""Dates as plans write them: a month ("2022-11"), a day ("2022-11-15") or a deadline
+with its clock time ("2023-05-10 17:00", written 2023年5月10日17:00).
 
 Real plans mix both precisions ("2022年11月—2023年4月", "2023年4月3日前"), and
 comparing a month with a day must respect that a month is a span: a phase
 "2023-04" ends on the last day of April when it is an end, and starts on the
-first when it is a start.
+first when it is a start. A clock time narrows a day the same way: a deadline at
+17:00 on the period's last day is inside the period.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
 _RE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+# the clock time after a day: " 17:00", "T17:00", "17时", "17时30分", "17点"
+_TIME_RE = re.compile(r"^(.*?[\d日])(?:\s*T|\s+|(?<=日))\s*(\d{1,2})\s*(?:[:：]\s*(\d{2})|[时点](?:\s*(\d{1,2})\s*分)?|[时点]整)\s*$")
 
 
 @dataclass(frozen=True, order=False)
@@ -25,16 +29,28 @@ class PartialDate:
     year: int
     month: int
     day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
 
     @classmethod
     def parse(cls, value: Any) -> "PartialDate":
         if isinstance(value, PartialDate):
             return value
+        if isinstance(value, _dt.datetime):  # a YAML timestamp with seconds (2023-05-10 17:00:00)
+            return cls(value.year, value.month, value.day, value.hour, value.minute)
         if isinstance(value, _dt.date):
             return cls(value.year, value.month, value.day)
         if not isinstance(value, str):
             raise PydanticCustomError("partial_date_type", "expected a date like 2022-11 or 2022-11-15")
         text = value.strip()
+        hour = minute = None
+        t = _TIME_RE.match(text) if len(text) <= 40 else None  # a date with its time is short; never scan a pasted page
+        if t is not None:
+            text, hour = t.group(1).strip(), int(t.group(2))
+            minute = int(t.group(3) or t.group(4) or 0)
+            if hour > 24 or minute > 59 or (hour == 24 and minute):
+                raise PydanticCustomError("partial_date_time", "'{value}': there is no time {time}",
+                                          {"value": value.strip(), "time": f"{hour}:{minute:02d}"})
         # accept the Chinese forms people paste: 2022年11月15日, 2022年11月
         m = re.match(r"^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$", text)
         if m is None:
@@ -51,7 +67,9 @@ class PartialDate:
                 raise PydanticCustomError(
                     "partial_date_day", "'{value}': {year}-{month} has {last} days", {"value": text, "year": year, "month": month, "last": last}
                 )
-        return cls(year, month, day)
+        if hour is not None and day is None:
+            raise PydanticCustomError("partial_date_time_day", "'{value}': a clock time needs a day", {"value": value.strip()})
+        return cls(year, month, day, hour, minute)
 
     # -- comparisons at the right precision ------------------------------
     @property
@@ -63,15 +81,39 @@ class PartialDate:
         return _dt.date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
 
     @property
+    def first_moment(self) -> _dt.datetime:
+        """The earliest instant the date can mean: its clock time, else the start of its first day."""
+        if self.hour is not None:
+            return _dt.datetime.combine(self.first_day, _dt.time()) + _dt.timedelta(hours=self.hour, minutes=self.minute or 0)
+        return _dt.datetime.combine(self.first_day, _dt.time())
+
+    @property
+    def last_moment(self) -> _dt.datetime:
+        """The latest instant the date can mean: its clock time, else the end of its last day."""
+        if self.hour is not None:
+            return self.first_moment
+        return _dt.datetime.combine(self.last_day, _dt.time(23, 59, 59))
+
+    @property
     def has_day(self) -> bool:
         return self.day is not None
 
+    @property
+    def has_time(self) -> bool:
+        return self.hour is not None
+
+    def clock(self) -> str:
+        """17:00 (empty without a time)."""
+        return f"{self.hour}:{self.minute or 0:02d}" if self.hour is not None else ""
+
     def iso(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+        return (f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+                + (f" {self.hour:02d}:{self.minute or 0:02d}" if self.hour is not None else ""))
 
     def cn(self) -> str:
-        """2022年11月15日 / 2022年11月 (GB/T 9704: Arabic numerals, no zero padding)."""
-        return f"{self.year}年{self.month}月" + (f"{self.day}日" if self.day else "")
+        """2022年11月15日 / 2022年11月 / 2023年5月10日17:00 (GB/T 9704: Arabic numerals, no zero
+        padding; a clock time as plans write a deadline, “5月10日17:00前”)."""
+        return f"{self.year}年{self.month}月" + (f"{self.day}日" if self.day else "") + self.clock()
 
     def __str__(self) -> str:
         return self.iso()
@@ -87,9 +129,9 @@ class PartialDate:
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
         return {
             "type": "string",
-            "pattern": r"^\d{4}-\d{1,2}(-\d{1,2})?$",
-            "description": "日期：年-月（2022-11）或年-月-日（2022-11-15）",
-            "examples": ["2022-11", "2022-11-15"],
+            "pattern": r"^\d{4}-\d{1,2}(-\d{1,2}([ T]\d{1,2}:\d{2})?)?$",
+            "description": "日期：年-月（2022-11）、年-月-日（2022-11-15），截止时间可带钟点（2023-05-10 17:00，也可写 2023年5月10日17:00、2023-05-10 17时）",
+            "examples": ["2022-11", "2022-11-15", "2023-05-10 17:00"],
         }
 
 
@@ -111,5 +153,7 @@ def cn_range(start: PartialDate | None, end: PartialDate | None, sep: str = "—
         if start.month == end.month:
             return start.cn()
         return f"{start.year}年{start.month}{sep}{end.month}月"
-    tail = f"{end.month}月" + (f"{end.day}日" if end.day else "")
+    if start.has_time and end.has_time and (start.month, start.day) == (end.month, end.day):
+        return start.cn() + sep + end.clock()  # 2023年5月10日9:00—17:00
+    tail = f"{end.month}月" + (f"{end.day}日" if end.day else "") + end.clock()
     return start.cn() + sep + tail

@@ -49,6 +49,9 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
             f["year"] = p.year
         if p.school_year:
             f["school_year"] = p.school_year
+        if p.semester:
+            f["semester"] = p.semester  # 2024-2025学年第一学期
+            f["semester.span"] = p.semester_span  # 2024年9月—2025年1月
         if p.cycle:
             c = p.cycle
             f["cycle.start"], f["cycle.end"], f["cycle.years"] = c.start, c.end, c.years

@@ -1,18 +1,70 @@
-"""When the plan runs: its year or school year, its multi-year cycle and its period."""
+"""When the plan runs: its year or school year, its semester, its multi-year cycle and its period."""
 
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from plancc.model.base import PlanModel, Text, Year
 from plancc.model.dates import PartialDate
 
 
+_TERMS = {"第一学期": 1, "上学期": 1, "秋季学期": 1, "第一": 1, "1": 1,
+          "第二学期": 2, "下学期": 2, "春季学期": 2, "第二": 2, "2": 2}
+_TERM_NAMES = {1: "第一学期", 2: "第二学期"}
+_SEMESTER_RE = re.compile(r"(?:(\d{4})\s*[-—–－~至]\s*(\d{4})\s*(?:学年度?|年度)?\s*[-—–－]?\s*)?"
+                          r"(第[一二]学期|[上下]学期|秋季学期|春季学期|第[一二](?=$)|[12](?=$))")
+_YEARS_RE = re.compile(r"(\d{4})\s*年?\s*[-—–－~至]\s*(\d{4})\s*年?")
+
+
+def parse_semester(text: str) -> tuple[tuple[int, int] | None, int]:
+    """“2024-2025学年第一学期” → ((2024, 2025), 1); “第二学期” → (None, 2); “2024-2025-1” too.
+
+    Raises ValueError (in Chinese, the plan's language) when the text is no semester.
+    """
+    m = _SEMESTER_RE.fullmatch(text.strip())
+    if m is None:
+        raise ValueError(f"“{text}”不是学期，应写成 2024-2025学年第一学期 或 第一学期、第二学期")
+    term = _TERMS[m.group(3)]
+    if m.group(1) is None:
+        return None, term
+    a, b = int(m.group(1)), int(m.group(2))
+    if b != a + 1:
+        raise ValueError(f"学年 {a}-{b} 应当是相邻的两年")
+    return (a, b), term
+
+
+def semester_words(school_year: tuple[int, int] | None, term: int) -> str:
+    """2024-2025学年第一学期 (or 第一学期 without the school year)."""
+    return (f"{school_year[0]}-{school_year[1]}学年" if school_year else "") + _TERM_NAMES[term]
+
+
+def semester_span(school_year: tuple[int, int], term: int) -> tuple[PartialDate, PartialDate]:
+    """The months a semester covers, as schools keep them: the first from September to the
+    next January, the second from February to July."""
+    a, b = school_year
+    if term == 1:
+        return PartialDate(a, 9), PartialDate(b, 1)
+    return PartialDate(b, 2), PartialDate(b, 7)
+
+
 class Cycle(PlanModel):
-    """A multi-year plan this year belongs to (e.g. the 2022–2026 five-year plan)."""
+    """A multi-year plan this year belongs to (e.g. the 2022–2026 five-year plan).
+
+    Also written in years only, as plans name a programme: ``cycle: 2019—2022年``.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _years_only(cls, data):
+        if isinstance(data, str):
+            m = _YEARS_RE.fullmatch(data.strip())
+            if m is None:
+                raise ValueError(f"“{data}”不是年份区间，应写成 2019—2022年 或 {{start: 2019, end: 2022}}")
+            return {"start": int(m.group(1)), "end": int(m.group(2))}
+        return data
 
     name: Optional[Text] = Field(None, description="周期规划的名称")
     start: Year = Field(description="周期起始年份")
@@ -31,6 +83,10 @@ class Period(PlanModel):
 
     year: Optional[Year] = Field(None, description="培训年度（自然年），如 2022")
     school_year: Optional[str] = Field(None, description="学年度，如 2024-2025", examples=["2024-2025"])
+    semester: Optional[str] = Field(
+        None, description="学期：按学期组织的培训写学年和学期，如“2024-2025学年第一学期”（第一学期按9月至次年1月、第二学期按2月至7月计）",
+        examples=["2024-2025学年第一学期"],
+    )
     cycle: Optional[Cycle] = Field(None, description="所属的多年周期规划")
     start: Optional[PartialDate] = Field(None, description="培训开始：年-月 或 年-月-日")
     end: Optional[PartialDate] = Field(None, description="培训结束：年-月 或 年-月-日")
@@ -48,9 +104,41 @@ class Period(PlanModel):
             raise ValueError(f"学年度 {a}-{b} 应当是相邻的两年")
         return f"{a}-{b}"
 
+    @field_validator("semester")
+    @classmethod
+    def _semester(cls, v: Optional[str]) -> Optional[str]:
+        if v is None:
+            return v
+        school_year, term = parse_semester(v)
+        if school_year is None:
+            raise ValueError("period.semester 应写明学年，如“2024-2025学年第一学期”；阶段里可以只写“第一学期”")
+        return semester_words(school_year, term)
+
     @property
     def school_year_range(self) -> tuple[int, int] | None:
         if not self.school_year:
             return None
         a, b = self.school_year.split("-")
         return int(a), int(b)
+
+    @property
+    def semester_parts(self) -> tuple[tuple[int, int], int] | None:
+        """((2024, 2025), 1) for 2024-2025学年第一学期."""
+        if not self.semester:
+            return None
+        school_year, term = parse_semester(self.semester)
+        return school_year, term  # type: ignore[return-value]
+
+    @property
+    def semester_span(self) -> tuple[PartialDate, PartialDate] | None:
+        parts = self.semester_parts
+        return semester_span(*parts) if parts else None
+
+    def resolve_semester(self, text: str) -> tuple[tuple[int, int] | None, int]:
+        """A phase's semester (“第二学期”) in this plan's school year: its own, else the
+        period's semester's, else period.school_year."""
+        school_year, term = parse_semester(text)
+        if school_year is None:
+            parts = self.semester_parts
+            school_year = parts[0] if parts else self.school_year_range
+        return school_year, term

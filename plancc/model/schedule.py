@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from plancc.model.base import PlanModel, Text
 from plancc.model.dates import PartialDate
+from plancc.model.period import parse_semester, semester_words
 
 
 class Mode(PlanModel):
@@ -22,11 +23,20 @@ class Phase(PlanModel):
 
     name: Optional[Text] = Field(None, description="阶段名称，如“暑假研修”")
     start: Optional[PartialDate] = Field(None, description="开始：年-月 或 年-月-日")
-    end: Optional[PartialDate] = Field(None, description="结束：年-月 或 年-月-日")
-    due: Optional[PartialDate] = Field(None, description="截止日期（“……前”），与 start/end 二选一")
+    end: Optional[PartialDate] = Field(None, description="结束：年-月 或 年-月-日，截止时刻可带钟点（2023-05-10 17:00）")
+    due: Optional[PartialDate] = Field(None, description="截止日期（“……前”），与 start/end 二选一；可带钟点，如 2023-05-10 17:00（渲染为 2023年5月10日17:00前）")
+    semester: Optional[Text] = Field(
+        None, description="所在学期：“第一学期”“第二学期”（按培训的学年），或写全“2024-2025学年第二学期”；可与 start/end 同用",
+        examples=["第一学期", "2024-2025学年第二学期"],
+    )
     tasks: Union[Text, list[Text], None] = Field(None, description="本阶段任务；多项时写成列表")
     form: Optional[Text] = Field(None, description="培训形式，如“集中+远程”")
     responsible: Optional[Text] = Field(None, description="责任单位或责任人")
+
+    @field_validator("semester")
+    @classmethod
+    def _semester(cls, v: Optional[str]) -> Optional[str]:
+        return v if v is None else semester_words(*parse_semester(v))
 
     @model_validator(mode="after")
     def _when(self):

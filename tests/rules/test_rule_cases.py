@@ -16,6 +16,8 @@ from tests.rules.cases_policy import POLICY_CASES
 from tests.rules.cases_prose_figures import PROSE_FIGURE_CASES
 from tests.rules.cases_people import PEOPLE_CASES
 from tests.rules.cases_citations import CITATION_CASES
+from tests.rules.cases_time2 import TIME2_CASES
+from tests.rules.cases_repeats import REPEAT_CASES
 
 PERIOD = """\
 period:
@@ -190,6 +192,8 @@ CASES = [
     *PROSE_FIGURE_CASES,
     *PEOPLE_CASES,
     *CITATION_CASES,
+    *TIME2_CASES,
+    *REPEAT_CASES,
 ]
 
 
