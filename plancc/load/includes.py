@@ -145,6 +145,7 @@ class _Context:
         diagnostics = list(loaded.diagnostics)
         included: dict[str, str] = {}
         dependencies: list[Path] = []
+        replaced: dict[tuple, tuple] = {}
         here_dir = os.path.dirname(real)
         for i, entry in enumerate(entries):
             epath = ("include",) if isinstance(raw, str) else ("include", i)
@@ -220,15 +221,16 @@ class _Context:
             if not isinstance(il.data, dict):
                 refuse("notmap")
                 continue
-            _merge(merged, msource, il.data, il.source, il.path, ())
+            replaced.update(il.replaced)
+            _merge(merged, msource, il.data, il.source, il.path, (), replaced)
         # the plan's own values win
         own = SourceMap(values=dict(loaded.source.values), keys=dict(loaded.source.keys),
                         surprises=dict(loaded.source.surprises), origins=dict(loaded.source.origins))
-        _merge(merged, msource, data, own, None, ())
+        _merge(merged, msource, data, own, None, (), replaced)
         if () in own.values:
             msource.values[()] = own.values[()]
         out = LoadedFile(loaded.path, loaded.text, merged, msource, diagnostics, included=included,
-                         dependencies=dependencies)
+                         dependencies=dependencies, replaced=replaced)
         result.loaded = out
         return result
 
@@ -238,15 +240,19 @@ class _Context:
 
 
 
-def _merge(target: dict, tsource: SourceMap, incoming: dict, isource: SourceMap, file: str | None, path: tuple) -> None:
+def _merge(target: dict, tsource: SourceMap, incoming: dict, isource: SourceMap, file: str | None, path: tuple,
+           replaced: dict | None = None) -> None:
     for key, value in incoming.items():
         kpath = path + (key,)
+        if replaced is not None and key in target and not isinstance(target[key], (dict, list)) \
+                and not isinstance(value, (dict, list)) and target[key] != value:
+            replaced[kpath] = (target[key], tsource.file_of(kpath), tsource.values.get(kpath))
         if isinstance(value, dict) and isinstance(target.get(key), dict):
             for table_name in ("values", "keys"):
                 pos = getattr(isource, table_name).get(kpath)
                 if pos is not None:
                     getattr(tsource, table_name)[kpath] = pos
-            _merge(target[key], tsource, value, isource, file, kpath)
+            _merge(target[key], tsource, value, isource, file, kpath, replaced)
             continue
         # included results are shared by every plan of the run: never merge into them
         target[key] = _copy_mappings(value)

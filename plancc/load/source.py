@@ -76,6 +76,10 @@ class LoadedFile:
     included: dict[str, str] = field(default_factory=dict)
     # every file this plan depends on (includes, recursively), for --watch
     dependencies: list[Path] = field(default_factory=list)
+    # values an included file gave that a later file (or the plan) replaced with another:
+    # data path → (the replaced value, the file it was written in, where) — a rate declared
+    # twice differently is a finding (PL409), not a silent override
+    replaced: dict[tuple, tuple[Any, str, Any]] = field(default_factory=dict)
 
     def line(self, n: int, file: str | None = None) -> str:
         text = self.text if file is None or file == self.path else self.included.get(file, "")

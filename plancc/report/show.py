@@ -19,6 +19,39 @@ def _n(v) -> str:
     return "" if v is None else fmt_number(v)
 
 
+def figures_table(plan: Plan) -> Table | None:
+    """Each figure with its parts (indented), its bound, unit, scope and derivation, and the
+    reference prose cites it by."""
+    if not plan.figures and not plan.rates:
+        return None
+    from plancc.model.facts import plan_facts
+    from plancc.model.figures import SCOPE_WORDS, Breakdown
+
+    facts = plan_facts(plan)
+    t = Table(title="数字", title_justify="left")
+    for col in ("名称", "数值", "单位", "范围", "算法", "引用"):
+        t.add_column(col, justify="right" if col == "数值" else "left", overflow="fold")
+
+    def add(key: str, b: Breakdown, depth: int) -> None:
+        value = facts.get(key)
+        bound = "≥" if b.amount.at_least else "≤" if b.amount.at_most else ""
+        shown = bound + (_n(value) if value is not None else "")
+        f = b.figure
+        t.add_row("  " * depth + b.name, shown or Text("—", style="yellow"), b.unit or "",
+                  SCOPE_WORDS.get(f.scope, "") if f is not None and f.scope else "", (f.derive or "") if f is not None else "",
+                  "{=" + key + "}" if value is not None else "")
+        for p in b.parts:
+            add(f"{key}.{p.name}", p, depth + 1)
+
+    for name, value in plan.figures.items():
+        add(f"figures.{name}", Breakdown(name, value), 0)
+    if plan.rates:
+        for key, value in plan.rates.model_dump(exclude_none=True).items():
+            text = "、".join(f"{m} {_n(v)}" for m, v in value.items()) if isinstance(value, dict) else _n(value)
+            t.add_row(f"换算率 {key}", text, "", "", "", "{=rates." + key + "}")
+    return t
+
+
 def hours_table(plan: Plan) -> Table | None:
     h = plan.hours
     if h is None:
@@ -234,6 +267,6 @@ def facts_table(plan: Plan) -> Table:
 
 def tables(plan: Plan, registry=None, lang: str = "zh") -> list[Table]:
     """``registry``: the documents citations are checked against (None: the built-in list)."""
-    out = [basis_table(plan, registry, lang), hours_table(plan), matrix_table(plan), modules_table(plan), catalog_table(plan),
+    out = [basis_table(plan, registry, lang), hours_table(plan), figures_table(plan), matrix_table(plan), modules_table(plan), catalog_table(plan),
            phases_table(plan), groups_table(plan)]
     return [_safe(t) for t in out if t is not None] + [_safe(t) for t in assessment_tables(plan)]

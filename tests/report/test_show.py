@@ -1,5 +1,8 @@
 """plancc show: each table carries the plan's figures."""
 
+import os
+import subprocess
+import sys
 import textwrap
 
 from click.testing import CliRunner
@@ -155,3 +158,13 @@ def test_groups_table_names_each_group_its_head_count_and_office():
     assert [cells(t, k) for k in range(5)] == [["领导小组", "辅导者"], ["领导小组", "辅导者团队"], ["张三", "—"], ["3", "2"],
                                                ["县师训办（主任 王五）", ""]]
     assert show.groups_table(plan()) is None
+
+
+def test_show_lists_figures_with_their_parts_and_references():
+    from plancc.docs import EXAMPLES
+
+    r = subprocess.run([sys.executable, "-m", "plancc", "show", str(EXAMPLES / "01-breakdowns.yaml")], capture_output=True,
+                       text=True, timeout=60, env={**os.environ, "COLUMNS": "160"})
+    assert r.returncode == 0, r.stderr
+    assert "{=figures.参训人数.硕士}" in r.stdout and "≥150" in r.stdout and "每周期" in r.stdout
+    assert "{=figures.周期学时.专业}" not in r.stdout  # no figure to cite: its parts are floors

@@ -82,3 +82,15 @@ def test_a_missing_pack_file(tmp_path):
     assert r.returncode == 2 and "nowhere.yaml" in r.stderr and "Traceback" not in r.stderr
     r = _run(tmp_path, '[policy]\npacks = ["nowhere.yaml"]\n', "--lang", "en")
     assert "does not exist" in r.stderr
+
+
+def test_a_rate_an_include_declares_and_the_plan_overrides_differently(tmp_path):
+    (tmp_path / "shared.yaml").write_text("rates:\n  hours_per_day: 6\n  hours_per_credit: {集中培训: 6}\n", encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINIMAL + "include: shared.yaml\nrates:\n  hours_per_day: 8\n  hours_per_credit: {集中培训: 6}\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "plancc", "validate", "plan.yaml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "PL409" in r.stdout and "shared.yaml:2" in r.stdout and "8" in r.stdout, r.stdout
+    assert r.stdout.count("PL409") == 1  # the same figure twice is no conflict
+    plan.write_text(MINIMAL + "include: shared.yaml\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "plancc", "validate", "plan.yaml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "PL409" not in r.stdout

@@ -225,17 +225,25 @@ def rate_missing(ctx):
     message_en="the rate {rate} is {a} at {first} but {b} at {second}",
     doc_en="""
     A rate (minutes per 学时, 学时 per 学分 for a mode...) is declared once and used everywhere. Two places that
-    declare it differently (`rates.minutes_per_hour` and `hours.minutes_per_hour`) make the plan's
-    figures disagree. Fix: keep one declaration.
+    declare it differently (`rates.minutes_per_hour` and `hours.minutes_per_hour`, or a shared file under
+    `include:` and the plan that overrides it) make the plan's figures disagree. Fix: keep one declaration.
     """,
 )
 def rate_conflict(ctx):
     """
     换算率（每学时分钟数、某种培训方式每学分的学时数……）声明一次，各处共用。两处写得不同（如 `rates.minutes_per_hour`
-    与 `hours.minutes_per_hour`）时，计划里的数字就会互相矛盾。
+    与 `hours.minutes_per_hour`，或 `include:` 的共用文件与覆盖它的计划）时，计划里的数字就会互相矛盾。
 
     怎么改：只保留一处声明。
     """
+    for path, (old, file, span) in ctx.loaded.replaced.items():
+        if not _is_rate(path):
+            continue
+        now = ctx.data_at(path)
+        if isinstance(now, (int, float)) and isinstance(old, (int, float)) and not isinstance(now, bool) and now != old:
+            name = ".".join(str(p) for p in path)
+            where = f"{file}:{span.line}" if span is not None else str(file)
+            yield Finding(path, {"rate": name, "first": where, "a": _rate_text(old), "second": name, "b": _rate_text(now)})
     for rate, found in rates.declared(ctx.plan).items():
         if len(found) < 2:
             continue
@@ -244,6 +252,11 @@ def rate_conflict(ctx):
             continue
         yield Finding(bpath, {"rate": rate, "first": aname, "a": _rate_text(a), "second": bname, "b": _rate_text(b)},
                       related=[(apath, aname)])
+
+
+def _is_rate(path: tuple) -> bool:
+    """A rate's declaration: under ``rates:``, or one of the hours block's rate keys."""
+    return (path[:1] == ("rates",) and len(path) >= 2) or (path[:1] == ("hours",) and path[1:2] in (("minutes_per_hour",), ("hours_per_credit",)))
 
 
 def _rate_text(v) -> str:
