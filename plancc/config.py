@@ -155,10 +155,32 @@ class RenderSettings(_Strict):
         return value
 
 
+class RateSettings(_Strict):
+    """[rates]: the repository's conversion rates, used by every plan that declares none of its own
+    (a plan that declares one differently gets PL409)."""
+
+    minutes_per_hour: Optional[float] = Field(None, gt=0, le=600, description="1 学时折合多少分钟")
+    hours_per_day: Optional[float] = Field(None, gt=0, le=24, description="1 天折合多少学时")
+    hours_per_credit: Optional[float] = Field(None, gt=0, le=1000, description="多少学时折合 1 学分")
+    days_per_week: Optional[float] = Field(None, gt=0, le=7, description="1 周按多少天计")
+    by_mode: dict[str, dict[str, float]] = Field(
+        default_factory=dict,
+        description="按培训方式分别规定的换算率，如 [rates.by_mode.hours_per_credit] 集中培训 = 6",
+    )
+
+    def as_data(self) -> dict:
+        """The rates as a plan's ``rates:`` would write them."""
+        out = {k: v for k, v in self.model_dump(exclude={"by_mode"}).items() if v is not None}
+        for key, table in self.by_mode.items():
+            out[key] = dict(table)
+        return out
+
+
 class ConfigFile(_Strict):
     lang: Literal["zh", "en"] = Field("zh", description="消息语言")
     lint: LintSettings = Field(default_factory=LintSettings)
     policy: PolicySettings = Field(default_factory=PolicySettings)
+    rates: RateSettings = Field(default_factory=RateSettings)
     render: RenderSettings = Field(default_factory=RenderSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
     include: IncludeSettings = Field(default_factory=IncludeSettings)

@@ -55,6 +55,30 @@ class FileReport:
         return FileReport(self.path, slim, None, self.diagnostics)
 
 
+def _configured_rates(loaded: LoadedFile, rates: dict) -> None:
+    """plancc.toml's [rates] under the plan's ``rates:``: what the plan does not declare is taken
+    from it, and what it declares differently is recorded as replaced (PL409 reports it)."""
+    data = loaded.data
+    if not isinstance(data, dict):
+        return
+    own = data.get("rates")
+    if own is not None and not isinstance(own, dict):
+        return  # the model reports the wrong type
+    merged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in rates.items()}
+    for key, value in (own or {}).items():
+        base = merged.get(key)
+        if isinstance(value, dict) and isinstance(base, dict):
+            for mode, v in value.items():
+                if mode in base and base[mode] != v and not isinstance(v, (dict, list)):
+                    loaded.replaced[("rates", key, mode)] = (base[mode], "plancc.toml", None)
+                base[mode] = v
+        else:
+            if base is not None and not isinstance(base, dict) and base != value and not isinstance(value, (dict, list)):
+                loaded.replaced[("rates", key)] = (base, "plancc.toml", None)
+            merged[key] = value
+    data["rates"] = merged
+
+
 def check_file(path: str | Path, settings: Settings | None = None, display: str | None = None) -> FileReport:
     settings = settings or Settings()
     loaded = load_plan_file(path, settings.lang, settings.limits, display=display, roots=settings.include_roots)
@@ -62,6 +86,8 @@ def check_file(path: str | Path, settings: Settings | None = None, display: str 
 
 
 def check_loaded(loaded: LoadedFile, settings: Settings) -> FileReport:
+    if settings.rates:
+        _configured_rates(loaded, settings.rates)
     diags = list(loaded.diagnostics)
     plan = None
     if loaded.data is not None:

@@ -27,6 +27,8 @@ class Settings:
     include_roots: tuple[Path, ...] = ()
     # the documents citations are checked against (plancc.citations.Registry); None: the built-in list
     citations: Any = None
+    # plancc.toml's [rates], as a plan's rates: would write them (a plan's own win)
+    rates: dict = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: Config, *, lang: str | None = None, select=None, ignore=None) -> "Settings":
@@ -38,4 +40,5 @@ class Settings:
             policy=f.policy.enabled,
         )
         return cls(lang=lang or f.lang, selection=sel, policy=f.policy, limits=f.limits.to_limits(),
-                   include_roots=config.include_roots(), citations=config.citations)
+                   include_roots=config.include_roots(), citations=config.citations,
+                   rates=f.rates.as_data())

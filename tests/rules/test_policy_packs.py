@@ -94,3 +94,17 @@ def test_a_rate_an_include_declares_and_the_plan_overrides_differently(tmp_path)
     plan.write_text(MINIMAL + "include: shared.yaml\n", encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "plancc", "validate", "plan.yaml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert "PL409" not in r.stdout
+
+
+def test_rates_of_plancc_toml_serve_plans_that_declare_none(tmp_path):
+    (tmp_path / "plancc.toml").write_text("[rates]\nhours_per_day = 6\n[rates.by_mode.hours_per_credit]\n\"集中培训\" = 6\n", encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    body = "figures:\n  集中:\n    value: 30\n    unit: 学时\n    derive: 5天\n  学分:\n    value: 5\n    unit: 学分\n    mode: 集中培训\n    derive: 30学时\n"
+    plan.write_text(MINIMAL + body, encoding="utf-8")
+    run = lambda: subprocess.run([sys.executable, "-m", "plancc", "validate", "plan.yaml"], cwd=tmp_path, capture_output=True,
+                                 text=True, timeout=60)
+    r = run()
+    assert r.returncode == 0 and "PL408" not in r.stdout and "PL407" not in r.stdout, r.stdout
+    plan.write_text(MINIMAL + "rates: {hours_per_day: 8}\n" + body, encoding="utf-8")
+    r = run()
+    assert "PL409" in r.stdout and "plancc.toml" in r.stdout and "PL407" in r.stdout, r.stdout
