@@ -288,6 +288,8 @@ def reset_doc_defaults(styles_root: etree._Element, profile: "Profile") -> etree
     rpr_default.append(rpr)
     ppr_default = sub(dd, "w:pPrDefault")
     ppr = sub(ppr_default, "w:pPr")
+    # CT_PPrBase order: overflowPunct before spacing
+    put_new(ppr, "w:overflowPunct", val=1 if profile.typography.hanging_punctuation else 0)
     put_new(ppr, "w:spacing", before=0, after=0, line=240, lineRule="auto")
     if old is not None:
         styles_root.replace(old, dd)

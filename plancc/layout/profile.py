@@ -138,6 +138,14 @@ class Language(_Model):
     latin: LangTag = Field("en-US", description="西文语言（w:lang val）")
 
 
+class Typography(_Model):
+    hanging_punctuation: bool = Field(
+        True,
+        description="允许标点溢出边界（w:overflowPunct）：行末第29个字是不能居行首的标点（，。、；：？！）时把它悬挂在版心外；"
+        "关掉时 LibreOffice 在两端对齐的满行后会丢掉这个标点",
+    )
+
+
 # --------------------------------------------------------------------------- styles
 
 
@@ -305,6 +313,7 @@ class Profile(_Model):
     page: Page = Field(description="纸张、页边距与文档网格")
     color: HexColor = Field("000000", description="文字颜色（公文一律黑色）", pattern=r"^[0-9A-Fa-f]{6}$")
     language: Language = Field(default_factory=Language, description="语言标记")
+    typography: Typography = Field(default_factory=Typography, description="中文排版：标点悬挂")
     styles: Styles = Field(description="各段落类型的样式")
     page_number: PageNumber = Field(description="页码")
     signature: Signature = Field(default_factory=Signature, description="落款与成文日期的相对位置")
