@@ -20,6 +20,7 @@ fixed entry order and timestamps, so the same IR and profile give the same bytes
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import zipfile
@@ -82,9 +83,17 @@ def _set_footers(document, profile: Profile, ids: dict[str, str]) -> None:
         ftr.append(ox.page_number_paragraph(ids["page_number"], side, pn.prefix, pn.suffix))
 
 
-def _set_settings(document, profile: Profile) -> None:
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+
+
+def _set_settings(document, profile: Profile, doc: ir.Document) -> None:
     settings = document.settings.element
     ox.remove_rsids(settings)
+    # each document its own id, the same from run to run: derived from its title and date
+    digest = hashlib.sha256(f"{doc.title}\n{doc.date}".encode("utf-8")).hexdigest()
+    doc_id = f"{int(digest[:8], 16) & 0x7FFFFFFF:08X}"
+    for el in settings.iter("{%s}docId" % _W14):
+        el.set("{%s}val" % _W14, doc_id)
     ox.set_even_and_odd(settings, profile.page_number.even_and_odd)
     lang = settings.find(ox.qn("w:themeFontLang"))
     if lang is not None:
@@ -120,7 +129,7 @@ def render_docx(doc: ir.Document, profile: Profile) -> bytes:
 
     _drop_template_parts(document)
     build_styles(document.styles.element, profile, ids)
-    _set_settings(document, profile)
+    _set_settings(document, profile, doc)
     _set_footers(document, profile, ids)
 
     body = document.element.body

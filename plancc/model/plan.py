@@ -81,6 +81,24 @@ class Plan(PlanModel):
         return next((r for r in self.rubrics if r.id == id), None)
 
     @property
+    def issue_date(self):
+        """The plan's date for the document's properties: its written date, else the start of
+        its period, else its year (PartialDate, or None)."""
+        from plancc.model.dates import PartialDate
+
+        if self.document.date:
+            return self.document.date
+        p = self.period
+        if p is not None:
+            if p.start:
+                return p.start
+            if p.year:
+                return PartialDate(p.year, 1)
+            if p.school_year_range:
+                return PartialDate(p.school_year_range[0], 9)
+        return None
+
+    @property
     def plan_kind(self) -> str:
         """The kind written, or the one the period implies."""
         if self.kind:
