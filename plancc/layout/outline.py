@@ -72,7 +72,25 @@ def parse_outline(xml_text: str, metrics: Metrics | None = None) -> ir.Document:
     p.children(root, 0, doc.blocks)
     if metrics.centring is not None:
         centre_signatures(doc.blocks, metrics.centring)
+    keep_lead_ins(doc.blocks)
     return doc
+
+
+#: how a sentence announces the table after it (“具体考核内容见下表：”“资源模块及课程名称如下：”)
+_LEAD_IN = re.compile(r"(?:[:：]|如下|下表|见表\S{0,6})\s*$")
+
+
+def keep_lead_ins(blocks: list) -> None:
+    """A body paragraph that announces the table right after it stays on the table's page
+    (keep with next), so a page never ends with “……如下：” and the table alone on the next."""
+    for i, here in enumerate(blocks):
+        if not (isinstance(here, ir.Paragraph) and here.kind == "body" and here.keep_with_next is None):
+            continue
+        j = i + 1
+        while j < len(blocks) and isinstance(blocks[j], ir.Paragraph) and blocks[j].kind == "caption":
+            j += 1  # a table's caption keeps with its table already
+        if j < len(blocks) and isinstance(blocks[j], ir.Table) and _LEAD_IN.search(here.text):
+            here.keep_with_next = True
 
 
 def _valid_date(text: str) -> bool:
