@@ -21,6 +21,15 @@ class Context:
     policy: PolicySettings = field(default_factory=PolicySettings)
     # the documents citations are checked against (plancc.citations.Registry); None: the built-in list
     citations: Any = None
+    # what several rules of one subject read the same way, computed once (see shared())
+    _shared: dict = field(default_factory=dict, repr=False)
+
+    def shared(self, key: str, build):
+        """``build(self)``, computed once per plan for every rule that asks by the same key
+        (the figures of a plan, the typed figures of its prose …)."""
+        if key not in self._shared:
+            self._shared[key] = build(self)
+        return self._shared[key]
 
     @property
     def registry(self):

@@ -17,6 +17,7 @@ product carries a convertible unit: "20周" as 天 is 20 × 7, "5天" as 学时 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -81,7 +82,13 @@ class ExprError(ValueError):
         self.text, self.at = text, at
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(text: str) -> Derivation:
+    """A derivation read (once per text: the model checks it, facts and rules evaluate it)."""
+    return _parse(text)
+
+
+def _parse(text: str) -> Derivation:
     if len(text) > MAX_LENGTH:
         raise ExprError(text, MAX_LENGTH)
     body, eq, tail = _split_result(text)
@@ -247,21 +254,6 @@ def _conversion(factors: list[Node], unit: str | None, rate: RateLookup) -> Frac
             raise EvalError("zero")
         factor = factor / v if inverted else factor * v
     return factor
-
-
-def rates_used(d: Derivation, unit: str | None) -> list[str]:
-    """The names of the rates a derivation needs for `unit` (to say which is missing)."""
-    used: list[str] = []
-
-    def record(name: str) -> Fraction:
-        used.append(name)
-        return Fraction(1)
-
-    try:
-        evaluate(d, unit, record, lambda name: Fraction(1))
-    except EvalError:
-        pass
-    return used
 
 
 def show_node(node: Node) -> str:

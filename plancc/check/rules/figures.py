@@ -8,31 +8,38 @@ derivation or a rate a conversion (PL4), a reference a reference (PL5).
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Iterator
 
 from plancc.catalog import Listed
-from plancc.errors import Worded
 from plancc.check.registry import Finding, rule
+from plancc.errors import Worded
+from plancc.model.facts import format_fact
 from plancc.model.figures import Breakdown
 from plancc.quantities.amount import Interval, show, show_interval, to_fraction
-from plancc.quantities.expr import EvalError, evaluate, show_node
 from plancc.quantities import rates
+from plancc.quantities.expr import EvalError, Op, Ref, evaluate, show_node
 
 
-def walk(ctx) -> Iterator[tuple[tuple, str, Breakdown]]:
+def walk(ctx) -> list[tuple[tuple, str, Breakdown]]:
     """Every figure and part, depth first: (data path, dotted name, breakdown). Besides
-    ``figures:``, the parts of an assessment component's points (作业一 50 + 作业二 50)."""
+    ``figures:``, the parts of an assessment component's points (作业一 50 + 作业二 50).
+    Read once per plan for all the rules here."""
+    return ctx.shared("figures.walk", _walk)
+
+
+def _walk(ctx) -> list[tuple[tuple, str, Breakdown]]:
     roots = [(("figures", name), name, Breakdown(name, value)) for name, value in ctx.plan.figures.items()]
     for i, a in enumerate(ctx.plan.assessments):
         for j, c in enumerate(a.components):
             if c.parts:
                 roots.append((("assessments", i, "components", j), f"{a.id}.{c.name}",
                               Breakdown.of(c.name, c.points, c.parts, number_key="points")))
+    out = []
     stack = list(reversed(roots))
     while stack:
         path, dotted, b = stack.pop()
-        yield path, dotted, b
+        out.append((path, dotted, b))
         stack.extend((path + ("parts", p.name), f"{dotted}.{p.name}", p) for p in reversed(b.parts))
+    return out
 
 
 def value_path(ctx, path: tuple, key: str = "value") -> tuple:
@@ -59,12 +66,15 @@ def part_interval(ctx, b: Breakdown) -> Interval:
     own = stated(ctx, b)
     if own is not None:
         return own
-    if b.parts:
-        total = Interval(Fraction(0), Fraction(0))
-        for p in b.parts:
-            total = total + part_interval(ctx, p)
-        return total
-    return Interval.ANY
+    return parts_total(ctx, b) if b.parts else Interval.ANY
+
+
+def parts_total(ctx, b: Breakdown) -> Interval:
+    """What a figure's parts add up to."""
+    total = Interval(Fraction(0), Fraction(0))
+    for p in b.parts:
+        total = total + part_interval(ctx, p)
+    return total
 
 
 def _part_text(ctx, p: Breakdown) -> str:
@@ -103,9 +113,7 @@ def figure_parts_sum(ctx):
         whole = stated(ctx, b)
         if whole is None:
             continue
-        total = Interval(Fraction(0), Fraction(0))
-        for p in b.parts:
-            total = total + part_interval(ctx, p)
+        total = parts_total(ctx, b)
         if not total.meets(whole):
             yield Finding(
                 value_path(ctx, path, b.number_key) if b.amount.number is not None or b.amount.ref else path,
@@ -119,13 +127,17 @@ def figure_parts_sum(ctx):
 # -- rates ------------------------------------------------------------------
 
 def rate_value(ctx, name: str, mode: str | None) -> Fraction:
-    return rates.rate_value(rates.declared(ctx.plan), name, mode)
+    return rates.rate_value(ctx.shared("figures.rates", lambda c: rates.declared(c.plan)), name, mode)
 
 
-def derivations(ctx, refs: bool = True):
+def derivations(ctx, refs: bool = True) -> list:
     """Every figure with a derivation: (path, dotted name, breakdown, derivation, mode, value or
     the EvalError that stops it). ``refs=False`` counts references as 1, to find the rate a
-    derivation lacks even where a reference is also wrong."""
+    derivation lacks even where a reference is also wrong. Evaluated once per plan."""
+    return ctx.shared(f"figures.derivations.{refs}", lambda c: list(_derivations(c, refs)))
+
+
+def _derivations(ctx, refs: bool):
     for path, dotted, b in walk(ctx):
         d = b.derivation()
         if d is None:
@@ -256,7 +268,7 @@ def rate_conflict(ctx):
 
 def _is_rate(path: tuple) -> bool:
     """A rate's declaration: under ``rates:``, or one of the hours block's rate keys."""
-    return (path[:1] == ("rates",) and len(path) >= 2) or (path[:1] == ("hours",) and path[1:2] in (("minutes_per_hour",), ("hours_per_credit",)))
+    return (path[:1] == ("rates",) and len(path) >= 2) or (path[:1] == ("hours",) and len(path) == 2 and path[1] in rates.HOURS_KEYS)
 
 
 def _rate_text(v) -> str:
@@ -328,14 +340,10 @@ def figure_reference(ctx):
             v = ctx.facts.get(ref)
             if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)):
                 continue
-            from plancc.model.facts import format_fact
-
             yield Finding(where, {"name": dotted, "ref": ref, "value": format_fact(v, None)})
 
 
 def _refs(node) -> list[str]:
-    from plancc.quantities.expr import Op, Ref
-
     if isinstance(node, Ref):
         return [node.name]
     if isinstance(node, Op):

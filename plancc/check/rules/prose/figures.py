@@ -87,13 +87,22 @@ class _Labels:
         return None
 
 
-def _typed_figures(ctx):
-    """Every typed figure next to a known name: (path, match, name, fact, value)."""
+#: where a typed figure may stand (a superset of _NUMBER, for Context.prose_matching's one scan)
+_HINT = re.compile(r"\d\s*[学分人天%]")
+
+
+def _typed_figures(ctx) -> list:
+    """Every typed figure next to a known name: (path, match, name, fact, value); found once
+    per plan for PL811 and PL812."""
+    return ctx.shared("prose.typed_figures", lambda c: list(_find_typed_figures(c)))
+
+
+def _find_typed_figures(ctx):
     labels = _Labels(ctx)
     if not labels.by_name:
         return
-    for path, text in ctx.prose():
-        if not path or path[0] in _DATA or "{=" in text and not _NUMBER.search(text):
+    for path, text in ctx.prose_matching(_HINT):
+        if not path or path[0] in _DATA:
             continue
         shown = 0
         for m in _NUMBER.finditer(text):
