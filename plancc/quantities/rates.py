@@ -24,18 +24,12 @@ HOURS_KEYS = ("minutes_per_hour", "hours_per_credit")
 
 def declared(plan) -> Declared:
     out: Declared = {}
-    r = plan.rates
-    if r is not None:
-        for key in RATE_DEFAULTS:
-            v = getattr(r, key)
+    for block, keys in (("rates", RATE_DEFAULTS), ("hours", HOURS_KEYS)):
+        holder = getattr(plan, block)
+        for key in keys if holder is not None else ():
+            v = getattr(holder, key)
             if v is not None:
-                out.setdefault(key, []).append((v, ("rates", key), f"rates.{key}"))
-    h = plan.hours
-    if h is not None:
-        for key in HOURS_KEYS:
-            v = getattr(h, key)
-            if v is not None:
-                out.setdefault(key, []).append((v, ("hours", key), f"hours.{key}"))
+                out.setdefault(key, []).append((v, (block, key), f"{block}.{key}"))
     return out
 
 

@@ -39,9 +39,6 @@ RATE_DEFAULTS: dict[str, float | None] = {
     "days_per_week": 7,
 }
 
-#: rates that may differ by mode of training (a mapping 方式 → rate)
-PER_MODE = frozenset({"hours_per_credit", "hours_per_day"})
-
 
 def canonical(unit: str | None) -> str | None:
     """The known name of a unit (课时 → 学时), or the unit as written."""
