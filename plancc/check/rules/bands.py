@@ -88,6 +88,14 @@ def band_outside_scale(ctx):
                               related=[(("assessments", i, "total"), "total")])
 
 
+def _neighbours(ctx):
+    """Each two bands next to each other on the scale: (assessment index, assessment, lower, upper)."""
+    for i, a in enumerate(ctx.plan.assessments):
+        ordered = _ordered(a)
+        for prev, nxt in zip(ordered, ordered[1:]):
+            yield i, a, prev, nxt
+
+
 def _ordered(a) -> list[_Span]:
     """The bands from the lowest up, leaving out reversed ones (PL605 reports them)."""
     usable = [s for s in spans(a) if s.high is None or s.low <= s.high]
@@ -114,13 +122,11 @@ def bands_overlap(ctx):
 
     怎么改：改正其中一个等次的分数。
     """
-    for i, a in enumerate(ctx.plan.assessments):
-        ordered = _ordered(a)
-        for prev, nxt in zip(ordered, ordered[1:]):
-            if prev.high is None or nxt.low < prev.high or (nxt.low == prev.high and prev.high_inclusive):
-                yield Finding(_band_path(i, nxt, "min") if nxt.low_written else ("assessments", i, "bands", nxt.index),
-                              {"scheme": a.id, "first": _text(prev), "second": _text(nxt), "score": show(nxt.low)},
-                              related=[(("assessments", i, "bands", prev.index), prev.name)])
+    for i, a, prev, nxt in _neighbours(ctx):
+        if prev.high is None or nxt.low < prev.high or (nxt.low == prev.high and prev.high_inclusive):
+            yield Finding(_band_path(i, nxt, "min") if nxt.low_written else ("assessments", i, "bands", nxt.index),
+                          {"scheme": a.id, "first": _text(prev), "second": _text(nxt), "score": show(nxt.low)},
+                          related=[(("assessments", i, "bands", prev.index), prev.name)])
 
 
 @rule(
@@ -145,16 +151,14 @@ def bands_gap(ctx):
 
     怎么改：补上空档。
     """
-    for i, a in enumerate(ctx.plan.assessments):
-        ordered = _ordered(a)
-        for prev, nxt in zip(ordered, ordered[1:]):
-            if prev.high is None:
-                continue
-            gap = nxt.low - prev.high
-            limit = _step(prev.high, nxt.low) if prev.high_inclusive else Fraction(0)
-            if gap > limit:
-                yield Finding(_band_path(i, nxt, "min"), {"scheme": a.id, "first": _text(prev), "second": _text(nxt)},
-                              related=[(("assessments", i, "bands", prev.index), prev.name)])
+    for i, a, prev, nxt in _neighbours(ctx):
+        if prev.high is None:
+            continue
+        gap = nxt.low - prev.high
+        limit = _step(prev.high, nxt.low) if prev.high_inclusive else Fraction(0)
+        if gap > limit:
+            yield Finding(_band_path(i, nxt, "min"), {"scheme": a.id, "first": _text(prev), "second": _text(nxt)},
+                          related=[(("assessments", i, "bands", prev.index), prev.name)])
 
 
 @rule(
