@@ -10,6 +10,7 @@ set directly under ``[policy]`` (annual_hours = 90 …) win over every pack.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -59,9 +60,19 @@ class Pack(PlanModel):
     requirements: list[Requirement] = Field(description="各条要求")
 
 
-@functools.lru_cache(maxsize=32)
 def load_pack(path: str, lang: str = "zh") -> Pack:
-    """A pack file, checked; a problem is a ConfigError naming the file, line and key."""
+    """A pack file, checked; a problem is a ConfigError naming the file, line and key. Read once
+    while the file stays as it is (``render --watch`` sees an edited pack)."""
+    try:
+        st = os.stat(path)
+        identity = (st.st_mtime_ns, st.st_size, st.st_ino)
+    except OSError:
+        identity = None  # load_file words the problem
+    return _load_pack(path, lang, identity)
+
+
+@functools.lru_cache(maxsize=32)
+def _load_pack(path: str, lang: str, identity) -> Pack:  # noqa: ARG001 (identity: part of the cache key)
     from plancc.diagnostics.validation import error_detail
     from plancc.load.files import load_file
     from plancc.load.source import format_path, value_at

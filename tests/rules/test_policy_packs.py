@@ -108,3 +108,13 @@ def test_rates_of_plancc_toml_serve_plans_that_declare_none(tmp_path):
     plan.write_text(MINIMAL + "rates: {hours_per_day: 8}\n" + body, encoding="utf-8")
     r = run()
     assert "PL409" in r.stdout and "plancc.toml" in r.stdout and "PL407" in r.stdout, r.stdout
+
+
+def test_an_edited_pack_is_read_again(tmp_path):
+    from plancc.policy.pack import load_pack
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text("name: x\nrequirements:\n  - {measure: annual_hours, at_least: 72, source: s}\n", encoding="utf-8")
+    assert load_pack(str(pack)).requirements[0].at_least == 72
+    pack.write_text("name: x\nrequirements:\n  - {measure: annual_hours, at_least: 90.0, source: s}\n", encoding="utf-8")
+    assert load_pack(str(pack)).requirements[0].at_least == 90
