@@ -47,13 +47,6 @@ class Context:
 
         return plan_facts(self.plan)
 
-    @cached_property
-    def policy_requirements(self) -> dict:
-        """The policy pack's requirements that hold for this plan, by measure (plancc.policy)."""
-        from plancc.policy.pack import requirements
-
-        return requirements(self.policy, self.plan)
-
     def data_at(self, path: tuple) -> Any:
         """The raw value at a data path, or None when the path does not exist."""
         return value_at(self.loaded.data, path)

@@ -15,8 +15,12 @@ from plancc.errors import Worded
 from plancc.policy.measures import MEASURES
 
 
-def _requirements(ctx):
-    return ctx.policy_requirements
+def _requirements(ctx) -> dict:
+    """The pack's requirements that hold for this plan, by measure (chosen once per plan; the
+    pack models are imported only when the pack is on)."""
+    from plancc.policy.pack import requirements
+
+    return ctx.shared("policy.requirements", lambda c: requirements(c.policy, c.plan))
 
 
 def _cycle_fits(ctx, r) -> bool:
