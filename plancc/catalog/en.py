@@ -498,4 +498,8 @@ MESSAGES: dict[str, str] = {
     # -- prose: repeated text (PL810) --
     'prose.repeat.paragraph': 'this paragraph',
     'prose.repeat.sentence': 'this sentence',
+    # -- rubrics: items of several rows --
+    'value.rubric_item_points': 'rubric item "{name}" has no points: give points, or points on its rows',
+    'value.rubric_item_rows_text': 'rubric item "{name}" has rows: write its requirement and deduction on the rows, not on the item',
+    'outline.merge_up': '<table name={table}> row {row} has a cell with merge="up" but no cell of the same span above it to merge with',
 }

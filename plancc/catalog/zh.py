@@ -498,4 +498,8 @@ MESSAGES: dict[str, str] = {
     # -- prose: repeated text (PL810) --
     'prose.repeat.paragraph': '这段文字',
     'prose.repeat.sentence': '这句话',
+    # -- rubrics: items of several rows --
+    'value.rubric_item_points': '评分项目“{name}”没有分值：写 points，或在各行（rows）写分值',
+    'value.rubric_item_rows_text': '评分项目“{name}”已分行（rows）：要求和评分办法写在各行中，不写在项目上',
+    'outline.merge_up': '<table name={table}> 的第 {row} 行有 merge="up" 的单元格，但它上面没有同样宽的单元格可以合并',
 }

@@ -277,6 +277,7 @@ class _Parser:
         aligns = [c.align if c.align != "left" else None for c in cols]
         Cell = ir.Cell
         rows: list[list[ir.Cell]] = []
+        ups = False
         for n, r in enumerate(row_els, 1):  # thousands of rows in a catalog: keep this loop lean
             row = []
             pos = 0
@@ -286,6 +287,9 @@ class _Parser:
                 span = _int_attr(c, "span", 1, 1, ncols) if c.attrib else 1
                 align = _align_attr(c, None) if c.attrib else None
                 row.append(Cell(_text(c), span, None, False, align or (aligns[pos] if pos < ncols else None)))  # type: ignore[arg-type]
+                if c.attrib and c.get("merge") == "up":  # this cell continues the one above it
+                    row[-1].vmerge = "continue"
+                    ups = True
                 pos += span
             if pos != ncols:
                 raise OutlineError("outline.row_span", table=repr(el.get('name', '')), row=n, span=pos, columns=ncols)
@@ -305,6 +309,8 @@ class _Parser:
             header = [cells]
         if merge_cols:
             _vertical_merges(rows, merge_cols)
+        if ups:
+            _merges_up(rows, el.get("name", ""))
         if explicit and not all(weights):
             raise OutlineError("outline.weights_all", table=repr(el.get('name', '')))
         widths, font_size = size_columns([c.title for c in cols], rows, weights if explicit else None, self.metrics)
@@ -325,6 +331,23 @@ def _grid(row: list[ir.Cell]) -> dict[int, ir.Cell]:
         out[pos] = cell
         pos += cell.span
     return out
+
+
+def _merges_up(rows: list[list[ir.Cell]], table: str) -> None:
+    """Cells written ``merge="up"`` continue the cell above them (of the same span), which starts
+    the merged block unless it continues one itself: a rubric item's cell over its rows."""
+    prev: dict[int, ir.Cell] = {}
+    for n, row in enumerate(rows, 1):
+        grid = _grid(row)
+        for pos, cell in grid.items():
+            if cell.vmerge != "continue":
+                continue
+            above = prev.get(pos)
+            if above is None or above.span != cell.span:
+                raise OutlineError("outline.merge_up", table=repr(table), row=n)
+            if above.vmerge is None:
+                above.vmerge = "restart"
+        prev = grid
 
 
 def _vertical_merges(rows: list[list[ir.Cell]], merge_cols: list[int]) -> None:

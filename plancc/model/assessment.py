@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from plancc.model.base import Number, Percent, PlanModel, Text
+from plancc.model.base import Number, Percent, PlanModel, Text, Words
 from plancc.model.figures import AmountText, FigureLike, FigureName
 
 
@@ -105,13 +106,74 @@ class Evaluation(PlanModel):
     items: list[EvaluationItem] = Field(description="评价指标，权重之和应为 100%")
 
 
-class RubricItem(PlanModel):
-    """A rubric line: points, requirement and deduction rule (“每少1次扣1分”)."""
+class RubricRow(PlanModel):
+    """One row of a rubric item that takes several rows: its own points, requirement and rule."""
 
-    name: Text = Field(description="项目")
-    points: Number = Field(description="分值")
-    requirement: Optional[Text] = Field(None, description="要求")
-    deduction: Optional[Text] = Field(None, description="扣分办法，如“每少1次扣1分”")
+    points: Optional[Number] = Field(None, description="本行分值；各行都写时，项目的 points 应等于各行之和（PL209）")
+    requirement: Optional[Text] = Field(None, description="本行要求")
+    deduction: Optional[Text] = Field(None, description="本行评分办法，如“每少1次扣1分”")
+
+
+class RubricItem(PlanModel):
+    """A rubric line: points, requirement and deduction rule (“每少1次扣1分”); an item of
+    several rows lists them in ``rows`` and its name cell spans them all."""
+
+    name: Text = Field(description="项目（考核内容）")
+    points: Optional[Number] = Field(
+        None, description="分值；写了 rows 且各行有分值时可不写（按各行之和计），都写时应相等（PL209）"
+    )
+    requirement: Optional[Text] = Field(None, description="要求（没有 rows 时）")
+    deduction: Optional[Text] = Field(None, description="扣分办法（评分办法），如“每少1次扣1分”（没有 rows 时）")
+    rows: list[RubricRow] = Field(
+        default_factory=list,
+        description="项目分几行时逐行写出（分值、要求、评分办法），表中项目单元格纵向合并；各行不写分值时项目的分值单元格也合并",
+        examples=[[{"points": 4, "requirement": "按时参加集中研修", "deduction": "缺一次扣1分"},
+                   {"points": 6, "requirement": "提交研修日志", "deduction": "少一篇扣2分"}]],
+    )
+
+    @model_validator(mode="after")
+    def _has_points(self) -> "RubricItem":
+        if self.points is None and not any(r.points is not None for r in self.rows):
+            raise PydanticCustomError(
+                "rubric_item_points", "rubric item '{name}' has no points: give points, or points on its rows",
+                {"name": self.name, "at": ("name",)},
+            )
+        if self.rows and (self.requirement is not None or self.deduction is not None):
+            raise PydanticCustomError(
+                "rubric_item_rows_text", "rubric item '{name}' has rows: write its requirement and deduction on the rows",
+                {"name": self.name, "at": ("requirement" if self.requirement is not None else "deduction",)},
+            )
+        return self
+
+    @property
+    def row_points(self) -> float | None:
+        """The sum of the rows' points, when a row has points."""
+        pts = [r.points for r in self.rows if r.points is not None]
+        return sum(pts) if pts else None
+
+    @property
+    def score(self) -> float:
+        """The item's points: as written, else the sum of its rows'."""
+        return self.points if self.points is not None else self.row_points  # type: ignore[return-value]
+
+    @property
+    def lines(self) -> list[RubricRow]:
+        """The table rows of the item: its rows, or one row of its own fields."""
+        return self.rows or [RubricRow(points=self.points, requirement=self.requirement, deduction=self.deduction)]
+
+    @property
+    def merged_points(self) -> bool:
+        """Whether the item's points cell spans its rows (the rows carry no points of their own)."""
+        return len(self.rows) > 1 and all(r.points is None for r in self.rows)
+
+
+class RubricHeaders(PlanModel):
+    """The rubric's column headers as the plan prints them; each may cite figures with {=…}."""
+
+    name: Text = Field("项目", description="项目列的标题，如“考核内容”")
+    points: Text = Field("分值", description="分值列的标题，可带计算出的总分，如“分值（{=rubrics.校本研修.total}分）”")
+    requirement: Text = Field("要求", description="要求列的标题")
+    deduction: Text = Field("扣分办法", description="扣分办法列的标题，如“评分办法”")
 
 
 class Rubric(PlanModel):
@@ -119,5 +181,22 @@ class Rubric(PlanModel):
 
     id: Text = Field(description="评分细则名称，供正文引用")
     caption: Optional[Text] = Field(None, description="表题")
-    total: Optional[Number] = Field(None, description="总分；各项分值之和应等于它")
+    total: Optional[Number] = Field(None, description="总分；各项分值之和应等于它（PL206）；不写时按各项之和计")
+    headers: RubricHeaders = Field(
+        default_factory=RubricHeaders,
+        description="列标题，默认 项目 / 分值 / 要求 / 扣分办法；要求、扣分办法两列只在有内容时出现",
+        examples=[{"name": "考核内容", "points": "分值（{=rubrics.校本研修.total}分）", "requirement": "要求", "deduction": "评分办法"}],
+    )
+    unit: Words = Field("", description="分值单元格中数字后的单位，如写“分”则印作“4分”；默认不写")
+    total_row: bool = Field(True, description="是否在表末加合计行（有总分时）；有的方案不印合计行，写 false")
+    total_label: Text = Field("合计", description="合计行的名称，如“总分”")
     items: list[RubricItem] = Field(description="评分项目")
+
+    @property
+    def item_sum(self) -> float:
+        return sum(it.score for it in self.items)
+
+    @property
+    def score(self) -> float:
+        """The total: as written, else the items' sum."""
+        return self.total if self.total is not None else self.item_sum

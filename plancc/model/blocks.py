@@ -111,13 +111,31 @@ class ModulesBlock(PlanModel):
 
     module_sets: list[Text] = Field(description="要列出的模块组 id")
     numbered: bool = Field(True, description="多个模块组时是否编号为 1. 2. …")
-    style: Literal["sentence", "sections"] = Field(
-        "sentence", description="sentence：每个模块组一句话；sections：每个模块一个编号小节（模块名称为小标题，模块说明为正文）"
+    style: Literal["sentence", "sections", "parts"] = Field(
+        "sentence", description="sentence：每个模块组一句话；sections：每个模块一个编号小节（模块名称为小标题，模块说明为正文）；"
+        "parts：每个模块组一部分，小标题“第一部分：（必学）名称”，其下列出各模块（名称、学时、说明）"
     )
     lead: Words = Field("", description="同一段中模块句子之前的文字（sentence 时），如“根据培训目标要求，……严格按照《……》，”；默认不写")
     ending: Optional[Words] = Field(
         None, description="模块句子在“N个模块（共H学时）”之后的结尾（sentence 时），写了就代替“的{offer}。”，如“，并……增加设置学科教学选修模块。”"
     )
+    compulsory_word: Words = Field("必学", description="parts 时必学部分小标题括号里的字，如“必修”")
+    elective_word: Words = Field("选学", description="parts 时选学部分小标题括号里的字，如“选修”")
+
+
+class TiersBlock(PlanModel):
+    """The tiers as plans name them: 新教师（教龄1-2年）、成长期教师（教龄3-8年）…, in a sentence or a list."""
+
+    tiers: Literal["sentence", "list"] = Field(
+        description="sentence：写成一句（“新教师（教龄1-2年）、成长期教师（教龄3-8年）……四个层次。”）；list：逐项列出"
+    )
+    years: bool = Field(True, description="是否在名称后的括号里写教龄范围（“（教龄1-2年）”）")
+    lead: Words = Field("", description="同一段中层次之前的文字（sentence 时），如“每个阶段分为”；默认不写")
+    ending: Words = Field(
+        "{=tiers.count:count}个层次。",
+        description="层次之后的结尾（sentence 时），可引用数据，如“{=tiers.count:cn}个不同层次，其中……”；默认“N个层次。”",
+    )
+    numbered: bool = Field(True, description="list 时是否用 ①②③ 编号")
 
 
 class CatalogBlock(PlanModel):
@@ -281,6 +299,7 @@ KINDS: tuple[BlockKind, ...] = (
               lists=("stages", "tiers")),
     BlockKind("posts", PostsBlock, Shows("posts", "posts", lambda p: bool(p.posts)), lists=("posts",)),
     BlockKind("module_sets", ModulesBlock, refers=Refers("module_sets", "模块组", "module set")),
+    BlockKind("tiers", TiersBlock, Shows("tiers", "tiers", lambda p: bool(p.tiers)), lists=("tiers",)),
     BlockKind("catalog", CatalogBlock, Shows("catalog", "catalog", lambda p: p.catalog is not None,
                                              OnlyHere(("catalog",), "课程目录", "catalog", lambda p: p.catalog.caption or "catalog"))),
     BlockKind("phases", PhasesBlock, Shows("phases", "phases", lambda p: bool(p.phases),

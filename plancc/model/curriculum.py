@@ -14,7 +14,7 @@ class Module(PlanModel):
 
     name: Text = Field(description="模块名称")
     hours: Optional[Number] = Field(None, description="本模块学时")
-    compulsory: bool = Field(False, description="是否必修")
+    compulsory: bool = Field(False, description="是否必修（必学）；必学模块组（compulsory: true）中的模块都是必学")
     description: Union[Text, list[Text], None] = Field(
         None, description="模块说明（modules 块写 style: sections 时作为该模块小节的正文）；多段时写成列表"
     )
@@ -42,6 +42,35 @@ class ModuleSet(PlanModel):
         None, ge=0, le=1000, description="原文声明的模块数（仅用于核对：与模块列表数目不符时 validate 会报告；渲染总是按列表计数）"
     )
     offer: Words = Field("课程供参训教师选学", description="句尾，如“网络研修课程供参训教师选择”")
+    compulsory: Optional[bool] = Field(
+        None, description="本组是必学（true）还是选学（false）的一部分；modules 块写 style: parts 时印作“第一部分：（必学）……”；不写则不分"
+    )
+
+    @property
+    def part_kind(self) -> str | None:
+        """“compulsory”, “elective”, or None when the set is not marked."""
+        return None if self.compulsory is None else ("compulsory" if self.compulsory else "elective")
+
+    @property
+    def compulsory_modules(self) -> list[Module]:
+        """The modules every teacher of the set must take: all of a compulsory set, the marked ones of another."""
+        return self.items if self.compulsory else [m for m in self.items if m.compulsory]
+
+    @property
+    def compulsory_hours(self) -> float | None:
+        """The hours of the compulsory modules: the set's hours for a compulsory set,
+        else the sum of its compulsory modules' when each has hours."""
+        if self.compulsory:
+            return self.hours
+        mods = self.compulsory_modules
+        if mods and all(m.hours is not None for m in mods):
+            return sum(m.hours for m in mods)  # type: ignore[misc]
+        return None
+
+    @property
+    def audience(self) -> tuple:
+        """Whom the set addresses (stage, tier, post): the sets of one audience are what one teacher takes."""
+        return (self.stage, self.tier, self.post)
 
     @property
     def items(self) -> list[Module]:

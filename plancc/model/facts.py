@@ -83,6 +83,7 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
         for m in ms.items:
             if m.hours is not None:
                 f[f"modules.{ms.id}.{m.name}.hours"] = m.hours
+    _part_facts(plan, f)
     if plan.catalog:
         courses = plan.catalog.courses
         f["catalog.courses.count"] = len(courses)
@@ -117,8 +118,11 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
     for e in plan.evaluations:
         f[f"evaluations.{e.id}.items.count"] = len(e.items)
     for r in plan.rubrics:
-        if r.total is not None:
-            f[f"rubrics.{r.id}.total"] = r.total
+        # the total as written, else the items' sum: a header “分值（{=rubrics.X.total}分）” always has it
+        f[f"rubrics.{r.id}.total"] = r.score
+        f[f"rubrics.{r.id}.items.count"] = len(r.items)
+        for item in r.items:
+            f.setdefault(f"rubrics.{r.id}.items.{item.name}.points", item.score)
     # groups: {=groups.领导小组.组长} is the names holding a role, joined by “、”
     f["groups.count"] = len(plan.groups)
     for g in plan.groups:
@@ -144,6 +148,25 @@ def plan_facts(plan: Plan) -> dict[str, Any]:
         for name, value in plan.figures.items():
             _figure_facts(f"figures.{name}", Breakdown(name, value), f, declared)
     return f
+
+
+def _part_facts(plan: Plan, f: dict[str, Any]) -> None:
+    """Compulsory (必学) and elective (选学) parts: how many sets and modules, and their hours
+    when every one counted has hours ({=modules.compulsory.hours})."""
+    sets = plan.module_sets
+    compulsory = [ms for ms in sets if ms.compulsory]
+    elective = [ms for ms in sets if ms.compulsory is False]
+    f["module_sets.compulsory.count"] = len(compulsory)
+    f["module_sets.elective.count"] = len(elective)
+    with_modules = [ms for ms in sets if ms.compulsory_modules]
+    f["modules.compulsory.count"] = sum(len(ms.compulsory_modules) for ms in with_modules)
+    hours = [ms.compulsory_hours for ms in with_modules]
+    if hours and all(h is not None for h in hours):
+        f["modules.compulsory.hours"] = sum(hours)  # type: ignore[arg-type]
+    f["modules.elective.count"] = sum(len(ms.modules) for ms in elective)
+    hours = [ms.hours for ms in elective]
+    if hours and all(h is not None for h in hours):
+        f["modules.elective.hours"] = sum(hours)  # type: ignore[arg-type]
 
 
 def _figure_facts(key: str, b: Breakdown, f: dict[str, Any], declared: rates.Declared) -> None:

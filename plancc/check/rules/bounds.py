@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from plancc.catalog import Listed
 from plancc.check.registry import Finding, rule
 from plancc.errors import Worded
-from plancc.check.rules._util import EPS, n
+from plancc.check.rules._util import EPS, join_parts, n
 
 
 @rule(
@@ -223,3 +224,59 @@ def part_above_whole(ctx):
         if value > limit + EPS:
             yield Finding(path, {"part": part, "value": n(value), "whole": whole, "limit": n(limit)},
                           related=[(where, "whole")])
+
+
+def _audiences(plan):
+    """The module sets of each audience (stage, tier, post) with compulsory hours, and the hours
+    one teacher of it must take: the post's hours when the set names a post that has them, else hours.required."""
+    groups: dict[tuple, list[tuple[int, object]]] = {}
+    for i, ms in enumerate(plan.module_sets):
+        if ms.compulsory_modules:
+            groups.setdefault(ms.audience, []).append((i, ms))
+    posts = {p.name: (k, p) for k, p in enumerate(plan.posts)}
+    h = plan.hours
+    for (_, _, post), sets in groups.items():
+        if post in posts and posts[post][1].hours is not None:
+            k, p = posts[post]
+            yield sets, p.hours, ("posts", k, "hours")
+        elif h is not None and h.required is not None:
+            yield sets, h.required, ("hours", "required")
+
+
+@rule(
+    "PL309",
+    "compulsory-modules-above-required",
+    family="bounds",
+    title="必学模块的学时超过要求的学时",
+    title_en="compulsory modules take more hours than required",
+    message="{sets}的必学部分共 {hours} 学时（{parts}），超过了要求完成的 {required} 学时",
+    message_en="the compulsory part of {sets} takes {hours} hours ({parts}), more than the {required} hours required",
+    doc_en="""
+    Every teacher takes all compulsory (必学) modules, so their hours are part of the hours required of a
+    teacher: a compulsory module set (`compulsory: true`) counts its hours, another set the hours of its
+    modules marked `compulsory`. Sets of one audience (the same stage, tier and post) are added up and
+    compared with the post's `hours` when they name a post that has them, else with `hours.required`.
+    Fix: correct a module's hours, mark a module elective, or correct the required hours.
+    """,
+)
+def compulsory_modules_above_required(ctx):
+    """
+    必学模块每位教师都要学完，所以它们的学时是要求学时的一部分，不能超过要求完成的学时。
+    必学模块组（`compulsory: true`）计其总学时，其他模块组计其中标了 `compulsory` 的模块的学时；
+    对象相同（学段、层次、岗位都相同）的模块组相加，与其岗位的 `hours`（写了岗位且岗位有学时时）或 `hours.required` 比较。
+
+    怎么改：改正模块学时，把某个模块改为选学，或改正要求的学时。
+    """
+    for sets, required, where in _audiences(ctx.plan):
+        counted = [(i, ms, ms.compulsory_hours) for i, ms in sets if ms.compulsory_hours is not None]
+        total = sum(h for _, _, h in counted)
+        if not counted or total <= required + EPS:
+            continue
+        i0, ms0, _ = counted[0]
+        yield Finding(
+            ("module_sets", i0, "compulsory") if ms0.compulsory else ("module_sets", i0, "modules"),
+            {"sets": Listed([f"“{ms.id}”" for _, ms, _ in counted]), "hours": n(total),
+             "parts": join_parts([(ms.id, h) for _, ms, h in counted]), "required": n(required)},
+            related=[(where, "required")] + [(("module_sets", i, "modules"), ms.id) for i, ms, _ in counted[1:]],
+            at_key=not ms0.compulsory,
+        )

@@ -173,25 +173,26 @@ def evaluation_weights_sum(ctx):
     message="评分细则“{rubric}”各项分值之和为 {sum}，而总分（total）是 {total}",
     message_en="the items of rubric '{rubric}' add up to {sum} points, but its total is {total}",
     doc_en="""
-    A rubric's item points must add up to its stated `total`.
-    Fix: correct an item's points or the total.
+    A rubric's item points must add up to its stated `total`; an item written in rows without points
+    of its own counts the sum of its rows' points. Fix: correct an item's points or the total.
     """,
 )
 def rubric_total(ctx):
     """
-    评分细则各项分值之和应等于其声明的总分 `total`。
+    评分细则各项分值之和应等于其声明的总分 `total`；分行（rows）而项目本身不写分值的，按各行分值之和计。
 
     怎么改：修改某一项的分值，或修改总分。
     """
     for i, r in enumerate(ctx.plan.rubrics):
         if r.total is None:
             continue
-        total = sum(it.points for it in r.items)
+        total = r.item_sum
         if differs(total, r.total):
             yield Finding(
                 ("rubrics", i, "total"),
                 {"rubric": r.id, "sum": n(total), "total": n(r.total)},
-                related=[(("rubrics", i, "items", j, "points"), it.name) for j, it in enumerate(r.items)],
+                related=[(("rubrics", i, "items", j, "points") if it.points is not None else ("rubrics", i, "items", j, "rows"), it.name)
+                         for j, it in enumerate(r.items)],
             )
 
 
@@ -222,4 +223,39 @@ def module_count(ctx):
                 ("module_sets", i, "module_count"),
                 {"set": ms.id, "stated": ms.module_count, "actual": len(ms.modules), "names": Listed(ms.names)},
                 related=[(("module_sets", i, "modules"), "modules")],
+            )
+
+
+@rule(
+    "PL209",
+    "rubric-rows-sum",
+    family="sums",
+    title="评分项目各行分值之和不等于项目分值",
+    title_en="the rows of a rubric item do not add up to its points",
+    message="评分细则“{rubric}”中“{item}”各行分值之和为 {parts} = {sum}，而项目分值（points）是 {points}",
+    message_en="the rows of item '{item}' of rubric '{rubric}' add up to {parts} = {sum} points, but the item's points are {points}",
+    doc_en="""
+    A rubric item written in several rows (`rows`) may state its own `points` and each row's points;
+    then the rows must add up to the item (集中研修 8 = 4 + 4). Rows without points are not counted.
+    Fix: correct a row's points or the item's.
+    """,
+)
+def rubric_rows_sum(ctx):
+    """
+    评分项目分几行（`rows`）写出、项目和各行都写了分值时，各行分值之和应等于项目的 `points`（如 集中研修 8 = 4 + 4）。
+    不写分值的行不计。
+
+    怎么改：修改某一行的分值，或修改项目的分值。
+    """
+    for i, r in enumerate(ctx.plan.rubrics):
+        for j, it in enumerate(r.items):
+            summed = it.row_points
+            if it.points is None or summed is None or not differs(summed, it.points):
+                continue
+            pointed = [(k, row) for k, row in enumerate(it.rows) if row.points is not None]
+            yield Finding(
+                ("rubrics", i, "items", j, "points"),
+                {"rubric": r.id, "item": it.name, "parts": " + ".join(n(row.points) for _, row in pointed),
+                 "sum": n(summed), "points": n(it.points)},
+                related=[(("rubrics", i, "items", j, "rows", k, "points"), f"{it.name} {k + 1}") for k, row in pointed],
             )
