@@ -4,6 +4,7 @@ merged cell, an optional total row), tier lists, and module sets printed in 必�
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,12 @@ def test_columns_without_content_are_left_out_and_defaults_are_todays_headers():
     assert [t for t, _ in rows[1]] == ["签到", "5", "按时签到"]
 
 
+def test_an_item_of_one_row_without_points_prints_the_items_points():
+    text = MINIMAL + ("rubrics: [{id: 甲, items: [{name: 签到, points: 5, rows: [{requirement: 按时签到}]}]}]\n"
+                      "sections:\n  - title: 考核\n    content:\n      - {rubric: 甲}\n")
+    assert [t for t, _ in _grid(_docx(text))[1]] == ["签到", "5", "按时签到"]
+
+
 def test_rubric_facts_count_rows_when_an_item_states_no_points():
     plan = check(RUBRIC.replace("        points: 8\n        rows:\n          - {points: 4", "        rows:\n          - {points: 4", 1)).plan
     f = plan_facts(plan)
@@ -188,3 +195,23 @@ def test_compulsory_hours_are_not_a_fact_when_a_compulsory_module_has_none():
     f = plan_facts(check(PARTS.replace("{name: 班级管理, hours: 8, compulsory: true}", "{name: 班级管理, compulsory: true}")).plan)
     assert "modules.compulsory.hours" not in f and f["modules.compulsory.count"] == 3
     assert f["module_sets.elective.count"] == 1
+
+
+@pytest.mark.pdf
+@pytest.mark.skipif(not (__import__("shutil").which("soffice") or __import__("shutil").which("libreoffice")), reason="LibreOffice missing")
+@pytest.mark.skipif(not __import__("shutil").which("pdftotext"), reason="poppler-utils missing")
+def test_the_worked_example_keeps_every_character_and_prints_a_merged_item_once_in_the_pdf(tmp_path):
+    import subprocess
+
+    from plancc.docs import EXAMPLES
+    from tests.emit.test_pdf_keeps_text import _lost, _render_pdf
+
+    docx, pdf = _render_pdf(EXAMPLES / "10-rubrics-and-parts.yaml", tmp_path / "ex.docx")
+    assert _lost(docx, pdf) == {}
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [re.sub(r"\s", "", line) for line in text.splitlines()]
+    # the merged cells print once, on the item's first row
+    assert [line for line in lines if line.startswith("集中研修")] == ["集中研修"]
+    assert sum(line.count("8分") for line in lines) == 1 and "课例研修8分上一节研究课" in lines
+    assert "第一部分：（必学）通识课程" in lines and "第二部分：（选学）学科课程" in lines
+    assert not any("合计" in line for line in lines)  # total_row: false
