@@ -18,6 +18,7 @@ from tests.rules.cases_people import PEOPLE_CASES
 from tests.rules.cases_citations import CITATION_CASES
 from tests.rules.cases_time2 import TIME2_CASES
 from tests.rules.cases_repeats import REPEAT_CASES
+from tests.rules.cases_numbering import NUMBERING_CASES
 
 PERIOD = """\
 period:
@@ -194,6 +195,7 @@ CASES = [
     *CITATION_CASES,
     *TIME2_CASES,
     *REPEAT_CASES,
+    *NUMBERING_CASES,
 ]
 
 
