@@ -502,4 +502,13 @@ MESSAGES: dict[str, str] = {
     'value.rubric_item_points': 'rubric item "{name}" has no points: give points, or points on its rows',
     'value.rubric_item_rows_text': 'rubric item "{name}" has rows: write its requirement and deduction on the rows, not on the item',
     'outline.merge_up': '<table name={table}> row {row} has a cell with merge="up" but no cell of the same span above it to merge with',
+    # -- numbering: heading-number forms (plancc.text.ladder) --
+    'outline.numbering': '<{tag} numbering={raw}>: the numbering form must be one of {forms}',
+    'outline.numbering_too_deep': 'section “{title}” sits at level {rung}, but there are only {most} numbering forms ({forms}): nest the sections less, or make this level an unnumbered section (numbered: false), paragraphs or a list',
+    'outline.list_too_deep': 'the list (first item “{item}”) sits at level {rung}, but there are only {most} numbering forms ({forms}): choose a form with numbering on the items block, or write numbered: false',
+    'value.numbering': '“{value}” is not a numbering form: write one of {forms} (each form with its first number; half-width brackets and points are fine)',
+    'value.numbering.comma': '“{value}”: Arabic numbers take a point, not 、 (GB/T 9704); write “{fixed}”',
+    'value.numbering.first': '“{value}”: name the form by its first number, “{fixed}”; to start at number {n}, add number_from: {n}',
+    'value.numbering.unnumbered': 'an unnumbered section (numbered: false) cannot have {key}',
+    'value.numbering.too_deep': 'this section sits at level {rung}, but there are only {most} numbering forms ({forms}): nest less, or write the deeper content as paragraphs, lists or unnumbered sections (numbered: false)',
 }

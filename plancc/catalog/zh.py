@@ -502,4 +502,13 @@ MESSAGES: dict[str, str] = {
     'value.rubric_item_points': '评分项目“{name}”没有分值：写 points，或在各行（rows）写分值',
     'value.rubric_item_rows_text': '评分项目“{name}”已分行（rows）：要求和评分办法写在各行中，不写在项目上',
     'outline.merge_up': '<table name={table}> 的第 {row} 行有 merge="up" 的单元格，但它上面没有同样宽的单元格可以合并',
+    # -- numbering: heading-number forms (plancc.text.ladder) --
+    'outline.numbering': '<{tag} numbering={raw}>：编号形式只能是 {forms} 之一',
+    'outline.numbering_too_deep': '小节“{title}”排在第 {rung} 层，编号形式只有 {most} 层（{forms}）：请减少小节的嵌套，或把这一层写成不编号的小节（numbered: false）、段落或列表',
+    'outline.list_too_deep': '列表（第一项“{item}”）排在第 {rung} 层，编号形式只有 {most} 层（{forms}）：请在 items 块上用 numbering 选一种编号形式，或写 numbered: false',
+    'value.numbering': '“{value}”不是编号形式：应为 {forms} 之一（写每种形式的第一个编号；括号和点写成半角也可以）',
+    'value.numbering.comma': '“{value}”：阿拉伯数字后面用下脚点，不用顿号（GB/T 9704），请写“{fixed}”',
+    'value.numbering.first': '“{value}”：编号形式写它的第一个编号“{fixed}”；要从第 {n} 号编起，另写 number_from: {n}',
+    'value.numbering.unnumbered': '不编号的小节（numbered: false）不能写 {key}',
+    'value.numbering.too_deep': '这一节排在第 {rung} 层，编号形式只有 {most} 层（{forms}）：请减少嵌套，或把更深的内容写成段落、列表或不编号的小节（numbered: false）',
 }

@@ -1,7 +1,8 @@
 """Parse a template's XML outline into the laid-out document (plancc.layout.ir).
 
-This is where structure becomes layout: section nesting becomes heading
-numbers (一、（一）1.（1）①), run-in headings absorb their first paragraph,
+This is where structure becomes layout: sections and lists get their numbers
+(一、（一）1.（1）① A. a.: the plan's own forms, else the ladder from where
+they sit, plancc.layout.numbering), run-in headings absorb their first paragraph,
 merge columns become vertical merges (hierarchically: a cell merges only
 when the merge columns to its left merge too), column widths are set from
 the content so short cells such as dates do not wrap (plancc.layout.columns),
@@ -19,9 +20,9 @@ from plancc.layout import ir
 from plancc.layout.columns import size_columns
 from plancc.layout.inline import parse_inline
 from plancc.layout.metrics import Metrics
-from plancc.layout.numbering import MAX_HEADING_DEPTH, heading_number
+from plancc.layout.numbering import MAX_RUNG, heading_kind, heading_number
 from plancc.layout.signature import centre_signatures
-from plancc.text.numerals import circled
+from plancc.text.ladder import FORMS, rung_of
 
 __all__ = ["Metrics", "OutlineError", "parse_outline", "MAX_DEPTH", "MAX_COLUMNS"]
 
@@ -69,7 +70,7 @@ def parse_outline(xml_text: str, metrics: Metrics | None = None) -> ir.Document:
     metrics = metrics or Metrics()
     p = _Parser(metrics)
     doc = ir.Document(title=root.get("title", ""), author=root.get("author", ""), date=date)
-    p.children(root, 0, doc.blocks)
+    p.children(root, 0, doc.blocks, 1)
     if metrics.centring is not None:
         centre_signatures(doc.blocks, metrics.centring)
     keep_lead_ins(doc.blocks)
@@ -119,6 +120,17 @@ def _int_attr(el: ET.Element, name: str, default: int, low: int, high: int) -> i
     return value
 
 
+def _numbering_attr(el: ET.Element) -> int | None:
+    """The rung an element's numbering= names (一、 … a.), None when it names none."""
+    raw = el.get("numbering")
+    if raw is None or not raw.strip():
+        return None
+    rung = rung_of(raw)
+    if rung is None:
+        raise OutlineError("outline.numbering", tag=el.tag, raw=repr(raw), forms=" ".join(FORMS))
+    return rung
+
+
 def _align_attr(el: ET.Element, default: str | None) -> str | None:
     raw = el.get("align")
     if raw is None:
@@ -142,21 +154,27 @@ class _Parser:
     def __init__(self, metrics: Metrics):
         self.metrics = metrics
 
-    def children(self, parent: ET.Element, depth: int, out: list) -> None:
+    def children(self, parent: ET.Element, depth: int, out: list, rung: int) -> None:
+        """Lay out `parent`'s elements; `rung` is the numbering form its sections and lists
+        take unless they name their own (plancc.layout.numbering)."""
         count = 0
+        form = rung  # the form of the numbered section before: its siblings keep it
         elements = list(parent)
         for i, el in enumerate(elements):
             tag = el.tag
             if tag == "section":
+                own = _numbering_attr(el)
+                here = own or form
                 if el.get("numbered", "1") != "0":
-                    count += 1
-                    self.section(el, depth + 1, count, out)
+                    count = _int_attr(el, "number-from", count + 1, 1, 9999)
+                    form = here
+                    self.section(el, depth + 1, here, count, out)
                 else:
-                    self.section(el, depth + 1, 0, out)
+                    self.section(el, depth + 1, here, 0, out)
             elif tag == "p":
                 out.append(self.paragraph(el))
             elif tag == "list":
-                self.list(el, out)
+                self.list(el, out, rung)
             elif tag == "table":
                 caption = el.get("caption")
                 if caption:  # the caption stays on the page of the table
@@ -189,12 +207,15 @@ class _Parser:
             else:
                 raise OutlineError("outline.unknown", tag=tag)
 
-    def section(self, el: ET.Element, depth: int, n: int, out: list) -> None:
+    def section(self, el: ET.Element, depth: int, rung: int, n: int, out: list) -> None:
         if depth > MAX_DEPTH:
             raise OutlineError("outline.too_deep", depth=MAX_DEPTH)
         title = el.get("title", "")
-        number = heading_number(depth, n) if n else ""
-        kind = f"heading{min(depth, MAX_HEADING_DEPTH)}" if depth <= MAX_HEADING_DEPTH else "item"
+        if n and rung > MAX_RUNG:
+            raise OutlineError("outline.numbering_too_deep", title=title or _text(el)[:20], rung=rung, most=MAX_RUNG,
+                               forms=" ".join(FORMS))
+        number = heading_number(rung, n) if n else ""
+        kind = heading_kind(rung)
         items = list(el)
         run_in = (el.get("run-in") == "1" or not title) and items and items[0].tag == "p"
         if run_in:
@@ -208,7 +229,7 @@ class _Parser:
             out.append(ir.Paragraph(kind, [ir.Run(title)] if title else [], number=number, keep_with_next=True))
         rest = ET.Element("section")
         rest.extend(items)
-        self.children(rest, depth, out)
+        self.children(rest, depth, out, rung + 1)
 
     def paragraph(self, el: ET.Element) -> ir.Paragraph:
         kind = _P_KINDS.get(el.get("style", "body"), "body")
@@ -218,10 +239,17 @@ class _Parser:
                 r.bold = True
         return ir.Paragraph(kind, runs)  # type: ignore[arg-type]
 
-    def list(self, el: ET.Element, out: list) -> None:
+    def list(self, el: ET.Element, out: list, rung: int) -> None:
+        """Items numbered in their own form, else in the rung after the section they sit in."""
         numbered = el.get("numbered", "1") != "0"
-        for i, li in enumerate(el.findall("li"), 1):
-            out.append(ir.Paragraph("item", parse_inline(_text(li)), number=circled(i) if numbered else ""))
+        rung = _numbering_attr(el) or rung
+        items = el.findall("li")
+        if numbered and items and rung > MAX_RUNG:
+            raise OutlineError("outline.list_too_deep", item=_text(items[0])[:20], rung=rung, most=MAX_RUNG,
+                               forms=" ".join(FORMS))
+        first = _int_attr(el, "number-from", 1, 1, 9999)
+        for i, li in enumerate(items, first):
+            out.append(ir.Paragraph("item", parse_inline(_text(li)), number=heading_number(rung, i) if numbered else ""))
 
     def attachments(self, el: ET.Element, out: list) -> None:
         titles = [_text(a) for a in el.findall("attachment")]

@@ -22,6 +22,7 @@ from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag,
 from pydantic_core import PydanticCustomError
 
 from plancc.model.base import PlanModel, Text, Words, _finite
+from plancc.model.numbering import NumberingForm
 
 #: Word cannot show a table with more columns than this.
 MAX_TABLE_COLUMNS = 63
@@ -43,10 +44,13 @@ class Paragraph(PlanModel):
 
 
 class ItemList(PlanModel):
-    """Items numbered ①②③ (or without numbers)."""
+    """Items numbered in the rung after their section's (1. under （一）), in a form of their own, or not at all."""
 
     items: list[Text] = Field(description="列表项")
-    numbered: bool = Field(True, description="是否用 ①②③ 编号")
+    numbered: bool = Field(True, description="是否编号")
+    numbering: Optional[NumberingForm] = Field(
+        None, description="编号形式：一、 （一） 1. （1） ① A. a.；不写时用所在小节的下一层（“（一）”下的列表编为 1. 2. 3.）"
+    )
 
 
 class TableSpec(PlanModel):

@@ -12,7 +12,7 @@ from plancc.model.curriculum import Catalog, ModuleSet
 from plancc.model.document import Document
 from plancc.model.figures import FigureLike, FigureName, Rates
 from plancc.model.hours import Hours
-from plancc.model.outline import Section
+from plancc.model.outline import Body
 from plancc.model.people import Audience, Group, Post, Stage, Tier
 from plancc.model.period import Period
 from plancc.model.schedule import Mode, Phase
@@ -59,7 +59,7 @@ class Plan(PlanModel):
     evaluations: list[Evaluation] = Field(default_factory=list, description="加权评价表（如对班级辅导者的评价）")
     rubrics: list[Rubric] = Field(default_factory=list, description="评分细则")
     groups: list[Group] = Field(default_factory=list, description="领导小组、工作小组、专家组、学员分组等：成员及职务、办公室、职责；正文用 {group: 简称} 呈现")
-    sections: list[Section] = Field(default_factory=list, description="正文各节（一、二、三……），编号自动生成")
+    sections: Body = Field(default_factory=list, description="正文各节（一、二、三……），编号自动生成，形式可由各节的 numbering 指定")
 
     # -- lookups used by rules and templates ------------------------------
     def stage(self, name: str) -> Stage | None:

@@ -42,8 +42,8 @@ def test_role_lines_pad_two_character_roles_to_line_up_with_fu_zu_zhang():
         "副组长：李四（县教育体育局副局长）、欧阳明（县教师进修学校校长）",
         "成　员：王五（县教研师训办主任）、赵六",
         "领导小组下设办公室，办公室设在县教研师训办，由王五兼任办公室主任，负责培训的日常管理工作。",
-        "①负责全县教师培训工作的统筹规划。",
-        "②研究解决培训中的重大问题。",
+        "（一）负责全县教师培训工作的统筹规划。",
+        "（二）研究解决培训中的重大问题。",
     ]
 
 
@@ -102,8 +102,8 @@ def test_an_office_head_outside_the_group_is_not_said_to_hold_it_concurrently(of
 
 def test_parts_choose_what_is_shown_and_in_which_order():
     assert rendered("{group: 领导小组, parts: [duties, office]}") == [
-        "①负责全县教师培训工作的统筹规划。",
-        "②研究解决培训中的重大问题。",
+        "（一）负责全县教师培训工作的统筹规划。",
+        "（二）研究解决培训中的重大问题。",
         "领导小组下设办公室，办公室设在县教研师训办，由王五兼任办公室主任，负责培训的日常管理工作。",
     ]
 

@@ -95,7 +95,9 @@ CASES = {
     "unknown-element-in-row": ('<document><table><col title="a"/><row><p>x</p></row></table></document>', ["<p>"]),
     "date-after-a-table": ('<document><table><col title="a"/><row><cell>x</cell></row></table><date>2024年</date></document>', None),
     "bad-document-date": ('<document date="someday"><p>x</p></document>', ["date"]),
-    "deep-sections": ("<document>" + "<section>" * 3000 + "<p>x</p>" + "</section>" * 3000 + "</document>", ["<section>", "50"]),
+    # unnumbered, so the nesting limit speaks before the numbering forms run out (deep-numbered-sections)
+    "deep-sections": ("<document>" + '<section numbered="0">' * 3000 + "<p>x</p>" + "</section>" * 3000 + "</document>", ["<section>", "50"]),
+    "deep-numbered-sections": ("<document>" + "<section>" * 3000 + "<p>x</p>" + "</section>" * 3000 + "</document>", ["8 层", "a."]),
     "not-xml": ("<document><p>x</document>", ["XML"]),
     "python-error": ("<document>{{ (1).__class__ }}</document>", ["沙箱"]),
     "zero-division": ("<document>{{ 1 / 0 }}</document>", ["ZeroDivisionError", "plan.xml.j2:1"]),

@@ -1,4 +1,4 @@
-"""Heading numbers by depth, title line breaking, inline bold."""
+"""Heading numbers by rung of the ladder, title line breaking, inline bold."""
 
 import pytest
 
@@ -8,11 +8,21 @@ from plancc.layout.titles import break_title
 
 
 @pytest.mark.parametrize(
-    "depth, n, expected",
-    [(1, 1, "一、"), (1, 11, "十一、"), (2, 3, "（三）"), (3, 2, "2."), (4, 12, "（12）"), (5, 3, "③"), (6, 21, "(21)")],
+    "rung, n, expected",
+    [(1, 1, "一、"), (1, 11, "十一、"), (2, 3, "（三）"), (3, 2, "2."), (4, 12, "（12）"), (5, 3, "③"), (5, 21, "(21)"),
+     (6, 2, "B."), (6, 26, "Z."), (7, 1, "a."), (7, 27, "aa.")],
 )
-def test_heading_numbers_follow_gbt9704_order(depth, n, expected):
-    assert heading_number(depth, n) == expected
+def test_heading_numbers_follow_gbt9704_order_then_circled_then_letters(rung, n, expected):
+    assert heading_number(rung, n) == expected
+
+
+def test_every_rung_has_its_own_form():
+    from plancc.text.ladder import MAX_RUNG
+
+    firsts = [heading_number(r, 1) for r in range(1, MAX_RUNG + 1)]
+    assert firsts == ["一、", "（一）", "1.", "（1）", "①", "A.", "a."]
+    with pytest.raises(ValueError):
+        heading_number(MAX_RUNG + 1, 1)
 
 
 def test_level2_uses_full_width_brackets():

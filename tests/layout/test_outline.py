@@ -49,9 +49,13 @@ def test_run_in_separator_and_untitled_sections():
     assert [b.text for b in doc.blocks] == ["一、T", "（一）2022年11月15日前，召开会议。", "（二）无标题条目"]
 
 
-def test_lists_get_circled_numbers():
-    doc = parse_outline("<document><list><li>甲</li><li>乙</li></list><list numbered='0'><li>丙</li></list></document>")
-    assert [b.text for b in doc.blocks] == ["①甲", "②乙", "丙"]
+def test_lists_take_the_rung_after_their_section_or_their_own_form():
+    doc = parse_outline(
+        "<document><section title='甲'><section title='乙'><list><li>a</li><li>b</li></list>"
+        "<list numbering='①'><li>c</li></list><list numbered='0'><li>d</li></list></section></section></document>"
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading1", "一、甲"), ("heading2", "（一）乙"), ("item", "1.a"), ("item", "2.b"), ("item", "①c"), ("item", "d")]
 
 
 def test_vertical_merges_are_hierarchical():

@@ -19,6 +19,7 @@ from tests.rules.cases_citations import CITATION_CASES
 from tests.rules.cases_time2 import TIME2_CASES
 from tests.rules.cases_repeats import REPEAT_CASES
 from tests.rules.cases_blocks import BLOCK_CASES
+from tests.rules.cases_numbering import NUMBERING_CASES
 
 PERIOD = """\
 period:
@@ -196,6 +197,7 @@ CASES = [
     *TIME2_CASES,
     *REPEAT_CASES,
     *BLOCK_CASES,
+    *NUMBERING_CASES,
 ]
 
 

@@ -35,7 +35,8 @@ def half_width_punctuation(ctx):
     怎么改：替换为全角标点；必须照录原文时，用 `# plancc: ignore[PL804] 原文照录` 抑制。
     """
     for path, text in ctx.prose_matching(_HALF_WIDTH_HINT):
-        if path[:1] == ("include",) or path[-1:] == ("template",):
+        # a numbering form prints in its standard full-width form whatever width it is written in
+        if path[:1] == ("include",) or path[-1:] in (("template",), ("numbering",)):
             continue
         m = _HALF_WIDTH.search(text)
         if m:
