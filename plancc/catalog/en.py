@@ -498,4 +498,13 @@ MESSAGES: dict[str, str] = {
     # -- prose: repeated text (PL810) --
     'prose.repeat.paragraph': 'this paragraph',
     'prose.repeat.sentence': 'this sentence',
+    # -- wording: the patterns of generated sentences --
+    'wording.unknown_key': 'there is no sentence named "{key}"; here you can give: {allowed}',
+    'wording.no_item': '"{key}": only a block\'s wording can name one item in [ ], and only for sentences written per item ({name} is not)',
+    'wording.not_text': 'the pattern of "{key}" must be text',
+    'wording.unknown_ref': 'the sentence {key} has no {{={ref}}} to cite; it has: {allowed}',
+    'wording.bad_format': '{{={ref}}} cannot take the format :{fmt}; its formats are: {allowed}',
+    'wording.unclosed': 'the "{what}" at character {pos} has no closing "}}"',
+    'wording.unknown_item': '"{item}" in "{key}" is not an item this block writes; it writes: {allowed}',
+    'wording.config': '[wording] {key}: {problem}',
 }

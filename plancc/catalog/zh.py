@@ -498,4 +498,13 @@ MESSAGES: dict[str, str] = {
     # -- prose: repeated text (PL810) --
     'prose.repeat.paragraph': '这段文字',
     'prose.repeat.sentence': '这句话',
+    # -- wording: the patterns of generated sentences --
+    'wording.unknown_key': '没有名为“{key}”的句子，这里可写：{allowed}',
+    'wording.no_item': '“{key}”：只有正文块的 wording 可以用 [条目] 指定一个条目，而且只对逐条写出的句子（{name} 不是）',
+    'wording.not_text': '“{key}”的句式应是一段文字',
+    'wording.unknown_ref': '句子 {key} 没有可引用的 {{={ref}}}，可用：{allowed}',
+    'wording.bad_format': '{{={ref}}} 不能用格式 :{fmt}，它可用的格式：{allowed}',
+    'wording.unclosed': '第 {pos} 个字符的“{what}”没有对应的“}}”',
+    'wording.unknown_item': '“{key}”中的“{item}”不是这个块写出的条目，可写：{allowed}',
+    'wording.config': '[wording] {key}：{problem}',
 }
