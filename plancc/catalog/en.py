@@ -506,5 +506,6 @@ MESSAGES: dict[str, str] = {
     'wording.bad_format': '{{={ref}}} cannot take the format :{fmt}; its formats are: {allowed}',
     'wording.unclosed': 'the "{what}" at character {pos} has no closing "}}"',
     'wording.unknown_item': '"{item}" in "{key}" is not an item this block writes; it writes: {allowed}',
-    'wording.config': '[wording] {key}: {problem}',
+    'wording.too_deep': 'the "{{?" at character {pos} nests too deep: at most {most} levels of "{{?…}}"',
+    'wording.unknown_sentence': 'the template writes a sentence that is not registered: "{key}" (plancc/text/wording.py SENTENCES has: {allowed})',
 }

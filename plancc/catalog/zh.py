@@ -506,5 +506,6 @@ MESSAGES: dict[str, str] = {
     'wording.bad_format': '{{={ref}}} 不能用格式 :{fmt}，它可用的格式：{allowed}',
     'wording.unclosed': '第 {pos} 个字符的“{what}”没有对应的“}}”',
     'wording.unknown_item': '“{key}”中的“{item}”不是这个块写出的条目，可写：{allowed}',
-    'wording.config': '[wording] {key}：{problem}',
+    'wording.too_deep': '第 {pos} 个字符的“{{?”嵌套太深：“{{?……}}”最多套 {most} 层',
+    'wording.unknown_sentence': '模板写了没有登记的句子“{key}”（plancc/text/wording.py 的 SENTENCES 中登记的有：{allowed}）',
 }

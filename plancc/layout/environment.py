@@ -340,6 +340,10 @@ def sayer(plan: Any):
     from plancc.text import wording
 
     def say(key: str, blk: Any = None, item: Any = None, /, **values: Any) -> str:
+        if key not in wording.BY_KEY:
+            from plancc.catalog import message
+
+            raise UndefinedError(message("wording.unknown_sentence", "zh", key=key, allowed="、".join(wording.BY_KEY)))
         plain = {k: (v.unescape() if isinstance(v, Markup) else v) for k, v in values.items()}
         return wording.say(key, plain, block=blk, item=item, plan=plan)
 

@@ -185,13 +185,17 @@ class PatternError(Worded):
     """A pattern that cannot be used: a catalog key and its values (worded where it is reported)."""
 
 
+#: how deep ``{?…}`` may nest (a pattern is one sentence; a deeper one is a mistake or hostile)
+MAX_NESTING = 8
+
+
 def parse(pattern: str) -> tuple:
     """The parts of a pattern: text, :class:`Ref` and :class:`Optional_`."""
     parts, end = _parse(pattern, 0, False)
     return tuple(parts)
 
 
-def _parse(s: str, i: int, inner: bool) -> tuple[list, int]:
+def _parse(s: str, i: int, inner: bool, depth: int = 0) -> tuple[list, int]:
     out: list = []
     text: list[str] = []
     start = i
@@ -210,7 +214,9 @@ def _parse(s: str, i: int, inner: bool) -> tuple[list, int]:
             if text:
                 out.append("".join(text))
                 text = []
-            sub, j = _parse(s, i + 2, True)
+            if depth >= MAX_NESTING:
+                raise PatternError("wording.too_deep", pos=i + 1, most=MAX_NESTING)
+            sub, j = _parse(s, i + 2, True, depth + 1)
             out.append(Optional_(tuple(sub), i))
             i = j
         elif inner and s[i] == "}":

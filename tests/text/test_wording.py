@@ -258,3 +258,23 @@ def test_the_worked_example_words_its_sentences_as_it_says():
                      "截止2023年3月10日17：00前", "2023年3月15日—5月31日", "2023年6月1日—2023年6月20日",
                      "过程性考核（占总成绩的70%，满分70分）包括", "在线考试：设置单项选择题和判断题两种题型，满分100（占总考核30%）。"):
         assert sentence in words, sentence
+
+
+def test_a_pattern_nested_too_deep_is_refused_not_a_crash():
+    with pytest.raises(PatternError) as exc:
+        check_entry("module_set", "{?" * 5000 + "x" + "}" * 5000, "module_sets")
+    assert exc.value.key == "wording.too_deep"
+    report = check(_plan("{?" * 3000 + "{=names}" + "}" * 3000))
+    (d,) = only(report, "PL104")
+    assert "最多套 8 层" in d.message
+
+
+def test_a_template_saying_an_unregistered_sentence_stops_with_its_name(tmp_path):
+    from plancc.layout import LayoutError, render_outline
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "plan.xml.j2").write_text('<document><p>{{ say("module_sentence", none, none) }}</p></document>', encoding="utf-8")
+    report = check(MINIMAL)
+    with pytest.raises(LayoutError, match="module_sentence"):
+        render_outline(report.plan, template=str(folder))

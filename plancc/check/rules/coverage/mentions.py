@@ -64,7 +64,8 @@ def unresolved_reference(ctx):
                         why = f"{name} 不是整数，不能写成中文数字（:{fmt}）" if fmt in ("cn", "count") else f"{name} 是数字，不能用 :{fmt}（可用 {allowed}）"
                     else:
                         why = f"{name} 不能用格式 :{fmt}（可用 {allowed}）"
-                    why_en = f"the format :{fmt} does not apply to {name}"
+                    why_en = (f"{name} is not a whole number, so :{fmt} cannot apply" if kind == "number" and fmt in ("cn", "count")
+                              else f"the format :{fmt} does not apply to {name}")
             yield Finding(path, {"ref": m.group(0), "why": why, "why_en": why_en}, text_range=match_range(m))
 
 
