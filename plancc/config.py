@@ -176,6 +176,23 @@ class RateSettings(_Strict):
         return out
 
 
+def _check_wording(value: dict[str, str]) -> dict[str, str]:
+    """[wording]: each key a sentence of plancc.text.wording, each pattern usable, reported at its key."""
+    from pydantic_core import PydanticCustomError
+
+    from plancc.text.wording import PatternError, check_entry
+
+    problems = []
+    for key, pattern in value.items():
+        try:
+            check_entry(key, pattern, None)
+        except PatternError as exc:
+            problems.append({"type": PydanticCustomError("value_error", "{error}", {"error": exc}), "loc": (key,), "input": pattern})
+    if problems:
+        raise ValidationError.from_exception_data("wording", problems)
+    return value
+
+
 class ConfigFile(_Strict):
     lang: Literal["zh", "en"] = Field("zh", description="消息语言")
     lint: LintSettings = Field(default_factory=LintSettings)
@@ -185,6 +202,16 @@ class ConfigFile(_Strict):
     limits: LimitSettings = Field(default_factory=LimitSettings)
     include: IncludeSettings = Field(default_factory=IncludeSettings)
     citations: CitationSettings = Field(default_factory=CitationSettings)
+    wording: dict[str, str] = Field(
+        default_factory=dict,
+        description="本仓库各计划共用的句式：句子名称 = 句式（见 README“句式”），如 module_set = \"{=verb}{=names}共{=count}个模块{?共{=hours}学时}{=ending}\"；"
+        "计划的 wording 和块的 wording 优先",
+    )
+
+    @field_validator("wording")
+    @classmethod
+    def _wording(cls, value: dict[str, str]) -> dict[str, str]:
+        return _check_wording(value)
 
 
 @dataclass

@@ -113,8 +113,35 @@ def plan_language_md() -> str:
             type_text = _type_name(f.annotation).replace("|", "\\|")
             lines.append(f"| `{name}` | {type_text} | {_default(f)} | {desc} |")
         lines.append("")
+    lines += _wording_md()
     lines += _examples_md()
     return "\n".join(lines)
+
+
+def _wording_md() -> list[str]:
+    """The sentences data blocks write and what their patterns may cite (plancc.text.wording)."""
+    from plancc.text.wording import FORMATS, SENTENCES
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = ["# 句式 / Sentence patterns", "",
+             "数据块生成的每句话都有名称和默认句式。块的 `wording:`、计划顶层的 `wording:` 和 plancc.toml 的 `[wording]` 可以给出自己的句式，"
+             "就近优先：`名称[条目]`（块中的一个条目）→ 块 → 计划 → plancc.toml → 默认。句式中 `{=名称}` 引用条目的值，"
+             "`{=名称:格式}` 指定写法（可连写，如 `{=range:full:hyphen}`），`{?……}` 中引用的值缺少时整段不写。", "",
+             "| 格式 | 用于 | 说明 |", "|---|---|---|"]
+    kinds = {"number": "数字", "text": "文字", "date": "日期", "range": "起止时间"}
+    for kind, formats in FORMATS.items():
+        for name, (zh, _en) in formats.items():
+            lines.append(f"| `:{name}` | {kinds[kind]} | {cell(zh)} |")
+    lines.append("")
+    for s in SENTENCES:
+        lines += [f"## `{s.key}`", "", f"{s.zh}。块：`{{{s.block}: …}}`。" + (f"可写 `{s.key}[{s.item[0]}]`。" if s.item else ""), "",
+                  f"默认：`{cell(s.default)}`", "", "| 引用 | 值 | 说明 |", "|---|---|---|"]
+        for name, (kind, zh, _en) in s.refs.items():
+            lines.append(f"| `{{={name}}}` | {kinds[kind]} | {cell(zh)} |")
+        lines.append("")
+    return lines
 
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples"

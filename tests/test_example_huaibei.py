@@ -163,7 +163,8 @@ def test_goals_and_self_study_are_numbered_paragraphs(paragraphs):
 def test_audience_hours_and_period_lines(paragraphs):
     assert "（一）培训对象：淮北市初级中学教师。" in paragraphs
     assert "（二）培训学时：网络研修 24 学时。" in paragraphs
-    assert "（三）网络研修时间：2023年4月3日—5月31日。" in paragraphs
+    # the seed writes both ends in full (2023 年 4 月 3 日--2023 年 5 月 31 日): {=period:full}
+    assert "（三）网络研修时间：2023年4月3日—2023年5月31日。" in paragraphs
 
 
 def test_module_sentence_keeps_the_seed_paragraph(paragraphs):

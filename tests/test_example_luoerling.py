@@ -163,8 +163,8 @@ def test_six_phases_come_out_staged(paragraphs, text):
     assert "本年度专题培训分为六个阶段:" in paragraphs
     stages = ["第一阶段：暑假研修（2024年7—9月）", "第二阶段：思想政治和师德师风（2024年8—11月）",
               "第三阶段：教育家精神引领下教师学科素养与教书育人能力提升研修（2024年10月—2025年5月）",
-              "第四阶段：寒假研修（2025年1—2月）", "第五阶段：基于课例的理论与实践研修（2025年2—5月）",
-              "第六阶段：总结提升阶段（2025年5—6月）"]  # fmt: skip
+              "第四阶段：寒假研修（2025年1—2月）", "第五阶段：基于课例的理论与实践研修（2025年2月—5月）",
+              "第六阶段：总结提升阶段（2025年5月—6月）"]  # fmt: skip  (the seed writes 月 twice in the last two)
     pos = [paragraphs.index(s) for s in stages]
     assert pos == sorted(pos)
     forms = [p for p in paragraphs if p.startswith("培训形式：")]

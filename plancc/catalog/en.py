@@ -511,4 +511,14 @@ MESSAGES: dict[str, str] = {
     'value.numbering.first': '“{value}”: name the form by its first number, “{fixed}”; to start at number {n}, add number_from: {n}',
     'value.numbering.unnumbered': 'an unnumbered section (numbered: false) cannot have {key}',
     'value.numbering.too_deep': 'this section sits at level {rung}, but there are only {most} numbering forms ({forms}): nest less, or write the deeper content as paragraphs, lists or unnumbered sections (numbered: false)',
+    # -- wording: the patterns of generated sentences --
+    'wording.unknown_key': 'there is no sentence named "{key}"; here you can give: {allowed}',
+    'wording.no_item': '"{key}": only a block\'s wording can name one item in [ ], and only for sentences written per item ({name} is not)',
+    'wording.not_text': 'the pattern of "{key}" must be text',
+    'wording.unknown_ref': 'the sentence {key} has no {{={ref}}} to cite; it has: {allowed}',
+    'wording.bad_format': '{{={ref}}} cannot take the format :{fmt}; its formats are: {allowed}',
+    'wording.unclosed': 'the "{what}" at character {pos} has no closing "}}"',
+    'wording.unknown_item': '"{item}" in "{key}" is not an item this block writes; it writes: {allowed}',
+    'wording.too_deep': 'the "{{?" at character {pos} nests too deep: at most {most} levels of "{{?…}}"',
+    'wording.unknown_sentence': 'the template writes a sentence that is not registered: "{key}" (plancc/text/wording.py SENTENCES has: {allowed})',
 }

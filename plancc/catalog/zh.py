@@ -511,4 +511,14 @@ MESSAGES: dict[str, str] = {
     'value.numbering.first': '“{value}”：编号形式写它的第一个编号“{fixed}”；要从第 {n} 号编起，另写 number_from: {n}',
     'value.numbering.unnumbered': '不编号的小节（numbered: false）不能写 {key}',
     'value.numbering.too_deep': '这一节排在第 {rung} 层，编号形式只有 {most} 层（{forms}）：请减少嵌套，或把更深的内容写成段落、列表或不编号的小节（numbered: false）',
+    # -- wording: the patterns of generated sentences --
+    'wording.unknown_key': '没有名为“{key}”的句子，这里可写：{allowed}',
+    'wording.no_item': '“{key}”：只有正文块的 wording 可以用 [条目] 指定一个条目，而且只对逐条写出的句子（{name} 不是）',
+    'wording.not_text': '“{key}”的句式应是一段文字',
+    'wording.unknown_ref': '句子 {key} 没有可引用的 {{={ref}}}，可用：{allowed}',
+    'wording.bad_format': '{{={ref}}} 不能用格式 :{fmt}，它可用的格式：{allowed}',
+    'wording.unclosed': '第 {pos} 个字符的“{what}”没有对应的“}}”',
+    'wording.unknown_item': '“{key}”中的“{item}”不是这个块写出的条目，可写：{allowed}',
+    'wording.too_deep': '第 {pos} 个字符的“{{?”嵌套太深：“{{?……}}”最多套 {most} 层',
+    'wording.unknown_sentence': '模板写了没有登记的句子“{key}”（plancc/text/wording.py 的 SENTENCES 中登记的有：{allowed}）',
 }

@@ -52,7 +52,8 @@ class Context:
         return value_at(self.loaded.data, path)
 
     def prose(self) -> list[tuple[tuple, str]]:
-        """Every string value in the plan with its data path (prose rules scan these).
+        """Every string value in the plan with its data path (prose rules scan these); the
+        patterns under ``wording:`` are not prose and are left out.
 
         Walked once and shared: several rules scan all prose, and a 20,000-row
         catalog holds 80,000 strings.
@@ -70,8 +71,8 @@ class Context:
             for k, v in items:
                 if isinstance(v, str):  # strings directly: most values are (catalog rows)
                     add((path + (k,), v))
-                elif isinstance(v, (dict, list)):
-                    stack.append((path + (k,), v))
+                elif isinstance(v, (dict, list)) and not (k == "wording" and isinstance(v, dict)):
+                    stack.append((path + (k,), v))  # wording: patterns of sentences, not prose (plancc.text.wording checks them)
         if isinstance(self.loaded.data, str):
             add(((), self.loaded.data))
         return out

@@ -79,6 +79,18 @@ def _configured_rates(loaded: LoadedFile, rates: dict) -> None:
     data["rates"] = merged
 
 
+def _configured_wording(loaded: LoadedFile, wording: dict) -> None:
+    """plancc.toml's [wording] under the plan's ``wording:``: a key the plan gives is the plan's
+    (the patterns of plancc.toml were checked when it was read)."""
+    data = loaded.data
+    if not isinstance(data, dict):
+        return
+    own = data.get("wording")
+    if own is not None and not isinstance(own, dict):
+        return  # the model reports the wrong type
+    data["wording"] = {**wording, **(own or {})}
+
+
 def check_file(path: str | Path, settings: Settings | None = None, display: str | None = None) -> FileReport:
     settings = settings or Settings()
     loaded = load_plan_file(path, settings.lang, settings.limits, display=display, roots=settings.include_roots)
@@ -88,6 +100,8 @@ def check_file(path: str | Path, settings: Settings | None = None, display: str 
 def check_loaded(loaded: LoadedFile, settings: Settings) -> FileReport:
     if settings.rates:
         _configured_rates(loaded, settings.rates)
+    if settings.wording:
+        _configured_wording(loaded, settings.wording)
     diags = list(loaded.diagnostics)
     plan = None
     if loaded.data is not None:

@@ -29,6 +29,8 @@ class Settings:
     citations: Any = None
     # plancc.toml's [rates], as a plan's rates: would write them (a plan's own win)
     rates: dict = field(default_factory=dict)
+    # plancc.toml's [wording]: patterns of generated sentences, under the plan's own wording:
+    wording: dict = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: Config, *, lang: str | None = None, select=None, ignore=None) -> "Settings":
@@ -41,4 +43,4 @@ class Settings:
         )
         return cls(lang=lang or f.lang, selection=sel, policy=f.policy, limits=f.limits.to_limits(),
                    include_roots=config.include_roots(), citations=config.citations,
-                   rates=f.rates.as_data())
+                   rates=f.rates.as_data(), wording=dict(f.wording))

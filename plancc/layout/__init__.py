@@ -79,7 +79,7 @@ def start_outline(plan: Plan, *, template: str | None = None, base: Path | list[
 def _generate(plan: Plan, folder: Path, title_chars: int, budget: Any):
     """The template's output, piece by piece (runs inside the bounds)."""
     from plancc.layout.blocks import kind_of, render_block
-    from plancc.layout.environment import cn_range_filter, make_environment, prose
+    from plancc.layout.environment import cn_range_filter, make_environment, prose, sayer
     from plancc.layout.sandbox import install_guards
     from plancc.layout.titles import break_title
     from plancc.model.facts import plan_facts
@@ -97,6 +97,7 @@ def _generate(plan: Plan, folder: Path, title_chars: int, budget: Any):
         "kind_of": kind_of,
         "render_block": render_block,
         "cn_range": cn_range_filter,
+        "say": sayer(plan),
     }
     return env.get_template("plan.xml.j2").generate(**context)
 

@@ -21,7 +21,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from plancc.model.base import fmt_number
-from plancc.model.dates import PartialDate, cn_range
+from plancc.model.dates import PartialDate
 from plancc.model.facts import expand_refs
 from plancc.text.numerals import circled, cn_number
 
@@ -299,17 +299,24 @@ def quota_filter(v: Any) -> str:
     return f"{word}参训人数的{share}%"
 
 
-def cn_date_filter(d: Any) -> str:
-    """2022-11-15 → 2022年11月15日; 2022-11 → 2022年11月."""
+def cn_date_filter(d: Any, *formats: str) -> str:
+    """2022-11-15 → 2022年11月15日; 2022-11 → 2022年11月; a clock time as plans write it (17：00;
+    ``cn_date("ascii")`` 17:00)."""
     if d is None:
         return ""
-    return PartialDate.parse(d).cn()
+    from plancc.text.wording import format_value
+
+    return format_value(PartialDate.parse(d), formats)
 
 
-def cn_range_filter(start: Any, end: Any = None, sep: str = "—") -> str:
+def cn_range_filter(start: Any, end: Any = None, sep: str = "—", *formats: str) -> str:
+    """2022年11月—2023年4月; the formats of a range reference: ``cn_range(s, e, "—", "full")``."""
+    from plancc.text.wording import range_text
+
     s = PartialDate.parse(start) if start is not None else None
     e = PartialDate.parse(end) if end is not None else None
-    return cn_range(s, e, sep)
+    form = next((f for f in formats if f in ("short", "year_once", "full")), "short")
+    return range_text(s, e, form, sep, "ascii" in formats)
 
 
 def join_cn_filter(items: Any, sep: str = "、") -> str:
@@ -320,6 +327,27 @@ def quote_title_filter(title: str) -> str:
     """Wrap a document title in 《》 unless it already is."""
     title = str(title)
     return title if title.startswith("《") else f"《{title}》"
+
+
+def sayer(plan: Any):
+    """The template's ``say(key, blk, item, name=value, …)``: sentence `key` worded by the nearest
+    pattern (the item's or the block's ``wording:``, the plan's, plancc.toml's, the default;
+    plancc.text.wording) and filled with the values. ``item`` is the item's name or number (or a
+    list of them), none for a sentence the block writes once. Values the template has already
+    rendered (macro output) are taken as text, so nothing is escaped twice."""
+    from markupsafe import Markup
+
+    from plancc.text import wording
+
+    def say(key: str, blk: Any = None, item: Any = None, /, **values: Any) -> str:
+        if key not in wording.BY_KEY:
+            from plancc.catalog import message
+
+            raise UndefinedError(message("wording.unknown_sentence", "zh", key=key, allowed="、".join(wording.BY_KEY)))
+        plain = {k: (v.unescape() if isinstance(v, Markup) else v) for k, v in values.items()}
+        return wording.say(key, plain, block=blk, item=item, plan=plan)
+
+    return say
 
 
 def prose(text: Any, facts: dict) -> str:

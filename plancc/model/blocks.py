@@ -16,7 +16,7 @@ an entry in :data:`KINDS` and a macro in ``templates/default/blocks.xml.j2``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, Callable, Literal, Optional, Union
+from typing import Annotated, Any, Callable, ClassVar, Literal, Optional, Union
 
 from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
@@ -85,36 +85,75 @@ class TableSpec(PlanModel):
         return self
 
 
+WORDING_DESCRIPTION = (
+    "本块生成的句子的句式：键是句子名称（见“句式”一节），值是用 {=名称} 引用条目数值的文字，如"
+    " module_set: \"{=verb}{=names}共{=count}个模块{?共{=hours}学时}{=ending}\"；"
+    "{?……} 中的值缺少时整段不写；键后加 [条目] 只用于一个条目，如 module_set[幼儿园成熟期教师]"
+)
+
+
+class _Worded(PlanModel):
+    """A block that writes sentences: its ``wording:`` patterns are checked against the
+    registry of sentences (plancc.text.wording), each error at the pattern at fault."""
+
+    #: the block kind whose sentences ``wording:`` may word
+    sentence_block: ClassVar[str] = ""
+
+    @model_validator(mode="after")
+    def _check_wording(self):
+        from plancc.text.wording import PatternError, check_entry
+
+        for key, pattern in (getattr(self, "wording", None) or {}).items():
+            try:
+                check_entry(key, pattern, self.sentence_block)
+            except PatternError as exc:
+                raise PydanticCustomError("value_error", "{error}", {"error": exc, "at": ("wording", key)}) from None
+        return self
+
+
+def _wording_field():
+    return Field(default_factory=dict, description=WORDING_DESCRIPTION)
+
+
 class TableBlock(PlanModel):
     """A small free table written in the plan."""
 
     table: TableSpec = Field(description="表格")
 
 
-class ThemesBlock(PlanModel):
+class ThemesBlock(_Worded):
     """The stage × tier themes, as a nested list or as a table with merged stage cells."""
 
     themes: Literal["list", "table"] = Field(description="list：按学段分项列出；table：学段×层次主题表")
     caption: Optional[Text] = Field(None, description="表题（table 时）")
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "themes"
 
 
-class GoalsBlock(PlanModel):
+class GoalsBlock(_Worded):
     """Each stage's goals as a labelled paragraph."""
 
     goals: Literal["stages"] = Field(description="写 stages：按学段列出各学段的培训目标")
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "goals"
 
 
-class PostsBlock(PlanModel):
+class PostsBlock(_Worded):
     """One numbered subsection per post: 培训主题, 培训目标 (and module set)."""
 
     posts: Literal["all"] = Field(description="写 all：按岗位逐项列出主题与目标")
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "posts"
 
 
-class ModulesBlock(PlanModel):
+class ModulesBlock(_Worded):
     """Sentences generated from module sets, numbered when there are several."""
 
     module_sets: list[Text] = Field(description="要列出的模块组 id")
-    numbered: bool = Field(True, description="多个模块组时是否编号为 1. 2. …")
+    numbered: bool = Field(True, description="多个模块组时是否编号（编号形式按所在层级，如一、下为（一））")
     style: Literal["sentence", "sections", "parts"] = Field(
         "sentence", description="sentence：每个模块组一句话；sections：每个模块一个编号小节（模块名称为小标题，模块说明为正文）；"
         "parts：每个模块组一部分，小标题“第一部分：（必学）名称”，其下列出各模块（名称、学时、说明）"
@@ -125,6 +164,9 @@ class ModulesBlock(PlanModel):
     )
     compulsory_word: Words = Field("必学", description="parts 时必学部分小标题括号里的字，如“必修”")
     elective_word: Words = Field("选学", description="parts 时选学部分小标题括号里的字，如“选修”")
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "module_sets"
 
 
 class TiersBlock(PlanModel):
@@ -148,20 +190,26 @@ class CatalogBlock(PlanModel):
     catalog: Literal["table"] = Field(description="写 table：课程目录表")
 
 
-class PhasesBlock(PlanModel):
+class PhasesBlock(_Worded):
     """The timeline, in one of three layouts."""
 
     phases: Literal["dated", "staged", "table"] = Field(
         description="dated：“（一）2022年11月15日前，任务”；staged：“第一阶段：名称（时间）”；table：进度表"
     )
     caption: Optional[Text] = Field(None, description="表题（table 时）")
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "phases"
 
 
-class AssessmentBlock(PlanModel):
+class AssessmentBlock(_Worded):
     """An assessment scheme as sentences (components) or as a table (items)."""
 
     assessment: Text = Field(description="考核方案 id")
     style: Literal["text", "table"] = Field("text", description="text：按组成写成条目；table：考核表")
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "assessment"
 
 
 class EvaluationBlock(PlanModel):
@@ -172,30 +220,39 @@ class RubricBlock(PlanModel):
     rubric: Text = Field(description="评分细则 id")
 
 
-class HoursBlock(PlanModel):
+class HoursBlock(_Worded):
     """The hours sentence: 每人年度参训不少于90学时（其中……）。"""
 
     hours: Literal["sentence"] = Field(description="写 sentence：由学时数据生成的句子")
     lead: Words = Field("每人年度参训", description="句首")
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "hours"
 
 
-class ExemptionsBlock(PlanModel):
+class ExemptionsBlock(_Worded):
     """The exemption sentence: 参加……的甲、乙教师，在完成60学时的培训任务后，可免于……。"""
 
     exemptions: Literal["sentence"] = Field(description="写 sentence：由免修数据生成的句子")
     lead: Words = Field(
         "", description="同一段中免修句子之前的文字，如培训对象 {=audience}（“全镇在职中小学教师。”）；默认不写"
     )
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "exemptions"
 
 
-class ModesBlock(PlanModel):
+class ModesBlock(_Worded):
     """The delivery modes: “名称：说明” paragraphs, or numbered run-in items 1.名称：说明."""
 
     modes: Literal["list"] = Field(description="写 list：逐项列出培训方式及说明")
     numbered: bool = Field(False, description="是否把各培训方式编号为下一级小标题（1.名称：说明）")
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "modes"
 
 
-class GroupBlock(PlanModel):
+class GroupBlock(_Worded):
     """A group's members (as role lines, one run, or a table), its office and its duties."""
 
     group: Text = Field(description="小组简称（groups 中的 id），如“领导小组”")
@@ -210,6 +267,9 @@ class GroupBlock(PlanModel):
         default_factory=lambda: ["members", "office", "duties"],
         description="呈现哪些部分及顺序：members 成员、office 办公室、duties 职责；默认全部",
     )
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "group"
 
 
 # ---- the registry ------------------------------------------------------------

@@ -92,8 +92,14 @@ def data_path(loc: tuple, data: Any) -> tuple[tuple, list[tuple[tuple, str]]]:
     path: list = []
     skipped: list[tuple[tuple, str]] = []
     cur = data
+    tagged = -1  # the length of the path when the block's kind tag was skipped
     for part in loc:
-        if isinstance(cur, dict) and isinstance(part, str) and part in cur:
+        if (isinstance(cur, dict) and part in _TAGS and tagged != len(path) and len(path) >= 2
+                and path[-2] == "content" and isinstance(path[-1], int)):
+            # a block's kind tag (its key's name), before the block's own fields or a model check's place
+            skipped.append((tuple(path), part))
+            tagged = len(path)
+        elif isinstance(cur, dict) and isinstance(part, str) and part in cur:
             path.append(part)
             cur = cur[part]
         elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):

@@ -5,7 +5,8 @@ of a dotted name in this table of computed figures, so a sentence such as
 “参训教师需完成{=hours.required}学时研修内容” cannot drift from the data.
 `validate` reports references that do not resolve (PL507); `render`
 replaces them. Formats: none (72, 2022年11月), ``cn`` (Chinese numeral: 二), ``count``
-(a quantity before a measure word: 两).
+(a quantity before a measure word: 两), ``bare`` (text without its closing punctuation),
+and for dates and spans ``full``, ``year_once``, ``hyphen`` … (plancc.text.wording.FORMATS), chained: ``{=period:full:hyphen}``.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from plancc.quantities.expr import EvalError, evaluate
 from plancc.model.plan import Plan
 from plancc.text.numerals import cn_number
 
-REF_RE = re.compile(r"\{=([^{}:\s]+?)(?::([a-z_]+))?\}")
-FORMATS = ("cn", "count")
+REF_RE = re.compile(r"\{=([^{}:\s]+?)(?::([a-z_]+(?::[a-z_]+)*))?\}")
+#: the formats, by kind of value: the same as in the patterns of generated sentences (plancc.text.wording)
+FORMATS = ("cn", "count", "bare", "ascii", "short", "year_once", "full", "dash", "hyphen", "tilde", "to")
 
 
 def plan_facts(plan: Plan) -> dict[str, Any]:
@@ -208,19 +210,11 @@ def plain_number(v) -> int | float:
 
 
 def format_fact(value: Any, fmt: str | None) -> str:
-    if fmt in ("cn", "count"):
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return "两" if fmt == "count" and value == 2 else cn_number(value)
-        raise ValueError(fmt)
-    if isinstance(value, tuple):
-        return cn_range(value[0], value[1])
-    if isinstance(value, PartialDate):
-        return value.cn()
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return fmt_number(value)
-    return str(value)
+    """A figure as prose prints it; ``fmt`` is one format or several joined by “:”
+    (``cn``, ``full:hyphen``). ValueError when a format does not apply to the value."""
+    from plancc.text.wording import format_value
+
+    return format_value(value, fmt.split(":") if fmt else ())
 
 
 def expand_refs(text: str, facts: dict[str, Any]) -> str:

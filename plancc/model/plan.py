@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import Field
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from plancc.model.assessment import Assessment, Evaluation, Rubric
 from plancc.model.base import PlanModel, Text
@@ -60,6 +61,44 @@ class Plan(PlanModel):
     rubrics: list[Rubric] = Field(default_factory=list, description="评分细则")
     groups: list[Group] = Field(default_factory=list, description="领导小组、工作小组、专家组、学员分组等：成员及职务、办公室、职责；正文用 {group: 简称} 呈现")
     sections: Body = Field(default_factory=list, description="正文各节（一、二、三……），编号自动生成，形式可由各节的 numbering 指定")
+    wording: dict[str, Text] = Field(
+        default_factory=dict,
+        description="整份计划的句式：数据块生成的句子按这里的写法（键是句子名称，见“句式”一节），"
+        "如 module_set: \"{=verb}{=names}共{=count}个模块{?共{=hours}学时}{=ending}\"；"
+        "块自己的 wording 优先，plancc.toml 的 [wording] 在它之下",
+    )
+
+    @field_validator("wording")
+    @classmethod
+    def _check_wording(cls, value: dict[str, str]) -> dict[str, str]:
+        from plancc.text.wording import PatternError, check_entry
+
+        for key, pattern in value.items():
+            try:
+                check_entry(key, pattern, None)
+            except PatternError as exc:
+                raise PydanticCustomError("value_error", "{error}", {"error": exc, "at": (key,)}) from None
+        return value
+
+    @model_validator(mode="after")
+    def _check_wording_items(self) -> "Plan":
+        """A block's ``key[item]`` names an item the block writes (a module set it lists, a
+        component of its assessment, a phase …), located at the pattern."""
+        from plancc.text.wording import item_problem
+
+        def walk(sections, path):
+            for i, s in enumerate(sections):
+                for j, blk in enumerate(s.content):
+                    for key in getattr(blk, "wording", None) or {}:
+                        if "[" in key:
+                            problem = item_problem(key, self, blk)
+                            if problem is not None:
+                                at = (*path, i, "content", j, "wording", key)
+                                raise PydanticCustomError("value_error", "{error}", {"error": problem, "at": at})
+                walk(s.sections, (*path, i, "sections"))
+
+        walk(self.sections, ("sections",))
+        return self
 
     # -- lookups used by rules and templates ------------------------------
     def stage(self, name: str) -> Stage | None:

@@ -63,7 +63,8 @@ def test_a_deadline_renders_as_plans_write_it():
     plan = plan_of(MINIMAL + "phases:\n  - {name: 报名, due: 2024-05-10 17:00}\nsections:\n"
                    "  - title: 安排\n    content: [{phases: staged}]\n")
     words = "".join(b.text for b in lay_out(plan).blocks if hasattr(b, "runs"))
-    assert "2024年5月10日17:00前" in words
+    # plans write the clock with a full-width colon (截止2023年5月10日17：00前)
+    assert "2024年5月10日17：00前" in words and "17:00" not in words
 
 
 @pytest.mark.parametrize("text, parsed", [

@@ -48,14 +48,24 @@ def unresolved_reference(ctx):
                         guesses[name] = close
                 why = f"没有名为 {name} 的数据" + (f"，是不是 {{={close[0]}}}？" if close else "")
                 why_en = f"no figure is named {name}" + (f"; did you mean {{={close[0]}}}?" if close else "")
-            elif fmt is not None and fmt not in FORMATS:
-                why, why_en = f"格式 :{fmt} 不存在，可用 :cn 或 :count", f"there is no format :{fmt}; use :cn or :count"
+            elif fmt is not None and any(f not in FORMATS for f in fmt.split(":")):
+                bad = next(f for f in fmt.split(":") if f not in FORMATS)
+                why, why_en = f"格式 :{bad} 不存在，可用 :cn、:count 等", f"there is no format :{bad}; use :cn, :count …"
             else:
                 try:
                     format_fact(facts[name], fmt)
                     continue
                 except ValueError:
-                    why, why_en = f"{name} 不是整数，不能写成中文数字（:{fmt}）", f"{name} is not a whole number, so :{fmt} cannot apply"
+                    from plancc.text.wording import format_names, value_kind
+
+                    kind = value_kind(facts[name])
+                    allowed = "、".join(":" + f for f in format_names(kind)) or "—"
+                    if kind == "number":
+                        why = f"{name} 不是整数，不能写成中文数字（:{fmt}）" if fmt in ("cn", "count") else f"{name} 是数字，不能用 :{fmt}（可用 {allowed}）"
+                    else:
+                        why = f"{name} 不能用格式 :{fmt}（可用 {allowed}）"
+                    why_en = (f"{name} is not a whole number, so :{fmt} cannot apply" if kind == "number" and fmt in ("cn", "count")
+                              else f"the format :{fmt} does not apply to {name}")
             yield Finding(path, {"ref": m.group(0), "why": why, "why_en": why_en}, text_range=match_range(m))
 
 
