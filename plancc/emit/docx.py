@@ -128,7 +128,8 @@ def render_docx(doc: ir.Document, profile: Profile) -> bytes:
     ids = style_ids(profile)
 
     _drop_template_parts(document)
-    build_styles(document.styles.element, profile, ids)
+    sizes = tuple(sorted({b.font_size for b in doc.blocks if isinstance(b, ir.Table) and b.font_size}))
+    build_styles(document.styles.element, profile, ids, sizes)
     _set_settings(document, profile, doc)
     _set_footers(document, profile, ids)
 
