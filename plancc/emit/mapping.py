@@ -37,6 +37,11 @@ BUILTIN_STYLES: dict[str, tuple[str, str]] = {
     )
 }
 
+#: settings.xml's compatibilityMode: 15 is Word 2013 and later, so Word opens the file
+#: without “[兼容模式]”. LibreOffice sets the examples the same in 14 and 15 (compared
+#: glyph by glyph: pdftotext -bbox and the page images are identical).
+COMPATIBILITY_MODE = 15
+
 #: Attributes of w:pgMar, one per margin of the profile's page.
 PGMAR_ATTRS = ("top", "right", "bottom", "left", "header", "footer", "gutter")
 #: Sides of w:tblBorders; the profile's one border applies to all of them.

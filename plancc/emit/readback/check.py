@@ -6,6 +6,7 @@ from typing import Any
 
 from plancc.emit.mapping import (
     BORDER_SIDES,
+    COMPATIBILITY_MODE,
     PGMAR_ATTRS,
     derived_styles,
     footer_sides,
@@ -36,6 +37,7 @@ def check_against_profile(facts: DocxFacts, profile: Profile) -> list[str]:
     expect("文档网格类型", facts.grid_type, grid_type(page.grid.type))
     expect("文档网格行距", facts.line_pitch, page.grid.line_pitch)
     expect("奇偶页不同", facts.even_and_odd, profile.page_number.even_and_odd)
+    expect("兼容模式（compatibilityMode）", facts.compatibility_mode, COMPATIBILITY_MODE)
 
     for ref in facts.theme_font_refs:
         out.append(f"残留主题字体引用：{ref}")
