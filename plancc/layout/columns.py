@@ -268,8 +268,8 @@ _BREAK_ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/+%]*|.", re.S)
 @lru_cache(maxsize=65536)
 def _lines(text: str, width: float, words_whole: bool = True) -> float:
     """Lines ``text`` takes in a cell ``width`` characters wide, filled as a word processor
-    fills it: character by character (a Latin word or number whole, closing punctuation
-    hanging past the edge). A label whose line would end inside one of its words takes
+    fills it: character by character (a Latin word or number whole; a closing mark that
+    does not fit takes the character before it to the next line). A label whose line would end inside one of its words takes
     inf lines: that width is not allowed (the word processor knows no words, so a label
     breaks between words only when the width lets it)."""
     if not text:
@@ -277,17 +277,24 @@ def _lines(text: str, width: float, words_whole: bool = True) -> float:
     label = words_whole and _is_label(text)
     flat = "".join(text.split()) if label else text
     lines, used, offset, breaks = 1, 0.0, 0, []
+    prev = ""
     for atom in _BREAK_ATOM.findall(flat):
         w = fit_width(atom)
-        if used + w <= width + 1e-9 or (atom in _CLOSING and used <= width + 1e-9) or used == 0:
+        if used + w <= width + 1e-9 or used == 0:
             used += w
             if used > width + 1e-9 and len(atom) > 1:  # a number wider than the cell: broken anyway
                 extra = math.ceil(used / max(width, 0.5)) - 1
                 lines, used = lines + extra, used - extra * width
+        elif atom in _CLOSING and prev and used > fit_width(prev):
+            # a mark may not open a line: the character before it goes down with it
+            # (LibreOffice does not hang it in a left-aligned cell)
+            lines, used = lines + 1, fit_width(prev) + w
+            breaks.append(offset - len(prev))
         else:
             lines, used = lines + 1, w
             breaks.append(offset)
         offset += len(atom)
+        prev = atom
     if label and breaks:
         bounds, at = set(), 0
         for word in words(text):
@@ -302,13 +309,17 @@ def _lines(text: str, width: float, words_whole: bool = True) -> float:
 
 
 def _least(titles: list[str], rows: list[list[ir.Cell]], header: list[list[ir.Cell]] | None) -> list[float]:
-    """Each column's least width in characters: its widest header word and label word."""
+    """Each column's least width in characters: its widest header word and number. (A label in
+    the body, such as 过程性评价, may still break inside a word when the table has no room: that
+    costs lines in :func:`_height`, so it is weighed, not forbidden.)"""
     n = len(titles)
     least = [max(_least_width(t), 1.0) for t in titles]
-    for row in ([] if header is None else header) + _sample(rows):
+    body = _sample(rows)
+    for k, row in enumerate(([] if header is None else header) + body):
+        in_header = header is not None and k < len(header)
         pos = 0
         for cell in row:
-            if cell.span == 1 and pos < n and cell.vmerge != "continue":
+            if cell.span == 1 and pos < n and cell.vmerge != "continue" and (in_header or not _is_label(cell.text)):
                 least[pos] = max(least[pos], _least_width(cell.text))
             pos += cell.span
     # then as wide as the header needs to break between its words (考核项目 at three characters
