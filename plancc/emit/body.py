@@ -24,6 +24,7 @@ from lxml import etree
 
 from plancc.emit import ooxml as ox
 from plancc.emit.errors import EmitError
+from plancc.emit.mapping import RUN_IN_KINDS, run_in_style, sized_style
 from plancc.layout import ir
 from plancc.layout.profile import Profile
 
@@ -56,6 +57,7 @@ class BodyWriter:
         self.sect_pr = sect_pr
         self.v_align = profile.table.cell_v_align
         self.body_run_id = ids["body_run"]
+        self.run_in_ids = {k: run_in_style(profile, k)[0] for k in RUN_IN_KINDS}
         self.row_chunks: list[list[str]] = []  # serialized rows of each table, spliced in later
 
     # ---------------------------------------------------------------- paragraphs
@@ -67,6 +69,10 @@ class BodyWriter:
         sid = self.ids.get(p.kind)
         if sid is None or p.kind in ("table_cell", "table_header", "page_number", "body_run"):
             raise EmitError(f"未知的段落类型 {p.kind!r}")
+        # a run-in heading is a body paragraph whose number and title are in the heading's look
+        heading_run = self.run_in_ids.get(p.kind) if p.run_in else None
+        if heading_run is not None:
+            sid = self.ids["body"]
         e = etree.Element(_P, nsmap=ox.NSMAP)
         ppr = etree.SubElement(e, _PPR)
         etree.SubElement(ppr, _PSTYLE).set(_VAL, sid)
@@ -79,13 +85,21 @@ class BodyWriter:
         if p.right_indent is not None:
             ox.put_new(ppr, "w:ind", left=0, right=p.right_indent, firstLine=0)
         if p.number:
-            ox.add_text(etree.SubElement(e, _R), p.number)
+            r = etree.SubElement(e, _R)
+            if heading_run is not None:
+                etree.SubElement(etree.SubElement(r, _RPR), _RSTYLE).set(_VAL, heading_run)
+            ox.add_text(r, p.number)
         for run in p.runs:
             r = etree.SubElement(e, _R)
-            if run.role == "body" or run.bold:
+            if heading_run is not None:
+                # in the body paragraph: the heading's own runs take its look, the body text none
+                char_style = heading_run if run.role == "self" else None
+            else:
+                char_style = self.body_run_id if run.role == "body" else None
+            if char_style or run.bold:
                 rpr = etree.SubElement(r, _RPR)
-                if run.role == "body":
-                    etree.SubElement(rpr, _RSTYLE).set(_VAL, self.body_run_id)
+                if char_style:
+                    etree.SubElement(rpr, _RSTYLE).set(_VAL, char_style)
                 if run.bold:
                     etree.SubElement(rpr, _B)
                     etree.SubElement(rpr, _BCS)
@@ -124,7 +138,10 @@ class BodyWriter:
         starts = [sum(widths[:i]) for i in range(ncols + 1)]
 
         def emit_rows(rows: Sequence[Sequence[ir.Cell]], header: bool, first: int) -> None:
-            style_id = self.ids["table_header" if header else "table_cell"]
+            kind = "table_header" if header else "table_cell"
+            style_id = self.ids[kind]
+            if t.font_size and t.font_size != self.profile.styles[kind].size:
+                style_id = sized_style(self.profile, kind, t.font_size)[0]  # a dense table: its own style
             style_align = self.profile.styles.table_header.align if header else self.profile.styles.table_cell.align
             keep_bold = look.header_bold or not header
             add = chunk.append
@@ -151,7 +168,7 @@ class BodyWriter:
                 proto = protos.get(key)
                 if proto is None:
                     proto = protos[key] = _RowText(
-                        self._row_prototype(shape, header, style_id, style_align, widths, starts, t.font_size)
+                        self._row_prototype(shape, header, style_id, style_align, widths, starts)
                     )
                 add(proto.fill(texts))
 
@@ -168,7 +185,6 @@ class BodyWriter:
         style_align: str,
         widths: list[int],
         starts: list[int],
-        font_size: int | None = None,
     ) -> etree._Element:
         """One row with the given cell shapes and empty w:t's, deep-copied for every
         row of that shape (~15× faster than python-docx's add_row + cell.text)."""
@@ -188,25 +204,15 @@ class BodyWriter:
             etree.SubElement(ppr, _PSTYLE).set(_VAL, style_id)
             if align != style_align:
                 etree.SubElement(ppr, _JC).set(_VAL, align)
-            if font_size:  # a dense table: the paragraph mark and the run one size smaller
-                _set_size(etree.SubElement(ppr, _RPR), font_size)
             if vmerge == "continue":
                 continue  # covered cell: an empty paragraph, its text is ignored
             r = etree.SubElement(p, _R)
-            if bold or font_size:
+            if bold:
                 rpr = etree.SubElement(r, _RPR)
-                if bold:
-                    etree.SubElement(rpr, _B)
-                    etree.SubElement(rpr, _BCS)
-                if font_size:
-                    _set_size(rpr, font_size)
+                etree.SubElement(rpr, _B)
+                etree.SubElement(rpr, _BCS)
             etree.SubElement(r, _T)
         return tr
-
-
-def _set_size(rpr: etree._Element, half_points: int) -> None:
-    etree.SubElement(rpr, ox.qn("w:sz")).set(_VAL, str(half_points))
-    etree.SubElement(rpr, ox.qn("w:szCs")).set(_VAL, str(half_points))
 
 
 _ROWS_MARK = "plancc-rows-"

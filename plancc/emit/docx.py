@@ -33,7 +33,7 @@ from plancc.emit import ooxml as ox
 from plancc.emit.atomic import atomic_write_bytes
 from plancc.emit.body import BodyWriter, splice_rows
 from plancc.emit.errors import EmitError
-from plancc.emit.mapping import BUILTIN_STYLES, footer_sides, style_ids
+from plancc.emit.mapping import BUILTIN_STYLES, COMPATIBILITY_MODE, footer_sides, style_ids
 from plancc.emit.properties import app_xml, core_xml
 from plancc.emit.styles import build_styles, font_table_xml
 from plancc.layout import ir
@@ -95,6 +95,9 @@ def _set_settings(document, profile: Profile, doc: ir.Document) -> None:
     for el in settings.iter("{%s}docId" % _W14):
         el.set("{%s}val" % _W14, doc_id)
     ox.set_even_and_odd(settings, profile.page_number.even_and_odd)
+    for cs in settings.iter(ox.qn("w:compatSetting")):
+        if cs.get(ox.qn("w:name")) == "compatibilityMode":
+            cs.set(ox.qn("w:val"), str(COMPATIBILITY_MODE))
     lang = settings.find(ox.qn("w:themeFontLang"))
     if lang is not None:
         lang.set(ox.qn("w:val"), profile.language.latin)
@@ -128,7 +131,8 @@ def render_docx(doc: ir.Document, profile: Profile) -> bytes:
     ids = style_ids(profile)
 
     _drop_template_parts(document)
-    build_styles(document.styles.element, profile, ids)
+    sizes = tuple(sorted({b.font_size for b in doc.blocks if isinstance(b, ir.Table) and b.font_size}))
+    build_styles(document.styles.element, profile, ids, sizes)
     _set_settings(document, profile, doc)
     _set_footers(document, profile, ids)
 

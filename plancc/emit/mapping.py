@@ -5,7 +5,7 @@ check (plancc.emit.readback) share, so the two cannot drift apart.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     from plancc.layout.profile import FooterSide, PageNumber, Profile
@@ -36,6 +36,11 @@ BUILTIN_STYLES: dict[str, tuple[str, str]] = {
         ("Normal Table", "TableNormal"),
     )
 }
+
+#: settings.xml's compatibilityMode: 15 is Word 2013 and later, so Word opens the file
+#: without “[兼容模式]”. LibreOffice sets the examples the same in 14 and 15 (compared
+#: glyph by glyph: pdftotext -bbox and the page images are identical).
+COMPATIBILITY_MODE = 15
 
 #: Attributes of w:pgMar, one per margin of the profile's page.
 PGMAR_ATTRS = ("top", "right", "bottom", "left", "header", "footer", "gutter")
@@ -80,3 +85,57 @@ def footer_sides(pn: "PageNumber") -> list[tuple[str, "FooterSide"]]:
 def page_number_text(pn: "PageNumber") -> str:
     """The footer's text with the PAGE field as {PAGE}, e.g. “— {PAGE} —”."""
     return f"{pn.prefix}{{PAGE}}{pn.suffix}"
+
+
+#: Heading kinds a run-in heading can take its look from. A run-in heading
+#: (“（2）培训目标：……” followed by its text) is a body paragraph: its number and
+#: title are set in a character style with the heading's look, so only headings
+#: that stand alone carry an outline level (Word's navigation pane lists them).
+RUN_IN_KINDS = ("heading1", "heading2", "heading3", "heading4")
+
+#: Cell styles that come in one copy per table text size (a dense table in 小四).
+SIZED_KINDS = ("table_cell", "table_header")
+
+# Chinese names of the usual sizes, in half-points (二号 = 44, 四号 = 28, 小四 = 24)
+_SIZE_NAMES = {84: "初号", 72: "小初", 52: "一号", 48: "小一", 44: "二号", 36: "小二", 32: "三号",
+               30: "小三", 28: "四号", 24: "小四", 21: "五号", 18: "小五", 15: "六号", 13: "小六"}
+
+
+def size_label(half_points: int) -> str:
+    """“小四”, “四号”, … or “11.5磅” for a size without a Chinese name."""
+    return _SIZE_NAMES.get(half_points) or f"{half_points / 2:g}磅"
+
+
+def run_in_style(profile: "Profile", kind: str) -> tuple[str, str]:
+    """(w:styleId, w:name) of the character style a run-in heading of ``kind`` is set in."""
+    name = getattr(profile.styles, kind).name
+    return "planccRunIn" + _camel(kind), f"{written_name(name)} 接排"
+
+
+def sized_style(profile: "Profile", kind: str, half_points: int) -> tuple[str, str]:
+    """(w:styleId, w:name) of the copy of a cell style (``SIZED_KINDS``) at another size."""
+    base = getattr(profile.styles, kind).name
+    sid = style_ids(profile)[kind]
+    return f"{sid}{half_points}", f"{written_name(base)} {size_label(half_points)}"
+
+
+def table_sizes(profile: "Profile", sizes: "Iterable[int]" = ()) -> list[int]:
+    """The table text sizes whose cell styles are written: the profile's dense size and ``sizes``."""
+    out = {s for s in sizes if s}
+    if profile.table.dense_size:
+        out.add(profile.table.dense_size)
+    return sorted(out)
+
+
+def derived_styles(profile: "Profile", sizes: "Iterable[int]" = ()) -> dict[str, tuple[str, int | None]]:
+    """Written name of every style derived from a profile style → (the profile kind, its
+    size when it differs from the kind's own): the run-in heading styles and the cell
+    styles at each of ``sizes`` (the profile's dense size is always among them)."""
+    out: dict[str, tuple[str, int | None]] = {}
+    for kind in RUN_IN_KINDS:
+        out[run_in_style(profile, kind)[1]] = (kind, None)
+    for size in table_sizes(profile, sizes):
+        for kind in SIZED_KINDS:
+            if size != getattr(profile.styles, kind).size:
+                out[sized_style(profile, kind, size)[1]] = (kind, size)
+    return out

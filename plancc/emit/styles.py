@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from plancc.emit import ooxml as ox
-from plancc.emit.mapping import BUILTIN_STYLES, written_name
+from plancc.emit.mapping import BUILTIN_STYLES, RUN_IN_KINDS, SIZED_KINDS, run_in_style, sized_style, table_sizes, written_name
 from plancc.layout.profile import ParagraphStyle, Profile, RunStyle
 
 _STYLE = ox.qn("w:style")
@@ -83,9 +83,31 @@ def _paragraph_style(kind: str, style: ParagraphStyle, sid: str, profile: Profil
     return st
 
 
-def build_styles(styles_root: etree._Element, profile: Profile, ids: dict[str, str]) -> None:
+def _sized_style(kind: str, size: int, profile: Profile, ids: dict[str, str]) -> etree._Element:
+    """A cell style at another size (a dense table): based on the kind's style, only the size differs."""
+    sid, name = sized_style(profile, kind, size)
+    st = _style_element(type_="paragraph", style_id=sid, name=name, based_on=ids[kind], q_format=False)
+    rpr = ox.el("w:rPr")
+    ox.put_new(rpr, "w:sz", val=size)
+    ox.put_new(rpr, "w:szCs", val=size)
+    ox.put(st, rpr)
+    return st
+
+
+def _run_in_style(kind: str, profile: Profile) -> etree._Element:
+    """The character style of a run-in heading's number and title: the heading's font,
+    size, weight and tracking inside a body paragraph (no outline level)."""
+    sid, name = run_in_style(profile, kind)
+    st = _style_element(type_="character", style_id=sid, name=name, based_on="DefaultParagraphFont", q_format=False)
+    ox.put(st, _run_props(profile.styles[kind], profile))
+    return st
+
+
+def build_styles(styles_root: etree._Element, profile: Profile, ids: dict[str, str], sizes: tuple[int, ...] = ()) -> None:
     """Replace every style of the template (blue bold headings, theme fonts, list
-    styles, …) with the profile's styles."""
+    styles, …) with the profile's styles, a character style per run-in heading level
+    and a copy of the cell styles at each table size in ``sizes`` (the profile's
+    dense size among them), so no run in a table carries a size of its own."""
     for st in styles_root.findall(_STYLE):
         styles_root.remove(st)
     ox.reset_doc_defaults(styles_root, profile)
@@ -98,6 +120,10 @@ def build_styles(styles_root: etree._Element, profile: Profile, ids: dict[str, s
     order = ["body"] + [k for k in pstyles if k != "body"]
     for kind in order:
         styles.append(_paragraph_style(kind, pstyles[kind], ids[kind], profile, ids))
+    for size in table_sizes(profile, sizes):
+        for kind in SIZED_KINDS:
+            if size != pstyles[kind].size:
+                styles.append(_sized_style(kind, size, profile, ids))
 
     dpf = _style_element(
         type_="character", style_id="DefaultParagraphFont", name="Default Paragraph Font",
@@ -111,6 +137,7 @@ def build_styles(styles_root: etree._Element, profile: Profile, ids: dict[str, s
     )
     ox.put(cst, _run_props(run, profile))
     styles.append(cst)
+    styles.extend(_run_in_style(kind, profile) for kind in RUN_IN_KINDS)
 
     tnormal = _style_element(
         type_="table", style_id="TableNormal", name="Normal Table",

@@ -1,29 +1,50 @@
 """Column widths of a table, decided from its content and the page (plancc.layout.metrics).
 
 A template may give each ``<col>`` a weight; otherwise the widths come from the
-text: short columns (dates, names, hours) keep their natural width so they do
-not wrap, every column is at least as wide as its header, and the long columns
-share the rest by their length. When the headers and short columns leave the
-long ones too little room the whole table goes one size smaller (the profile's
-``table.dense_size``). Either way the weights are then scaled to the profile's
-table width in whole twips, so the IR carries the final widths.
+text, in two steps:
+
+- every column gets a least width: a header, and a short label cell such as
+  “过程性评价”, breaks only between words (“考核/项目”, never “考核项/目”), so its
+  least width is its widest word; a cell of numbers (“50”, “15%”) keeps its
+  number on one line;
+- the rest of the line goes, a little at a time, to the column where it saves
+  the most lines of the whole table (rows are as tall as their tallest cell; a
+  cell merged over several rows has all their lines; a cell spanning columns has
+  their widths), so long text goes to the columns that hold it and a merged
+  category cell stays narrow. What is left when no line can be saved is shared
+  by the long columns.
+
+When the least widths leave the long columns too little room the whole table
+goes one size smaller (the profile's ``table.dense_size``). Either way the
+weights are then scaled to the profile's table width in whole twips, so the IR
+carries the final widths. Words are found without a dictionary (:func:`words`).
 """
 
 from __future__ import annotations
 
+import math
+import re
+from functools import lru_cache
 from typing import Sequence
 
 from plancc.layout import ir
 from plancc.layout.metrics import Metrics
 from plancc.layout.width import fit_width
 
+#: Rows of a long table (a catalog) the widths are measured on, spread evenly over it.
+SAMPLE_ROWS = 160
+#: Cells at most this wide (in characters) with no sentence punctuation are labels: they break between words.
+LABEL_CHARS = 10.0
+
 
 def size_columns(titles: list[str], rows: list[list[ir.Cell]], weights: list[float] | None,
-                 metrics: Metrics) -> tuple[list[int], int | None]:
+                 metrics: Metrics, header: list[list[ir.Cell]] | None = None,
+                 font_size: int | None = None) -> tuple[list[int], int | None]:
     """Widths in twips of the columns (summing to the table width) and the table's
     font size in half-points when it goes one size smaller (None otherwise).
-    ``weights``: the template's relative widths, or None to size from the content."""
-    font_size = None
+    ``weights``: the template's relative widths, or None to size from the content;
+    ``header``: the header rows when they are not the titles; ``font_size``: set the
+    table at this size (the dense size) whatever its content."""
     if weights is None:
         m = metrics
         n = len(titles)
@@ -31,13 +52,41 @@ def size_columns(titles: list[str], rows: list[list[ir.Cell]], weights: list[flo
         # a profile with a narrow table and many columns leaves no room: give each column a little
         available = max(m.table_chars - n * m.cell_margin_chars, 0.5 * n)
         natural = _natural(titles, rows)
-        if m.dense_size and _crowded(titles, natural, available):
+        least = _least(titles, rows, header)
+        dense = font_size if font_size and m.dense_size and font_size == m.dense_size else None
+        if dense is None and m.dense_size and _crowded(titles, natural, least, available):
+            dense = m.dense_size
+        if dense:
             # headers and short columns leave the long ones no room: one size smaller
-            font_size, scale = m.dense_size, m.cell_size / m.dense_size
+            font_size, scale = dense, m.cell_size / dense
             available *= scale
-        widths = _auto_widths(titles, natural, available)
+        else:
+            font_size = None
+        if sum(least) <= available:
+            widths = _fit_widths(titles, rows, header, least, natural, available, m.cell_margin_chars * scale)
+        else:
+            widths = _auto_widths(titles, natural, available)
         weights = [w + m.cell_margin_chars * scale for w in widths]
+    else:
+        font_size = None
     return scale_widths(weights, metrics.table_width), font_size
+
+
+def one_table_size(tables: list[ir.Table], metrics: Metrics) -> None:
+    """One text size for every table of a document (the profile's ``table.one_size``): when one
+    table has to go to the dense size, the others whose widths come from their content follow,
+    and their columns are sized again at that size."""
+    if not metrics.one_size:
+        return
+    sizes = {t.font_size for t in tables}
+    if len(sizes) < 2 or metrics.dense_size not in sizes:
+        return
+    for t in tables:
+        if t.font_size is None:
+            widths, t.font_size = size_columns([c.title for c in t.columns], t.rows, None, metrics, t.header,
+                                               font_size=metrics.dense_size)
+            for c, w in zip(t.columns, widths):
+                c.width = w
 
 
 def scale_widths(weights: Sequence[float], total: int) -> list[int]:
@@ -81,9 +130,10 @@ def _floors(titles: list[str], natural: list[float], available: float) -> tuple[
     return floor, [i for i in range(n) if natural[i] > short_limit]
 
 
-def _crowded(titles: list[str], natural: list[float], available: float) -> bool:
+def _crowded(titles: list[str], natural: list[float], least: list[float], available: float) -> bool:
     """True when the least widths fill more than three quarters of the line, so long text gets squeezed."""
     floor, rest = _floors(titles, natural, available)
+    floor = [max(f, w) for f, w in zip(floor, least)]
     return sum(floor) > available or (bool(rest) and sum(floor) > available * 0.75)
 
 
@@ -106,3 +156,349 @@ def _auto_widths(titles: list[str], natural: list[float], available: float) -> l
     want = {i: max(min(natural[i], 60.0) - floor[i], 0.0) for i in rest}
     total_want = sum(want.values()) or 1.0
     return [floor[i] + (extra * want[i] / total_want if i in want else 0.0) for i in range(n)]
+
+
+# --------------------------------------------------------------------------- words
+
+_CLOSING = set("，。、；：？！）》」』”’%,.;:?!)]")
+_OPENING = set("（《「『“‘([")
+#: Characters that end a three-character word (过程性, 工作坊, 辅导者, 合格率, …).
+_SUFFIX = set("性化者员坊园率式型家生师长度期")
+#: Characters that join words (学员指导与管理办法): a line may break after them.
+_JOINERS = set("与和及或的并")
+_SENTENCE = re.compile(r"[，。；！？,;!?]")
+_ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/+%:×*=]*|\s+|.", re.S)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The pieces a label or header may not be broken inside, found without a dictionary:
+    Latin words and numbers with the character after them (“2022年”, “10日”), runs of
+    Chinese in words of two characters (three when the third is a suffix such as 性, 坊,
+    者; a single last character joins the word before), closing punctuation with the
+    word before it, opening punctuation with the word after it."""
+    atoms = _ATOM.findall(text)
+    out: list[str] = []
+    run: list[str] = []
+    pending_open = ""
+
+    def flush() -> None:
+        chunks: list[str] = []
+        segment: list[str] = []
+        for ch in run + [""]:
+            if ch:
+                segment.append(ch)
+            if ch in _JOINERS or not ch:
+                chunks.extend(_chunks(segment))
+                segment = []
+        run.clear()
+        for c in chunks:
+            push(c)
+
+    def push(piece: str) -> None:
+        nonlocal pending_open
+        out.append(pending_open + piece)
+        pending_open = ""
+
+    for k, a in enumerate(atoms):
+        if a.isspace():
+            flush()
+            continue
+        if len(a) == 1 and _is_cjk(a):
+            # one character right after a number is its unit (2022年, 15分)
+            nxt = atoms[k + 1] if k + 1 < len(atoms) else ""
+            if not run and out and out[-1][-1:].isascii() and out[-1][-1:].isalnum() and not (nxt and _is_cjk(nxt[0])):
+                out[-1] += a
+            else:
+                run.append(a)
+            continue
+        flush()
+        if a in _OPENING:
+            pending_open += a
+        elif a in _CLOSING and out:
+            out[-1] += a
+        else:
+            push(a)
+    flush()
+    if pending_open:
+        out.append(pending_open)
+    return tuple(out)
+
+
+def _chunks(run: list[str]) -> list[str]:
+    """A run of Chinese characters in words of two (three before a suffix; no word of one at the end)."""
+    i, n, out = 0, len(run), []
+    while i < n:
+        take = 3 if i + 2 < n and run[i + 2] in _SUFFIX else 2
+        if n - (i + take) == 1:
+            take += 1
+        out.append("".join(run[i:i + take]))
+        i += take
+    if len(out) > 1 and len(out[-1]) == 1:  # a joiner alone: with the word before it
+        out[-2:] = [out[-2] + out[-1]]
+    return out
+
+
+def _is_label(text: str) -> bool:
+    return fit_width(text) <= LABEL_CHARS and not _SENTENCE.search(text)
+
+
+@lru_cache(maxsize=8192)
+def _word_widths(text: str) -> tuple[float, ...]:
+    return tuple(fit_width(w) for w in words(text))
+
+
+def _least_width(text: str) -> float:
+    """The least width that keeps a label's words whole, or a sentence's numbers and Latin words."""
+    if not text:
+        return 0.0
+    if _is_label(text):
+        return max(_word_widths(text), default=0.0)
+    latin = [fit_width(m.group()) for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9.\-/+%]*", text)]
+    return min(max(latin, default=1.0), 8.0)
+
+
+_BREAK_ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/+%]*|.", re.S)
+
+
+@lru_cache(maxsize=65536)
+def _lines(text: str, width: float, words_whole: bool = True) -> float:
+    """Lines ``text`` takes in a cell ``width`` characters wide, filled as a word processor
+    fills it: character by character (a Latin word or number whole; a closing mark that
+    does not fit takes the character before it to the next line). A label whose line would end inside one of its words takes
+    inf lines: that width is not allowed (the word processor knows no words, so a label
+    breaks between words only when the width lets it)."""
+    if not text:
+        return 1
+    label = words_whole and _is_label(text)
+    flat = "".join(text.split()) if label else text
+    lines, used, offset, breaks = 1, 0.0, 0, []
+    prev = ""
+    for atom in _BREAK_ATOM.findall(flat):
+        w = fit_width(atom)
+        if used + w <= width + 1e-9 or used == 0:
+            used += w
+            if used > width + 1e-9 and len(atom) > 1:  # a number wider than the cell: broken anyway
+                extra = math.ceil(used / max(width, 0.5)) - 1
+                lines, used = lines + extra, used - extra * width
+        elif atom in _CLOSING and prev and used > fit_width(prev):
+            # a mark may not open a line: the character before it goes down with it
+            # (LibreOffice does not hang it in a left-aligned cell)
+            lines, used = lines + 1, fit_width(prev) + w
+            breaks.append(offset - len(prev))
+        else:
+            lines, used = lines + 1, w
+            breaks.append(offset)
+        offset += len(atom)
+        prev = atom
+    if label and breaks:
+        bounds, at = set(), 0
+        for word in words(text):
+            at += len(word)
+            bounds.add(at)
+        if any(b not in bounds for b in breaks):
+            return math.inf
+    return lines
+
+
+# --------------------------------------------------------------------------- widths from lines
+
+
+def _least(titles: list[str], rows: list[list[ir.Cell]], header: list[list[ir.Cell]] | None) -> list[float]:
+    """Each column's least width in characters: its widest header word and number. (A label in
+    the body, such as 过程性评价, may still break inside a word when the table has no room: that
+    costs lines in :func:`_height`, so it is weighed, not forbidden.)"""
+    n = len(titles)
+    least = [max(_least_width(t), 1.0) for t in titles]
+    body = _sample(rows)
+    for k, row in enumerate(([] if header is None else header) + body):
+        in_header = header is not None and k < len(header)
+        pos = 0
+        for cell in row:
+            if cell.span == 1 and pos < n and cell.vmerge != "continue" and (in_header or not _is_label(cell.text)):
+                least[pos] = max(least[pos], _least_width(cell.text))
+            pos += cell.span
+    # then as wide as the header needs to break between its words (考核项目 at three characters
+    # a line would leave 目 alone: two or four)
+    texts_of: list[list[str]] = [[t] if t else [] for t in titles] if header is None else [[] for _ in titles]
+    for row in header or []:
+        pos = 0
+        for cell in row:
+            if cell.span == 1 and pos < n and cell.text:
+                texts_of[pos].append(cell.text)
+            pos += max(cell.span, 1)
+    out = []
+    for i, w in enumerate(least):
+        w += 0.3  # a little room: a word processor fits fewer characters than the width divides into
+        texts = texts_of[i]
+        while any(_lines(t, round(w, 3)) == math.inf for t in texts) and w < 60:
+            w += 0.25
+        out.append(w)
+    return out
+
+
+def _sample(rows: list[list[ir.Cell]]) -> list[list[ir.Cell]]:
+    if len(rows) <= SAMPLE_ROWS:
+        return rows
+    step = len(rows) / SAMPLE_ROWS
+    return [rows[int(i * step)] for i in range(SAMPLE_ROWS)]
+
+
+class _Item:
+    """A cell to measure: its row, the columns it covers, its text and the rows it is merged over."""
+
+    __slots__ = ("row", "first", "span", "text", "last_row")
+
+    def __init__(self, row: int, first: int, span: int, text: str):
+        self.row, self.first, self.span, self.text, self.last_row = row, first, span, text, row
+
+
+def _items(titles: list[str], rows: list[list[ir.Cell]], header: list[list[ir.Cell]] | None) -> tuple[list[_Item], int, int]:
+    heads = header if header is not None else [[ir.Cell(t) for t in titles]]
+    table = heads + _sample(rows)
+    items: list[_Item] = []
+    open_merge: dict[int, _Item] = {}
+    for r, row in enumerate(table):
+        pos = 0
+        for cell in row:
+            span = max(cell.span, 1)
+            if cell.vmerge == "continue" and pos in open_merge and r >= len(heads):
+                open_merge[pos].last_row = r
+            else:
+                item = _Item(r, pos, span, cell.text)
+                items.append(item)
+                if cell.vmerge == "restart":
+                    open_merge[pos] = item
+                else:
+                    open_merge.pop(pos, None)
+            pos += span
+    return items, len(table), len(heads)
+
+
+#: What a header broken inside a word costs, in lines: more than any table has (never).
+_BROKEN_WORD = 1e6
+#: What a label cell broken inside a word costs, in lines: worth a line of the table.
+_BROKEN_LABEL = 1.0
+#: What each further line of a label costs when its row is as tall anyway: ties go to whole labels.
+_WRAPPED_LABEL = 0.05
+
+
+def _height(items: list[_Item], nrows: int, widths: list[float], margin: float, heads: int = 1) -> float:
+    """Lines of the whole table: each row as tall as its tallest single-row cell, then each
+    merged cell given the lines it lacks over its rows (the narrowest merges first)."""
+    heights = [1.0] * nrows
+    merged = []
+    penalty = 0.0
+    for it in items:
+        w = sum(widths[it.first:it.first + it.span]) + (it.span - 1) * margin
+        lines = _lines(it.text, round(w, 3))
+        if lines == math.inf:  # counted, so that widening a column can mend it
+            lines = _lines(it.text, round(w, 3), False)
+            penalty += _BROKEN_WORD if it.row < heads else _BROKEN_LABEL
+        elif lines > 1 and it.last_row == it.row and _is_label(it.text):
+            penalty += _WRAPPED_LABEL * (lines - 1)  # free lines still: a date or name reads better whole
+        if it.last_row > it.row:
+            merged.append((it, lines))
+        elif lines > heights[it.row]:
+            heights[it.row] = lines
+    for it, lines in sorted(merged, key=lambda x: (-x[0].first, x[0].row)):
+        have = sum(heights[it.row:it.last_row + 1])
+        if lines > have:
+            heights[it.last_row] += lines - have
+    return sum(heights) + penalty
+
+
+_STEPS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
+
+
+def _fit_widths(titles: list[str], rows: list[list[ir.Cell]], header: list[list[ir.Cell]] | None,
+                least: list[float], natural: list[float], available: float, margin: float) -> list[float]:
+    """Widths in characters: the least widths, then the rest where it saves most lines (see the module doc)."""
+    n = len(titles)
+    items, nrows, nheads = _items(titles, rows, header)
+    widths = list(least)
+    # a column whose every cell already fits in its least width needs no more
+    height = _height(items, nrows, widths, margin, nheads)
+    left = available - sum(widths)
+    while left >= 0.25:
+        best = None  # (saving per character, -step, -column) → largest wins
+        for i in range(n):
+            for step in _STEPS:
+                if step > left + 1e-9:
+                    break
+                widths[i] += step
+                h = _height(items, nrows, widths, margin, nheads)
+                widths[i] -= step
+                saved = height - h
+                if saved > 1e-9:
+                    key = (saved / step, -step, -i)
+                    if best is None or key > best[0]:
+                        best = (key, i, step, h)
+        if best is None:
+            break
+        _, i, step, height = best
+        widths[i] += step
+        left -= step
+    if left > 1e-9:
+        # nothing more to save: the columns with long text share the rest by how much more
+        # they would take, each only as far as it keeps the table's lines (a label column
+        # must not widen into a width where its words break)
+        want = [max(min(natural[i], 60.0) - widths[i], 0.0) for i in range(n)]
+        total = sum(want)
+        if total <= 0:
+            want, total = list(widths), sum(widths)
+        given = 0.0
+        for i in range(n):
+            share = left * want[i] / total
+            widths[i] += share
+            if share and _height(items, nrows, widths, margin, nheads) > height:
+                widths[i] -= share
+            else:
+                given += share
+        rest = left - given
+        if rest > 1e-9:
+            for i in sorted(range(n), key=lambda k: (-widths[k], k)):
+                widths[i] += rest
+                if _height(items, nrows, widths, margin, nheads) <= height:
+                    break
+                widths[i] -= rest
+            else:
+                widths[max(range(n), key=lambda k: (want[k], widths[k]))] += rest
+    return _improve(widths, least, lambda: _height(items, nrows, widths, margin, nheads))
+
+
+#: Rounds of moving width between two columns after the first allocation.
+_IMPROVE_ROUNDS = 40
+
+
+def _improve(widths: list[float], least: list[float], height) -> list[float]:  # type: ignore[no-untyped-def]
+    """Move width from one column to another while that saves lines (the first allocation only
+    ever adds, so it cannot take back what a column no longer needs). Changes ``widths`` in place."""
+    n = len(widths)
+    best = height()
+    for _ in range(_IMPROVE_ROUNDS):
+        found = None
+        for give in range(n):
+            for take in range(n):
+                if give == take:
+                    continue
+                for step in (0.5, 1.0, 2.0):
+                    if widths[give] - step < least[give] - 1e-9:
+                        break
+                    widths[give] -= step
+                    widths[take] += step
+                    h = height()
+                    widths[give] += step
+                    widths[take] -= step
+                    if h < best - 1e-9 and (found is None or h < found[0] - 1e-9):
+                        found = (h, give, take, step)
+        if found is None:
+            break
+        best, give, take, step = found
+        widths[give] -= step
+        widths[take] += step
+    return widths

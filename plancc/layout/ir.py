@@ -58,6 +58,11 @@ class Paragraph:
     # twips from the right margin, with no left or first-line indent (a 署名 centred
     # over the date); None: the paragraph style's indents
     right_indent: int | None = None
+    # a heading whose first paragraph runs on after its title (“（2）培训目标：……”):
+    # written as a body paragraph with the number and title in the heading's look,
+    # so it carries no outline level and the navigation pane lists only headings
+    # that stand alone
+    run_in: bool = False
 
     @property
     def text(self) -> str:

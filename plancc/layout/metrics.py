@@ -32,6 +32,7 @@ class Metrics:
     cell_margin_chars: float = 0.77  # left + right cell margins of one column, in characters
     dense_size: int | None = 24  # half-points of a table whose headers do not fit (小四)
     cell_size: int = 28  # half-points of table text (四号)
+    one_size: bool = True  # every table of a document at one size (all dense when one must be)
     table_width: int = 8844  # twips: the column widths of every table add up to this
     title_chars: int = 20  # title characters on one line
     centring: Centring | None = Centring()  # None: the 署名 keeps its style's indents (7.3.5.2)
@@ -52,6 +53,7 @@ class Metrics:
                 cell_margin_chars=chars_per_line(margins.left + margins.right, cell),
                 dense_size=dense if dense and dense < cell else None,
                 cell_size=cell,
+                one_size=profile.table.one_size,
                 table_width=profile.table.width,
                 title_chars=int(chars_per_line(width, profile.styles["title"].size)),
                 centring=centring,

@@ -17,7 +17,7 @@ from typing import Any
 
 from plancc.catalog import message
 from plancc.layout import ir
-from plancc.layout.columns import size_columns
+from plancc.layout.columns import one_table_size, size_columns
 from plancc.layout.inline import parse_inline
 from plancc.layout.metrics import Metrics
 from plancc.layout.numbering import MAX_RUNG, heading_kind, heading_number
@@ -71,6 +71,7 @@ def parse_outline(xml_text: str, metrics: Metrics | None = None) -> ir.Document:
     p = _Parser(metrics)
     doc = ir.Document(title=root.get("title", ""), author=root.get("author", ""), date=date)
     p.children(root, 0, doc.blocks, 1)
+    one_table_size(p.sized, metrics)
     if metrics.centring is not None:
         centre_signatures(doc.blocks, metrics.centring)
     keep_lead_ins(doc.blocks)
@@ -153,6 +154,7 @@ def _keep_last_with_next(out: list) -> None:
 class _Parser:
     def __init__(self, metrics: Metrics):
         self.metrics = metrics
+        self.sized: list[ir.Table] = []  # tables whose widths come from their content
 
     def children(self, parent: ET.Element, depth: int, out: list, rung: int) -> None:
         """Lay out `parent`'s elements; `rung` is the numbering form its sections and lists
@@ -224,7 +226,7 @@ class _Parser:
             if title:
                 runs.append(ir.Run(el.get("separator", "：")))
             runs.extend(parse_inline(_text(first), role="body"))
-            out.append(ir.Paragraph(kind, runs, number=number, keep_with_next=False))
+            out.append(ir.Paragraph(kind, runs, number=number, keep_with_next=False, run_in=True))
         else:
             out.append(ir.Paragraph(kind, [ir.Run(title)] if title else [], number=number, keep_with_next=True))
         rest = ET.Element("section")
@@ -341,10 +343,14 @@ class _Parser:
             _merges_up(rows, el.get("name", ""))
         if explicit and not all(weights):
             raise OutlineError("outline.weights_all", table=repr(el.get('name', '')))
-        widths, font_size = size_columns([c.title for c in cols], rows, weights if explicit else None, self.metrics)
+        widths, font_size = size_columns([c.title for c in cols], rows, weights if explicit else None, self.metrics,
+                                         header)
         for c, w in zip(cols, widths):
             c.width = w
-        return ir.Table(cols, rows, header=header, name=el.get("name", ""), font_size=font_size)
+        table = ir.Table(cols, rows, header=header, name=el.get("name", ""), font_size=font_size)
+        if not explicit:
+            self.sized.append(table)
+        return table
 
 
 def _text(el: ET.Element) -> str:

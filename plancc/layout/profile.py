@@ -303,6 +303,9 @@ class TableLook(_Model):
     dense_size: Optional[HalfPoints] = Field(
         24, description="列多、表头在常规字号下排不开时整张表改用的字号，半磅（24 = 小四）；null 表示从不缩小"
     )
+    one_size: bool = Field(
+        True, description="一份文件中的表格用同一字号：有一张表需要改用 dense_size 时，其余按内容定列宽的表格也改用它"
+    )
 
 
 # --------------------------------------------------------------------------- profile

@@ -269,17 +269,27 @@ def test_adjacent_and_final_tables_are_separated_by_paragraphs(profile) -> None:
     assert tags == ["tbl", "p", "tbl", "p", "sectPr"]
 
 
-def test_a_dense_table_sets_its_cells_one_size_smaller(profile) -> None:
+def test_a_dense_table_takes_its_size_from_a_style_not_from_its_runs(profile) -> None:
     table = ir.Table(columns=[Col("a", 1000), Col("b", 1000)], rows=[[C("1", bold=True), C("2")]], font_size=24)
-    body = _xml(render_docx(ir.Document(blocks=[table]), profile), "word/document.xml").find("w:body", NS)
+    data = render_docx(ir.Document(blocks=[table]), profile)
+    body = _xml(data, "word/document.xml").find("w:body", NS)
     cells = body.findall(".//w:tc", NS)
     assert len(cells) == 4
-    for tc in cells:
-        sizes = [e.get(ox.qn("w:val")) for e in tc.iter(ox.qn("w:sz"))]
-        assert sizes == ["24", "24"]  # the paragraph mark and the run
+    assert not list(body.iter(ox.qn("w:sz")))  # no run or paragraph mark carries a size
+    used = {tc.find("w:p/w:pPr/w:pStyle", NS).get(ox.qn("w:val")) for tc in cells}
+    ids = style_ids(profile)
+    assert used == {ids["table_cell"] + "24", ids["table_header"] + "24"}
+    styles = _xml(data, "word/styles.xml")
+    for sid in used:
+        [st] = styles.xpath(f"w:style[@w:styleId='{sid}']", namespaces=NS)
+        assert st.xpath("w:rPr/w:sz/@w:val", namespaces=NS) == ["24"]
+        assert st.xpath("w:basedOn/@w:val", namespaces=NS)[0] in (ids["table_cell"], ids["table_header"])
+        assert st.xpath("w:name/@w:val", namespaces=NS)[0].endswith(" 小四")
+    assert [m for m in check_against_profile(read_docx(data), profile) if "样式" in m] == []
     normal = ir.Table(columns=[Col("a", 1000)], rows=[[C("1")]])
     body = _xml(render_docx(ir.Document(blocks=[normal]), profile), "word/document.xml").find("w:body", NS)
     assert not list(body.iter(ox.qn("w:sz")))
+    assert {p.get(ox.qn("w:val")) for p in body.iter(ox.qn("w:pStyle"))} >= {ids["table_cell"]}
 
 
 def test_bad_rows_are_reported(profile) -> None:

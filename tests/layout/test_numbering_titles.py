@@ -61,3 +61,39 @@ def test_bold_markers_become_bold_runs():
 def test_escaped_and_unmatched_markers_stay_literal():
     assert "".join(r.text for r in parse_inline("5*3 与 \\*\\*x\\*\\*")) == "5*3 与 **x**"
     assert all(not r.bold for r in parse_inline("5*3 与 \\*\\*x\\*\\*"))
+
+
+HOSTILE_TITLES = [
+    "某某县2023-2024学年度第一学期中小学教师信息技术应用能力提升工程2.0培训实施方案",
+    "关于印发某某市2025年第二学期幼儿园教师和保育员培训工作方案的通知",
+    "某某县教育体育局关于做好2024年度中小学幼儿园教师继续教育学时登记和管理工作的实施方案",
+    "落儿岭镇中心学校2024-2025学年度第一学期中小学教师全员培训实施方案",
+    "（某某县）2025年“国培计划”送教下乡培训实施方案的通知",
+]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_a_long_title_never_breaks_inside_a_term_a_number_or_a_range(title):
+    from plancc.layout.titles import TERMS
+    from plancc.layout.width import fit_width
+
+    lines = break_title(title, 20)
+    assert "".join(lines) == title
+    assert all(fit_width(line) <= 20 for line in lines)
+    for upper, lower in zip(lines, lines[1:]):
+        joint = upper[-4:] + "|" + lower[:4]
+        for term in TERMS:  # no term across the break (学/期, 提/升, 登/记 …)
+            for k in range(1, len(term)):
+                assert term[:k] + "|" + term[k:] not in joint, (lines, term)
+        assert not (upper[-1].isdigit() and (lower[0].isdigit() or lower[0] in "-年月日度")), lines
+        assert lower[0] not in "，。、；：）》”"
+    # 梯形/菱形: the lines are balanced, the last no longer than the first
+    widths = [fit_width(line) for line in lines]
+    assert max(widths) - min(widths) <= 6, lines
+    assert widths[-1] <= widths[0] + 1.5 or len(lines) == 3  # an upright trapezoid only when nearly even
+
+
+def test_a_title_prefers_a_break_after_a_date_or_before_the_kind_of_document():
+    assert break_title("某某县2025年第一学期中小学教师培训实施方案") == ["某某县2025年第一学期", "中小学教师培训实施方案"]
+    assert break_title("宾川县2022年中小学幼儿园教师继续教育全员培训实施方案") == [
+        "宾川县2022年中小学幼儿园教师", "继续教育全员培训实施方案"]

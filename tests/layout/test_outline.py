@@ -151,3 +151,45 @@ def test_a_roomy_table_keeps_the_profile_size():
 def test_dense_tables_can_be_switched_off_in_the_profile():
     [table] = parse_outline(_wide_table(8, "长" * 60), Metrics(dense_size=None)).blocks
     assert table.font_size is None
+
+
+def test_headers_and_labels_break_between_words_only():
+    from plancc.layout.columns import _lines, words
+
+    assert words("考核项目") == ("考核", "项目")
+    assert words("课程学习时间") == ("课程", "学习", "时间")
+    assert words("过程性评价") == ("过程性", "评价")
+    assert words("学员指导与管理办法") == ("学员", "指导与", "管理", "办法")
+    assert words("2022年11月10日") == ("2022年", "11月", "10日")
+    assert _lines("考核项目", 3.2) == float("inf")  # 考核项/目
+    assert _lines("考核项目", 2.3) == 2 and _lines("考核项目", 4.1) == 1
+    assert _lines("960分钟以上", 2.5) == 3  # 960 / 分钟 / 以上: the number whole, then words
+
+
+def _evaluation_like() -> str:
+    rows = "".join(
+        f"<row><cell>过程性评价</cell><cell>指标{i}</cell><cell>{'认真参与班级辅导者集中培训，积极参与讨论与交流，提交培训成果。' * (1 + i % 2)}</cell>"
+        f"<cell>人工评价</cell><cell>{5 + i}%</cell></row>"
+        for i in range(8)
+    )
+    cols = '<col title="类别" merge="1"/><col title="评价指标"/><col title="指标描述"/><col title="评价方式"/><col title="权重"/>'
+    return f'<document><table name="e">{cols}{rows}</table></document>'
+
+
+def test_long_text_goes_to_the_wide_column_and_a_merged_category_stays_narrow():
+    [t] = parse_outline(_evaluation_like()).blocks
+    w = [c.width for c in t.columns]
+    assert w[2] == max(w) and w[2] > sum(w) / 2
+    m = Metrics()
+    chars = [x / m.table_width * m.table_chars - m.cell_margin_chars for x in w]
+    assert chars[0] < 5.5  # 过程性评价 merged over eight rows: 过程性/评价 is enough
+    assert chars[4] >= 2  # a two-digit column (“12%”) stays wide enough for its header and number
+
+
+def test_one_table_size_for_the_whole_document():
+    crowded = _wide_table(8, "自主选学，观看视频课程、阅读课程文本资料，要求达到960分钟。")
+    roomy = '<table name="r"><col title="时间"/><col title="内容"/><row><cell>3月</cell><cell>集中培训</cell></row></table>'
+    doc = parse_outline(crowded.replace("</document>", roomy + "</document>"))
+    assert [t.font_size for t in doc.blocks] == [24, 24]
+    alone = parse_outline(crowded.replace("</document>", roomy + "</document>"), Metrics(one_size=False))
+    assert [t.font_size for t in alone.blocks] == [24, None]

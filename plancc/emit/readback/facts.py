@@ -79,6 +79,7 @@ class DocxFacts:
     grid_type: str | None = None
     line_pitch: int | None = None
     even_and_odd: bool = False
+    compatibility_mode: int | None = None  # settings.xml w:compatSetting compatibilityMode
     doc_defaults: StyleFacts | None = None
     styles: dict[str, StyleFacts] = field(default_factory=dict)  # used styles by name
     theme_font_refs: list[str] = field(default_factory=list)  # "part: attribute"

@@ -99,6 +99,9 @@ def read_docx(source: Source) -> DocxFacts:
         if settings_part in raw_parts:
             sroot = etree.fromstring(raw_parts[settings_part])
             facts.even_and_odd = bool(_on(sroot.find(_q("evenAndOddHeaders"))))
+            for cs in sroot.iter(_q("compatSetting")):
+                if cs.get(_q("name")) == "compatibilityMode":
+                    facts.compatibility_mode = _int(cs.get(_q("val")))
 
         # document
         droot = etree.fromstring(raw_parts[doc_part]) if doc_part in raw_parts else etree.fromstring(zf.read(doc_part))
