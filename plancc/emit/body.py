@@ -145,6 +145,7 @@ class BodyWriter:
             style_align = self.profile.styles.table_header.align if header else self.profile.styles.table_cell.align
             keep_bold = look.header_bold or not header
             add = chunk.append
+            kept = t.keep_with_next if not header else frozenset()
             for n, row in enumerate(rows, start=first):
                 shape = []
                 col = 0
@@ -164,11 +165,12 @@ class BodyWriter:
                         f"{label}第 {n} 行占 {sum(max(c.span, 1) for c in row)} 列（含合并），"
                         f"但表格有 {ncols} 列"
                     )
-                key = (header, tuple(shape))
+                keep = (n - first) in kept
+                key = (header, keep, tuple(shape))
                 proto = protos.get(key)
                 if proto is None:
                     proto = protos[key] = _RowText(
-                        self._row_prototype(shape, header, style_id, style_align, widths, starts)
+                        self._row_prototype(shape, header, style_id, style_align, widths, starts, keep)
                     )
                 add(proto.fill(texts))
 
@@ -185,9 +187,12 @@ class BodyWriter:
         style_align: str,
         widths: list[int],
         starts: list[int],
+        keep: bool = False,
     ) -> etree._Element:
         """One row with the given cell shapes and empty w:t's, deep-copied for every
-        row of that shape (~15× faster than python-docx's add_row + cell.text)."""
+        row of that shape (~15× faster than python-docx's add_row + cell.text).
+        ``keep``: every paragraph of the row keeps with the next (the row stays on the
+        next row's page: plancc.layout.rows)."""
         look = self.profile.table
         tr = etree.Element(_TR, nsmap=ox.NSMAP)
         trpr = ox.row_properties(header=header and look.repeat_header, cant_split=look.cant_split)
@@ -202,6 +207,8 @@ class BodyWriter:
             p = etree.SubElement(tc, _P)
             ppr = etree.SubElement(p, _PPR)
             etree.SubElement(ppr, _PSTYLE).set(_VAL, style_id)
+            if keep:
+                etree.SubElement(ppr, _KEEPNEXT)
             if align != style_align:
                 etree.SubElement(ppr, _JC).set(_VAL, align)
             if vmerge == "continue":

@@ -103,6 +103,9 @@ class Table:
     # half-points; set by layout when the headers do not fit at the profile's
     # cell size (a dense table in 小四), None for the profile's size
     font_size: int | None = None
+    # body rows (0-based) kept on the page of the row after them: the rows of a short
+    # vertical merge (an item of several rows under one merged cell), decided by layout
+    keep_with_next: frozenset[int] = frozenset()
 
     def header_rows(self) -> list[list[Cell]]:
         if self.header is not None:

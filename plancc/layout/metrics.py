@@ -33,6 +33,7 @@ class Metrics:
     dense_size: int | None = 24  # half-points of a table whose headers do not fit (小四)
     cell_size: int = 28  # half-points of table text (四号)
     one_size: bool = True  # every table of a document at one size (all dense when one must be)
+    keep_merged_rows: int = 8  # rows of a vertical merge kept on one page when the merge spans at most this many
     table_width: int = 8844  # twips: the column widths of every table add up to this
     title_chars: int = 20  # title characters on one line
     centring: Centring | None = Centring()  # None: the 署名 keeps its style's indents (7.3.5.2)
@@ -54,6 +55,7 @@ class Metrics:
                 dense_size=dense if dense and dense < cell else None,
                 cell_size=cell,
                 one_size=profile.table.one_size,
+                keep_merged_rows=profile.table.keep_merged_rows,
                 table_width=profile.table.width,
                 title_chars=int(chars_per_line(width, profile.styles["title"].size)),
                 centring=centring,

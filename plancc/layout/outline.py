@@ -21,6 +21,7 @@ from plancc.layout.columns import one_table_size, size_columns
 from plancc.layout.inline import parse_inline
 from plancc.layout.metrics import Metrics
 from plancc.layout.numbering import MAX_RUNG, heading_kind, heading_number
+from plancc.layout.rows import merged_rows_kept
 from plancc.layout.signature import centre_signatures
 from plancc.text.ladder import FORMS, rung_of
 
@@ -347,7 +348,8 @@ class _Parser:
                                          header)
         for c, w in zip(cols, widths):
             c.width = w
-        table = ir.Table(cols, rows, header=header, name=el.get("name", ""), font_size=font_size)
+        table = ir.Table(cols, rows, header=header, name=el.get("name", ""), font_size=font_size,
+                         keep_with_next=merged_rows_kept(rows, self.metrics.keep_merged_rows))
         if not explicit:
             self.sized.append(table)
         return table

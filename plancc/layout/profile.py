@@ -299,6 +299,10 @@ class TableLook(_Model):
     cell_v_align: Literal["top", "center", "bottom"] = Field("center", description="单元格垂直对齐")
     repeat_header: bool = Field(True, description="表头行在每页重复（w:tblHeader）")
     cant_split: bool = Field(True, description="行不跨页断开（w:cantSplit）")
+    keep_merged_rows: int = Field(
+        8, ge=0, le=100,
+        description="纵向合并单元格跨越的一组行不超过这么多行时不跨页断开（组内各行段落“与下段同页”）；更长的组照常断开；0 表示不保持",
+    )
     header_bold: bool = Field(False, description="表头行是否采用 IR 中的加粗标记（黑体本身已醒目，默认不加粗）")
     dense_size: Optional[HalfPoints] = Field(
         24, description="列多、表头在常规字号下排不开时整张表改用的字号，半磅（24 = 小四）；null 表示从不缩小"

@@ -212,6 +212,7 @@ def test_the_worked_example_keeps_every_character_and_prints_a_merged_item_once_
     lines = [re.sub(r"\s", "", line) for line in text.splitlines()]
     # the merged cells print once, on the item's first row
     assert [line for line in lines if line.startswith("集中研修")] == ["集中研修"]
-    assert sum(line.count("8分") for line in lines) == 1 and "课例研修8分上一节研究课" in lines
+    # (centred vertically over its two rows, on a line of its own)
+    assert sum(line.count("8分") for line in lines) == 1 and "课例研修8分" in lines
     assert "第一部分：（必学）通识课程" in lines and "第二部分：（选学）学科课程" in lines
     assert not any("合计" in line for line in lines)  # total_row: false
