@@ -219,12 +219,16 @@ def test_every_sentence_renders_with_every_value_cited():
     plan_wording = {s.key: "".join("{=%s}" % r for r in s.refs) + "。" for s in SENTENCES}
     for key, pattern in plan_wording.items():
         check_entry(key, pattern, None)
-    text = (ROOT / "plans" / "luoerling-2024-2025.yaml").read_text(encoding="utf-8")
     lines = "".join(f'  "{k}": "{v}"\n' for k, v in plan_wording.items())
-    report = check(text + "wording:\n" + lines)
-    assert report.plan is not None, [d.message for d in report.diagnostics if d.severity.value == "error"]
-    words = _words(report.plan)
-    assert "{=" not in words and "{?" not in words
+    # 落儿岭 and the worked example of tiers and module parts between them write every block kind that words sentences
+    for path in (ROOT / "plans" / "luoerling-2024-2025.yaml", ROOT / "plancc" / "data" / "examples" / "10-rubrics-and-parts.yaml"):
+        report = check(path.read_text(encoding="utf-8") + "wording:\n" + lines)
+        assert report.plan is not None, [d.message for d in report.diagnostics if d.severity.value == "error"]
+        words = _words(report.plan)
+        assert "{=" not in words and "{?" not in words
+    # the part heading, a module line and a tier are the plan's patterns with every value
+    assert "第一部分：" not in words and "1必学通识课程通识课程220。" in words and "2.心理健康教育102通识课程。" in words
+    assert "新教师教龄1-2年121、。成长期教师" in words
 
 
 def test_prose_references_take_the_same_formats():
