@@ -58,3 +58,17 @@ def test_no_generated_sentence_keeps_the_old_forms(paragraphs):
     text = "\n".join(paragraphs)
     for old in ("十一个模块", "五个模块", "2023年3月15日—3月31日", "在线考试（占总成绩", "结果性考核（占总成绩", "2022年11月—2023年4月"):
         assert old not in text
+
+
+def test_the_tier_sentence_is_generated_and_joins_two_tiers_with_he_as_the_seed_does(paragraphs):
+    """The tiers come from the tiers block; the seed's “和” between the second and third is the
+    pattern of one tier (tier[成长期教师]), the counts are references."""
+    seed = ("根据规划按分层分类与分岗原则设计培训项目，分层分类项目分为幼儿园、义务教育和高中三个不同阶段，"
+            "每个阶段分为新教师（教龄1-2年）、成长期教师（教龄3-8年）和成熟期教师（教龄9-14年）、提升期教师（教龄15年以上）四个不同层次，"
+            "其中成长期教师和成熟期教师、提升期教师按照螺旋递进式设计五个不同的培训主题，每个主题配置相对应的课程系列；"
+            "分岗培训项目分为班主任、园长、校长、党组书记培训，各岗位培训项目根据培训主题配置相对应的课程系列。"
+            # the seed has a half-width comma after 选学; the plan writes the full-width one
+            "研修平台结合主题提供不少于100学时的网络研修课程供参训教师选学，参训教师需完成72学时研修内容。")
+    assert seed in paragraphs
+    text = (ROOT / "plans" / "binchuan-2022.yaml").read_text(encoding="utf-8")
+    assert "新教师（教龄1-2年）" not in text  # written as data, not typed

@@ -162,26 +162,30 @@ class ModulesBlock(_Worded):
     ending: Optional[Words] = Field(
         None, description="模块句子在“N个模块（共H学时）”之后的结尾（sentence 时），写了就代替“的{offer}。”，如“，并……增加设置学科教学选修模块。”"
     )
-    compulsory_word: Words = Field("必学", description="parts 时必学部分小标题括号里的字，如“必修”")
-    elective_word: Words = Field("选学", description="parts 时选学部分小标题括号里的字，如“选修”")
+    compulsory_word: Words = Field("必学", description="parts 时必学部分小标题括号里的字（句式 module_set.part 的 {=kind}），如“必修”")
+    elective_word: Words = Field("选学", description="parts 时选学部分小标题括号里的字（句式 module_set.part 的 {=kind}），如“选修”")
     wording: dict[str, Text] = _wording_field()
 
     sentence_block: ClassVar[str] = "module_sets"
 
 
-class TiersBlock(PlanModel):
-    """The tiers as plans name them: 新教师（教龄1-2年）、成长期教师（教龄3-8年）…, in a sentence or a list."""
+class TiersBlock(_Worded):
+    """The tiers as plans name them: 新教师（教龄1-2年）、成长期教师（教龄3-8年）…, in a sentence or a list
+    (sentences ``tiers`` and ``tier``: a tier's own pattern may join it with “和”)."""
 
     tiers: Literal["sentence", "list"] = Field(
         description="sentence：写成一句（“新教师（教龄1-2年）、成长期教师（教龄3-8年）……四个层次。”）；list：逐项列出"
     )
     years: bool = Field(True, description="是否在名称后的括号里写教龄范围（“（教龄1-2年）”）")
-    lead: Words = Field("", description="同一段中层次之前的文字（sentence 时），如“每个阶段分为”；默认不写")
+    lead: Words = Field("", description="同一段中层次之前的文字（sentence 时，句式 tiers 的 {=lead}），如“每个阶段分为”；默认不写")
     ending: Words = Field(
         "{=tiers.count:count}个层次。",
-        description="层次之后的结尾（sentence 时），可引用数据，如“{=tiers.count:cn}个不同层次，其中……”；默认“N个层次。”",
+        description="层次之后的结尾（sentence 时，句式 tiers 的 {=ending}），可引用数据，如“{=tiers.count:cn}个不同层次，其中……”；默认“N个层次。”",
     )
-    numbered: bool = Field(True, description="list 时是否用 ①②③ 编号")
+    numbered: bool = Field(True, description="list 时是否编号（编号形式按所在层级，如一、下为（一））")
+    wording: dict[str, Text] = _wording_field()
+
+    sentence_block: ClassVar[str] = "tiers"
 
 
 class CatalogBlock(PlanModel):

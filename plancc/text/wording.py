@@ -312,6 +312,18 @@ def _exemption_items(plan, blk) -> list[str]:
     return _numbered(getattr(aud, "exemptions", []) or [])
 
 
+def _tier_items(plan, blk) -> list[str]:
+    return [t.name for t in plan.tiers] + _numbered(plan.tiers)
+
+
+def _listed_sets(plan, blk) -> list:
+    return [ms for ms in (plan.module_set(i) for i in getattr(blk, "module_sets", []) or []) if ms is not None]
+
+
+def _module_items(plan, blk) -> list[str]:
+    return [m.name for ms in _listed_sets(plan, blk) for m in ms.items]
+
+
 _LEAD = (TEXT, "块的 lead（句首）", "the block's lead")
 
 SENTENCES: tuple[Sentence, ...] = (
@@ -328,6 +340,31 @@ SENTENCES: tuple[Sentence, ...] = (
         },
         "模块组句子：“设置……八个模块共100学时的课程供教师选择。”", "a module set's sentence",
         ("模块组 id", "module set id"), lambda plan, blk: [str(i) for i in blk.module_sets],
+    ),
+    Sentence(
+        "module_set.part", "module_sets", "第{=number:cn}部分：{?（{=kind}）}{=name}",
+        {
+            "number": (NUM, "第几部分（块中列出的次序）", "the part's number in the block"),
+            "kind": (TEXT, "块的 compulsory_word 或 elective_word（模块组写了 compulsory 时）", "the block's compulsory_word or elective_word"),
+            "name": (TEXT, "模块组的 label，未写时为 id", "the set's label, else its id"),
+            "id": (TEXT, "模块组 id", "the set's id"),
+            "count": (NUM, "本部分的模块个数", "the number of modules in the part"),
+            "hours": (NUM, "本部分总学时", "the part's total hours"),
+        },
+        "parts 样式的部分标题：“第一部分：（必学）通识课程”", "a part's heading (parts style)",
+        ("模块组 id", "module set id"), lambda plan, blk: [str(i) for i in blk.module_sets],
+    ),
+    Sentence(
+        "module_set.module", "module_sets", "{=name}{?（{=hours}学时）}{?：{=description}}",
+        {
+            "name": (TEXT, "模块名称", "the module's name"),
+            "hours": (NUM, "模块学时", "its hours"),
+            "description": (TEXT, "模块说明", "its description"),
+            "number": (NUM, "在本部分中的序号", "its number in the part"),
+            "part": (TEXT, "所在部分的名称（label 或 id）", "its part's name"),
+        },
+        "parts 样式中的一个模块：“师德修养（10学时）：学习……”", "a module of a part (parts style)",
+        ("模块名称", "module name"), _module_items,
     ),
     Sentence(
         "assessment.component", "assessment", "{=name}{?（{=share}）}{=description}",
@@ -470,6 +507,30 @@ SENTENCES: tuple[Sentence, ...] = (
             "theme": (TEXT, "主题（末尾标点已去掉，由列表加“；”或“。”）", "the theme without closing punctuation"),
         },
         "list 样式的主题：“学前教育新教师：……”", "a theme line (list style)",
+    ),
+    Sentence(
+        "tiers", "tiers", "{=lead}{=tiers}{=ending}",
+        {
+            "lead": _LEAD,
+            "tiers": (TEXT, "各层次（tier），依次连写", "the tiers as worded by tier, one after another"),
+            "names": (TEXT, "层次名称，用“、”连接", "the tier names joined by 、"),
+            "count": (NUM, "层次个数", "the number of tiers"),
+            "ending": (TEXT, "块的 ending；未写时为“N个层次。”", "the block's ending, else N个层次。"),
+        },
+        "sentence 样式的层次句子：“新教师（教龄1-2年）、……提升期教师（教龄15年以上）四个层次。”", "the tiers sentence (sentence style)",
+    ),
+    Sentence(
+        "tier", "tiers", "{=name}{?（{=years}）}{=sep}",
+        {
+            "name": (TEXT, "层次名称", "the tier's name"),
+            "years": (TEXT, "教龄范围（“教龄1-2年”“教龄15年以上”；块写 years: false 时没有）", "its years (none with years: false)"),
+            "years_from": (NUM, "教龄起", "first year"),
+            "years_to": (NUM, "教龄止（“以上”时没有）", "last year (none when open)"),
+            "number": (NUM, "第几个层次", "the tier's number"),
+            "sep": (TEXT, "其后的连接：句中为“、”，最后一个层次和 list 样式没有", "what follows it: 、 in the sentence, none after the last or in a list"),
+        },
+        "一个层次：“新教师（教龄1-2年）、”；tier[成长期教师] 写“{=name}（{=years}）和”即可连用“和”", "one tier",
+        ("层次名称或序号（从 1 数起）", "tier name or number"), _tier_items,
     ),
     Sentence(
         "goal", "goals", "{=label}：{=goals}",

@@ -219,12 +219,16 @@ def test_every_sentence_renders_with_every_value_cited():
     plan_wording = {s.key: "".join("{=%s}" % r for r in s.refs) + "。" for s in SENTENCES}
     for key, pattern in plan_wording.items():
         check_entry(key, pattern, None)
-    text = (ROOT / "plans" / "luoerling-2024-2025.yaml").read_text(encoding="utf-8")
     lines = "".join(f'  "{k}": "{v}"\n' for k, v in plan_wording.items())
-    report = check(text + "wording:\n" + lines)
-    assert report.plan is not None, [d.message for d in report.diagnostics if d.severity.value == "error"]
-    words = _words(report.plan)
-    assert "{=" not in words and "{?" not in words
+    # 落儿岭 and the worked example of tiers and module parts between them write every block kind that words sentences
+    for path in (ROOT / "plans" / "luoerling-2024-2025.yaml", ROOT / "plancc" / "data" / "examples" / "10-rubrics-and-parts.yaml"):
+        report = check(path.read_text(encoding="utf-8") + "wording:\n" + lines)
+        assert report.plan is not None, [d.message for d in report.diagnostics if d.severity.value == "error"]
+        words = _words(report.plan)
+        assert "{=" not in words and "{?" not in words
+    # the part heading, a module line and a tier are the plan's patterns with every value
+    assert "第一部分：" not in words and "1必学通识课程通识课程220。" in words and "2.心理健康教育102通识课程。" in words
+    assert "新教师教龄1-2年121、。成长期教师" in words
 
 
 def test_prose_references_take_the_same_formats():
@@ -245,7 +249,8 @@ def test_the_registry_reaches_the_docs():
     for s in SENTENCES:
         assert f"## `{s.key}`" in md
     assert "`:year_once`" in md
-    assert wording.BY_BLOCK["module_sets"] == ["module_set"]
+    assert wording.BY_BLOCK["module_sets"] == ["module_set", "module_set.part", "module_set.module"]
+    assert wording.BY_BLOCK["tiers"] == ["tiers", "tier"]
 
 
 def test_the_worked_example_words_its_sentences_as_it_says():
@@ -278,3 +283,114 @@ def test_a_template_saying_an_unregistered_sentence_stops_with_its_name(tmp_path
     report = check(MINIMAL)
     with pytest.raises(LayoutError, match="module_sentence"):
         render_outline(report.plan, template=str(folder))
+
+
+# ---------------------------------------------------------------- tiers and module parts
+TIERS = MINIMAL + """\
+tiers:
+  - {name: 新教师, years: [1, 2]}
+  - {name: 成长期教师, years: [3, 8]}
+  - {name: 成熟期教师, years: [9, 14]}
+  - {name: 提升期教师, years: [15, null]}
+sections:
+  - title: 层次
+    content:
+      - tiers: sentence
+        lead: 每个阶段分为
+        ending: "{=tiers.count:cn}个不同层次。"
+        wording:
+          {ENTRY}
+"""
+
+
+def _tiers(entry: str) -> str:
+    return TIERS.replace("{ENTRY}", entry)
+
+
+def test_one_tiers_pattern_joins_two_tiers_with_he_as_binchuan_writes():
+    report = check(_tiers('tier[成长期教师]: "{=name}（{=years}）和"'))
+    assert report.errors == 0, [d.message for d in report.diagnostics]
+    assert ("每个阶段分为新教师（教龄1-2年）、成长期教师（教龄3-8年）和成熟期教师（教龄9-14年）、"
+            "提升期教师（教龄15年以上）四个不同层次。") in _words(report.plan)
+    # by number too; the years as figures
+    report = check(_tiers('tier[2]: "{=name}（{=years_from}至{=years_to}年）{=sep}"'))
+    assert "成长期教师（3至8年）、成熟期教师" in _words(report.plan)
+
+
+def test_the_tiers_sentence_folds_lead_and_ending_into_its_pattern():
+    text = _tiers('tiers: "全校教师分为{=tiers}{=count:cn}个层次（{=names}）。"').replace(
+        "        lead: 每个阶段分为\n        ending: \"{=tiers.count:cn}个不同层次。\"\n", "")
+    report = check(text)
+    assert report.errors == 0, [d.message for d in report.diagnostics]
+    assert ("全校教师分为新教师（教龄1-2年）、成长期教师（教龄3-8年）、成熟期教师（教龄9-14年）、提升期教师（教龄15年以上）"
+            "四个层次（新教师、成长期教师、成熟期教师、提升期教师）。") in _words(report.plan)
+
+
+def test_a_tier_list_words_its_items_without_a_separator():
+    text = TIERS.replace("      - tiers: sentence\n        lead: 每个阶段分为\n        ending: \"{=tiers.count:cn}个不同层次。\"\n",
+                         "      - tiers: list\n        numbered: false\n")
+    report = check(text.replace("{ENTRY}", 'tier: "{=name}：教龄{=years_from}年起{=sep}"'))
+    assert report.errors == 0
+    words = _words(report.plan)
+    assert "新教师：教龄1年起成长期教师" in words and "起、" not in words
+    plain = check(text.replace("        numbered: false\n        wording:\n          {ENTRY}\n", "        years: false\n"))
+    assert plain.errors == 0
+    assert "（一）新教师（二）成长期教师（三）成熟期教师（四）提升期教师" in _words(plain.plan)
+
+
+@pytest.mark.parametrize("entry, says", [
+    ('tier: "{=name}{=age}"', ["{=age}", "years_from"]),
+    ('tier[骨干教师]: "{=name}"', ["骨干教师", "成长期教师"]),
+    ('tiers: "{=tiers}{=count:big}"', [":big", ":cn"]),
+    ('module_set: "x"', ["module_set", "tiers、tier"]),  # a sentence of another kind of block
+])  # fmt: skip
+def test_a_bad_tier_pattern_is_located_at_its_entry(entry, says):
+    text = _tiers(entry)
+    (d,) = only(check(text), "PL104")
+    assert d.line == line_of(text, entry), d
+    for s in says:
+        assert s in d.message, d.message
+
+
+PARTS = MINIMAL + """\
+module_sets:
+  - id: 通识课程
+    compulsory: true
+    modules:
+      - {name: 师德修养, hours: 10, description: 学习教师职业行为准则。}
+      - {name: 心理健康, hours: 10}
+  - id: 学科课程
+    compulsory: false
+    modules: [{name: 学科教学, hours: 30}]
+sections:
+  - title: 内容
+    content:
+      - module_sets: [通识课程, 学科课程]
+        style: parts
+        wording:
+          {ENTRY}
+"""
+
+
+def test_a_part_heading_and_a_module_line_take_the_plans_patterns():
+    entry = ('module_set.part: "{=name}（{=kind}，{=count}个模块共{=hours}学时）"\n'
+             '          module_set.module[师德修养]: "{=number}.{=name}，{=hours}学时。{=description}"')
+    report = check(PARTS.replace("{ENTRY}", entry))
+    assert report.errors == 0, [d.message for d in report.diagnostics]
+    xml = __import__("plancc.layout", fromlist=["render_outline"]).render_outline(report.plan)
+    assert '<section title="通识课程（必学，2个模块共20学时）" numbered="0">' in xml
+    assert "<li>1.师德修养，10学时。学习教师职业行为准则。</li>" in xml
+    assert "<li>心理健康（10学时）</li>" in xml  # the default for the others
+
+
+@pytest.mark.parametrize("entry, says", [
+    ('module_set.part: "第{=number:cn}部分：{=type}"', ["{=type}", "kind"]),
+    ('module_set.module[班级管理]: "{=name}"', ["班级管理", "师德修养、心理健康、学科教学"]),
+    ('module_set.part[专业课程]: "{=name}"', ["专业课程", "通识课程、学科课程"]),
+])  # fmt: skip
+def test_a_bad_part_pattern_is_located_at_its_entry(entry, says):
+    text = PARTS.replace("{ENTRY}", entry)
+    (d,) = only(check(text), "PL104")
+    assert d.line == line_of(text, entry), d
+    for s in says:
+        assert s in d.message, d.message
