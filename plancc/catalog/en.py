@@ -521,4 +521,11 @@ MESSAGES: dict[str, str] = {
     'wording.unknown_item': '"{item}" in "{key}" is not an item this block writes; it writes: {allowed}',
     'wording.too_deep': 'the "{{?" at character {pos} nests too deep: at most {most} levels of "{{?…}}"',
     'wording.unknown_sentence': 'the template writes a sentence that is not registered: "{key}" (plancc/text/wording.py SENTENCES has: {allowed})',
+    # -- import: places in the source document (plancc.importer.source.Place) --
+    'import.place.page': 'page {n}',
+    'import.place.paragraph': 'paragraph {n}',
+    'import.place.table': 'table {n}',
+    'import.place.row': 'row {n}',
+    'import.place.cell': 'cell {n}',
+    'import.place.join': ', ',
 }

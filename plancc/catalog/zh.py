@@ -521,4 +521,11 @@ MESSAGES: dict[str, str] = {
     'wording.unknown_item': '“{key}”中的“{item}”不是这个块写出的条目，可写：{allowed}',
     'wording.too_deep': '第 {pos} 个字符的“{{?”嵌套太深：“{{?……}}”最多套 {most} 层',
     'wording.unknown_sentence': '模板写了没有登记的句子“{key}”（plancc/text/wording.py 的 SENTENCES 中登记的有：{allowed}）',
+    # -- import: places in the source document (plancc.importer.source.Place) --
+    'import.place.page': '第{n}页',
+    'import.place.paragraph': '第{n}段',
+    'import.place.table': '第{n}个表格',
+    'import.place.row': '第{n}行',
+    'import.place.cell': '第{n}格',
+    'import.place.join': '',
 }
