@@ -14,3 +14,45 @@ The pipeline is the compiler's run backwards, one module per stage:
 Each stage records its guesses (:class:`source.Guess`, with the place in the source),
 which the report prints and the YAML carries as comments.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plancc.importer.source import Guess, SourceDoc
+
+#: the suffixes import reads, and the reader of each (module, function), imported when used
+READERS = {".docx": ("plancc.importer.docx", "read_docx"), ".doc": ("plancc.importer.convert", "convert"),
+           ".wps": ("plancc.importer.convert", "convert")}
+
+
+def read(path: str | Path, lang: str = "zh") -> "SourceDoc":
+    """The document at ``path`` as a :class:`SourceDoc`, by its suffix; an unreadable input
+    raises a UsageError (exit 2) from the reader, an unknown suffix one from here."""
+    import importlib
+
+    from plancc.catalog import message
+    from plancc.errors import UsageError
+    from plancc.text.escape import printable
+
+    p = Path(path)
+    reader = READERS.get(p.suffix.lower())
+    if reader is None:
+        raise UsageError(message("import.unknown_suffix", lang, path=printable(str(path))))
+    module, name = reader
+    return getattr(importlib.import_module(module), name)(p)
+
+
+def run_import(doc: "SourceDoc") -> "tuple[dict, list[Guess]]":
+    """structure, then recognise when that stage is installed: the plan and every guess."""
+    from plancc.importer.structure import structure
+
+    plan, guesses = structure(doc)
+    try:
+        from plancc.importer.recognise import recognise
+    except ImportError:
+        return plan, guesses
+    plan, more = recognise(plan, doc)
+    return plan, [*guesses, *more]

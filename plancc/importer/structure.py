@@ -1,0 +1,593 @@
+"""The structure stage: a :class:`SourceDoc` → a plan of prose, and the guesses made.
+
+What this stage decides, and by which rule:
+
+- **Title block.** Leading paragraphs before the body: an 附件 label (“附件1”), then the
+  title (1–3 lines: centred, bold or large lines; without formatting, lines until one
+  ends in a document word such as 方案), a subtitle (a line in brackets, or a short
+  centred line under the title), a 文号, and the 主送 (a short line ending in “：”).
+  At the end: attachment notes (“附件：1.……”), the 落款 (a short line before the date,
+  or a right-aligned one) and the date.
+- **Outline by numbering, not by font.** A paragraph that begins with a typed number
+  (一、（一）1.（1）① and the variants clerks type: (一) 1、 1． (1) 1)) or carries one
+  Word generates (:attr:`SPara.number`) opens a section. Each distinct *form* of number
+  is a level: a form seen again closes the sections down to its level; a new form nests
+  under the open one, except that a ladder form never nests under a form deeper on the
+  ladder (（一） after ① closes the ① items). Where the source's form is not the one the
+  ladder gives at that place, the section says ``numbering:``; where its count does not
+  follow on, ``number_from:``.
+- **Heading or run-in.** After its number, a short line without closing sentence
+  punctuation is a heading; “培训目标：……” is a run-in heading (``run_in: true``); a
+  sentence is a section without a title whose number runs into its first paragraph.
+- **Lists.** Two or more sections in a row with the same form, numbered 1, 2, 3 …, with
+  no title and nothing under them become an ``{items: […]}`` list when the form is ①
+  or deeper (the ladder's items), or when it is 1./（1） and every item is a long
+  sentence; a guess records the choice.
+- **Preamble and basis.** The first body paragraph before the first heading; when it
+  reads “根据《…》（文号）、《…》等文件精神，……” it becomes ``document.basis`` and
+  ``document.preamble`` {lead, after_basis, text}, which the template writes back to
+  the same words.
+- **Tables** become ``{table: …}`` blocks: the header from the rows marked to repeat
+  (else the first row), vertically merged cells repeated in every row they cover and
+  their columns listed in ``merge``, a horizontally merged cell written in its first
+  column (a guess); a short line just before a table is its ``caption``.
+
+Nothing is dropped: every paragraph's text (less its number, which render regenerates)
+lands in the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from plancc.importer.source import Guess, Place, SourceDoc, SPara, STable
+
+_CN = "一二三四五六七八九十百零〇两"
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# (style key, rung on the ladder or None, pattern); the pattern's group 1 is the number
+_FORMS: list[tuple[str, Optional[int], re.Pattern]] = [
+    ("part", None, re.compile(rf"第([{_CN}0-9０-９]+)(?:部分|章|篇)")),
+    ("cn", 1, re.compile(rf"([{_CN}]+)\s*[、，,．.](?![0-9０-９])")),
+    ("pcn", 2, re.compile(rf"[（(]\s*([{_CN}]+)\s*[）)]\s*[、，,]?")),
+    ("num", 3, re.compile(r"([0-9０-９]{1,3})\s*[.．、，,](?![0-9０-９])")),
+    ("num)", 3, re.compile(r"([0-9０-９]{1,3})[)）]")),
+    ("pnum", 4, re.compile(r"[（(]\s*([0-9０-９]{1,3})\s*[）)]\s*[、，,]?")),
+    ("circ", 5, re.compile(r"([①-⑳])\s*[、，,.．]?")),
+    ("UP", 6, re.compile(r"([A-Z])[.．](?=[\u4e00-\u9fff（《“])")),
+    ("low", 7, re.compile(r"([a-z])[.．](?=[\u4e00-\u9fff（《“])")),
+]
+_STANDARD = {"cn": "一、", "pcn": "（一）", "num": "1.", "num)": "1.", "pnum": "（1）", "circ": "①", "UP": "A.", "low": "a."}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+_SENTENCE_END = tuple("。！？；;!?…")
+_DOC_WORDS = ("方案", "计划", "规划", "通知", "办法", "意见", "细则", "要求", "安排", "指南", "说明", "标准", "纲要", "总结", "报告")
+_DATE = re.compile(
+    rf"\s*([0-9０-９]{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"(?:\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*日)?\s*"
+)
+_ATTACH_LABEL = re.compile(rf"\s*附\s*件\s*[0-9０-９{_CN}]*\s*[：:]?\s*")
+_ATTACH_NOTE = re.compile(r"\s*附\s*件\s*[：:]\s*(.*)")
+_DOC_NUMBER = re.compile(r"\s*\S{1,20}〔[0-9]{4}〕[0-9]{1,4}号\s*")
+_BASIS_LEAD = re.compile(r"(根据|依据|按照|遵照|贯彻落实|贯彻)(?=《)")
+_BASIS_DOC = re.compile(r"《([^《》]{1,200})》(?:[（(]([^（）()]{1,60})[）)])?(?:[（(]以下简称《([^《》]{1,30})》[）)])?")
+_RUN_IN = re.compile(r"([^，。；：:！？,;]{1,24})：(.+)", re.S)
+
+#: a heading after its number: at most this many characters
+HEADING_MAX = 40
+#: a list item longer than this is a sentence, not a heading (for 1./（1） lists)
+LONG_ITEM = 40
+
+
+def _n(text: str) -> int:
+    """The count a number writes: “十二” → 12, “３” → 3, “③” → 3."""
+    if text in _CIRCLED:
+        return _CIRCLED.index(text) + 1
+    if len(text) == 1 and text.isascii() and text.isalpha():
+        return ord(text.upper()) - ord("A") + 1
+    t = text.translate(_DIGITS)
+    if t.isdigit():
+        return int(t)
+    from plancc.text.numerals import parse_cn_number
+
+    try:
+        return int(parse_cn_number(t.replace("〇", "零").replace("两", "二")))
+    except Exception:  # noqa: BLE001 - an odd number (百零一…) counts as unknown
+        return 0
+
+
+@dataclass
+class Numbered:
+    style: str  # key of _FORMS
+    rung: Optional[int]
+    n: int
+    number: str  # the number as written (typed or generated)
+    rest: str  # the paragraph's text after it
+
+
+def numbered(p: SPara) -> Optional[Numbered]:
+    """The number a paragraph begins with (Word's own first, else typed), or None."""
+    if p.number.strip():
+        num = p.number.strip()
+        for style, rung, rx in _FORMS:
+            m = rx.fullmatch(num)
+            if m:
+                return Numbered(style, rung, _n(m.group(1)), p.number, p.text.lstrip(" \u3000\t"))
+        # a generated number of another form (“第1条”, “A)”): a level of its own
+        return Numbered("auto:" + re.sub(r"[0-9０-９一-龥A-Za-z]+", "#", num), None, 0, p.number, p.text.lstrip(" \u3000\t"))
+    text = p.text.lstrip(" \u3000\t")
+    for style, rung, rx in _FORMS:
+        m = rx.match(text)
+        if m and m.end() < len(text):
+            rest = text[m.end():]
+            if style == "part":  # 第一部分 stays in the title (it is not a ladder form)
+                return Numbered(style, None, _n(m.group(1)), "", text)
+            return Numbered(style, rung, _n(m.group(1)), text[: m.end()], rest.lstrip(" \u3000\t"))
+    return None
+
+
+def _short_line(text: str, most: int = HEADING_MAX) -> bool:
+    t = text.strip()
+    return 0 < len(t) <= most and not t.endswith(_SENTENCE_END) and "。" not in t
+
+
+@dataclass
+class _Sec:
+    """A section being built."""
+
+    style: str
+    rung: Optional[int]
+    n: int
+    place: Place
+    title: str = ""
+    run_in: bool = False
+    numbered: bool = True
+    content: list = field(default_factory=list)
+    children: list = field(default_factory=list)
+    long: bool = False  # its text is a sentence (no title)
+
+
+class _Builder:
+    def __init__(self, doc: SourceDoc):
+        self.doc = doc
+        self.guesses: list[Guess] = []
+
+    def guess(self, key: str, place: Place, path: tuple = (), **values: Any) -> None:
+        self.guesses.append(Guess(key, place, tuple(values.items()), path))
+
+    # -- title block -------------------------------------------------------------------
+    def head(self, paras: list[SPara], document: dict) -> int:
+        """Read the title block from the leading paragraphs; the index of the first body paragraph."""
+        i = 0
+        n = len(paras)
+        while i < n and not paras[i].text.strip() and not paras[i].number.strip():
+            i += 1
+        if i < n and not paras[i].number and _ATTACH_LABEL.fullmatch(paras[i].text) and len(paras[i].text.strip()) <= 8:
+            document["attachment_label"] = paras[i].text.strip().rstrip("：:").strip()
+            i += 1
+        while i < n and not paras[i].text.strip():
+            i += 1
+        title: list[str] = []
+        first = i
+        formatted = any(p.align == "center" or p.bold or (p.size or 0) >= 36 for p in paras[i:i + 4])
+        while i < n and len(title) < 3:
+            p = paras[i]
+            t = p.text.strip()
+            if not t:
+                i += 1
+                continue
+            if numbered(p) or not _short_line(t, 60) or t.endswith(("：", ":")) or _DOC_NUMBER.fullmatch(t):
+                break
+            if title and t[0] in "（(" and t[-1] in "）)":
+                break  # the subtitle
+            if formatted:
+                lead = paras[first]
+                same = p.align == lead.align and p.bold == lead.bold and (p.size == lead.size or p.size is None)
+                if not (p.align == "center" or p.bold or (p.size or 0) >= 36) or (title and not same):
+                    break
+            title.append(t)
+            i += 1
+            if not formatted and t.endswith(_DOC_WORDS):
+                break
+            if formatted and t.endswith(_DOC_WORDS) and not (i < n and paras[i].align == "center" and paras[i].size == lead.size
+                                                             and paras[i].bold == lead.bold and not paras[i].text.strip().startswith(("（", "("))):
+                break
+        if not title:
+            self.guess("import.guess.no_title", paras[first].place if first < n else Place(paragraph=1), ("document", "title"))
+            document["title"] = self.doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "方案"
+        else:
+            document["title"] = title if len(title) > 1 else title[0]
+            if not formatted:
+                self.guess("import.guess.title", paras[first].place, ("document", "title"), lines=len(title))
+        # subtitle, 文号, 主送
+        while i < n:
+            p = paras[i]
+            t = p.text.strip()
+            if not t:
+                i += 1
+                continue
+            if numbered(p):
+                break
+            if "subtitle" not in document and "number" not in document and "addressee" not in document and (
+                    (t[0] in "（(" and t[-1] in "）)" and len(t) <= 60)
+                    or (p.align == "center" and _short_line(t, 30) and not t.endswith(("：", ":")))):
+                document["subtitle"] = t
+                i += 1
+                continue
+            if "number" not in document and _DOC_NUMBER.fullmatch(t):
+                document["number"] = t
+                i += 1
+                continue
+            if "addressee" not in document and len(t) <= 40 and t.endswith(("：", ":")) and "，" not in t and "。" not in t:
+                document["addressee"] = t[:-1].strip()
+                if t.endswith(":"):
+                    self.guess("import.guess.addressee_colon", p.place, ("document", "addressee"))
+                i += 1
+                continue
+            break
+        return i
+
+    def tail(self, blocks: list, document: dict) -> list:
+        """Take 落款, date and attachment notes off the end of the body; the blocks left."""
+        end = len(blocks)
+
+        def last_para(k: int) -> int:
+            while k > 0 and isinstance(blocks[k - 1], SPara) and not blocks[k - 1].text.strip() and not blocks[k - 1].number:
+                k -= 1
+            return k
+
+        end = last_para(end)
+        if end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number:
+            p = blocks[end - 1]
+            m = _DATE.fullmatch(p.text)
+            if m:
+                date = _date_value(m)
+                if date:
+                    document["date"] = date
+                    if not m.group(1).translate(_DIGITS).isdigit() or not m.group(2).translate(_DIGITS).isdigit():
+                        self.guess("import.guess.date", p.place, ("document", "date"), text=p.text.strip())
+                    end = last_para(end - 1)
+        if end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number:
+            p = blocks[end - 1]
+            t = p.text.strip()
+            if (p.align == "right" or ("date" in document and _short_line(t, 30))) and _short_line(t, 40) and not t.endswith(("：", ":")):
+                document["issuer"] = t
+                if p.align != "right":
+                    self.guess("import.guess.issuer", p.place, ("document", "issuer"))
+                end = last_para(end - 1)
+        # attachment notes: “附件：1.…” and the numbered lines under it
+        k = end - 1
+        while k >= 0 and isinstance(blocks[k], SPara) and not _ATTACH_NOTE.fullmatch(blocks[k].number + blocks[k].text):
+            if k < end - 30:
+                k = -1
+                break
+            k -= 1
+        if k >= 0 and isinstance(blocks[k], SPara) and all(isinstance(b, SPara) for b in blocks[k:end]):
+            first = _ATTACH_NOTE.fullmatch(blocks[k].number + blocks[k].text).group(1).strip()
+            lines = ([first] if first else []) + [(b.number + b.text).strip() for b in blocks[k + 1:end] if (b.number + b.text).strip()]
+            items = []
+            for j, line in enumerate(lines, 1):
+                m = re.match(r"([0-9０-９]{1,2})\s*[.．、]\s*(.+)", line)
+                title = (m.group(2) if m and len(lines) > 1 else line).strip()
+                items.append({"label": f"附件{_n(m.group(1)) if m else j}", "title": title})
+            if items and all(len(it["title"]) <= 120 for it in items):
+                document["attachments"] = items
+                self.guess("import.guess.attachments", blocks[k].place, ("document", "attachments"), count=len(items))
+                end = k
+        return blocks[:end]
+
+    # -- preamble ----------------------------------------------------------------------
+    def preamble(self, p: SPara, document: dict) -> None:
+        text = p.text.strip()
+        m = _BASIS_LEAD.match(text)
+        if m:
+            pos = m.end()
+            basis = []
+            while True:
+                d = _BASIS_DOC.match(text, pos)
+                if not d:
+                    break
+                doc: dict = {"title": d.group(1)}
+                number = d.group(2)
+                if number and ("号" in number or "〔" in number or "[" in number):
+                    doc["number"] = number
+                elif number:
+                    break  # brackets that are not a 文号: leave the rest as it is
+                if d.group(3):
+                    doc["short"] = d.group(3)
+                basis.append(doc)
+                pos = d.end()
+                if text.startswith("、", pos):
+                    nxt = _BASIS_DOC.match(text, pos + 1)
+                    if nxt:
+                        pos += 1
+                        continue
+                break
+            if basis and _basis_words(m.group(1), basis) == text[:pos]:
+                rest = text[pos:]
+                cut = min((rest.find(c) for c in "，," if c in rest), default=-1)
+                after, body = (rest[: cut + 1], rest[cut + 1:]) if cut >= 0 else ("", rest)
+                if not body.strip():
+                    after, body = "", rest
+                if body.strip():
+                    document["basis"] = basis
+                    pre: dict = {}
+                    if m.group(1) != "根据":
+                        pre["lead"] = m.group(1)
+                    if after != "，":
+                        pre["after_basis"] = after
+                    pre["text"] = body
+                    document["preamble"] = pre
+                    self.guess("import.guess.basis", p.place, ("document", "basis"), count=len(basis))
+                    return
+        document["preamble"] = text
+
+    # -- body --------------------------------------------------------------------------
+    def body(self, blocks: list, document: dict) -> list[dict]:
+        root = _Sec("root", 0, 0, Place())
+        stack: list[_Sec] = [root]
+        preface: list = []
+        preamble_taken = "preamble" in document
+        pending_caption: Optional[SPara] = None
+        k = 0
+        while k < len(blocks):
+            b = blocks[k]
+            k += 1
+            if isinstance(b, STable):
+                spec = self.table(b)
+                if pending_caption is not None:
+                    spec["caption"] = pending_caption.text.strip()
+                    self._drop_last(stack, preface)
+                    self.guess("import.guess.caption", pending_caption.place, text=pending_caption.text.strip())
+                    pending_caption = None
+                (stack[-1].content if len(stack) > 1 else preface).append({"table": spec})
+                continue
+            pending_caption = None
+            if not b.text.strip() and not b.number.strip():
+                continue
+            num = numbered(b)
+            if num is None:
+                t = b.text.strip()
+                if len(stack) == 1 and not preface and not preamble_taken:
+                    self.preamble(b, document)
+                    preamble_taken = True
+                    continue
+                para: Any = t
+                if b.align == "center" and _short_line(t, 40) and not t.endswith(("：", ":")):
+                    para = {"text": t, "style": "caption"}
+                (stack[-1].content if len(stack) > 1 else preface).append(para)
+                nxt = blocks[k] if k < len(blocks) else None
+                if isinstance(nxt, STable) and _short_line(t, 40) and not t.endswith(("：", ":", "，", ",")):
+                    pending_caption = b
+                continue
+            # a numbered paragraph opens a section
+            style, rung = num.style, num.rung
+            while len(stack) > 1:
+                top = stack[-1]
+                if any(s.style == style for s in stack[1:]):
+                    if top.style == style:
+                        stack.pop()
+                        break
+                    stack.pop()
+                    continue
+                if rung is not None and top.rung is not None and top.rung >= rung:
+                    stack.pop()
+                    continue
+                break
+            sec = _Sec(style, rung, num.n, b.place, numbered=style != "part")
+            rest = num.rest.strip()
+            m = _RUN_IN.fullmatch(rest)
+            if _short_line(rest, HEADING_MAX) and not (m and m.group(2).strip() and len(rest) > 24):
+                sec.title = rest
+            elif m and m.group(2).strip():
+                sec.title, sec.run_in = m.group(1), True
+                sec.content.append(m.group(2).strip())
+            else:
+                sec.content.append(rest)
+                sec.long = len(rest) > LONG_ITEM
+            if rung is None:  # 第一部分, or a generated number not on the ladder: kept as text, unnumbered
+                whole = (num.number + num.rest).strip()
+                sec.numbered, sec.title, sec.run_in, sec.long = False, "", False, False
+                sec.content = []
+                if _short_line(whole, HEADING_MAX):
+                    sec.title = whole
+                else:
+                    sec.content.append(whole)
+                self.guess("import.guess.unladdered", b.place, text=whole[:12])
+            stack[-1].children.append(sec)
+            stack.append(sec)
+        sections = [self.section_dict(s) for s in self.listed(root).children]
+        if preface:
+            sections.insert(0, {"numbered": False, "content": preface})
+            self.guess("import.guess.preface", Place(paragraph=1), ("sections", 0), count=len(preface))
+        self.numbering(sections, 0)
+        return sections
+
+    def _drop_last(self, stack, preface) -> None:
+        target = stack[-1].content if len(stack) > 1 else preface
+        if target:
+            target.pop()
+
+    def listed(self, sec: _Sec) -> _Sec:
+        """Turn runs of untitled, childless siblings numbered 1, 2, 3 … into items lists."""
+        out: list = []
+        kids = sec.children
+        i = 0
+        while i < len(kids):
+            s = kids[i]
+            self.listed(s)
+            j = i
+            while (j < len(kids) and kids[j].style == s.style and kids[j].n == j - i + 1 and not kids[j].title
+                   and not kids[j].children and len(kids[j].content) == 1 and isinstance(kids[j].content[0], str)):
+                j += 1
+            run = kids[i:j]
+            deep = s.rung is not None and s.rung >= 5
+            longs = s.rung is not None and s.rung >= 3 and all(x.long for x in run)
+            if len(run) >= 2 and (deep or longs):
+                items = {"items": [x.content[0] for x in run], "_rung": s.rung}
+                if out and isinstance(out[-1], _Sec):
+                    out[-1].content.append(items)
+                else:
+                    sec.content.append(items)
+                self.guess("import.guess.items", s.place, count=len(run))
+                i = j
+                continue
+            out.append(s)
+            i += 1
+        sec.children = out
+        return sec
+
+    def section_dict(self, s: _Sec) -> dict:
+        d: dict = {}
+        if s.title:
+            d["title"] = s.title
+        if s.run_in:
+            d["run_in"] = True
+        if not s.numbered:
+            d["numbered"] = False
+        d["_sec"] = s
+        if s.content:
+            d["content"] = s.content
+        if s.children:
+            d["sections"] = [self.section_dict(c) for c in s.children]
+        return d
+
+    def numbering(self, sections: list[dict], parent_rung: int, path: tuple = ("sections",)) -> None:
+        """Write ``numbering:`` where the ladder would give another form, ``number_from:`` where the
+        count does not follow on, and a list's ``numbering:`` likewise; strip the builder's keys."""
+        form = parent_rung + 1  # what the layout gives the next numbered sibling (plancc.layout.numbering)
+        count = 0
+        for i, d in enumerate(sections):
+            s: Optional[_Sec] = d.pop("_sec", None)
+            here = form
+            if s is not None and s.numbered and s.rung is not None:
+                if s.rung != form:
+                    d["numbering"] = _STANDARD[s.style]
+                    here = form = s.rung
+                    count = 0
+                if s.n and s.n != count + 1:
+                    d["number_from"] = s.n
+                    self.guess("import.guess.number_from", s.place, (*path, i, "number_from"), n=s.n)
+                count = s.n or count + 1
+            for blk in d.get("content", []):
+                if isinstance(blk, dict) and "_rung" in blk:
+                    r = blk.pop("_rung")
+                    if r != here + 1:
+                        blk["numbering"] = _STANDARD_BY_RUNG[r]
+            if "sections" in d:
+                self.numbering(d["sections"], here, (*path, i, "sections"))
+
+    # -- tables ------------------------------------------------------------------------
+    def table(self, t: STable) -> dict:
+        grid = t.grid()
+        if not grid or not t.n_cols:
+            return {"columns": ["（空表）"], "rows": []}
+        h = t.header_rows if 0 < t.header_rows < t.n_rows else 1
+        columns = []
+        for k in range(t.n_cols):
+            seen: list[str] = []
+            for r in range(h):
+                c = grid[r][k]
+                if c is None:
+                    continue
+                text = c.text.strip() if c.col == k else ""
+                if text and text not in seen:
+                    seen.append(text)
+            columns.append("\n".join(seen))
+        if h > 1:
+            self.guess("import.guess.table_header", t.place, rows=h)
+        for k, c in enumerate(columns):
+            if not c.strip():
+                columns[k] = f"列{k + 1}"
+                self.guess("import.guess.table_empty_header", Place(table=t.place.table, row=1, cell=k + 1, page=t.place.page), col=k + 1)
+        rows: list[list] = []
+        merge: list[int] = []
+        spans = 0
+        for r in range(h, t.n_rows):
+            row = []
+            for k in range(t.n_cols):
+                c = grid[r][k]
+                if c is None:
+                    row.append("")
+                elif c.col != k:
+                    row.append("")
+                    if c.row == r:
+                        spans += 1
+                else:
+                    row.append(c.text)
+                    if c.rowspan > 1 and (k + 1) not in merge:
+                        merge.append(k + 1)
+            rows.append(row)
+        if spans:
+            self.guess("import.guess.table_hspan", t.place, count=spans)
+        spec: dict = {"columns": columns, "rows": rows}
+        if merge:
+            spec["merge"] = sorted(merge)
+            self.guess("import.guess.table_merge", t.place, columns="、".join(str(m) for m in sorted(merge)))
+        return spec
+
+
+_STANDARD_BY_RUNG = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①", 6: "A.", 7: "a."}
+
+
+def _cn_digit(t: str) -> Optional[int]:
+    t = t.translate(_DIGITS)
+    if t.isdigit():
+        return int(t)
+    if len(t) == 4 and all(c in "〇零○一二三四五六七八九" for c in t):  # 二〇二四
+        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇").replace("○", "〇"))) for c in t))
+    n = _n(t)
+    return n or None
+
+
+def _date_value(m: re.Match) -> Optional[str]:
+    y, mo, d = _cn_digit(m.group(1)), _cn_digit(m.group(2)), _cn_digit(m.group(3)) if m.group(3) else None
+    if not y or not mo or not 1 <= mo <= 12 or not 1949 <= y <= 2199:
+        return None
+    if d is None:
+        return f"{y:04d}-{mo:02d}"
+    if not 1 <= d <= 31:
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _basis_words(lead: str, basis: list[dict]) -> str:
+    """What the template writes for the basis (plancc templates/default, macro preamble)."""
+    parts = []
+    for d in basis:
+        w = f"《{d['title']}》"
+        if d.get("number"):
+            w += f"（{d['number']}）"
+        if d.get("short"):
+            w += f"（以下简称《{d['short']}》）"
+        parts.append(w)
+    return lead + "、".join(parts)
+
+
+def structure(doc: SourceDoc) -> tuple[dict, list[Guess]]:
+    """The plan of prose a document's structure gives, and the guesses made on the way."""
+    b = _Builder(doc)
+    document: dict = {}
+    blocks = list(doc.blocks)
+    # the title block is read from the paragraphs before the first table
+    lead: list[SPara] = []
+    for blk in blocks:
+        if isinstance(blk, STable):
+            break
+        lead.append(blk)
+    start = b.head(lead, document)
+    body = b.tail(blocks[start:], document)
+    sections = b.body(body, document)
+    plan: dict = {"plancc": 1, "document": _ordered_document(document)}
+    if sections:
+        plan["sections"] = sections
+    return plan, b.guesses
+
+
+_DOC_ORDER = ("attachment_label", "title", "subtitle", "number", "addressee", "basis", "preamble", "issuer", "date", "attachments")
+
+
+def _ordered_document(d: dict) -> dict:
+    return {k: d[k] for k in _DOC_ORDER if k in d}

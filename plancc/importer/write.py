@@ -1,0 +1,156 @@
+"""The write stage: a plan dict and its guesses → readable, commented YAML.
+
+The plan is written in block style, Chinese unescaped, one scalar per line; every scalar
+is written by ``yaml.safe_dump`` on its own, which quotes exactly what would otherwise
+read back as something else (“yes”, “1.0”, “{=x}”, “- ”, “：” and “#” where they
+matter, leading spaces, tabs, line breaks). Short rows of a table are written as flow
+lists. ``yaml.safe_load`` of the text gives the plan back (tests/importer/test_write.py).
+
+A guess with a data path is a comment above the key or item it landed at
+(“# 从原文第3段读出，请核对：……”); guesses without one are listed under the header.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import yaml
+
+from plancc.catalog import message
+from plancc.importer.source import Guess
+
+#: the first line of every plan file, as ``plancc init`` writes it (plancc/scaffold/example.yaml)
+MODELINE = "# yaml-language-server: $schema=../schema/plan.schema.json"
+#: a list of scalars at most this long (as flow text) is written on one line
+FLOW_WIDTH = 160
+_INDENT = "  "
+
+
+def scalar(value: Any) -> str:
+    """One scalar as YAML text on one line, quoted when it must be."""
+    text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_flow_style=False)
+    if text.endswith("\n...\n"):
+        text = text[: -len("\n...\n")]
+    text = text.rstrip("\n")
+    if "\n" in text:  # a string with line breaks: one double-quoted line
+        text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_style='"').rstrip("\n")
+        if text.endswith("\n..."):
+            text = text[: -len("\n...")]
+    return text
+
+
+def _flow(items: list) -> str | None:
+    if not all(v is None or isinstance(v, (str, int, float, bool)) for v in items):
+        return None
+    text = yaml.safe_dump(items, allow_unicode=True, width=float("inf"), default_flow_style=True).rstrip("\n")
+    if "\n" in text or len(text) > FLOW_WIDTH:
+        return None
+    return text
+
+
+def guess_words(g: Guess, lang: str = "zh") -> str:
+    """What a guess says, without its place."""
+    return message(g.key, lang, **dict(g.values))
+
+
+def guess_comment(g: Guess, lang: str = "zh") -> str:
+    return message("import.comment.guess", lang, place=g.place.words(lang), what=guess_words(g, lang))
+
+
+class _Writer:
+    def __init__(self, comments: dict[tuple, list[str]]):
+        self.lines: list[str] = []
+        self.comments = comments
+
+    def comment(self, path: tuple, depth: int) -> None:
+        for text in self.comments.get(path, ()):
+            for line in text.splitlines() or [""]:
+                self.lines.append(f"{_INDENT * depth}# {line}".rstrip())
+
+    def mapping(self, d: dict, depth: int, path: tuple) -> None:
+        pad = _INDENT * depth
+        for key, value in d.items():
+            here = (*path, key)
+            self.comment(here, depth)
+            k = scalar(key) if not (isinstance(key, str) and key.isidentifier() and key.isascii()) else key
+            self.value(f"{pad}{k}:", value, depth, here)
+
+    def value(self, head: str, value: Any, depth: int, path: tuple) -> None:
+        if isinstance(value, dict):
+            if not value:
+                self.lines.append(f"{head} {{}}")
+                return
+            self.lines.append(head)
+            self.mapping(value, depth + 1, path)
+        elif isinstance(value, list):
+            if not value:
+                self.lines.append(f"{head} []")
+                return
+            flow = _flow(value) if not any((*path, i) in self.comments for i in range(len(value))) else None
+            if flow is not None and len(value) > 1 and all(not isinstance(v, str) or len(v) <= 40 for v in value):
+                self.lines.append(f"{head} {flow}")
+                return
+            self.lines.append(head)
+            self.sequence(value, depth + 1, path)
+        else:
+            self.lines.append(f"{head} {scalar(value)}")
+
+    def sequence(self, items: list, depth: int, path: tuple) -> None:
+        pad = _INDENT * depth
+        for i, item in enumerate(items):
+            here = (*path, i)
+            self.comment(here, depth)
+            if isinstance(item, dict) and item:
+                first = True
+                for key, value in item.items():
+                    kp = (*here, key)
+                    if not first:
+                        self.comment(kp, depth + 1)
+                    lead = f"{pad}- " if first else f"{pad}  "
+                    k = scalar(key) if not (isinstance(key, str) and key.isidentifier() and key.isascii()) else key
+                    self.value(f"{lead}{k}:", value, depth + 1, kp)
+                    first = False
+            elif isinstance(item, list) and item:
+                flow = _flow(item)
+                if flow is not None:
+                    self.lines.append(f"{pad}- {flow}")
+                else:
+                    self.lines.append(f"{pad}-")
+                    self.sequence(item, depth + 1, here)
+            else:
+                self.value(f"{pad}-", item, depth, here)
+
+
+def write_yaml(plan: dict, guesses: Iterable[Guess], source_name: str, lang: str = "zh") -> str:
+    """The plan as YAML text: modeline, a header naming the source, comments at the guesses."""
+    comments: dict[tuple, list[str]] = {}
+    unplaced: list[str] = []
+    for g in guesses:
+        path = tuple(g.path)
+        if path and _exists(plan, path):
+            comments.setdefault(path, []).append(guess_comment(g, lang))
+        else:
+            unplaced.append(guess_comment(g, lang))
+    from plancc.text.escape import printable
+
+    head = [MODELINE, "#", f"# {message('import.comment.header', lang, source=printable(source_name))}"]
+    if unplaced:
+        head.append(f"# {message('import.comment.unplaced', lang)}")
+        head.extend(f"#   - {printable(u)}" for u in unplaced)
+    w = _Writer({k: [printable(t) for t in v] for k, v in comments.items()})
+    body = dict(plan)
+    body.setdefault("plancc", 1)
+    ordered = {"plancc": body.pop("plancc"), **body}
+    w.mapping(ordered, 0, ())
+    return "\n".join(head + w.lines) + "\n"
+
+
+def _exists(data: Any, path: tuple) -> bool:
+    for key in path:
+        if isinstance(data, dict) and key in data:
+            data = data[key]
+        elif isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
+            data = data[key]
+        else:
+            return False
+    return True
