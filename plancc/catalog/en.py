@@ -548,6 +548,8 @@ MESSAGES: dict[str, str] = {
     'import.guess.table_empty_header': 'column {col} has no title; “列{col}” stands in for it',
     'import.guess.table_hspan': '{count} horizontally merged cell(s): the text is in the first column of the span, the others empty',
     'import.guess.table_merge': 'vertically merged cells repeat their text in every row; column(s) {columns} written as merge',
+    'import.guess.table_header_span': 'the header “{text}” spans several columns; column {col} takes it as its title too',
+    'import.no_reader': 'cannot import {path}: this build of plancc cannot read {suffix} files yet',
     'import.unknown_suffix': 'cannot import {path}: only .docx, .doc and .wps files can be read',
     'import.exists': '{path} exists and was left alone (add --force to overwrite it, or choose another file with -o)',
     'import.input': 'the Word document imported',

@@ -42,7 +42,11 @@ def read(path: str | Path, lang: str = "zh") -> "SourceDoc":
     if reader is None:
         raise UsageError(message("import.unknown_suffix", lang, path=printable(str(path))))
     module, name = reader
-    return getattr(importlib.import_module(module), name)(p)
+    try:
+        func = getattr(importlib.import_module(module), name)
+    except ImportError:  # a stage not installed in this build
+        raise UsageError(message("import.no_reader", lang, path=printable(str(path)), suffix=p.suffix.lower())) from None
+    return func(p)
 
 
 def run_import(doc: "SourceDoc") -> "tuple[dict, list[Guess]]":

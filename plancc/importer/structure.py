@@ -72,7 +72,7 @@ _ATTACH_LABEL = re.compile(rf"\s*附\s*件\s*[0-9０-９{_CN}]*\s*[：:]?\s*")
 _ATTACH_NOTE = re.compile(r"\s*附\s*件\s*[：:]\s*(.*)")
 _DOC_NUMBER = re.compile(r"\s*\S{1,20}〔[0-9]{4}〕[0-9]{1,4}号\s*")
 _BASIS_LEAD = re.compile(r"(根据|依据|按照|遵照|贯彻落实|贯彻)(?=《)")
-_BASIS_DOC = re.compile(r"《([^《》]{1,200})》(?:[（(]([^（）()]{1,60})[）)])?(?:[（(]以下简称《([^《》]{1,30})》[）)])?")
+_BASIS_DOC = re.compile(r"《([^《》]{1,200})》(?:[（(](?!以下简称)([^（）()]{1,60})[）)])?(?:[（(]以下简称《([^《》]{1,30})》[）)])?")
 _RUN_IN = re.compile(r"([^，。；：:！？,;]{1,24})：(.+)", re.S)
 
 #: a heading after its number: at most this many characters
@@ -499,7 +499,12 @@ class _Builder:
         if h > 1:
             self.guess("import.guess.table_header", t.place, rows=h)
         for k, c in enumerate(columns):
-            if not c.strip():
+            spanning = next((grid[r][k] for r in range(h) if grid[r][k] is not None and grid[r][k].col < k and grid[r][k].text.strip()), None)
+            if not c.strip() and spanning is not None:  # under a header cell merged across columns
+                columns[k] = spanning.text.strip()
+                self.guess("import.guess.table_header_span", Place(table=t.place.table, row=spanning.row + 1, cell=spanning.col + 1,
+                                                                   page=t.place.page), text=columns[k], col=k + 1)
+            elif not c.strip():
                 columns[k] = f"列{k + 1}"
                 self.guess("import.guess.table_empty_header", Place(table=t.place.table, row=1, cell=k + 1, page=t.place.page), col=k + 1)
         rows: list[list] = []
