@@ -12,6 +12,7 @@ A guess with a data path is a comment above the key or item it landed at
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 import yaml
@@ -26,26 +27,53 @@ FLOW_WIDTH = 160
 _INDENT = "  "
 
 
+# text that is plain YAML as it stands: it begins with a Chinese character or an opening mark
+# (never a YAML indicator), holds no half-width colon or #, no control or break character,
+# and does not end in a space
+_PLAIN = re.compile(r"[\u4e00-\u9fff（“《【〔][^\x00-\x1f\x7f-\x9f#:\u2028\u2029\ufeff\ud800-\udfff]*(?<![ \u3000])")
+# characters YAML may not hold raw in a scalar, or would read as a line break
+_UNSAFE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]")
+
+
+def _double_quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are YAML's), every unsafe character escaped."""
+    import json
+
+    out = json.dumps(text, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}" if ord(m.group(0)) < 0x10000 else f"\\U{ord(m.group(0)):08x}", out)
+
+
 def scalar(value: Any) -> str:
     """One scalar as YAML text on one line, quoted when it must be."""
+    if isinstance(value, str):
+        if _PLAIN.fullmatch(value):
+            return value
+        if "\n" in value or "\r" in value or _UNSAFE.search(value):
+            return _double_quoted(value)
     text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_flow_style=False)
     if text.endswith("\n...\n"):
         text = text[: -len("\n...\n")]
     text = text.rstrip("\n")
-    if "\n" in text:  # a string with line breaks: one double-quoted line
-        text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_style='"').rstrip("\n")
-        if text.endswith("\n..."):
-            text = text[: -len("\n...")]
+    if "\n" in text:  # anything else that would take two lines
+        return _double_quoted(value) if isinstance(value, str) else text
     return text
+
+
+_FLOW_PLAIN = re.compile(r"[\u4e00-\u9fff（“《【〔][^\x00-\x1f\x7f-\x9f#:,\[\]{}\u2028\u2029\ufeff\ud800-\udfff]*(?<![ \u3000])")
+
+
+def _flow_item(v: Any) -> str:
+    if isinstance(v, str):
+        return v if _FLOW_PLAIN.fullmatch(v) else _double_quoted(v)
+    return scalar(v)
 
 
 def _flow(items: list) -> str | None:
+    """A list of scalars as one flow line, or None when it is not one or too long."""
     if not all(v is None or isinstance(v, (str, int, float, bool)) for v in items):
         return None
-    text = yaml.safe_dump(items, allow_unicode=True, width=float("inf"), default_flow_style=True).rstrip("\n")
-    if "\n" in text or len(text) > FLOW_WIDTH:
-        return None
-    return text
+    text = "[" + ", ".join(_flow_item(v) for v in items) + "]"
+    return None if len(text) > FLOW_WIDTH else text
 
 
 def guess_words(g: Guess, lang: str = "zh") -> str:
