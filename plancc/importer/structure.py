@@ -478,6 +478,8 @@ class _Builder:
                         blk["numbering"] = _STANDARD_BY_RUNG[r]
             if "sections" in d:
                 self.numbering(d["sections"], here, (*path, i, "sections"))
+            ordered = {k: d.pop(k) for k in _SECTION_ORDER if k in d}
+            d.update(ordered)
 
     # -- tables ------------------------------------------------------------------------
     def table(self, t: STable) -> dict:
@@ -534,6 +536,7 @@ class _Builder:
         return spec
 
 
+_SECTION_ORDER = ("title", "run_in", "numbered", "numbering", "number_from", "content", "sections")
 _STANDARD_BY_RUNG = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①", 6: "A.", 7: "a."}
 
 
