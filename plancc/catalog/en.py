@@ -550,6 +550,7 @@ MESSAGES: dict[str, str] = {
     'import.guess.table_merge': 'vertically merged cells repeat their text in every row; column(s) {columns} written as merge',
     'import.guess.table_header_span': 'the header “{text}” spans several columns; column {col} takes it as its title too',
     'import.no_reader': 'cannot import {path}: this build of plancc cannot read {suffix} files yet',
+    'import.guess.subtitle': 'the short line “{text}” under the title taken as the issuing unit (subtitle)',
     'import.unknown_suffix': 'cannot import {path}: only .docx, .doc and .wps files can be read',
     'import.exists': '{path} exists and was left alone (add --force to overwrite it, or choose another file with -o)',
     'import.input': 'the Word document imported',

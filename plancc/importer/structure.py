@@ -12,8 +12,9 @@ What this stage decides, and by which rule:
   (一、（一）1.（1）① and the variants clerks type: (一) 1、 1． (1) 1)) or carries one
   Word generates (:attr:`SPara.number`) opens a section. Each distinct *form* of number
   is a level: a form seen again closes the sections down to its level; a new form nests
-  under the open one, except that a ladder form never nests under a form deeper on the
-  ladder (（一） after ① closes the ① items). Where the source's form is not the one the
+  under the open one, except that 一、 and （一） never nest under a form deeper on the
+  ladder, nor any form under ① and deeper (（一） after ① closes the ① items; “1.” typed
+  under “（1）” stays under it, as clerks write). Where the source's form is not the one the
   ladder gives at that place, the section says ``numbering:``; where its count does not
   follow on, ``number_from:``.
 - **Heading or run-in.** After its number, a short line without closing sentence
@@ -64,6 +65,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _SENTENCE_END = tuple("。！？；;!?…")
 _DOC_WORDS = ("方案", "计划", "规划", "通知", "办法", "意见", "细则", "要求", "安排", "指南", "说明", "标准", "纲要", "总结", "报告")
+_UNITS = ("大学", "学院", "学校", "中学", "小学", "中心", "教育局", "教育体育局", "委员会", "研究院", "研究所", "办公室", "人民政府", "教研室")
+_PUNCT = re.compile(r"[，。、；：:,;！？!?“”《》]")
 _DATE = re.compile(
     rf"\s*([0-9０-９]{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*月"
     rf"(?:\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*日)?\s*"
@@ -77,6 +80,8 @@ _RUN_IN = re.compile(r"([^，。；：:！？,;]{1,24})：(.+)", re.S)
 
 #: a heading after its number: at most this many characters
 HEADING_MAX = 40
+#: sections nest at most this deep (the ladder's seven rungs and one unnumbered level)
+MAX_NESTING = 8
 #: a list item longer than this is a sentence, not a heading (for 1./（1） lists)
 LONG_ITEM = 40
 
@@ -153,9 +158,35 @@ class _Builder:
     def __init__(self, doc: SourceDoc):
         self.doc = doc
         self.guesses: list[Guess] = []
+        self.anchors: list[tuple[int, Any, tuple]] = []
 
     def guess(self, key: str, place: Place, path: tuple = (), **values: Any) -> None:
         self.guesses.append(Guess(key, place, tuple(values.items()), path))
+
+    def anchor(self, since: int, obj: Any, sub: tuple = ()) -> None:
+        """The guesses made since index ``since`` land at ``obj`` (a block of the plan), below it at ``sub``."""
+        for i in range(since, len(self.guesses)):
+            self.anchors.append((i, obj, sub))
+
+    def resolve(self, plan: dict) -> None:
+        """Give anchored guesses their data path, now that the blocks have their places in the plan."""
+        if not self.anchors:
+            return
+        where: dict[int, tuple] = {}
+        stack: list[tuple[Any, tuple]] = [(plan, ())]
+        while stack:
+            value, path = stack.pop()
+            if isinstance(value, dict):
+                where[id(value)] = path
+                stack.extend((v, (*path, k)) for k, v in value.items() if isinstance(v, (dict, list)))
+            elif isinstance(value, list):
+                stack.extend((v, (*path, i)) for i, v in enumerate(value) if isinstance(v, (dict, list)))
+        from dataclasses import replace
+
+        for i, obj, sub in self.anchors:
+            path = where.get(id(obj))
+            if path is not None:
+                self.guesses[i] = replace(self.guesses[i], path=(*path, *sub))
 
     # -- title block -------------------------------------------------------------------
     def head(self, paras: list[SPara], document: dict) -> int:
@@ -214,6 +245,12 @@ class _Builder:
                     (t[0] in "（(" and t[-1] in "）)" and len(t) <= 60)
                     or (p.align == "center" and _short_line(t, 30) and not t.endswith(("：", ":")))):
                 document["subtitle"] = t
+                i += 1
+                continue
+            if ("subtitle" not in document and "number" not in document and "addressee" not in document and len(t) <= 24
+                    and t.endswith(_UNITS) and not _PUNCT.search(t)):
+                document["subtitle"] = t  # the issuing unit under the title, typed without formatting
+                self.guess("import.guess.subtitle", p.place, ("document", "subtitle"), text=t)
                 i += 1
                 continue
             if "number" not in document and _DOC_NUMBER.fullmatch(t):
@@ -336,13 +373,18 @@ class _Builder:
             b = blocks[k]
             k += 1
             if isinstance(b, STable):
+                since = len(self.guesses)
                 spec = self.table(b)
+                block = {"table": spec}
+                self.anchor(since, block, ("table",))
                 if pending_caption is not None:
                     spec["caption"] = pending_caption.text.strip()
                     self._drop_last(stack, preface)
+                    since = len(self.guesses)
                     self.guess("import.guess.caption", pending_caption.place, text=pending_caption.text.strip())
+                    self.anchor(since, block, ("table", "caption"))
                     pending_caption = None
-                (stack[-1].content if len(stack) > 1 else preface).append({"table": spec})
+                (stack[-1].content if len(stack) > 1 else preface).append(block)
                 continue
             pending_caption = None
             if not b.text.strip() and not b.number.strip():
@@ -372,10 +414,12 @@ class _Builder:
                         break
                     stack.pop()
                     continue
-                if rung is not None and top.rung is not None and top.rung >= rung:
+                if rung is not None and top.rung is not None and top.rung >= rung and (rung <= 2 or top.rung >= 5):
                     stack.pop()
                     continue
                 break
+            if len(stack) > MAX_NESTING and not any(s.style == style for s in stack[1:]):
+                stack.pop()  # a new form this deep is the sibling of the deepest section, not its child
             sec = _Sec(style, rung, num.n, b.place, numbered=style != "part")
             rest = num.rest.strip()
             m = _RUN_IN.fullmatch(rest)
@@ -432,6 +476,7 @@ class _Builder:
                 else:
                     sec.content.append(items)
                 self.guess("import.guess.items", s.place, count=len(run))
+                self.anchor(len(self.guesses) - 1, items, ("items",))
                 i = j
                 continue
             out.append(s)
@@ -591,6 +636,7 @@ def structure(doc: SourceDoc) -> tuple[dict, list[Guess]]:
     plan: dict = {"plancc": 1, "document": _ordered_document(document)}
     if sections:
         plan["sections"] = sections
+    b.resolve(plan)
     return plan, b.guesses
 
 

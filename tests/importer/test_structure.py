@@ -281,3 +281,48 @@ def test_a_table_with_vertical_and_horizontal_merges_and_a_caption():
     keys = {g.key for g in guesses}
     assert {"import.guess.table_hspan", "import.guess.table_merge", "import.guess.caption"} <= keys
     assert check(write_yaml(plan, guesses, "x")).errors == 0
+
+
+def test_plain_issuing_unit_under_the_title_is_the_subtitle():
+    plan, guesses = structure(doc_of("淮北市初中教师远程全员培训实施方案", "安徽开放大学", "根据《某标准》，制定本方案。", "一、目标", "提高。"))
+    assert plan["document"]["subtitle"] == "安徽开放大学"
+    assert plan["document"]["basis"] == [{"title": "某标准"}]
+    assert any(g.key == "import.guess.subtitle" for g in guesses)
+
+
+def test_guesses_about_blocks_carry_their_data_path():
+    cells = [SCell("项目", 0, 0), SCell("分值", 0, 1), SCell("学习", 1, 0, rowspan=2), SCell("10", 1, 1), SCell("10", 2, 1)]
+    t = STable(cells, Place(table=1), n_rows=3, n_cols=2, header_rows=1)
+    plan, guesses = structure(doc_of("方案", "一、考核", "考核表", t, "①甲项。", "②乙项。"))
+    paths = {g.key: g.path for g in guesses}
+    assert paths["import.guess.caption"] == ("sections", 0, "content", 0, "table", "caption")
+    assert paths["import.guess.table_merge"] == ("sections", 0, "content", 0, "table")
+    assert paths["import.guess.items"] == ("sections", 0, "content", 1, "items")
+    text = write_yaml(plan, guesses, "x")
+    assert "    # 从原文第3段读出，请核对：表格前的短行“考核表”认作表题" in text.replace("        # ", "    # ")
+
+
+@pytest.mark.parametrize("doc", [
+    SourceDoc(),
+    SourceDoc([SPara("", Place(paragraph=1)), SPara("   ", Place(paragraph=2))]),
+    SourceDoc([STable([], Place(table=1))]),
+    SourceDoc([STable([SCell("", 0, 0, rowspan=5, colspan=9)], Place(table=1), n_rows=3, n_cols=2)]),
+    SourceDoc([SPara("一、", Place(paragraph=1)), SPara("（一）", Place(paragraph=2)), SPara("①", Place(paragraph=3))]),
+    SourceDoc([SPara(f"{'（' * (i % 3)}{i}{'）' * (i % 3)}{'.、)'[i % 3]}标题{i}", Place(paragraph=i)) for i in range(1, 400)]),
+    SourceDoc([SPara("x", Place(paragraph=i), number=f"{'#' * i}{i}") for i in range(1, 300)]),
+    SourceDoc([SPara("{=x} **粗** \x85 \u2028 yes: no", Place(paragraph=1)), SPara("1." * 500, Place(paragraph=2))]),
+], ids=["empty", "blank", "empty-table", "overhanging-merge", "numbers-only", "many-forms", "many-generated-forms", "hostile-text"])
+def test_hostile_documents_give_a_plan_that_loads(doc):
+    plan, guesses = structure(doc)
+    text = write_yaml(plan, guesses, "x")
+    assert yaml.safe_load(text) == plan
+    report = check(text)
+    assert report.plan is not None or report.errors  # never a crash; a plan, or located errors
+
+
+def test_arabic_points_typed_under_bracketed_arabic_stay_under_it():
+    plan, _ = structure(doc_of("方案", "一、目标", "（一）能力", "（1）训前", "1.熟悉方案", "2.建立联系", "（2）训中"))
+    sub = plan["sections"][0]["sections"][0]["sections"]
+    assert [s["title"] for s in sub] == ["训前", "训中"]
+    assert [s["title"] for s in sub[0]["sections"]] == ["熟悉方案", "建立联系"]
+    assert sub[0]["sections"][0]["numbering"] == "1."
