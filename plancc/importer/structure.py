@@ -188,6 +188,37 @@ class _Builder:
             if path is not None:
                 self.guesses[i] = replace(self.guesses[i], path=(*path, *sub))
 
+    def title_lines(self, paras: list[SPara], first: int, formatted: bool) -> tuple[int, list[str]]:
+        """The title's lines from ``first`` on (1–3): with formatting, the centred, bold or large lines
+        alike; without, short lines up to one that ends in a document word (方案, 计划 …)."""
+        i, n = first, len(paras)
+        title: list[str] = []
+        lead = paras[first] if first < n else None
+        while i < n and len(title) < 3:
+            p = paras[i]
+            t = p.text.strip()
+            if not t:
+                i += 1
+                continue
+            if numbered(p) or not _short_line(t, 60) or t.endswith(("：", ":")) or _DOC_NUMBER.fullmatch(t):
+                break
+            if title and t[0] in "（(" and t[-1] in "）)":
+                break  # the subtitle
+            if title and not formatted and len(t) <= 24 and t.endswith(_UNITS) and not _PUNCT.search(t):
+                break  # the issuing unit
+            if formatted:
+                same = p.align == lead.align and p.bold == lead.bold and (p.size == lead.size or p.size is None)
+                if not (p.align == "center" or p.bold or (p.size or 0) >= 36) or (title and not same):
+                    break
+            title.append(t)
+            i += 1
+            if not formatted and t.endswith(_DOC_WORDS):
+                break
+            if formatted and t.endswith(_DOC_WORDS) and not (i < n and paras[i].align == "center" and paras[i].size == lead.size
+                                                             and paras[i].bold == lead.bold and not paras[i].text.strip().startswith(("（", "("))):
+                break
+        return i, title
+
     # -- title block -------------------------------------------------------------------
     def head(self, paras: list[SPara], document: dict) -> int:
         """Read the title block from the leading paragraphs; the index of the first body paragraph."""
@@ -200,31 +231,12 @@ class _Builder:
             i += 1
         while i < n and not paras[i].text.strip():
             i += 1
-        title: list[str] = []
         first = i
         formatted = any(p.align == "center" or p.bold or (p.size or 0) >= 36 for p in paras[i:i + 4])
-        while i < n and len(title) < 3:
-            p = paras[i]
-            t = p.text.strip()
-            if not t:
-                i += 1
-                continue
-            if numbered(p) or not _short_line(t, 60) or t.endswith(("：", ":")) or _DOC_NUMBER.fullmatch(t):
-                break
-            if title and t[0] in "（(" and t[-1] in "）)":
-                break  # the subtitle
-            if formatted:
-                lead = paras[first]
-                same = p.align == lead.align and p.bold == lead.bold and (p.size == lead.size or p.size is None)
-                if not (p.align == "center" or p.bold or (p.size or 0) >= 36) or (title and not same):
-                    break
-            title.append(t)
-            i += 1
-            if not formatted and t.endswith(_DOC_WORDS):
-                break
-            if formatted and t.endswith(_DOC_WORDS) and not (i < n and paras[i].align == "center" and paras[i].size == lead.size
-                                                             and paras[i].bold == lead.bold and not paras[i].text.strip().startswith(("（", "("))):
-                break
+        i, title = self.title_lines(paras, first, formatted)
+        if not title and formatted:  # formatting elsewhere, a plain first line: read it as typed
+            formatted = False
+            i, title = self.title_lines(paras, first, formatted)
         if not title:
             self.guess("import.guess.no_title", paras[first].place if first < n else Place(paragraph=1), ("document", "title"))
             document["title"] = self.doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "方案"
