@@ -71,6 +71,7 @@ _DATE = re.compile(
     rf"\s*([0-9０-９]{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*月"
     rf"(?:\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*日)?\s*"
 )
+_ISO_DATE = re.compile(r"\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*")
 _ATTACH_LABEL = re.compile(rf"\s*附\s*件\s*[0-9０-９{_CN}]*\s*[：:]?\s*")
 _ATTACH_NOTE = re.compile(r"\s*附\s*件\s*[：:]\s*(.*)")
 _DOC_NUMBER = re.compile(r"\s*\S{1,20}〔[0-9]{4}〕[0-9]{1,4}号\s*")
@@ -290,12 +291,12 @@ class _Builder:
         end = last_para(end)
         if end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number:
             p = blocks[end - 1]
-            m = _DATE.fullmatch(p.text)
+            m = _DATE.fullmatch(p.text) or _ISO_DATE.fullmatch(p.text)
             if m:
                 date = _date_value(m)
                 if date:
                     document["date"] = date
-                    if not m.group(1).translate(_DIGITS).isdigit() or not m.group(2).translate(_DIGITS).isdigit():
+                    if m.re is _ISO_DATE or not m.group(1).translate(_DIGITS).isdigit() or not m.group(2).translate(_DIGITS).isdigit():
                         self.guess("import.guess.date", p.place, ("document", "date"), text=p.text.strip())
                     end = last_para(end - 1)
         if end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number:

@@ -326,3 +326,16 @@ def test_arabic_points_typed_under_bracketed_arabic_stay_under_it():
     assert [s["title"] for s in sub] == ["训前", "训中"]
     assert [s["title"] for s in sub[0]["sections"]] == ["熟悉方案", "建立联系"]
     assert sub[0]["sections"][0]["numbering"] == "1."
+
+
+@pytest.mark.parametrize("written,value", [("2024年11月11日", "2024-11-11"), ("二〇二四年十一月十一日", "2024-11-11"),
+                                           ("2024-11-11", "2024-11-11"), ("2024年11月", "2024-11"), ("２０２４年３月５日", "2024-03-05")])
+def test_the_date_line_in_its_forms(written, value):
+    plan, _ = structure(doc_of("方案", "一、目标", "提高。", "某县教育局", written))
+    assert plan["document"]["date"] == value and plan["document"]["issuer"] == "某县教育局"
+
+
+def test_a_date_that_is_no_date_stays_text():
+    plan, _ = structure(doc_of("方案", "一、目标", "提高。", "2024年13月40日"))
+    assert "date" not in plan["document"]
+    assert "2024年13月40日" in plan["sections"][0]["content"]
