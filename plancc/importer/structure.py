@@ -153,6 +153,7 @@ class _Sec:
     content: list = field(default_factory=list)
     children: list = field(default_factory=list)
     long: bool = False  # its text is a sentence (no title)
+    guesses: list = field(default_factory=list)  # indices of the guesses made about it
 
 
 class _Builder:
@@ -453,6 +454,7 @@ class _Builder:
                 else:
                     sec.content.append(whole)
                 self.guess("import.guess.unladdered", b.place, text=whole[:12])
+                sec.guesses.append(len(self.guesses) - 1)
             stack[-1].children.append(sec)
             stack.append(sec)
         sections = [self.section_dict(s) for s in self.listed(root).children]
@@ -506,6 +508,8 @@ class _Builder:
         if not s.numbered:
             d["numbered"] = False
         d["_sec"] = s
+        for gi in s.guesses:
+            self.anchors.append((gi, d, ("title",) if s.title else ()))
         if s.content:
             d["content"] = s.content
         if s.children:

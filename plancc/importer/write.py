@@ -132,8 +132,7 @@ class _Writer:
                 first = True
                 for key, value in item.items():
                     kp = (*here, key)
-                    if not first:
-                        self.comment(kp, depth + 1)
+                    self.comment(kp, depth if first else depth + 1)  # the first key's comment goes above the “- ”
                     lead = f"{pad}- " if first else f"{pad}  "
                     k = scalar(key) if not (isinstance(key, str) and key.isidentifier() and key.isascii()) else key
                     self.value(f"{lead}{k}:", value, depth + 1, kp)

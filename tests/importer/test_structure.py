@@ -339,3 +339,9 @@ def test_a_date_that_is_no_date_stays_text():
     plan, _ = structure(doc_of("方案", "一、目标", "提高。", "2024年13月40日"))
     assert "date" not in plan["document"]
     assert "2024年13月40日" in plan["sections"][0]["content"]
+
+
+def test_the_guess_about_a_part_heading_sits_at_its_title():
+    plan, guesses = structure(doc_of("方案", "第一部分 总体要求", "一、目标", "提高。"))
+    g = next(g for g in guesses if g.key == "import.guess.unladdered")
+    assert g.path == ("sections", 0, "title")

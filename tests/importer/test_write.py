@@ -95,3 +95,11 @@ from hypothesis import strategies as st
 def test_any_text_loads_back_the_same(value):
     plan = _plan(value)
     assert yaml.safe_load(write_yaml(plan, [], "x")) == plan
+
+
+def test_a_guess_at_the_first_key_of_a_list_item_is_not_lost():
+    plan = {"plancc": 1, "document": {"title": "方案"}, "sections": [{"title": "甲", "content": ["x"]}]}
+    g = Guess("import.guess.unladdered", Place(paragraph=5), (("text", "第一部分"),), ("sections", 0, "title"))
+    lines = write_yaml(plan, [g], "x").splitlines()
+    i = lines.index("  - title: 甲")
+    assert "第5段" in lines[i - 1] and lines[i - 1].startswith("  #")
