@@ -44,9 +44,15 @@ def read(path: str | Path, lang: str = "zh") -> "SourceDoc":
     module, name = reader
     try:
         func = getattr(importlib.import_module(module), name)
-    except ImportError:  # a stage not installed in this build
+    except (ImportError, AttributeError):  # a stage not installed in this build
         raise UsageError(message("import.no_reader", lang, path=printable(str(path)), suffix=p.suffix.lower())) from None
-    return func(p)
+    got = func(p)
+    if module.endswith(".convert") and not hasattr(got, "blocks"):  # a converted .docx (path or bytes): read it
+        from plancc.importer.docx import read_docx
+
+        got = read_docx(got)
+        got.converted_from = p.suffix.lower()
+    return got
 
 
 def run_import(doc: "SourceDoc") -> "tuple[dict, list[Guess]]":

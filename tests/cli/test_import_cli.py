@@ -148,3 +148,21 @@ def test_the_import_is_the_command_listed(source):
     result = _run(["--help"])
     assert "import" in result.output
     assert Path(plancc.importer.__file__).name == "__init__.py"
+
+
+def test_read_dispatches_on_the_suffix(monkeypatch, tmp_path):
+    from plancc.errors import UsageError
+
+    seen = []
+    fake = __import__("types").ModuleType("plancc_fake_reader")
+    fake.read_it = lambda p: seen.append(p) or GOOD
+    monkeypatch.setitem(__import__("sys").modules, "plancc_fake_reader", fake)
+    monkeypatch.setitem(plancc.importer.READERS, ".docx", ("plancc_fake_reader", "read_it"))
+    assert plancc.importer.read(tmp_path / "a.DOCX") is GOOD and seen == [tmp_path / "a.DOCX"]
+    # a reader this build does not have is a usage error (exit 2), not a crash
+    monkeypatch.setitem(plancc.importer.READERS, ".docx", ("plancc_no_such_module", "read_docx"))
+    with pytest.raises(UsageError) as err:
+        plancc.importer.read(tmp_path / "a.docx")
+    assert err.value.exit_code == 2 and ".docx" in str(err.value)
+    with pytest.raises(UsageError):
+        plancc.importer.read(tmp_path / "a.pdf")
