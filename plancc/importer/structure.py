@@ -243,7 +243,7 @@ class _Builder:
             self.guess("import.guess.no_title", paras[first].place if first < n else Place(paragraph=1), ("document", "title"))
             document["title"] = self.doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "方案"
         else:
-            document["title"] = title if len(title) > 1 else title[0]
+            document["title"] = title if len(title) > 1 or _would_break(title[0]) else title[0]
             if not formatted:
                 self.guess("import.guess.title", paras[first].place, ("document", "title"), lines=len(title))
         # subtitle, 文号, 主送
@@ -600,6 +600,16 @@ class _Builder:
 
 _SECTION_ORDER = ("title", "run_in", "numbered", "numbering", "number_from", "content", "sections")
 _STANDARD_BY_RUNG = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①", 6: "A.", 7: "a."}
+
+
+def _would_break(line: str) -> bool:
+    """Whether render would set a one-line title on several lines (then the plan keeps it as a list of one)."""
+    from plancc.layout.titles import break_title
+
+    try:
+        return len(break_title(line, 20)) > 1
+    except Exception:  # noqa: BLE001 - a title the breaker cannot weigh stays as written
+        return True
 
 
 def _cn_digit(t: str) -> Optional[int]:

@@ -345,3 +345,11 @@ def test_the_guess_about_a_part_heading_sits_at_its_title():
     plan, guesses = structure(doc_of("方案", "第一部分 总体要求", "一、目标", "提高。"))
     g = next(g for g in guesses if g.key == "import.guess.unladdered")
     assert g.path == ("sections", 0, "title")
+
+
+def test_a_long_one_line_title_stays_one_line():
+    long = "某某县2024—2025学年度中小学幼儿园教师继续教育全员培训工作实施方案"
+    plan, _ = structure(doc_of(long, "一、目标", "提高。"))
+    assert plan["document"]["title"] == [long]
+    plan, _ = structure(doc_of("培训实施方案", "一、目标", "提高。"))
+    assert plan["document"]["title"] == "培训实施方案"
