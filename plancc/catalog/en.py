@@ -524,8 +524,8 @@ MESSAGES: dict[str, str] = {
     # -- import: places in the source document (plancc.importer.source.Place) --
     'import.place.page': 'page {n}',
     'import.place.paragraph': 'paragraph {n}',
-    'import.place.table': 'table {n}',
-    'import.place.row': 'row {n}',
-    'import.place.cell': 'cell {n}',
+    'import.place.table': 'table {table}',
+    'import.place.row': 'table {table}, row {row}',
+    'import.place.cell': 'table {table}, row {row}, cell {cell}',
     'import.place.join': ', ',
 }

@@ -524,8 +524,8 @@ MESSAGES: dict[str, str] = {
     # -- import: places in the source document (plancc.importer.source.Place) --
     'import.place.page': '第{n}页',
     'import.place.paragraph': '第{n}段',
-    'import.place.table': '第{n}个表格',
-    'import.place.row': '第{n}行',
-    'import.place.cell': '第{n}格',
-    'import.place.join': '',
+    'import.place.table': '第{table}个表格',
+    'import.place.row': '第{table}个表格第{row}行',
+    'import.place.cell': '第{table}个表格第{row}行第{cell}格',
+    'import.place.join': '，',
 }
