@@ -345,8 +345,9 @@ def _numbering(roles: _Roles, out: _Out) -> None:
             _sequence(out, p, found, value, expected, number, column)
         if rung > deepest + 1 and rung <= 4:
             skipped = "".join(("一、", "（一）", "1.", "（1）")[deepest : rung - 1])
-            zh = message("docx.level.skip", "zh", skipped=skipped, above=("一、", "（一）", "1.", "（1）")[deepest - 1] if deepest else "")
-            en = message("docx.level.skip", "en", skipped=skipped, above=("一、", "（一）", "1.", "（1）")[deepest - 1] if deepest else "")
+            key, above = ("docx.level.skip", ("一、", "（一）", "1.", "（1）")[deepest - 1]) if deepest else ("docx.level.skip_top", "")
+            zh = message(key, "zh", skipped=skipped, above=above)
+            en = message(key, "en", skipped=skipped, above=above)
             out.add("PLD302", {"found": found, "problem": zh, "problem_en": en}, para=p, column=column, length=len(number))
         last[rung] = value
         for deeper in range(rung + 1, 6):

@@ -339,7 +339,8 @@ def _heading_look(level: int, size: float) -> tuple[str, bool]:
 
 
 def clerk_typed(blocks: list, path: Path, title_lines: int, *, body_font: str, size: float, margins_cm, footer: bool,
-                title_font: tuple, gbt: bool = False, header_rows: bool = False, number_line: str = "", tail: list = ()):
+                title_font: tuple, gbt: bool = False, header_rows: bool = False, number_line: str = "", tail: list = (),
+                body_indent: bool = True, label_font: str = "黑体"):
     """Typed numbering, headings by direct formatting, tables typed as tables."""
     doc = docx.Document()
     page(doc, margins_cm=margins_cm, gbt=gbt, grid=False)
@@ -353,7 +354,7 @@ def clerk_typed(blocks: list, path: Path, title_lines: int, *, body_font: str, s
             add_table(doc, b, header=header_rows, east_asia=body_font, size=10.5 if size < 16 else 12)
             continue
         if b.startswith("附件") and len(b) <= 4 and first:
-            para(doc, b, indent=False, heading_font=("黑体", False), size=size)
+            para(doc, b, indent=False, heading_font=(label_font, False), size=size)
             continue
         first = False
         if k < title_lines:
@@ -365,9 +366,9 @@ def clerk_typed(blocks: list, path: Path, title_lines: int, *, body_font: str, s
             continue
         lvl, _ = level_of(b)
         if lvl and lvl <= 4 and is_heading(b):
-            para(doc, b, size=size, heading_font=_heading_look(lvl, size), east_asia=body_font)
+            para(doc, b, size=size, heading_font=_heading_look(lvl, size), east_asia=body_font, indent=body_indent)
         else:
-            para(doc, b, size=size, east_asia=body_font)
+            para(doc, b, size=size, east_asia=body_font, indent=body_indent)
     for line, align in tail:
         p = para(doc, line, indent=False, align=align, east_asia=body_font, size=size)
     save(doc, path, blocks[0] if isinstance(blocks[0], str) else "")
@@ -426,6 +427,38 @@ def clerk_auto(blocks: list, path: Path, title_lines: int, *, via_style: bool, m
     for line, align in tail:
         para(doc, line, indent=False, align=align)
     save(doc, path, blocks[0])
+    return path
+
+
+def clerk_slips(blocks: list, path: Path):
+    """A short document with the slips a clerk makes while editing, each deliberate (README.md):
+    Letter paper from an English template, a heading number skipped (一、 then 三、), a level
+    skipped (1. right under 一、), a number repeated, an attachment label in the middle of a
+    page in 宋体 and indented, a zero-padded date in the wrong place."""
+    doc = docx.Document()
+    page(doc, a4=False, gbt=True, grid=True)
+    style_fonts(doc.styles["Normal"], "仿宋_GB2312", "Times New Roman", 16)
+    page_number_footer(doc, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    body = [b for b in blocks if isinstance(b, str)]
+    intro = next(b for b in body if b.startswith("根据"))
+    para(doc, "宾川县2022年中小学幼儿园教师继续教育", indent=False, align=WD_ALIGN_PARAGRAPH.CENTER,
+         east_asia="方正小标宋简体", ascii="方正小标宋简体", size=22)
+    para(doc, "全员培训实施方案", indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, east_asia="方正小标宋简体",
+         ascii="方正小标宋简体", size=22)
+    para(doc, intro)
+    para(doc, "一、培训主题与目标", heading_font=("黑体", False))
+    para(doc, "1.培训主题", heading_font=("仿宋_GB2312", False))  # a level skipped: no （一） above it
+    para(doc, "学前教育新教师：教师课堂教学基本功和班级管理能力提升。")
+    para(doc, "三、培训对象", heading_font=("黑体", False))  # 二、 skipped
+    para(doc, "全县中小学幼儿园在职教师XX名。")  # a placeholder left from the template
+    para(doc, "（一）培训时间", heading_font=("楷体_GB2312", False))
+    para(doc, "2022年3月至2022年12月。")
+    para(doc, "（一）培训学时", heading_font=("楷体_GB2312", False))  # repeated
+    para(doc, "每人每年不少于72学时。")
+    para(doc, "附件1", east_asia="宋体")  # not on a new page, 宋体, indented
+    para(doc, "宾川县教育体育局", indent=False)
+    para(doc, "2022-03-01", indent=False)
+    save(doc, path, "全员培训实施方案")
     return path
 
 
@@ -489,10 +522,11 @@ def main(argv: list[str]) -> int:
         clerk_typed(huaibei, HERE / "huaibei-typed.docx", 1, body_font="仿宋_GB2312", size=16, margins_cm=None, gbt=True,
                     footer=True, title_font=("黑体", 22, False), header_rows=False),
         clerk_typed(luoerling, HERE / "luoerling-typed.docx", 2, body_font="仿宋", size=15, margins_cm=(2.54, 2.54, 2.8, 2.6),
-                    footer=True, title_font=("方正小标宋简体", 22, False)),
+                    footer=True, title_font=("方正小标宋简体", 22, False), body_indent=False),
         clerk_auto(luoerling, HERE / "luoerling-autonum.docx", 2, via_style=True, merged_table=False,
                    tail=[("落儿岭镇中心学校", R), ("2024年11月11日", R)]),
         clerk_auto(huaibei, HERE / "huaibei-autonum-merged.docx", 1, via_style=False, merged_table=True),
+        clerk_slips(binchuan, HERE / "binchuan-slips.docx"),
     ]
     plancc_rendered(HERE / "plancc-rendered.docx")
     if "--soffice" in argv:
