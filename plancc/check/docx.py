@@ -216,7 +216,9 @@ class _Roles:
                 if standalone:
                     continue
             caption = p.table_after and len(t) <= 40 and not t.endswith("。")
-            if p.outline_level is None and not caption and "caption" not in p.style.casefold() and p.style != "题注":
+            # centred lines inside the body are an attachment's title or a caption, not body text
+            if (p.outline_level is None and not caption and p.align != "center" and "caption" not in p.style.casefold()
+                    and p.style != "题注"):
                 self.body.append(p)
 
 
@@ -327,7 +329,10 @@ def _numbering(roles: _Roles, out: _Out) -> None:
     deepest = 0  # the rung of the last heading (0 before the first)
     previous_rung = 0
     previous_para = None
+    labels = sorted(p.index for p in roles.attachment)
     for p, rung, value, number, _standalone in roles.headings:
+        if previous_para is not None and any(previous_para.index < k < p.index for k in labels):
+            last, deepest, previous_rung, previous_para = {}, 0, 0, None  # an attachment numbers afresh
         text = p.full_text.strip()
         found = text[: len(number) + 8] if len(text) > len(number) + 8 else text
         column = 1 if not p.number else 1

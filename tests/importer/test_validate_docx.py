@@ -63,6 +63,21 @@ def test_merged_cells_and_the_empty_row_are_read():
     merged = [t for t in facts.tables if t.vmerges and t.gridspans]
     assert merged and merged[0].header_rows == 1
     assert facts.pages_known  # Word's rendered page break in the table
+    n = facts.tables.index(merged[0]) + 1
+    before = next(p for p in facts.body if p.table_after == n)
+    assert before.page == 1 and facts.body[before.index].page == 2  # the page where known: after the break
+
+
+def test_an_attachment_numbers_afresh(tmp_path):
+    import docx
+
+    d = docx.Document()
+    for text in ("一、目标", "正文。", "二、对象", "附件1", "一、附件的第一节", "二、附件的第二节", "二、又写了一个二"):
+        d.add_paragraph(text)
+    p = tmp_path / "a.docx"
+    d.save(p)
+    seq = [x for x in check_docx(p).diagnostics if x.code == "PLD301"]
+    assert [x.line for x in seq] == [7]
 
 
 @pytest.mark.parametrize("info", LAYOUT_CODES, ids=lambda c: c.code)
