@@ -31,7 +31,7 @@ from plancc.cli.usage import Path as PathType
 def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, quiet, fix, unsafe_fixes, jobs, lang, config_path,
                  isolated):
     """Check plan files (help: cli.validate.help in the catalog)."""
-    from plancc.driver.check import check_many, inputs_of_reports
+    from plancc.driver.check import check_inputs, inputs_of_reports
     from plancc.driver.discover import discover, looks_like_plan
     from plancc.driver.settings import Settings
     from plancc.report import FORMATS, render
@@ -45,9 +45,9 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
         files = [f for f in files if looks_like_plan(f)]
     if missing:
         fail(message("cli.no_such_path", settings.lang, paths=message("cli.sep", settings.lang).join(missing)))
-    reports = check_many(files, settings, jobs=jobs, display=display_path)
+    reports = check_inputs(files, settings, config=config, jobs=jobs, display=display_path)
     if fix or unsafe_fixes:
-        reports = _fix(reports, files, settings, jobs, unsafe_fixes)
+        reports = _fix(reports, files, settings, jobs, unsafe_fixes, config)
 
     written = [(dest, fmt) for fmt, dest in outputs if dest is not None]
     if written:
@@ -69,10 +69,10 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
     sys.exit(1 if bad else 0)
 
 
-def _fix(reports, files, settings, jobs, unsafe: bool):
+def _fix(reports, files, settings, jobs, unsafe: bool, config=None):
     """Make the edits the diagnostics offer, say what was done, and check the files again."""
     from plancc.catalog import counted
-    from plancc.driver.check import check_many
+    from plancc.driver.check import check_inputs
     from plancc.driver.fix import apply_fixes, fixes_of
 
     results = apply_fixes(reports, unsafe=unsafe, lang=settings.lang)
@@ -88,7 +88,7 @@ def _fix(reports, files, settings, jobs, unsafe: bool):
         if not unsafe and fixes_of(reports, unsafe=True):
             click.echo(message("fix.only_unsafe", lang), err=True)
         return reports
-    return check_many(files, settings, jobs=jobs, display=display_path)
+    return check_inputs(files, settings, config=config, jobs=jobs, display=display_path)
 
 
 def _parse_formats(formats, output, known, lang: str) -> list[tuple[str, Path | None]]:

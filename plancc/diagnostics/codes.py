@@ -48,6 +48,10 @@ FAMILIES: dict[str, Family] = {
         Family("model", "PL1", "结构与类型", "structure and types", suppressible=False, rules_beside=True),
         Family("suppress", "PL01", "抑制注释", "suppression comments", suppressible=False),
         Family("internal", "PL99", "内部", "internal", partial=False),
+        # `plancc validate FILE.docx`: a Word document against the layout profile (plancc.check.docx).
+        # A letter after PL keeps the family clear of every digit prefix above (PL2 … PL99), so
+        # --select PLD picks these and nothing else, and PL (or ALL) still picks everything
+        Family("layout", "PLD", "Word 文档版式", "Word document layout", suppressible=False, partial=False),
     ]
 }
 
@@ -101,6 +105,80 @@ class CodeInfo:
 
 
 _E = Severity.ERROR
+_W = Severity.WARNING
+
+
+def _layout(code, name, severity, title, title_en, message, message_en, doc, doc_en) -> CodeInfo:
+    return CodeInfo(code, name, "layout", severity, title, title_en, doc, doc_en, message=message, message_en=message_en)
+
+
+#: the checks of a Word document (plancc.check.docx); messages are formatted with each finding's figures
+LAYOUT_CODES = [
+    _layout("PLD001", "unreadable-document", _E, "无法读取 Word 文档", "the Word document cannot be read",
+            "无法读取“{what}”：{reason}", "cannot read '{what}': {reason}",
+            "文件不是 .docx（Office Open XML）包，包已损坏、过大，或缺少正文部分；.doc 和 .wps 需要先经 LibreOffice 转换。\n\n怎么改：在 Word 或 WPS 中打开并“另存为” .docx 后再检查。",
+            "The file is not a .docx (Office Open XML) package, is damaged or too large, or has no main part; .doc and .wps need LibreOffice to convert them first.\n\nFix: open it in Word or WPS and save it as .docx."),
+    _layout("PLD101", "paper-size", _E, "纸张不是 A4 纵向", "the paper is not A4 portrait",
+            "纸张为 {got}，应为 A4 纵向（{want}）", "the paper is {got}; use A4 portrait ({want})",
+            "GB/T 9704—2012 第 5.1 条：公文用纸采用 A4 型纸（210 mm × 297 mm）。Word 的英文模板默认是 Letter 纸。\n\n怎么改：布局 → 纸张大小 → A4。",
+            "GB/T 9704—2012 5.1: official documents are printed on A4 (210 mm × 297 mm). Word's English template defaults to Letter.\n\nFix: Layout → Size → A4."),
+    _layout("PLD102", "margins", _E, "页边距不符合版心要求", "the margins do not give the standard type area",
+            "页边距为 {got}，应为 {want}", "the margins are {got}; use {want}",
+            "GB/T 9704—2012 第 5.2.1 条：天头（上白边）37 mm，订口（左白边）28 mm，版心 156 mm × 225 mm，即下边距 35 mm、右边距 26 mm。Word 默认的上下 2.54 cm、左右 3.18 cm 不符合。允许 0.5 mm 的误差。\n\n怎么改：布局 → 页边距 → 自定义边距：上 3.7 cm，下 3.5 cm，左 2.8 cm，右 2.6 cm。",
+            "GB/T 9704—2012 5.2.1: top margin 37 mm, binding (left) margin 28 mm, type area 156 mm × 225 mm, so bottom 35 mm and right 26 mm. Word's default 2.54 cm / 3.18 cm does not fit. 0.5 mm of slack is allowed.\n\nFix: Layout → Margins → Custom: top 3.7 cm, bottom 3.5 cm, left 2.8 cm, right 2.6 cm."),
+    _layout("PLD103", "document-grid", _W, "文档网格不是每页 22 行", "the document grid does not give 22 lines a page",
+            "{problem}", "{problem_en}",
+            "GB/T 9704—2012 第 5.2.3 条：一般每面排 22 行，每行排 28 个字。在 Word 中由“文档网格”（只指定行网格，行距 28.95 磅）实现；没有网格时行数取决于行距，多半不是 22 行。\n\n怎么改：布局 → 页面设置 → 文档网格：只指定行网格，每页 22 行。",
+            "GB/T 9704—2012 5.2.3: as a rule 22 lines a page, 28 characters a line. Word does it with the document grid (lines only, pitch 28.95 pt); without a grid the count depends on the line spacing and is seldom 22.\n\nFix: Layout → Page Setup → Document Grid: lines only, 22 lines a page."),
+    _layout("PLD104", "no-page-numbers", _E, "页脚中没有页码", "no page numbers in the footer",
+            "页脚中没有页码（PAGE 域）", "the footer has no page number (PAGE field)",
+            "GB/T 9704—2012 第 7.5 条：公文页码一般用 4 号半角宋体阿拉伯数字，编排在版心下边缘之下，数字左右各放一条一字线（— 1 —）。\n\n怎么改：插入 → 页码 → 页面底端。",
+            "GB/T 9704—2012 7.5: pages are numbered in 4号 half-width 宋体 Arabic digits below the type area, between em dashes (— 1 —).\n\nFix: Insert → Page Number → Bottom of Page."),
+    _layout("PLD105", "page-number-form", _W, "页码的形式或位置不规范", "the page numbers are not in the standard form or place",
+            "页码{problem}", "the page number {problem_en}",
+            "GB/T 9704—2012 第 7.5 条：页码两侧各放一条一字线（— 1 —），单页码居右空一字，双页码居左空一字（奇偶页不同）。\n\n怎么改：页码前后加一字线，设置奇偶页不同，单页页码右对齐、双页页码左对齐。",
+            "GB/T 9704—2012 7.5: the number stands between em dashes (— 1 —), odd pages on the right one character in, even pages on the left (odd and even footers differ).\n\nFix: put em dashes around the number, set different odd and even pages, odd right, even left."),
+    _layout("PLD201", "body-font", _E, "正文字体不是仿宋", "the body text is not in 仿宋",
+            "{count} 段正文的中文字体是“{got}”，应为“{want}”", "{count} body paragraph(s) set in '{got}'; the body is '{want}'",
+            "GB/T 9704—2012 第 7.3.3 条：正文一般用 3 号仿宋体字。字体按 w:eastAsia（中文字体）判断：只设了西文字体时，中文会落到主题字体（常是宋体或 MS Mincho）。同名的别称（仿宋、FangSong）也算。第一处所在的段落作为位置。\n\n怎么改：选中正文，中文字体选“仿宋_GB2312”（或“仿宋”），最好改“正文”样式而不是逐段设置。",
+            "GB/T 9704—2012 7.3.3: body text is in 3号 仿宋. The face is the East Asian font (w:eastAsia): with only a Latin font set, Chinese falls back to the theme font (often 宋体 or MS Mincho). Other names of the face (仿宋, FangSong) count. The first such paragraph is the location.\n\nFix: set the Chinese font of the body to 仿宋_GB2312 (or 仿宋), best in the Normal style."),
+    _layout("PLD202", "body-size", _E, "正文字号不是三号", "the body text is not 三号",
+            "{count} 段正文的字号是{got}，应为{want}", "{count} body paragraph(s) are {got}; the body is {want}",
+            "GB/T 9704—2012 第 7.3.3 条：正文用 3 号字（16 磅）。小四（12 磅）是 Word 中文模板的默认字号。\n\n怎么改：把“正文”样式的字号改为三号。",
+            "GB/T 9704—2012 7.3.3: body text is 3号 (16 pt). 小四 (12 pt) is the default of Word's Chinese template.\n\nFix: set the Normal style to 三号."),
+    _layout("PLD203", "title-look", _E, "标题不是二号小标宋、居中", "the title is not 二号 小标宋, centred",
+            "标题{problem}", "the title {problem_en}",
+            "GB/T 9704—2012 第 7.3.1 条：标题一般用 2 号小标宋体字，分一行或多行居中排布，不加粗。标题指正文之前居中的那几行（或用“标题”样式的段落）。\n\n怎么改：标题设为方正小标宋简体、二号、居中、不加粗。",
+            "GB/T 9704—2012 7.3.1: the title is 2号 小标宋, centred on one or more lines, not bold. The title is the centred lines before the body (or paragraphs in the Title style).\n\nFix: set the title in 方正小标宋简体, 二号, centred, not bold."),
+    _layout("PLD204", "heading-look", _W, "标题层次的字体不规范", "a heading level is not in its standard face",
+            "{count} 个第{level}层标题（{form}）{problem}", "{count} level-{level} heading(s) ({form}) {problem_en}",
+            "GB/T 9704—2012 第 7.3.3 条：结构层次序数第一层“一、”用黑体字，第二层“（一）”用楷体字，第三层“1.”和第四层“（1）”用仿宋体字，都是 3 号字。只检查独占一段的标题（不检查后接正文的接排标题的正文部分）。\n\n怎么改：按层次设置字体，最好使用“标题 1”“标题 2”等样式。",
+            "GB/T 9704—2012 7.3.3: the first level 一、 is in 黑体, the second （一） in 楷体, the third 1. and fourth （1） in 仿宋, all 3号. Headings on their own line are checked.\n\nFix: set each level's face, best through the heading styles."),
+    _layout("PLD205", "body-indent", _W, "正文段落没有首行缩进两字", "body paragraphs are not indented two characters",
+            "{count} 段正文{problem}", "{count} body paragraph(s) {problem_en}",
+            "GB/T 9704—2012 第 7.3.3 条：每个自然段左空二字，回行顶格；正文两端对齐。\n\n怎么改：段落 → 特殊格式 → 首行缩进 2 字符，对齐方式选两端对齐。",
+            "GB/T 9704—2012 7.3.3: each paragraph starts two characters in, following lines flush; the body is justified.\n\nFix: Paragraph → Special → First line 2 characters; alignment Justified."),
+    _layout("PLD301", "heading-number-sequence", _E, "标题序号不连续或重复", "a heading number is skipped or repeated",
+            "“{found}”{problem}", "'{found}' {problem_en}",
+            "同一层的结构层次序数应连续编号：“一、”之后是“二、”，上一层换号后下一层从头编起。跳过或重复的序号多半是增删段落后没有重新编号。打出的序号（一、（一）1.（1））和 Word 自动编号都检查；① 之类的列项在每个列表内检查。\n\n怎么改：按顺序重新编号。",
+            "Numbers of one level run on: 二、 follows 一、, and a level starts again under each new number above it. A skipped or repeated number is usually left from adding or deleting a paragraph. Typed numbers (一、（一）1.（1）) and Word's automatic numbering are both checked; ① items within each list.\n\nFix: renumber in order."),
+    _layout("PLD302", "heading-level-skip", _W, "标题层次跳级", "a heading level is skipped",
+            "“{found}”{problem}", "'{found}' {problem_en}",
+            "GB/T 9704—2012 第 7.3.3 条：结构层次序数依次为“一、”“（一）”“1.”“（1）”。“一、”之下直接用“1.”就跳过了“（一）”。\n\n怎么改：补上中间一层，或改用下一层应有的序号形式。",
+            "GB/T 9704—2012 7.3.3: the levels are numbered 一、, （一）, 1., （1） in this order; 1. directly under 一、 skips （一）.\n\nFix: add the missing level or use the form of the next level."),
+    _layout("PLD303", "attachment-label", _W, "附件标识的位置或字体不规范", "the attachment label is misplaced or in the wrong face",
+            "附件标识“{found}”{problem}", "attachment label '{found}' {problem_en}",
+            "GB/T 9704—2012 第 7.3.7 条：附件应另面编排，“附件”二字及附件顺序号用 3 号黑体字顶格编排在版心左上角第一行。\n\n怎么改：附件标识前插入分页符，设为黑体、三号、无缩进。",
+            "GB/T 9704—2012 7.3.7: an attachment starts on a new page, with 附件 and its number in 3号 黑体 flush left on the first line of the type area.\n\nFix: put a page break before the label, set it in 黑体, 三号, no indent."),
+    _layout("PLD304", "signature-date", _W, "落款或成文日期不规范", "the issuer or the date is not in the standard form or place",
+            "{what}“{found}”{problem}", "{what_en} '{found}' {problem_en}",
+            "GB/T 9704—2012 第 7.3.5 条：成文日期用阿拉伯数字将年、月、日标全，年份写全称，月、日不编虚位（2024年11月11日），一般右空四字编排；发文机关署名在成文日期之上，以成文日期为准居中编排。\n\n怎么改：日期写成“2024年11月11日”，署名和日期右对齐（日期右缩进四字）。",
+            "GB/T 9704—2012 7.3.5: the date in Arabic digits with year, month and day in full and no zero padding (2024年11月11日), four characters in from the right; the issuer above it, centred over the date.\n\nFix: write the date as 2024年11月11日; set the issuer and date on the right (the date indented four characters)."),
+    _layout("PLD401", "table-header-repeat", _W, "表格的表头行不在每页重复", "a table's header row does not repeat on every page",
+            "表格（{rows} 行）没有设置“在各页顶端以标题行形式重复出现”", "the table ({rows} rows) does not repeat its header row on each page",
+            "跨页的表格在每页顶端重复表头行（w:tblHeader），读者才知道各列是什么。plancc 渲染的表格都这样设置。只检查两行以上的表格。\n\n怎么改：选中表头行 → 表格属性 → 行 → 勾选“在各页顶端以标题行形式重复出现”。",
+            "A table that runs over a page repeats its header row at the top of each page (w:tblHeader), so the columns stay named. plancc's tables always do. Tables of two rows or more are checked.\n\nFix: select the header row → Table Properties → Row → Repeat as header row at the top of each page."),
+]
 
 BUILTIN: dict[str, CodeInfo] = {
     c.code: c
@@ -158,6 +236,7 @@ BUILTIN: dict[str, CodeInfo] = {
         CodeInfo("PL104", "invalid-value", "model", _E, "取值无效", "invalid value",
                  "值的类型对，但取值不允许：不存在的日期（2023-02-30）、负数、超出范围、不在可选项之中等。\n\n怎么改：按提示改写。",
                  "The type is right but the value is not allowed: an impossible date (2023-02-30), a negative figure, out of range, not one of the choices.\n\nFix: as the message says."),
+        *LAYOUT_CODES,
         CodeInfo("PL999", "rule-crashed", "internal", Severity.WARNING, "规则内部出错", "a rule failed internally",
                  "某条规则在检查时出错并被跳过；其他检查照常进行。这是 plancc 的缺陷。\n\n怎么改：请报告此问题并附上计划文件。",
                  "A rule failed while checking and was skipped; other checks ran. This is a plancc bug.\n\nFix: please report it with the plan file."),

@@ -173,6 +173,38 @@ def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display:
                         threshold=PARALLEL_THRESHOLD)
 
 
+def check_inputs(files: list[Path], settings: Settings, *, config: Config | None = None, jobs: int = 0,
+                 display: Callable[[Path], str] = str) -> list[FileReport]:
+    """Plans and Word documents alike, reports in the files' order: a .docx (.doc, .wps through
+    LibreOffice) is checked against the layout profile (plancc.check.docx), the rest as plans."""
+    from plancc.check.docx import is_word_file
+
+    words = [f for f in files if is_word_file(f)]
+    if not words:
+        return check_many(files, settings, jobs=jobs, display=display)
+    plans = [f for f in files if not is_word_file(f)]
+    by_file = dict(zip(plans, check_many(plans, settings, jobs=jobs, display=display))) if plans else {}
+    from plancc.check.docx import check_docx
+
+    profile = _layout_profile(config, settings.lang)
+    for f in words:
+        by_file[f] = check_docx(f, settings, display=display(f), profile=profile)
+    return [by_file[f] for f in files]
+
+
+def _layout_profile(config: Config | None, lang: str):
+    """The profile render would use: plancc.toml's [render] profile and layout over the default."""
+    from plancc.errors import ConfigError, describe_os_error
+    from plancc.layout.profile import load_profile
+
+    r = config.file.render if config is not None else None
+    path = str(config.root / r.profile) if r is not None and r.profile else None
+    try:
+        return load_profile(path, dict(r.layout) if r is not None else None, lang)
+    except OSError as exc:
+        raise ConfigError(message("render.profile_unreadable", lang, reason=describe_os_error(exc, lang))) from exc
+
+
 def inputs_of_reports(reports: list[FileReport], config: Config, lang: str) -> list[tuple[Path, str]]:
     """Every file this run read: plans, their includes, plancc.toml (outputs must not replace them)."""
     inputs = [(Path(r.loaded.path), message("input.plan", lang)) for r in reports]

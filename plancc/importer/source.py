@@ -22,18 +22,15 @@ class Place:
     page: Optional[int] = None  # where the source says (rendered page breaks), else None
 
     def words(self, lang: str = "zh") -> str:
-        """第3段 / 第2个表格第4行第1格 (with 第N页 first when known)."""
+        """第3段 / 第2个表格第4行第1格, with 第N页 first when known (第3页，第2个表格第4行第1格)."""
         from plancc.catalog import message
 
         parts = []
         if self.page is not None:
             parts.append(message("import.place.page", lang, n=self.page))
         if self.table is not None:
-            parts.append(message("import.place.table", lang, n=self.table))
-            if self.row is not None:
-                parts.append(message("import.place.row", lang, n=self.row))
-            if self.cell is not None:
-                parts.append(message("import.place.cell", lang, n=self.cell))
+            key = "cell" if self.row is not None and self.cell is not None else "row" if self.row is not None else "table"
+            parts.append(message(f"import.place.{key}", lang, table=self.table, row=self.row, cell=self.cell))
         elif self.paragraph is not None:
             parts.append(message("import.place.paragraph", lang, n=self.paragraph))
         return message("import.place.join", lang).join(parts)

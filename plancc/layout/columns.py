@@ -390,26 +390,77 @@ _WRAPPED_LABEL = 0.05
 def _height(items: list[_Item], nrows: int, widths: list[float], margin: float, heads: int = 1) -> float:
     """Lines of the whole table: each row as tall as its tallest single-row cell, then each
     merged cell given the lines it lacks over its rows (the narrowest merges first)."""
-    heights = [1.0] * nrows
-    merged = []
-    penalty = 0.0
-    for it in items:
-        w = sum(widths[it.first:it.first + it.span]) + (it.span - 1) * margin
-        lines = _lines(it.text, round(w, 3))
+    return _Lines(items, nrows, margin, heads, len(widths)).height(widths)
+
+
+class _Lines:
+    """:func:`_height` for many trial widths: the cells are measured once at the widths last
+    :meth:`settle`\ d, and a trial measures again only the cells over columns whose width
+    differs (a step changes one or two columns; a table's cells are measured, not its
+    columns). The sums run in the same order as a full measure, so the result is the same
+    float to the last bit."""
+
+    __slots__ = ("items", "nrows", "margin", "heads", "over", "merged", "base", "base_widths", "wraps")
+
+    def __init__(self, items: list[_Item], nrows: int, margin: float, heads: int, ncols: int):
+        self.items, self.nrows, self.margin, self.heads = items, nrows, margin, heads
+        self.over: list[list[int]] = [[] for _ in range(ncols)]  # the cells over each column
+        for k, it in enumerate(items):
+            for c in range(it.first, min(it.first + it.span, ncols)):
+                self.over[c].append(k)
+        # merged cells, the narrowest (rightmost) first
+        self.merged = sorted((k for k, it in enumerate(items) if it.last_row > it.row),
+                             key=lambda k: (-items[k].first, items[k].row))
+        self.base: list[tuple[float, float]] = []
+        self.base_widths: list[float] = []
+        # single-row labels: each further line of theirs costs a little (see _WRAPPED_LABEL)
+        self.wraps = [it.last_row == it.row and _is_label(it.text) for it in items]
+
+    def _measure(self, k: int, widths: list[float]) -> tuple[float, float]:
+        """Cell k's lines at ``widths`` and what it adds to the penalty."""
+        it = self.items[k]
+        w = round(sum(widths[it.first:it.first + it.span]) + (it.span - 1) * self.margin, 3)
+        lines = _lines(it.text, w)
         if lines == math.inf:  # counted, so that widening a column can mend it
-            lines = _lines(it.text, round(w, 3), False)
-            penalty += _BROKEN_WORD if it.row < heads else _BROKEN_LABEL
-        elif lines > 1 and it.last_row == it.row and _is_label(it.text):
-            penalty += _WRAPPED_LABEL * (lines - 1)  # free lines still: a date or name reads better whole
-        if it.last_row > it.row:
-            merged.append((it, lines))
-        elif lines > heights[it.row]:
-            heights[it.row] = lines
-    for it, lines in sorted(merged, key=lambda x: (-x[0].first, x[0].row)):
-        have = sum(heights[it.row:it.last_row + 1])
-        if lines > have:
-            heights[it.last_row] += lines - have
-    return sum(heights) + penalty
+            return _lines(it.text, w, False), (_BROKEN_WORD if it.row < self.heads else _BROKEN_LABEL)
+        if lines > 1 and self.wraps[k]:
+            return lines, _WRAPPED_LABEL * (lines - 1)  # free lines still: a date or name reads better whole
+        return lines, 0.0
+
+    def settle(self, widths: list[float]) -> None:
+        """Measure every cell at ``widths``: later trials start from here."""
+        self.base = [self._measure(k, widths) for k in range(len(self.items))]
+        self.base_widths = list(widths)
+
+    def height(self, widths: list[float]) -> float:
+        if not self.base_widths:
+            self.settle(widths)
+        changed = [c for c, (a, b) in enumerate(zip(widths, self.base_widths)) if a != b]
+        measured = self.base
+        if changed:
+            measured = list(self.base)
+            seen: set[int] = set()
+            for c in changed:
+                for k in self.over[c]:
+                    if k not in seen:
+                        seen.add(k)
+                        measured[k] = self._measure(k, widths)
+        heights = [1.0] * self.nrows
+        penalty = 0.0
+        items = self.items
+        for k, (lines, pen) in enumerate(measured):
+            if pen:
+                penalty += pen
+            it = items[k]
+            if it.last_row == it.row and lines > heights[it.row]:
+                heights[it.row] = lines
+        for k in self.merged:
+            it = items[k]
+            lines = measured[k][0]
+            have = sum(heights[it.row:it.last_row + 1])
+            if lines > have:
+                heights[it.last_row] += lines - have
+        return sum(heights) + penalty
 
 
 _STEPS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
@@ -421,8 +472,9 @@ def _fit_widths(titles: list[str], rows: list[list[ir.Cell]], header: list[list[
     n = len(titles)
     items, nrows, nheads = _items(titles, rows, header)
     widths = list(least)
+    table = _Lines(items, nrows, margin, nheads, n)
     # a column whose every cell already fits in its least width needs no more
-    height = _height(items, nrows, widths, margin, nheads)
+    height = table.height(widths)
     left = available - sum(widths)
     while left >= 0.25:
         best = None  # (saving per character, -step, -column) → largest wins
@@ -431,7 +483,7 @@ def _fit_widths(titles: list[str], rows: list[list[ir.Cell]], header: list[list[
                 if step > left + 1e-9:
                     break
                 widths[i] += step
-                h = _height(items, nrows, widths, margin, nheads)
+                h = table.height(widths)
                 widths[i] -= step
                 saved = height - h
                 if saved > 1e-9:
@@ -443,6 +495,7 @@ def _fit_widths(titles: list[str], rows: list[list[ir.Cell]], header: list[list[
         _, i, step, height = best
         widths[i] += step
         left -= step
+        table.settle(widths)
     if left > 1e-9:
         # nothing more to save: the columns with long text share the rest by how much more
         # they would take, each only as far as it keeps the table's lines (a label column
@@ -455,7 +508,7 @@ def _fit_widths(titles: list[str], rows: list[list[ir.Cell]], header: list[list[
         for i in range(n):
             share = left * want[i] / total
             widths[i] += share
-            if share and _height(items, nrows, widths, margin, nheads) > height:
+            if share and table.height(widths) > height:
                 widths[i] -= share
             else:
                 given += share
@@ -463,19 +516,20 @@ def _fit_widths(titles: list[str], rows: list[list[ir.Cell]], header: list[list[
         if rest > 1e-9:
             for i in sorted(range(n), key=lambda k: (-widths[k], k)):
                 widths[i] += rest
-                if _height(items, nrows, widths, margin, nheads) <= height:
+                if table.height(widths) <= height:
                     break
                 widths[i] -= rest
             else:
                 widths[max(range(n), key=lambda k: (want[k], widths[k]))] += rest
-    return _improve(widths, least, lambda: _height(items, nrows, widths, margin, nheads))
+    table.settle(widths)
+    return _improve(widths, least, lambda: table.height(widths), table.settle)
 
 
 #: Rounds of moving width between two columns after the first allocation.
 _IMPROVE_ROUNDS = 40
 
 
-def _improve(widths: list[float], least: list[float], height) -> list[float]:  # type: ignore[no-untyped-def]
+def _improve(widths: list[float], least: list[float], height, settle=None) -> list[float]:  # type: ignore[no-untyped-def]
     """Move width from one column to another while that saves lines (the first allocation only
     ever adds, so it cannot take back what a column no longer needs). Changes ``widths`` in place."""
     n = len(widths)
@@ -501,4 +555,6 @@ def _improve(widths: list[float], least: list[float], height) -> list[float]:  #
         best, give, take, step = found
         widths[give] -= step
         widths[take] += step
+        if settle is not None:
+            settle(widths)
     return widths

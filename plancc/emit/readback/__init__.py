@@ -20,13 +20,15 @@ writes it, so the two agree on names and places.
 from __future__ import annotations
 
 from plancc.emit.readback.check import check_against_profile
-from plancc.emit.readback.facts import DocxFacts, FooterFacts, StyleFacts, TableFacts
-from plancc.emit.readback.reader import Source, read_docx
+from plancc.emit.readback.facts import DocxFacts, FooterFacts, ParaFacts, StyleFacts, TableFacts
+from plancc.emit.readback.reader import PackageError, Source, read_docx
 
 __all__ = [
     "StyleFacts",
     "FooterFacts",
     "TableFacts",
+    "ParaFacts",
+    "PackageError",
     "DocxFacts",
     "Source",
     "read_docx",

@@ -71,6 +71,39 @@ class TableFacts:
 
 
 @dataclass
+class ParaFacts:
+    """The effective look of one body paragraph (style chain, its own pPr, most of its runs)."""
+
+    index: int  # 1-based among the body's paragraphs (tables' paragraphs not counted)
+    text: str
+    style: str = ""
+    page: int | None = None  # from the page breaks Word recorded when it last laid the document out
+    number: str = ""  # the text automatic numbering gives it (“一、”), "" without
+    num_level: int | None = None
+    num_format: str = ""
+    outline_level: int | None = None
+    align: str | None = None
+    first_line: int = 0
+    first_line_chars: int | None = None
+    indent_left: int = 0
+    indent_right: int = 0
+    east_asia: str | None = None
+    ascii: str | None = None
+    size: int | None = None
+    bold: bool = False
+    page_break_before: bool = False
+    #: the paragraph holds a typed page break (Ctrl+Enter: w:br w:type="page")
+    page_break: bool = False
+    #: the body's n-th table comes right after this paragraph (n, 1-based), 0 for none
+    table_after: int = 0
+
+    @property
+    def full_text(self) -> str:
+        """The text as printed: the number Word generates, then the typed text."""
+        return self.number + self.text
+
+
+@dataclass
 class DocxFacts:
     page_width: int | None = None
     page_height: int | None = None
@@ -89,6 +122,12 @@ class DocxFacts:
     paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (style name, text), body level
     out_of_order: list[str] = field(default_factory=list)
     core: dict[str, str] = field(default_factory=dict)
+    #: every body paragraph's effective look (plancc.emit.readback.paras)
+    body: list[ParaFacts] = field(default_factory=list)
+    #: Word recorded where its pages broke (w:lastRenderedPageBreak): ParaFacts.page is known
+    pages_known: bool = False
+    #: the parts of the package, for a reader that wants more (numbering.xml present …)
+    part_names: list[str] = field(default_factory=list)
 
     @property
     def texts(self) -> list[str]:

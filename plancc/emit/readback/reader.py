@@ -12,6 +12,7 @@ from lxml import etree
 
 from plancc.emit.mapping import PGMAR_ATTRS
 from plancc.emit.readback.facts import DocxFacts, StyleFacts
+from plancc.emit.readback.paras import Numbering, para_facts
 from plancc.emit.readback.parts import (
     NS,
     R,
@@ -35,6 +36,25 @@ _COLOR = re.compile(rb'<w:color\b[^>]*\bw:val="([^"]*)"')
 
 Source = Union[str, Path, bytes, IO[bytes]]
 
+#: bounds on what one package may cost to read: its parts unpacked, together and each
+MAX_UNPACKED = 512 * 1024 * 1024
+MAX_PART = 128 * 1024 * 1024
+#: no DTD entities, no network, libxml2's own depth and size limits kept (huge_tree off)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+
+
+class PackageError(ValueError):
+    """The package cannot be read as a WordprocessingML document; ``reason`` says why (a key
+    of plancc.catalog: docx.reason.*)."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason, self.detail = reason, detail
+
+
+def _xml(data: bytes) -> etree._Element:
+    return etree.fromstring(data, parser=_PARSER)
+
 
 def read_docx(source: Source) -> DocxFacts:
     """Layout facts of a .docx given as a path, bytes or a binary file object."""
@@ -45,12 +65,15 @@ def read_docx(source: Source) -> DocxFacts:
     else:
         zf = zipfile.ZipFile(source)  # type: ignore[arg-type]
     with zf:
+        infos = zf.infolist()
+        if sum(i.file_size for i in infos) > MAX_UNPACKED or any(i.file_size > MAX_PART for i in infos):
+            raise PackageError("too_big")
         names = set(zf.namelist())
         facts = DocxFacts()
 
         # main part via the package relationships
         doc_part = "word/document.xml"
-        rels = etree.fromstring(zf.read("_rels/.rels"))
+        rels = _xml(zf.read("_rels/.rels"))
         for rel in rels:
             if rel.get("Type", "").endswith("/officeDocument"):
                 doc_part = _resolve_target("", rel.get("Target", doc_part))
@@ -58,7 +81,7 @@ def read_docx(source: Source) -> DocxFacts:
         doc_rels_name = f"{base}/_rels/{doc_part.rsplit('/', 1)[-1]}.rels"
         targets: dict[str, tuple[str, str]] = {}
         if doc_rels_name in names:
-            for rel in etree.fromstring(zf.read(doc_rels_name)):
+            for rel in _xml(zf.read(doc_rels_name)):
                 if rel.get("TargetMode") == "External":
                     continue
                 targets[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], _resolve_target(base, rel.get("Target", "")))
@@ -82,9 +105,14 @@ def read_docx(source: Source) -> DocxFacts:
         # styles
         styles_part = next((t for typ, t in targets.values() if typ == "styles"), f"{base}/styles.xml")
         style_by_id: dict[str, StyleFacts] = {}
+        style_elems: dict[str, etree._Element] = {}
+        char_styles: dict[str, etree._Element] = {}
         default_paragraph_style: str | None = None
         if styles_part in raw_parts:
-            sroot = etree.fromstring(raw_parts[styles_part])
+            sroot = _xml(raw_parts[styles_part])
+            for st in sroot.findall(_q("style")):
+                sid = st.get(_q("styleId")) or ""
+                (char_styles if st.get(_q("type")) == "character" else style_elems)[sid] = st
             facts.doc_defaults, style_by_id = _style_facts(sroot)
             default_paragraph_style = next(
                 (s.get(_q("styleId")) for s in sroot.findall(_q("style"))
@@ -97,27 +125,45 @@ def read_docx(source: Source) -> DocxFacts:
         # settings
         settings_part = next((t for typ, t in targets.values() if typ == "settings"), f"{base}/settings.xml")
         if settings_part in raw_parts:
-            sroot = etree.fromstring(raw_parts[settings_part])
+            sroot = _xml(raw_parts[settings_part])
             facts.even_and_odd = bool(_on(sroot.find(_q("evenAndOddHeaders"))))
             for cs in sroot.iter(_q("compatSetting")):
                 if cs.get(_q("name")) == "compatibilityMode":
                     facts.compatibility_mode = _int(cs.get(_q("val")))
 
+        # automatic numbering
+        numbering_part = next((t for typ, t in targets.values() if typ == "numbering"), f"{base}/numbering.xml")
+        numbering = Numbering(_xml(raw_parts[numbering_part]) if numbering_part in raw_parts else None)
+        facts.part_names = sorted(names)
+
         # document
-        droot = etree.fromstring(raw_parts[doc_part]) if doc_part in raw_parts else etree.fromstring(zf.read(doc_part))
+        droot = _xml(raw_parts[doc_part]) if doc_part in raw_parts else _xml(zf.read(doc_part))
         facts.out_of_order += _order_problems(droot, doc_part)
         body = droot.find(_q("body"))
         used: set[str] = set()
         default_para = default_paragraph_style or "Normal"
         sect = None
         if body is not None:
+            facts.pages_known = body.find(".//w:lastRenderedPageBreak", NS) is not None
+            page = 1
             for child in body:
                 if child.tag == _q("p"):
                     ps = child.find("w:pPr/w:pStyle", NS)
                     sid = _val(ps) or default_para
-                    facts.paragraphs.append((style_names.get(sid, sid), _para_text(child)))
+                    name = style_names.get(sid, sid)
+                    facts.paragraphs.append((name, _para_text(child)))
+                    if facts.pages_known:
+                        if _on(child.find("w:pPr/w:pageBreakBefore", NS)):
+                            page += 1
+                        page += _breaks(child)
+                    facts.body.append(para_facts(child, len(facts.body) + 1, page if facts.pages_known else None,
+                                                 style_by_id.get(sid), name, style_elems, numbering, char_styles))
                 elif child.tag == _q("tbl"):
                     facts.tables.append(_table_facts(child, style_names))
+                    if facts.body:
+                        facts.body[-1].table_after = facts.body[-1].table_after or len(facts.tables)
+                    if facts.pages_known:
+                        page += _breaks(child)
                 elif child.tag == _q("sectPr"):
                     sect = child
             for e in body.iter(_q("pStyle"), _q("rStyle")):
@@ -142,7 +188,7 @@ def read_docx(source: Source) -> DocxFacts:
                 rid = ref.get("{%s}id" % R)
                 if rid in targets:
                     part = targets[rid][1]
-                    froot = etree.fromstring(raw_parts.get(part) or zf.read(part))
+                    froot = _xml(raw_parts.get(part) or zf.read(part))
                     facts.footers.append(_footer_facts(kind, part, froot, style_names))
                     facts.out_of_order += _order_problems(froot, part)
                     for e in froot.iter(_q("pStyle"), _q("rStyle")):
@@ -155,7 +201,13 @@ def read_docx(source: Source) -> DocxFacts:
                 facts.styles[sid] = StyleFacts(style_id=sid, name=f"(undefined style {sid})", type="missing")
 
         if "docProps/core.xml" in names:
-            croot = etree.fromstring(zf.read("docProps/core.xml"))
+            croot = _xml(zf.read("docProps/core.xml"))
             for e in croot:
                 facts.core[etree.QName(e).localname] = e.text or ""
     return facts
+
+
+def _breaks(e: etree._Element) -> int:
+    """Page breaks inside an element: Word's rendered ones, else typed page breaks."""
+    rendered = sum(1 for _ in e.iter(_q("lastRenderedPageBreak")))
+    return rendered or sum(1 for b in e.iter(_q("br")) if b.get(_q("type")) == "page")
