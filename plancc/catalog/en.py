@@ -597,6 +597,7 @@ MESSAGES: dict[str, str] = {
     'import.guess.table_header_span': 'the header “{text}” spans several columns; column {col} takes it as its title too',
     'import.no_reader': 'cannot import {path}: this build of plancc cannot read {suffix} files yet',
     'import.guess.subtitle': 'the short line “{text}” under the title taken as the issuing unit (subtitle)',
+    'import.guess.doc_number': '“{text}” under the title taken as the document number (its brackets are not 〔〕: kept as written)',
     'import.unknown_suffix': 'cannot import {path}: only .docx, .doc and .wps files can be read',
     'import.exists': '{path} exists and was left alone (add --force to overwrite it, or choose another file with -o)',
     'import.input': 'the Word document imported',

@@ -74,7 +74,7 @@ _DATE = re.compile(
 _ISO_DATE = re.compile(r"\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*")
 _ATTACH_LABEL = re.compile(rf"\s*附\s*件\s*[0-9０-９{_CN}]*\s*[：:]?\s*")
 _ATTACH_NOTE = re.compile(r"\s*附\s*件\s*[：:]\s*(.*)")
-_DOC_NUMBER = re.compile(r"\s*\S{1,20}〔[0-9]{4}〕[0-9]{1,4}号\s*")
+_DOC_NUMBER = re.compile(r"\s*[^\s〔［\[【（(]{1,20}[〔［\[【（(][0-9]{4}[〕］\]】）)]\s*[0-9]{1,4}\s*号\s*")
 _BASIS_LEAD = re.compile(r"(根据|依据|按照|遵照|贯彻落实|贯彻)(?=《)")
 _BASIS_DOC = re.compile(r"《([^《》]{1,200})》(?:[（(](?!以下简称)([^（）()]{1,60})[）)])?(?:[（(]以下简称《([^《》]{1,30})》[）)])?")
 _RUN_IN = re.compile(r"([^，。；：:！？,;]{1,24})：(.+)", re.S)
@@ -255,6 +255,12 @@ class _Builder:
                 continue
             if numbered(p):
                 break
+            if "number" not in document and _DOC_NUMBER.fullmatch(t):
+                document["number"] = t
+                if "〔" not in t:
+                    self.guess("import.guess.doc_number", p.place, ("document", "number"), text=t)
+                i += 1
+                continue
             if "subtitle" not in document and "number" not in document and "addressee" not in document and (
                     (t[0] in "（(" and t[-1] in "）)" and len(t) <= 60)
                     or (p.align == "center" and _short_line(t, 30) and not t.endswith(("：", ":")))):
@@ -265,10 +271,6 @@ class _Builder:
                     and t.endswith(_UNITS) and not _PUNCT.search(t)):
                 document["subtitle"] = t  # the issuing unit under the title, typed without formatting
                 self.guess("import.guess.subtitle", p.place, ("document", "subtitle"), text=t)
-                i += 1
-                continue
-            if "number" not in document and _DOC_NUMBER.fullmatch(t):
-                document["number"] = t
                 i += 1
                 continue
             if "addressee" not in document and len(t) <= 40 and t.endswith(("：", ":")) and "，" not in t and "。" not in t:

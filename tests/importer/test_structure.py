@@ -353,3 +353,12 @@ def test_a_long_one_line_title_stays_one_line():
     assert plan["document"]["title"] == [long]
     plan, _ = structure(doc_of("培训实施方案", "一、目标", "提高。"))
     assert plan["document"]["title"] == "培训实施方案"
+
+
+@pytest.mark.parametrize("number", ["宾教体〔2022〕15号", "宾教发[2022]5号", "某教〔2024〕 3号"])
+def test_the_document_number_under_the_title(number):
+    d = doc_of(SPara("某县培训实施方案", Place(paragraph=1), align="center", size=44),
+               SPara(number, Place(paragraph=2), align="center"), SPara("为做好培训，制定本方案。", Place(paragraph=3)),
+               SPara("一、目标", Place(paragraph=4)))
+    plan, _ = structure(d)
+    assert plan["document"]["number"] == number and "subtitle" not in plan["document"]
