@@ -105,7 +105,7 @@ class Cell:
     xml: Optional[str] = None
 
     def render(self) -> str:
-        props = []
+        props = [f'<w:tcW w:w="{1500 * self.span}" w:type="dxa"/>']
         if self.span > 1:
             props.append(f"<w:gridSpan w:val={_a(self.span)}/>")
         if self.vmerge == "restart":
@@ -123,8 +123,8 @@ def table_xml(rows: Sequence[Sequence[Union[str, Cell]]], header_rows: int = 0, 
     grid_before = grid_before or {}
     n = cols or max((sum(c.span if isinstance(c, Cell) else 1 for c in r) + grid_before.get(i, 0)
                      for i, r in enumerate(rows)), default=1)
-    out = ['<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>']
-    out.extend('<w:gridCol w:w="1000"/>' for _ in range(n))
+    out = [f'<w:tbl><w:tblPr><w:tblW w:w="{1500 * n}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>']
+    out.extend('<w:gridCol w:w="1500"/>' for _ in range(n))
     out.append("</w:tblGrid>")
     for i, row in enumerate(rows):
         trpr = []
@@ -245,7 +245,7 @@ class Doc:
 
     def document_xml(self) -> str:
         return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NSDECL}><w:body>'
-                + "".join(self.body) + "<w:sectPr/></w:body></w:document>")
+                + "".join(self.body) + '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>')
 
     def styles_xml(self) -> str:
         rpr = []
