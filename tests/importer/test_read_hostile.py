@@ -75,6 +75,15 @@ def test_entities_and_dtds_are_refused():
     refused(zip_bytes(parts), "import.read.dtd")
 
 
+def test_a_dtd_in_utf16_is_refused_too():
+    parts = good_parts()
+    xml = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d [<!ENTITY e "实体">]>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&e;</w:t>'
+           '</w:r></w:p></w:body></w:document>')
+    parts["word/document.xml"] = xml.encode("utf-16")
+    refused(zip_bytes(parts), "import.read.dtd")
+
+
 def test_deep_xml_is_refused():
     parts = good_parts()
     parts["word/document.xml"] = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
