@@ -15,7 +15,6 @@ import pytest
 
 from plancc.emit import pdf as pdfmod
 from plancc.errors import WordFileError
-from plancc.importer import convert
 from plancc.importer.docx import OLE_MAGIC, read_document
 
 from .docxbuild import Doc
@@ -132,3 +131,30 @@ def test_a_real_doc_round_trip_keeps_text_numbers_and_merges(tmp_path):
     t = src.tables()[0]
     assert [[c.text if c else None for c in row] for row in t.grid()] == [["项目", "内容", "内容"], ["师德", "a", "b"], ["师德", "c", "d"]]
     assert t.header_rows == 1
+
+
+@pytest.mark.pdf
+@needs_soffice
+def test_numbering_written_by_libreoffice_reads_the_same(tmp_path):
+    """LibreOffice rewrites numbering.xml its own way (and .odt has none): the numbers stay."""
+    from .docxbuild import Level
+
+    levels = [Level(0, "chineseCounting", "%1、"), Level(1, "chineseCounting", "（%2）"), Level(2, "decimal", "%3."),
+              Level(3, "decimal", "（%4）"), Level(4, "decimalEnclosedCircle", "%5")]
+    doc = Doc().abstract(1, levels).num(1, 1).style("H1", "heading 1", num=(1, 0), outline=0)
+    for i, lvl in enumerate([0, 1, 2, 3, 4, 4, 1, 0, 1, 2]):
+        doc.para(f"标题{i}", style="H1" if lvl == 0 else None, num=None if lvl == 0 else (1, lvl))
+    source = tmp_path / "auto.docx"
+    source.write_bytes(doc.bytes())
+    expected = ["一、", "（一）", "1.", "（1）", "①", "②", "（二）", "二、", "（一）", "1."]
+    assert [p.number for p in read_document(source).paragraphs()] == expected
+    soffice = pdfmod.find_soffice()
+    with pdfmod.soffice_convert(soffice, source, "odt", "odt", 120) as made:
+        odt = tmp_path / "auto.odt"
+        odt.write_bytes(made.read_bytes())
+    with pdfmod.soffice_convert(soffice, odt, "docx:MS Word 2007 XML", "docx", 120) as made:
+        resaved = tmp_path / "resaved.docx"
+        resaved.write_bytes(made.read_bytes())
+    assert [p.number for p in read_document(resaved).paragraphs()] == expected
+    from_odt = read_document(odt)
+    assert from_odt.converted_from == ".odt" and [p.number for p in from_odt.paragraphs()] == expected
