@@ -615,8 +615,9 @@ class _Stats:
 
 
 class _Body:
-    def __init__(self, styles: _Styles, numbering: _Numbering, limits: ReadLimits):
+    def __init__(self, styles: _Styles, numbering: _Numbering, limits: ReadLimits, use_fields: bool = True):
         self.styles, self.numbering, self.limits = styles, numbering, limits
+        self.use_fields = use_fields  # False: a field left open hid the rest; read again showing everything
         self.blocks: list = []
         self.pages: list[int] = []  # page of each block, parallel to blocks
         self.n_para = 0
@@ -775,7 +776,7 @@ class _Body:
                     out.append("\n")
             elif tag == _w("lastRenderedPageBreak"):
                 self.rendered_break()
-            elif tag == _w("fldChar"):
+            elif tag == _w("fldChar") and self.use_fields:
                 kind = ch.get(_w("fldCharType"))
                 if kind == "begin":
                     self.fields.append(False)
@@ -987,10 +988,14 @@ def _read_package(pkg: _Package, shown: str) -> SourceDoc:
     theme = pkg.xml(related["theme"]) if "theme" in related else None
     styles = _Styles(pkg.xml(related["styles"]) if "styles" in related else None, theme)
     numbering = _Numbering(pkg.xml(related["numbering"]) if "numbering" in related else None, styles)
-    body = _Body(styles, numbering, pkg.limits)
     root = droot.find(_w("body"))
+    body = _Body(styles, numbering, pkg.limits)
     if root is not None:
         body.blocks_of(root, None, 0)
+        if body.instr:  # a field begun and never ended would hide the rest of the document
+            numbering.counters.clear()
+            body = _Body(styles, numbering, pkg.limits, use_fields=False)
+            body.blocks_of(root, None, 0)
     if body.any_break:
         from dataclasses import replace
 
@@ -1046,6 +1051,8 @@ def read_document(path: Union[str, os.PathLike], *, lang: str = "zh", limits: Re
 
         raise WordFileError(message("import.read.os", lang, path=shown, why=describe_os_error(exc, lang)), "import.read.os") from exc
     kind = sniff(head)
+    if kind == "ole" and _is_encrypted_package(p):
+        raise WordFileError(message("import.read.encrypted", lang, path=shown), "import.read.encrypted")
     if kind == "zip":
         try:
             return read_docx(p, shown=shown, lang=lang, limits=limits)
@@ -1060,6 +1067,18 @@ def read_document(path: Union[str, os.PathLike], *, lang: str = "zh", limits: Re
     doc = read_docx(data, shown=shown, lang=lang, limits=limits)
     doc.converted_from = p.suffix.lower() or "." + kind
     return doc
+
+
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def _is_encrypted_package(path: Path) -> bool:
+    """A .docx with an open password is an OLE file holding an "EncryptedPackage" stream."""
+    try:
+        with open(path, "rb") as fh:
+            return _ENCRYPTED_STREAM in fh.read(64 * MIB)
+    except OSError:
+        return False
 
 
 def _is_opendocument(path: Path) -> bool:

@@ -203,3 +203,14 @@ def test_zip_bomb_of_real_size_is_capped_by_the_default_limits():
     t0 = time.monotonic()
     refused(buf.getvalue(), "import.read.too_large")
     assert time.monotonic() - t0 < 2
+
+
+def test_a_docx_with_an_open_password_is_named_so(tmp_path):
+    from plancc.importer.docx import OLE_MAGIC
+
+    path = tmp_path / "加密.docx"
+    path.write_bytes(OLE_MAGIC + b"\x00" * 504 + "EncryptedInfo".encode("utf-16-le") + b"\x00" * 64
+                     + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512)
+    with pytest.raises(WordFileError) as e:
+        read_document(path)
+    assert e.value.key == "import.read.encrypted" and "密码" in str(e.value)

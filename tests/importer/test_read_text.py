@@ -157,3 +157,11 @@ def test_line_breaks_are_newlines_in_paragraphs_and_cells(where):
         doc.table([[Cell(xml=paragraph_xml("上", Run(xml="<w:br/>"), "下") + paragraph_xml("第二段"))]])
         t = read_docx(doc.bytes()).blocks[0]
         assert isinstance(t, STable) and t.cells[0].text == "上\n下\n第二段"
+
+
+def test_a_field_never_ended_does_not_hide_the_rest():
+    broken = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>'
+              '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+    doc = Doc().para("前", inner='<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>X</w:instrText></w:r>')
+    doc.para("后面的正文").para("页", inner=broken)
+    assert texts(doc) == ["前", "后面的正文", "页"]
