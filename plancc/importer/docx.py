@@ -564,9 +564,10 @@ def format_number(n: int, fmt: str) -> str:
         return f"{n:02d}" if 0 <= n < 10 else str(n)
     if fmt in ("chineseCounting", "taiwaneseCounting", "japaneseCounting", "koreanCounting"):
         return nm.cn_counting(n)
-    if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand", "ideographDigital", "japaneseDigitalTenThousand",
-               "koreanDigital", "chineseCountingTenThousand"):
+    if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand", "japaneseDigitalTenThousand"):
         return nm.cn_number(n)
+    if fmt in ("ideographDigital", "taiwaneseDigital"):  # digit by digit: 10 → 一〇
+        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n)) if n >= 0 else str(n)
     if fmt == "chineseLegalSimplified":
         return nm.cn_legal(n)
     if fmt in ("ideographLegalTraditional", "japaneseLegal"):

@@ -41,6 +41,7 @@ def test_chinese_counting_past_ten():
     ("decimalZero", {1: "01", 9: "09", 10: "10"}),
     ("chineseCounting", {1: "一", 10: "十", 11: "十一", 20: "二十", 99: "九十九", 100: "一〇〇"}),
     ("chineseCountingThousand", {11: "十一", 100: "一百", 105: "一百零五"}),
+    ("ideographDigital", {1: "一", 10: "一〇", 25: "二五"}),
     ("ideographTraditional", {1: "甲", 2: "乙", 3: "丙", 10: "癸"}),
     ("ideographZodiac", {1: "子", 2: "丑", 12: "亥"}),
     ("ideographZodiacTraditional", {1: "甲子", 2: "乙丑"}),
