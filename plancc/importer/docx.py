@@ -235,7 +235,7 @@ def _resolve(folder: str, target: str) -> Optional[str]:
 # -- styles ----------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class _RunProps:
     bold: Optional[bool] = None
     size: Optional[int] = None
@@ -250,6 +250,9 @@ class _RunProps:
             self.font if other.font is None else other.font,
             self.vanish if other.vanish is None else other.vanish,
         )
+
+
+_EMPTY_RUN = _RunProps()
 
 
 @dataclass
@@ -311,20 +314,20 @@ class _Styles:
         return face
 
     def run_props(self, rpr) -> _RunProps:
-        out = _RunProps()
         if rpr is None:
-            return out
+            return _EMPTY_RUN
+        bold = size = font = vanish = None
         for ch in rpr:
             tag = ch.tag
             if tag == _w("b"):
-                out.bold = _on(ch)
+                bold = _on(ch)
             elif tag == _w("sz"):
-                out.size = _int(ch.get(VAL))
+                size = _int(ch.get(VAL))
             elif tag == _w("rFonts"):
-                out.font = self.font(ch)
+                font = self.font(ch)
             elif tag == _w("vanish"):
-                out.vanish = _on(ch)
-        return out
+                vanish = _on(ch)
+        return _RunProps(bold, size, font, vanish)
 
     def para_props(self, ppr, rpr) -> _ParaProps:
         out = _ParaProps(run=self.run_props(rpr))
@@ -745,7 +748,7 @@ class _Body:
         rs = rpr.find(_w("rStyle"))
         props = base
         if rs is not None:
-            key = (id(base), rs.get(VAL))
+            key = (base, rs.get(VAL))
             props = self._run_cache.get(key)  # type: ignore[assignment]
             if props is None:
                 props = self._run_cache[key] = base.over(self.styles.char(rs.get(VAL) or ""))
