@@ -49,6 +49,16 @@ class OutputError(UsageError):
     """An output cannot be written, or writing it would destroy an input of the run."""
 
 
+class WordFileError(UsageError):
+    """A document given to ``plancc import`` cannot be read: not a Word file, damaged,
+    beyond a safety limit, or needing LibreOffice that is missing (exit 2). ``key`` is the
+    catalog key of the words, for tests and reports."""
+
+    def __init__(self, message: str, key: str = ""):
+        super().__init__(message)
+        self.key = key
+
+
 class RenderError(PlanccError):
     """A checked plan cannot be laid out or emitted (template, layout, profile, PDF); exit 1."""
 

@@ -542,18 +542,14 @@ class _Refused(Exception):
 
 
 def _convert(path: Path, lang: str) -> bytes:
-    """A .doc/.wps as .docx bytes, through plancc.importer.convert (LibreOffice) when it is there."""
+    """A .doc/.wps as .docx bytes, through LibreOffice (plancc.importer.convert)."""
+    from plancc.errors import PlanccError
+    from plancc.importer import convert
+
     try:
-        from plancc.importer import convert  # written with `plancc import`; optional here
-    except ImportError:
-        raise _Refused("no_converter") from None
-    to_docx = getattr(convert, "to_docx_bytes", None)
-    if to_docx is None:
-        raise _Refused("no_converter")
-    try:
-        return to_docx(path, lang)
-    except Exception as exc:  # the converter words its own failures (PlanccError); anything else is unreadable
-        raise _Refused("conversion", str(getattr(exc, "message", None) or exc)) from None
+        return convert.to_docx(path, lang=lang)
+    except PlanccError as exc:  # the converter words its own failures (LibreOffice missing, timeout, …)
+        raise _Refused("conversion", str(exc)) from None
 
 
 def check_docx(path: str | Path, settings=None, display: str | None = None, profile=None):

@@ -2,7 +2,8 @@
 
 Each conversion runs with a private, throw-away LibreOffice profile (parallel
 runs do not fight over one profile, and a stale lock left by a crashed run
-cannot hang CI), under a timeout that kills the whole process group, and with a
+cannot hang CI), under a timeout that kills the whole process group (the same
+runner, :func:`soffice_convert`, converts .doc and .wps for ``plancc import``), and with a
 private fontconfig file (``fonts.conf`` next to this module) that maps the
 official-document font names to installed free faces of the same kind. The
 PDF is written atomically into the output folder.
@@ -15,7 +16,9 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from plancc.emit.atomic import atomic_write_bytes
 from plancc.errors import RenderError
@@ -28,6 +31,9 @@ __all__ = [
     "PdfTimeout",
     "find_soffice",
     "convert_to_pdf",
+    "soffice_convert",
+    "SofficeFailed",
+    "SofficeTimeout",
 ]
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
@@ -73,29 +79,34 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
         pass
 
 
-def convert_to_pdf(
-    docx_path: str | os.PathLike[str],
-    out_dir: str | os.PathLike[str],
-    timeout: float = 120,
-) -> Path:
-    """Convert ``docx_path`` to ``out_dir/<stem>.pdf`` with LibreOffice; returns the PDF path.
+class SofficeFailed(Exception):
+    """LibreOffice ran but wrote nothing (``returncode``, ``detail``: what it said)."""
 
-    Raises PdfUnavailable (no LibreOffice), PdfTimeout, or PdfConversionError.
+    def __init__(self, returncode: int, detail: str):
+        super().__init__(detail)
+        self.returncode, self.detail = returncode, detail
+
+
+class SofficeTimeout(Exception):
+    """LibreOffice did not finish in time; its whole process group was killed."""
+
+
+@contextmanager
+def soffice_convert(soffice: str, src: Path, convert_to: str, extension: str, timeout: float,
+                    fonts: bool = False) -> Iterator[Path]:
+    """Run ``soffice --convert-to`` on ``src`` in a private temporary folder with its own
+    throw-away profile, under ``timeout`` (the process group is killed when it runs out);
+    yields the file it wrote (``<stem>.<extension>``), removed with the folder afterwards.
+
+    Raises SofficeTimeout or SofficeFailed. ``fonts`` passes plancc's fontconfig file.
     """
-    src = Path(docx_path).resolve()
-    if not src.is_file():
-        raise PdfConversionError(f"找不到要转换的文件：{src}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    soffice = find_soffice()
-
     with tempfile.TemporaryDirectory(prefix="plancc-soffice-") as work:
         work_path = Path(work)
         profile_dir = work_path / "profile"
         convert_dir = work_path / "out"
         convert_dir.mkdir()
         env = dict(os.environ)
-        if FONTS_CONF.is_file():
+        if fonts and FONTS_CONF.is_file():
             env["FONTCONFIG_FILE"] = str(FONTS_CONF)
         env.setdefault("HOME", str(work_path))  # soffice insists on a home directory
         cmd = [
@@ -108,7 +119,7 @@ def convert_to_pdf(
             "--nolockcheck",
             "--norestore",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            convert_to,
             "--outdir",
             str(convert_dir),
             str(src),
@@ -127,20 +138,43 @@ def convert_to_pdf(
         except subprocess.TimeoutExpired:
             _kill_group(proc)
             proc.communicate()
-            raise PdfTimeout(
-                f"LibreOffice 在 {timeout:g} 秒内未完成 {src.name} 的转换，已终止。"
-                "文档很大时可以加大超时时间。"
-            ) from None
+            raise SofficeTimeout() from None
         except BaseException:
             _kill_group(proc)
             proc.communicate()
             raise
-        produced = convert_dir / (src.stem + ".pdf")
+        produced = convert_dir / (src.stem + "." + extension)
         if proc.returncode != 0 or not produced.is_file():
             detail = (stderr or stdout or b"").decode("utf-8", "replace").strip()
-            raise PdfConversionError(
-                f"LibreOffice 未能把 {src.name} 转换为 PDF（退出码 {proc.returncode}）"
-                + (f"：{detail}" if detail else "")
-            )
-        target = out / produced.name
-        return atomic_write_bytes(target, produced.read_bytes())
+            raise SofficeFailed(proc.returncode, detail)
+        yield produced
+
+
+def convert_to_pdf(
+    docx_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    timeout: float = 120,
+) -> Path:
+    """Convert ``docx_path`` to ``out_dir/<stem>.pdf`` with LibreOffice; returns the PDF path.
+
+    Raises PdfUnavailable (no LibreOffice), PdfTimeout, or PdfConversionError.
+    """
+    src = Path(docx_path).resolve()
+    if not src.is_file():
+        raise PdfConversionError(f"找不到要转换的文件：{src}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    soffice = find_soffice()
+    try:
+        with soffice_convert(soffice, src, "pdf:writer_pdf_Export", "pdf", timeout, fonts=True) as produced:
+            return atomic_write_bytes(out / produced.name, produced.read_bytes())
+    except SofficeTimeout:
+        raise PdfTimeout(
+            f"LibreOffice 在 {timeout:g} 秒内未完成 {src.name} 的转换，已终止。"
+            "文档很大时可以加大超时时间。"
+        ) from None
+    except SofficeFailed as exc:
+        raise PdfConversionError(
+            f"LibreOffice 未能把 {src.name} 转换为 PDF（退出码 {exc.returncode}）"
+            + (f"：{exc.detail}" if exc.detail else "")
+        ) from None

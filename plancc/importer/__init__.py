@@ -23,36 +23,27 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from plancc.importer.source import Guess, SourceDoc
 
-#: the suffixes import reads, and the reader of each (module, function), imported when used
-READERS = {".docx": ("plancc.importer.docx", "read_docx"), ".doc": ("plancc.importer.convert", "convert"),
-           ".wps": ("plancc.importer.convert", "convert")}
+#: the suffixes import reads: .docx directly, the others through LibreOffice (plancc.importer.docx
+#: read_document sniffs the bytes, so a .docx named .doc is still read directly)
+SUFFIXES = (".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".rtf", ".odt")
 
 
 def read(path: str | Path, lang: str = "zh") -> "SourceDoc":
-    """The document at ``path`` as a :class:`SourceDoc`, by its suffix; an unreadable input
-    raises a UsageError (exit 2) from the reader, an unknown suffix one from here."""
-    import importlib
-
+    """The document at ``path`` as a :class:`SourceDoc`. A name that is no Word document's
+    (a plan .yaml given by mistake) is refused here, an unreadable document by the reader:
+    both UsageErrors (exit 2)."""
     from plancc.catalog import message
     from plancc.errors import UsageError
     from plancc.text.escape import printable
 
     p = Path(path)
-    reader = READERS.get(p.suffix.lower())
-    if reader is None:
+    if p.suffix.lower() not in SUFFIXES:
         raise UsageError(message("import.unknown_suffix", lang, path=printable(str(path))))
-    module, name = reader
     try:
-        func = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):  # a stage not installed in this build
+        from plancc.importer.docx import read_document
+    except ImportError:  # a stage not installed in this build
         raise UsageError(message("import.no_reader", lang, path=printable(str(path)), suffix=p.suffix.lower())) from None
-    got = func(p)
-    if module.endswith(".convert") and not hasattr(got, "blocks"):  # a converted .docx (path or bytes): read it
-        from plancc.importer.docx import read_docx
-
-        got = read_docx(got)
-        got.converted_from = p.suffix.lower()
-    return got
+    return read_document(p, lang=lang)
 
 
 def run_import(doc: "SourceDoc") -> "tuple[dict, list[Guess]]":

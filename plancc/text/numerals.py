@@ -59,6 +59,73 @@ def circled(n: int) -> str:
     return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else f"({n})"
 
 
+_LEGAL_SIMPLIFIED = str.maketrans("一二三四五六七八九十百千万", "壹贰叁肆伍陆柒捌玖拾佰仟万")
+_LEGAL_TRADITIONAL = str.maketrans("一二三四五六七八九十百千万", "壹貳參肆伍陸柒捌玖拾佰仟萬")
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def cn_counting(n: int) -> str:
+    """Word's ``chineseCounting``: 一 … 十、十一 … 九十九 in words, from 100 on digit by
+    digit (一〇〇, 一〇五); 0 → 〇."""
+    if n == 0:
+        return "〇"
+    if 0 < n < 100:
+        return cn_number(n)
+    return "".join("〇一二三四五六七八九"[int(d)] for d in str(abs(n)))
+
+
+def cn_legal(n: int, traditional: bool = False) -> str:
+    """The financial numerals of ``chineseLegalSimplified`` (壹、贰、拾壹、壹佰) and of
+    ``ideographLegalTraditional`` (貳、參); tens always with their digit: 壹拾、壹拾壹."""
+    words = cn_number(n)
+    if words.startswith("十"):
+        words = "一" + words
+    return words.translate(_LEGAL_TRADITIONAL if traditional else _LEGAL_SIMPLIFIED)
+
+
+def heavenly_stem(n: int) -> str:
+    """``ideographTraditional``: 甲乙丙 … 癸, then round again (11 → 甲)."""
+    return _STEMS[(n - 1) % 10] if n > 0 else str(n)
+
+
+def earthly_branch(n: int) -> str:
+    """``ideographZodiac``: 子丑寅 … 亥, then round again."""
+    return _BRANCHES[(n - 1) % 12] if n > 0 else str(n)
+
+
+def sexagenary(n: int) -> str:
+    """``ideographZodiacTraditional``: 甲子、乙丑 … 癸亥 (60 names, then round again)."""
+    return _STEMS[(n - 1) % 10] + _BRANCHES[(n - 1) % 12] if n > 0 else str(n)
+
+
+def latin_letter(n: int, upper: bool = True) -> str:
+    """Word's letter numbering: A … Z, then AA, BB … ZZ, AAA (the letter repeated)."""
+    if n <= 0:
+        return str(n)
+    letter = chr(ord("A" if upper else "a") + (n - 1) % 26)
+    return letter * ((n - 1) // 26 + 1)
+
+
+def roman(n: int, upper: bool = True) -> str:
+    """I, II, IV, XIV … (0 and above 3999 as Arabic digits)."""
+    if not 0 < n < 4000:
+        return str(n)
+    out = []
+    for value, letters in _ROMAN:
+        q, n = divmod(n, value)
+        out.append(letters * q)
+    text = "".join(out)
+    return text if upper else text.lower()
+
+
+def fullwidth_digits(n: int) -> str:
+    """１２ (``decimalFullWidth``): the digits in their full-width forms."""
+    return str(n).translate(str.maketrans("0123456789-", "０１２３４５６７８９－"))
+
+
 _CN_VALUES = {c: i for i, c in enumerate(_DIGITS)}
 _CN_VALUES.update({"两": 2, "〇": 0})
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}

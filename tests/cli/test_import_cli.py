@@ -150,19 +150,37 @@ def test_the_import_is_the_command_listed(source):
     assert Path(plancc.importer.__file__).name == "__init__.py"
 
 
-def test_read_dispatches_on_the_suffix(monkeypatch, tmp_path):
+def test_read_refuses_what_is_no_word_document_and_reads_the_rest(monkeypatch, tmp_path):
     from plancc.errors import UsageError
 
-    seen = []
-    fake = __import__("types").ModuleType("plancc_fake_reader")
-    fake.read_it = lambda p: seen.append(p) or GOOD
-    monkeypatch.setitem(__import__("sys").modules, "plancc_fake_reader", fake)
-    monkeypatch.setitem(plancc.importer.READERS, ".docx", ("plancc_fake_reader", "read_it"))
-    assert plancc.importer.read(tmp_path / "a.DOCX") is GOOD and seen == [tmp_path / "a.DOCX"]
-    # a reader this build does not have is a usage error (exit 2), not a crash
-    monkeypatch.setitem(plancc.importer.READERS, ".docx", ("plancc_no_such_module", "read_docx"))
     with pytest.raises(UsageError) as err:
-        plancc.importer.read(tmp_path / "a.docx")
+        plancc.importer.read(tmp_path / "plan.yaml")
     assert err.value.exit_code == 2 and ".docx" in str(err.value)
-    with pytest.raises(UsageError):
-        plancc.importer.read(tmp_path / "a.pdf")
+    seen = []
+    import plancc.importer.docx as reader
+
+    monkeypatch.setattr(reader, "read_document", lambda p, lang="zh": seen.append((p, lang)) or GOOD)
+    assert plancc.importer.read(tmp_path / "a.DOC", "en") is GOOD and seen == [(tmp_path / "a.DOC", "en")]
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "importer" / "corpus"
+
+
+@pytest.mark.parametrize("name", ["binchuan-typed.docx", "luoerling-autonum.docx", "huaibei-autonum-merged.docx"])
+def test_import_of_the_corpus_end_to_end(name, tmp_path):
+    """The real reader, structure and writer on clerk-made documents: written, no errors, the outline found."""
+    import shutil
+
+    src = tmp_path / name
+    shutil.copy(CORPUS / name, src)
+    assert run(["import", str(src), "--isolated"]) == 0
+    plan = yaml.safe_load(src.with_suffix(".yaml").read_text(encoding="utf-8"))
+    assert plan["document"]["title"] and len(plan["sections"]) >= 5
+    assert (CORPUS / name).read_bytes() == src.read_bytes()
+
+
+def test_a_file_that_is_no_word_document_is_exit_2(tmp_path):
+    path = tmp_path / "junk.docx"
+    path.write_bytes(b"\x00junk" * 100)
+    assert run(["import", str(path), "--isolated"]) == 2
+    assert not (tmp_path / "junk.yaml").exists()

@@ -148,9 +148,23 @@ def test_messages_name_what_was_found_and_what_is_due():
     assert "宋体" in font.message and "仿宋_GB2312" in font.message
 
 
-def test_the_doc_without_a_converter_says_so():
+@pytest.mark.pdf
+@pytest.mark.skipif(not (__import__("shutil").which("soffice") or __import__("shutil").which("libreoffice")), reason="LibreOffice missing")
+def test_a_doc_is_checked_through_libreoffice_like_the_docx_it_was_saved_from():
+    doc = Counter(d.code for d in check_docx(CORPUS / "binchuan-typed.doc").diagnostics)
+    docx = Counter(d.code for d in check_docx(CORPUS / "binchuan-typed.docx").diagnostics)
+    assert "PLD001" not in doc and set(doc) == set(docx)
+
+
+def test_a_doc_without_libreoffice_says_to_install_it_or_save_as_docx(monkeypatch):
+    from plancc.emit import pdf
+
+    def missing(*_a, **_k):
+        raise pdf.PdfUnavailable("soffice")
+
+    monkeypatch.setattr(pdf, "find_soffice", missing)
     (d,) = check_docx(CORPUS / "binchuan-typed.doc").diagnostics
-    assert d.code == "PLD001" and "LibreOffice" in d.message and "另存为 .docx" in d.message
+    assert d.code == "PLD001" and "LibreOffice" in d.message and ".docx" in d.message
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
