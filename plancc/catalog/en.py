@@ -614,6 +614,7 @@ MESSAGES: dict[str, str] = {
     'import.no_reader': 'cannot import {path}: this build of plancc cannot read {suffix} files yet',
     'import.guess.subtitle': 'the short line “{text}” under the title taken as the issuing unit (subtitle)',
     'import.guess.doc_number': '“{text}” under the title taken as the document number (its brackets are not 〔〕: kept as written)',
+    'import.guess.table_continued': 'this table follows table {n} with as many columns: taken as its continuation after a page break, its rows joined to it',
     'import.unknown_suffix': 'cannot import {path}: only .docx, .doc and .wps files can be read',
     'import.exists': '{path} exists and was left alone (add --force to overwrite it, or choose another file with -o)',
     'import.input': 'the Word document imported',

@@ -614,6 +614,7 @@ MESSAGES: dict[str, str] = {
     'import.no_reader': '无法导入 {path}：这个版本的 plancc 还不能读取 {suffix} 文件',
     'import.guess.subtitle': '标题下的短行“{text}”认作编制单位（副标题）',
     'import.guess.doc_number': '标题下的“{text}”认作本文件文号（括号不是六角括号〔〕，照录）',
+    'import.guess.table_continued': '这个表格紧接第{n}个表格、列数相同，认作它在换页后的续表，各行并入',
     'import.unknown_suffix': '无法导入 {path}：只能读取 .docx、.doc 和 .wps 文件',
     'import.exists': '{path} 已存在，未做改动（加 --force 覆盖，或用 -o 另选文件）',
     'import.input': '导入的 Word 文档',

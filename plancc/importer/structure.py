@@ -384,11 +384,27 @@ class _Builder:
         preface: list = []
         preamble_taken = "preamble" in document
         pending_caption: Optional[SPara] = None
+        last_table: Optional[STable] = None  # the table just before, when nothing but blank lines came after it
         k = 0
         while k < len(blocks):
             b = blocks[k]
             k += 1
             if isinstance(b, STable):
+                target = stack[-1].content if len(stack) > 1 else preface
+                prev = target[-1] if target and isinstance(target[-1], dict) and "table" in target[-1] else None
+                if prev is not None and last_table is not None and pending_caption is None and b.n_cols == last_table.n_cols:
+                    # a table right after a table of as many columns, nothing between them but blank
+                    # lines: the rest of the same table after a page break (its header typed again is dropped)
+                    rows = self.table_rows(b, 0)
+                    if rows and rows[0] == prev["table"]["columns"]:
+                        rows = rows[1:]
+                    prev["table"]["rows"].extend(rows)
+                    since = len(self.guesses)
+                    self.guess("import.guess.table_continued", b.place, n=last_table.place.table)
+                    self.anchor(since, prev, ("table", "rows"))
+                    last_table = b
+                    continue
+                last_table = b
                 since = len(self.guesses)
                 spec = self.table(b)
                 block = {"table": spec}
@@ -405,6 +421,7 @@ class _Builder:
             pending_caption = None
             if not b.text.strip() and not b.number.strip():
                 continue
+            last_table = None
             num = numbered(b)
             if num is None:
                 t = b.text.strip()
@@ -546,6 +563,33 @@ class _Builder:
             d.update(ordered)
 
     # -- tables ------------------------------------------------------------------------
+    def table_rows(self, t: STable, h: int) -> list[list]:
+        """The rows of ``t`` below its first ``h`` as plan rows (the rest of a table split at a page)."""
+        return self._rows(t, t.grid(), h)[0]
+
+    def _rows(self, t: STable, grid, h: int) -> tuple[list[list], list[int], int]:
+        """Body rows (a merged cell's text in its first column, repeated down a vertical merge),
+        the columns with vertical merges (1-based), and how many horizontal spans."""
+        rows: list[list] = []
+        merge: list[int] = []
+        spans = 0
+        for r in range(h, t.n_rows):
+            row = []
+            for k in range(t.n_cols):
+                c = grid[r][k]
+                if c is None:
+                    row.append("")
+                elif c.col != k:
+                    row.append("")
+                    if c.row == r:
+                        spans += 1
+                else:
+                    row.append(c.text)
+                    if c.rowspan > 1 and (k + 1) not in merge:
+                        merge.append(k + 1)
+            rows.append(row)
+        return rows, merge, spans
+
     def table(self, t: STable) -> dict:
         grid = t.grid()
         if not grid or not t.n_cols:
@@ -573,24 +617,7 @@ class _Builder:
             elif not c.strip():
                 columns[k] = f"列{k + 1}"
                 self.guess("import.guess.table_empty_header", Place(table=t.place.table, row=1, cell=k + 1, page=t.place.page), col=k + 1)
-        rows: list[list] = []
-        merge: list[int] = []
-        spans = 0
-        for r in range(h, t.n_rows):
-            row = []
-            for k in range(t.n_cols):
-                c = grid[r][k]
-                if c is None:
-                    row.append("")
-                elif c.col != k:
-                    row.append("")
-                    if c.row == r:
-                        spans += 1
-                else:
-                    row.append(c.text)
-                    if c.rowspan > 1 and (k + 1) not in merge:
-                        merge.append(k + 1)
-            rows.append(row)
+        rows, merge, spans = self._rows(t, grid, h)
         if spans:
             self.guess("import.guess.table_hspan", t.place, count=spans)
         spec: dict = {"columns": columns, "rows": rows}

@@ -362,3 +362,20 @@ def test_the_document_number_under_the_title(number):
                SPara("一、目标", Place(paragraph=4)))
     plan, _ = structure(d)
     assert plan["document"]["number"] == number and "subtitle" not in plan["document"]
+
+
+def test_a_table_split_at_a_page_break_is_one_table():
+    def tab(n, rows, header_rows=0):
+        cells = [SCell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+        return STable(cells, Place(table=n), n_rows=len(rows), n_cols=len(rows[0]), header_rows=header_rows)
+
+    first = tab(1, [["学段", "课程"], ["通识", "师德"]], header_rows=1)
+    rest = tab(2, [["学段", "课程"], ["初中", "语文"], ["初中", "数学"]])  # its header typed again
+    plan, guesses = structure(doc_of("方案", "一、目录", first, SPara("", Place(paragraph=3)), rest))
+    (block,) = plan["sections"][0]["content"]
+    assert block["table"]["rows"] == [["通识", "师德"], ["初中", "语文"], ["初中", "数学"]]
+    g = next(g for g in guesses if g.key == "import.guess.table_continued")
+    assert g.path == ("sections", 0, "content", 0, "table", "rows")
+    # a paragraph between them: two tables
+    plan, _ = structure(doc_of("方案", "一、目录", first, "说明文字。", rest))
+    assert len([b for b in plan["sections"][0]["content"] if "table" in b]) == 2
