@@ -1,0 +1,5 @@
+"""stub"""
+
+
+def recognise_assessments(ctx):
+    return None

@@ -1,0 +1,5 @@
+"""stub"""
+
+
+def recognise_catalog(ctx):
+    return None

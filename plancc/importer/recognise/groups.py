@@ -1,0 +1,5 @@
+"""stub"""
+
+
+def recognise_groups(ctx):
+    return None

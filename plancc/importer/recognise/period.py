@@ -1,0 +1,55 @@
+"""The training period: “三、培训时间：2022年11月-2023年4月。”, “（一）培训时间 / 2024年8月—2025年6月”.
+
+The paragraph under (or run in after) a heading that names the time of training and
+holds one span of dates becomes ``period: {start, end}``; the prose keeps
+``{=period…}`` with the formats that print the span exactly as typed (“-” → ``:hyphen``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from plancc.importer.recognise.common import Ctx, match_span, range_format, walk
+
+_TITLE = re.compile(r"^(?:培训|研修|网络研修|集中培训|项目实施)?(?:时间|日期|期限|周期|时段)(?:安排)?$")
+_SCHOOL_YEAR = re.compile(r"(\d{4})\s*[-—－~～至]\s*(\d{4})\s*学年度?")
+
+
+def recognise_period(ctx: Ctx) -> None:
+    plan = ctx.plan
+    if (plan.get("period") or {}).get("start"):
+        return
+    for path, sec in walk(plan.get("sections") or []):
+        title = (sec.get("title") or "").strip().rstrip("：:")
+        if not _TITLE.match(title):
+            continue
+        content = sec.get("content") or []
+        for i, para in enumerate(content):
+            if not isinstance(para, str) or "{=" in para:
+                continue
+            text = para.strip()
+            span = match_span(text)
+            if span is None:
+                continue
+            start, end, m = span
+            fmt = range_format(start, end, m.group(0))
+            rest = text[m.end():]
+            if fmt is None or rest not in ("", "。", "；", ".", ";"):
+                # a span not printed by any format (spaces, “--”) or with more words: left as prose, said
+                ctx.guess("import.guess.period_kept", path + ("content", i), path + ("content", i), text=text)
+                return
+            period = plan.setdefault("period", {})
+            period["start"], period["end"] = start.iso(), end.iso()
+            content[i] = para.replace(m.group(0), "{=period" + fmt + "}", 1)
+            _school_year(plan)
+            return
+
+
+def _school_year(plan: dict) -> None:
+    """“2024-2025学年度” in the title: the period's school year (so {=school_year} works in prose)."""
+    doc = plan.get("document") or {}
+    title = doc.get("title")
+    text = "".join(title) if isinstance(title, list) else str(title or "")
+    m = _SCHOOL_YEAR.search(text)
+    if m and int(m.group(2)) == int(m.group(1)) + 1:
+        plan["period"].setdefault("school_year", f"{m.group(1)}-{m.group(2)}")
