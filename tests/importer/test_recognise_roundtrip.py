@@ -48,3 +48,21 @@ def test_luoerling_round_trip(tmp_path):
     assert plan["phases"][5]["name"] == "总结提升阶段"
     assert any(g.key == "import.guess.phase" for g in guesses)
     assert _body(after) == _body(before)
+
+
+def test_binchuan_round_trip(tmp_path):
+    plan, guesses, before, after = _round_trip(tmp_path, "binchuan-2022")
+    assert plan["hours"] == {"required": 72, "offered": 100}
+    assert plan["period"] == {"start": "2022-11", "end": "2023-04"}
+    assert [t["years"] for t in plan["tiers"]] == [[1, 2], [3, 8], [9, 14], [15, None]]
+    assert len(plan["phases"]) == 7
+    assert plan["phases"][0] == {"due": "2022-11-15", "tasks": plan["phases"][0]["tasks"]}
+    assert (plan["phases"][5]["start"], plan["phases"][5]["end"]) == ("2023-03-15", "2023-03-31")
+    assert len(plan["phases"][4]["tasks"]) == 3
+    by_id = {a["id"]: a for a in plan["assessments"]}
+    assert [(c["name"], c.get("weight"), c.get("points")) for c in by_id["分层项目"]["components"]] == [
+        ("过程性考核", 70, 70), ("在线考试", 30, 100)]
+    assert [(c["name"], c.get("weight"), c.get("points")) for c in by_id["分岗项目"]["components"]] == [
+        ("过程性考核", 70, 70), ("结果性考核", 30, None)]
+    assert [len(ms["modules"]) for ms in plan["module_sets"]] == [8, 7, 11, 7, 5]
+    assert _body(after) == _body(before)

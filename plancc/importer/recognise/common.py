@@ -89,9 +89,10 @@ def count_ref(name: str, word: str, value: int) -> Optional[str]:
     return None
 
 
-def count_format(word: str, value: int) -> Optional[str]:
-    """``:count``, ``:cn`` or "" — the format of a pattern's count that prints `word`; None when none does."""
-    for fmt in ("cn", "count", ""):
+def count_format(word: str, value: int, prefer: tuple[str, ...] = ("cn", "count", "")) -> Optional[str]:
+    """``:count``, ``:cn`` or "" — the format of a pattern's count that prints `word` (the first of
+    `prefer` that does); None when none does."""
+    for fmt in prefer:
         if format_value(value, [fmt] if fmt else []) == word:
             return ":" + fmt if fmt else ""
     return None
