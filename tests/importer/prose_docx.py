@@ -32,6 +32,7 @@ def prose_plan(path: Path) -> dict:
     plan: dict = {"plancc": 1, "document": {"title": []}, "sections": []}
     stack: list[tuple[int, dict]] = []  # (level, section)
     preamble_done = False
+    last_was_item = False
 
     def container(level: int) -> dict:
         while stack and stack[-1][0] >= level:
@@ -50,6 +51,7 @@ def prose_plan(path: Path) -> dict:
     for el in body.iterchildren():
         tag = el.tag.rsplit("}", 1)[-1]
         if tag == "tbl":
+            last_was_item = False
             t = Table(el, d)
             rows = [[c.text for c in r.cells] for r in t.rows]
             add_content({"table": {"columns": rows[0], "rows": rows[1:]}})
@@ -71,6 +73,27 @@ def prose_plan(path: Path) -> dict:
         if style == "plancc 成文日期" and dm:
             plan["document"]["date"] = "%s-%02d-%02d" % (dm.group(1), int(dm.group(2)), int(dm.group(3)))
             continue
+        if style == "Subtitle":
+            plan["document"]["subtitle"] = text
+            continue
+        if style == "Caption":
+            add_content({"text": text, "style": "caption"})
+            continue
+        if style == "plancc 列项":
+            num = _NUMBER.match(text)
+            item = text[num.end():] if num else text
+            content = stack[-1][1].setdefault("content", []) if stack else None
+            if content is not None and content and isinstance(content[-1], dict) and "items" in content[-1] and last_was_item:
+                content[-1]["items"].append(item)
+            else:
+                lst = {"items": [item]}
+                rung = _level_of_number(text) if num else None
+                if rung is not None and stack and rung != stack[-1][0] + 1:
+                    lst["numbering"] = num.group(0)
+                add_content(lst)
+            last_was_item = True
+            continue
+        last_was_item = False
         if style == "plancc 附件标识":
             plan["document"]["attachment_label"] = text
             continue

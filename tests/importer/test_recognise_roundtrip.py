@@ -66,3 +66,17 @@ def test_binchuan_round_trip(tmp_path):
         ("过程性考核", 70, 70), ("结果性考核", 30, None)]
     assert [len(ms["modules"]) for ms in plan["module_sets"]] == [8, 7, 11, 7, 5]
     assert _body(after) == _body(before)
+
+
+def test_huaibei_round_trip(tmp_path):
+    plan, guesses, before, after = _round_trip(tmp_path, "huaibei-2022-2023")
+    assert plan["hours"]["required"] == 24
+    assert len(plan["catalog"]["courses"]) == 83
+    assert plan["catalog"]["courses"][0] == ["通识", "", "师德素养", "教师法及相关法律法规解读"]
+    (a,) = plan["assessments"]
+    assert [it.get("points") for it in a["items"]] == [50, 20, 15, 15]
+    assert (a["pass_mark"], a["pass_condition"]) == (78, "完成必做考核项目，并且至少完成一次文章资源分享")
+    (e,) = plan["evaluations"]
+    assert sum(it["weight"] for it in e["items"]) == 100 and len(e["items"]) == 11
+    assert plan["period"]["start"] == "2023-04-03" and plan["period"]["end"] == "2023-05-31"
+    assert _body(after) == _body(before)
