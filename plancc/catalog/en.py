@@ -574,4 +574,14 @@ MESSAGES: dict[str, str] = {
     'docx.reason.os': 'reading failed: {detail}',
     'docx.reason.no_converter': '.doc and .wps need LibreOffice to convert them to .docx, and this plancc has no converter yet (plancc.importer.convert); save the file as .docx in Word or WPS and check that',
     'docx.reason.conversion': 'LibreOffice could not convert it: {detail}',
+    # -- import: what recognise guessed (plancc.importer.recognise), said in the report and as YAML comments --
+    'import.guess.period_kept': 'the training period “{text}” is written in a form the data cannot print back: kept as prose, please check',
+    'import.guess.hours_required': '“{hours} hours” read as the required hours (hours.required) from the heading, please check',
+    'import.guess.tiers': '{count} tiers and their years of teaching read from the source, please check',
+    'import.guess.module_count': 'the source says {declared} modules but lists {listed}: the count is kept as written (validate reports PL207), please check',
+    'import.guess.phase': 'the time and tasks of phase {number} read from the source, please check',
+    'import.guess.assessment': 'the components, points and weights of assessment “{id}” read from the source (its name from the heading, or provisional), please check',
+    'import.guess.evaluation': 'the indicators and weights of evaluation “{id}” read from a table (its name is provisional), please check',
+    'import.guess.catalog': 'a course catalog of {rows} courses read from a table, please check',
+    'import.guess.group': 'the members and roles of “{id}” read from the source, please check',
 }

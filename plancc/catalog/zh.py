@@ -574,4 +574,18 @@ MESSAGES: dict[str, str] = {
     'docx.reason.os': '读取失败：{detail}',
     'docx.reason.no_converter': '.doc 和 .wps 需要经 LibreOffice 转换为 .docx，而这个版本的 plancc 还没有转换模块（plancc.importer.convert）；请在 Word 或 WPS 中另存为 .docx 后再检查',
     'docx.reason.conversion': 'LibreOffice 转换失败：{detail}',
+    'import.place.table': '第{n}个表格',
+    'import.place.row': '第{n}行',
+    'import.place.cell': '第{n}格',
+    'import.place.join': '',
+    # -- import: what recognise guessed (plancc.importer.recognise), said in the report and as YAML comments --
+    'import.guess.period_kept': '培训时间“{text}”的写法无法由数据原样生成，保留为正文，请核对',
+    'import.guess.hours_required': '按小标题把“{hours}学时”读作要求完成的学时（hours.required），请核对',
+    'import.guess.tiers': '从原文读出 {count} 个层次及其教龄范围，请核对',
+    'import.guess.module_count': '原文写 {declared} 个模块，却列出 {listed} 个：照录所写的数目（validate 报告 PL207），请核对',
+    'import.guess.phase': '从原文读出第 {number} 个阶段的时间和任务，请核对',
+    'import.guess.assessment': '从原文读出考核方案“{id}”的组成、分值和权重（方案名称取自小标题或为暂定），请核对',
+    'import.guess.evaluation': '从原文表格读出评价表“{id}”的指标和权重（名称为暂定），请核对',
+    'import.guess.catalog': '从原文表格读出课程目录，共 {rows} 门课程，请核对',
+    'import.guess.group': '从原文读出“{id}”的成员及职务，请核对',
 }

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from plancc.importer.recognise.common import Ctx, number, walk
+from plancc.importer.recognise.common import Ctx, entries, number, walk
 from plancc.text.wording import BY_KEY, fill
 
 _N = r"(\d+(?:\.\d+)?)"
@@ -34,13 +34,12 @@ def recognise_assessments(ctx: Ctx) -> None:
 # -- components in prose -------------------------------------------------------------
 
 def _components(ctx: Ctx, path, sec) -> None:
-    subs = sec.get("sections") or []
-    if len(subs) < 2 or sec.get("content"):
+    texts = entries(sec)
+    if texts is None or len(texts) < 2:
         return
     comps, patterns = [], {}
-    for sub in subs:
-        text = None if sub.get("title") or sub.get("sections") else _one(sub)
-        got = _component(text) if text else None
+    for text in texts:
+        got = _component(text)
         if got is None:
             return
         comp, pattern = got
@@ -63,11 +62,6 @@ def _components(ctx: Ctx, path, sec) -> None:
     sec["content"] = [block]
     sec.pop("sections", None)
     ctx.guess("import.guess.assessment", path, ("assessments", len(ctx.plan["assessments"]) - 1), id=aid)
-
-
-def _one(sec: dict) -> Optional[str]:
-    c = sec.get("content") or []
-    return c[0] if len(c) == 1 and isinstance(c[0], str) else None
 
 
 def _component(text: str):

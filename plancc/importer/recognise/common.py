@@ -56,6 +56,27 @@ def paragraphs(section: dict) -> list[str]:
     return out
 
 
+def entries(section: dict) -> Optional[list[str]]:
+    """The numbered entries directly under a section, as the structure stage may give them:
+    untitled subsections of one paragraph each, or one list (``{items: […]}``) in the
+    section's numbering; None when it holds anything else."""
+    subs = section.get("sections") or []
+    content = section.get("content") or []
+    if subs and not content:
+        out = []
+        for s in subs:
+            c = s.get("content") or []
+            if s.get("title") or s.get("sections") or s.get("numbering") or s.get("numbered") is False \
+                    or len(c) != 1 or not isinstance(c[0], str):
+                return None
+            out.append(c[0])
+        return out
+    if not subs and len(content) == 1 and isinstance(content[0], dict) and set(content[0]) == {"items"}:
+        items = content[0]["items"]
+        return list(items) if all(isinstance(i, str) for i in items) else None
+    return None
+
+
 def only_text(section: dict) -> Optional[str]:
     """The one paragraph of a section with nothing else in it, else None."""
     content = section.get("content") or []
@@ -107,7 +128,7 @@ def number(text: str) -> int | float:
 
 _SP = r"[ \u3000]*"
 DATE = rf"(\d{{4}}){_SP}年{_SP}(\d{{1,2}}){_SP}月(?:{_SP}(\d{{1,2}}){_SP}[日号])?"
-SEP = r"(?:--|——|—|–|-|－|~|～|至|到)"
+SEP = r"(?:--|——|—|–|-|－|~|～|至|到|一)"  # “一” typed for a dash: 2025年5月一6月
 _DATE_RE = re.compile(DATE)
 #: a span: 2022年11月-2023年4月, 2023年4月1日—4月30日, 2024年7-9月, 2022年11月25日—12月10日
 SPAN = (

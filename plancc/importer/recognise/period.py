@@ -20,6 +20,7 @@ def recognise_period(ctx: Ctx) -> None:
     if (plan.get("period") or {}).get("start"):
         return
     for path, sec in walk(plan.get("sections") or []):
+        _split_run_in(sec)
         title = (sec.get("title") or "").strip().rstrip("：:")
         if not _TITLE.match(title):
             continue
@@ -43,6 +44,16 @@ def recognise_period(ctx: Ctx) -> None:
             content[i] = para.replace(m.group(0), "{=period" + fmt + "}", 1)
             _school_year(plan)
             return
+
+
+def _split_run_in(sec: dict) -> None:
+    """A heading typed with its time after “：” and nothing under it (“培训时间：2022年11月-2023年4月。”)
+    is a run-in heading: the time is its first paragraph."""
+    title = sec.get("title") or ""
+    head, colon, rest = title.partition("：")
+    if colon and rest and not sec.get("content") and not sec.get("sections") and _TITLE.match(head.strip()) \
+            and match_span(rest) is not None:
+        sec["title"], sec["run_in"], sec["content"] = head, True, [rest]
 
 
 def _school_year(plan: dict) -> None:

@@ -43,44 +43,70 @@ def _when(text: str, pos: int = 0) -> Optional[tuple[dict, str, int]]:
     if span is not None:
         start, end, m = span
         fmt = range_format(start, end, m.group(0))
-        if fmt is None:
-            return None
+        if fmt is None:  # typed in a form no format prints (“5月一6月”, spaces): the words as typed
+            return {"start": start.iso(), "end": end.iso()}, _literal(m.group(0)), m.end()
         return {"start": start.iso(), "end": end.iso()}, ("{=range" + fmt + "}" if fmt else ""), m.end()
     d = match_date(text, pos)
     if d is not None:
         due, m = d
         for tail, pattern in (("前", ""), ("之前", "{=due}之前"), ("以前", "{=due}以前")):
             if text.startswith(tail, m.end()):
-                if due.iso() != "" and text[m.start():m.end()] != due.cn():
-                    return None
+                if text[m.start():m.end()] != due.cn():
+                    pattern = _literal(text[m.start():m.end() + len(tail)])
                 return {"due": due.iso()}, pattern, m.end() + len(tail)
     return None
+
+
+LITERAL = "\u0000"
+
+
+def _literal(typed: str) -> str:
+    """A pattern that is the source's words (marked, so that a guess says the time is not generated)."""
+    return LITERAL + typed
 
 
 # -- dated -----------------------------------------------------------------------------
 
 def _dated(ctx: Ctx, path, sec) -> bool:
     subs = sec.get("sections") or []
+    content = sec.get("content") or []
+    from_items = False
+    if not subs and len(content) == 1 and isinstance(content[0], dict) and set(content[0]) == {"items"}:
+        if not all(isinstance(t, str) for t in content[0]["items"]):
+            return False
+        subs, from_items = [{"content": [t]} for t in content[0]["items"]], True  # the entries typed as one list
     if len(subs) < 2:
         return False
-    phases, wording = [], {}
-    for n, sub in enumerate(subs, 1):
+    found = []
+    for sub in subs:
         got = _dated_entry(sub)
         if got is None:
             return False
-        phase, pattern = got
+        found.append(got)
+    phases, wording = [], {}
+    for n, (phase, pattern) in enumerate(found, 1):
         phases.append(phase)
         if pattern:
-            wording[("phase.due" if "due" in phase else "phase.range") + f"[{n}]"] = pattern
+            wording[("phase.due" if "due" in phase else "phase.range") + f"[{n}]"] = _pattern(ctx, pattern, path, n)
     block: dict = {"phases": "dated"}
     if wording:
         block["wording"] = wording
     ctx.plan["phases"] = phases
-    sec.setdefault("content", []).append(block)
+    if from_items:
+        sec["content"] = [block]
+    else:
+        sec.setdefault("content", []).append(block)
     sec.pop("sections", None)
     for n, _ in enumerate(phases):
-        ctx.guess("import.guess.phase", path + ("sections", n), ("phases", n), number=n + 1)
+        ctx.guess("import.guess.phase", path + (("content", 0) if from_items else ("sections", n)), ("phases", n), number=n + 1)
     return True
+
+
+def _pattern(ctx: Ctx, pattern: str, path, n: int) -> str:
+    if pattern.startswith(LITERAL):
+        ctx.guess("import.guess.phase_time_typed", path, ("phases", n - 1), number=n, text=pattern[1:])
+        return pattern[1:]
+    return pattern
 
 
 def _dated_entry(sub: dict):
@@ -117,7 +143,7 @@ def _dated_entry(sub: dict):
 
 # -- staged ----------------------------------------------------------------------------
 
-def _stage_head(title: str, n: int):
+def _stage_head(title: str, n: int, ctx: Ctx | None = None, path=()):
     m = _STAGE.match(title.strip())
     if m is None or parse_count(m.group("n")) != n:
         return None
@@ -129,8 +155,17 @@ def _stage_head(title: str, n: int):
             return None
         phase.update(got[0])
         pattern = got[1]
-    default = (m.group("colon"), m.group("open") or "（", m.group("close") or "）") == ("：", "（", "）")
-    stage_pattern = None if default else f"第{{=number:cn}}阶段{m.group('colon')}{{=name}}{{?{m.group('open') or '（'}{{=when}}{m.group('close') or '）'}}}"
+    opened, closed = m.group("open") or "（", m.group("close") or "）"
+    default = (m.group("colon"), opened, closed) == ("：", "（", "）")
+    when = "{=when}"
+    if pattern.startswith(LITERAL):  # the time as typed, in the heading's own pattern
+        when, pattern = pattern[1:], ""
+        if ctx is not None:
+            ctx.guess("import.guess.phase_time_typed", path, ("phases", n - 1), number=n, text=when)
+        default = False
+    stage_pattern = None if default else f"第{{=number:cn}}阶段{m.group('colon')}{{=name}}{{?{opened}{when}{closed}}}"
+    if when != "{=when}":
+        stage_pattern = f"第{{=number:cn}}阶段{m.group('colon')}{{=name}}{opened}{when}{closed}"
     return phase, pattern, stage_pattern
 
 
@@ -179,7 +214,7 @@ def _staged_sections(ctx: Ctx, path, sec) -> bool:
         return False
     phases, wording, stage_patterns = [], {}, []
     for n, sub in enumerate(subs, 1):
-        head = _stage_head(sub.get("title") or "", n)
+        head = _stage_head(sub.get("title") or "", n, ctx, path)
         if head is None or sub.get("sections") or sub.get("run_in"):
             return False
         phase, pattern, sp = head
@@ -212,7 +247,7 @@ def _staged_lines(ctx: Ctx, path, sec) -> bool:
         return False
     phases, wording, stage_patterns = [], {}, []
     for n, (head_text, body) in enumerate(groups, 1):
-        phase, pattern, sp = _stage_head(head_text, n)
+        phase, pattern, sp = _stage_head(head_text, n, ctx, path)
         if pattern:
             wording[f"phase.range[{n}]"] = pattern
         if not _stage_body(phase, body, wording, n):

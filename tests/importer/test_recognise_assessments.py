@@ -1,0 +1,74 @@
+from tests.importer.recognise_util import errors_of, prose, rendered_texts, run
+
+COMPONENTS = [
+    "过程性考核（占总成绩的70%，满分70分）包括课程学习时间、模块检测、主题作业、主题研讨等考核指标。",
+    "在线考试：每年培训内容设置单项选择题、多项选择题和判断题三种题型，满分100（占总考核30%）。",
+]
+
+
+def test_weighted_components_in_prose_become_an_assessment_printed_in_the_sources_words():
+    plan, guesses = run(prose({"title": "考核方式", "sections": [{"title": "分层项目", "sections": [{"content": [t]} for t in COMPONENTS]}]}))
+    (a,) = plan["assessments"]
+    assert a["id"] == "分层项目"
+    assert [(c["name"], c.get("weight"), c.get("points")) for c in a["components"]] == [("过程性考核", 70, 70), ("在线考试", 30, 100)]
+    blk = plan["sections"][0]["sections"][0]["content"][0]
+    assert blk["wording"] == {"assessment.component[在线考试]": "{=name}：{=description}，满分{=points}（占总考核{=weight}%）。"}
+    assert [g.key for g in guesses] == ["import.guess.assessment"]
+    assert errors_of(plan) == []
+    texts = rendered_texts(plan)
+    assert "1." + COMPONENTS[0] in texts and "2." + COMPONENTS[1] in texts
+
+
+def test_weights_that_do_not_add_up_are_kept_for_the_rules():
+    comps = ["过程性考核（占总成绩的60%，满分60分）包括作业。", "在线考试（占总成绩的30%，满分100分）包括题目。"]
+    plan, _ = run(prose({"title": "考核", "content": [{"items": comps}]}))
+    assert [c["weight"] for c in plan["assessments"][0]["components"]] == [60, 30]
+    assert any(e.startswith("PL20") for e in errors_of(plan))
+
+
+def test_entries_without_weights_are_not_an_assessment():
+    items = ["过程性考核包括作业。", "结果性考核包括总结。"]
+    plan, _ = run(prose({"title": "考核", "content": [{"items": items}]}))
+    assert "assessments" not in plan
+
+
+TABLE = {"columns": ["考核环节", "考核项目", "分值", "评价方式"], "rows": [
+    ["网络研修", "课程学习时间", "50", "自动评价"], ["网络研修", "研修作业一", "30", "人工评价"],
+    ["校本研修", "实践任务", "—", "人工评价"], ["校本研修", "研修作业二", "20", "人工评价"], ["合计", "合计", "100", ""]]}
+
+
+def test_an_assessment_table_with_a_total_and_a_pass_mark_under_it():
+    note = "备注：完成必做考核项目，至少达到78分才能合格。"
+    plan, guesses = run(prose({"title": "考核评价", "content": ["具体考核内容见下表：", {"table": TABLE}, note]}))
+    (a,) = plan["assessments"]
+    assert [it.get("points") for it in a["items"]] == [50, 30, None, 20]
+    assert (a["total"], a["pass_mark"], a["pass_condition"]) == (100, 78, "完成必做考核项目")
+    assert plan["sections"][0]["content"] == ["具体考核内容见下表：", {"assessment": a["id"], "style": "table"}]
+    assert errors_of(plan) == []
+    assert note in rendered_texts(plan)
+
+
+def test_an_assessment_table_whose_points_miss_the_total_is_kept_for_the_rules():
+    t = {"columns": TABLE["columns"], "rows": [r[:] for r in TABLE["rows"]]}
+    t["rows"][0][2] = "40"
+    plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
+    assert plan["assessments"][0]["total"] == 100
+    assert any("PL20" in e for e in errors_of(plan))
+
+
+def test_an_evaluation_table_with_weights():
+    t = {"columns": ["类别", "评价指标", "评价指标", "指标描述", "权重"], "rows": [
+        ["过程性评价", "集中培训", "集中培训", "认真参与集中培训。", "40%"],
+        ["过程性评价", "主持工作坊", "学情统计", "每周通报学情。", "30%"],
+        ["终结性评价", "培训总结", "培训总结", "撰写总结。", "30%"]]}
+    plan, _ = run(prose({"title": "辅导者评价", "content": [{"table": t}]}))
+    (e,) = plan["evaluations"]
+    assert [it["weight"] for it in e["items"]] == [40, 30, 30] and e["items"][1]["sub"] == "学情统计"
+    assert plan["sections"][0]["content"] == [{"evaluation": e["id"]}]
+    assert errors_of(plan) == []
+
+
+def test_a_table_with_unknown_columns_stays_a_table():
+    t = {"columns": ["项目", "分值", "负责人"], "rows": [["作业", "10", "张三"]]}
+    plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
+    assert "assessments" not in plan and plan["sections"][0]["content"] == [{"table": t}]
