@@ -584,4 +584,5 @@ MESSAGES: dict[str, str] = {
     'import.guess.evaluation': 'the indicators and weights of evaluation “{id}” read from a table (its name is provisional), please check',
     'import.guess.catalog': 'a course catalog of {rows} courses read from a table, please check',
     'import.guess.group': 'the members and roles of “{id}” read from the source, please check',
+    'import.guess.phase_time_typed': 'the time of phase {number}, “{text}”, is written in a form the data cannot print: its pattern keeps the source\'s words, please check',
 }

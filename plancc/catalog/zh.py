@@ -588,4 +588,5 @@ MESSAGES: dict[str, str] = {
     'import.guess.evaluation': '从原文表格读出评价表“{id}”的指标和权重（名称为暂定），请核对',
     'import.guess.catalog': '从原文表格读出课程目录，共 {rows} 门课程，请核对',
     'import.guess.group': '从原文读出“{id}”的成员及职务，请核对',
+    'import.guess.phase_time_typed': '第 {number} 个阶段的时间“{text}”的写法无法由数据生成，句式中照录原文，请核对',
 }
