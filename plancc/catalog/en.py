@@ -585,4 +585,5 @@ MESSAGES: dict[str, str] = {
     'import.guess.catalog': 'a course catalog of {rows} courses read from a table, please check',
     'import.guess.group': 'the members and roles of “{id}” read from the source, please check',
     'import.guess.phase_time_typed': 'the time of phase {number}, “{text}”, is written in a form the data cannot print: its pattern keeps the source\'s words, please check',
+    'import.guess.themes': 'the themes of {count} stages by tier read from the source (the stage names from the lines\' openings), please check',
 }

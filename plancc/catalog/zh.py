@@ -589,4 +589,5 @@ MESSAGES: dict[str, str] = {
     'import.guess.catalog': '从原文表格读出课程目录，共 {rows} 门课程，请核对',
     'import.guess.group': '从原文读出“{id}”的成员及职务，请核对',
     'import.guess.phase_time_typed': '第 {number} 个阶段的时间“{text}”的写法无法由数据生成，句式中照录原文，请核对',
+    'import.guess.themes': '从原文读出 {count} 个学段各层次的培训主题（学段名称取自各行开头），请核对',
 }

@@ -65,6 +65,7 @@ def test_binchuan_round_trip(tmp_path):
     assert [(c["name"], c.get("weight"), c.get("points")) for c in by_id["分岗项目"]["components"]] == [
         ("过程性考核", 70, 70), ("结果性考核", 30, None)]
     assert [len(ms["modules"]) for ms in plan["module_sets"]] == [8, 7, 11, 7, 5]
+    assert [(st["name"], len(st["themes"])) for st in plan["stages"]] == [("学前教育", 4), ("义务教育段", 4), ("高中", 4)]
     assert _body(after) == _body(before)
 
 

@@ -35,14 +35,16 @@ from plancc.importer.recognise.hours import recognise_hours
 from plancc.importer.recognise.modules import recognise_modules
 from plancc.importer.recognise.period import recognise_period
 from plancc.importer.recognise.phases import recognise_phases
+from plancc.importer.recognise.themes import recognise_themes
 from plancc.importer.recognise.tiers import recognise_tiers
 from plancc.importer.source import Guess, Place, SourceDoc
 
-#: in this order: hours before tiers (a tiers sentence's ending may cite the hours)
+#: in this order: hours before tiers (a tiers sentence's ending may cite the hours), tiers before themes
 RECOGNISERS = (
     recognise_period,
     recognise_hours,
     recognise_tiers,
+    recognise_themes,
     recognise_modules,
     recognise_phases,
     recognise_assessments,
