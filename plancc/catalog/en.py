@@ -586,4 +586,6 @@ MESSAGES: dict[str, str] = {
     'import.guess.group': 'the members and roles of “{id}” read from the source, please check',
     'import.guess.phase_time_typed': 'the time of phase {number}, “{text}”, is written in a form the data cannot print: its pattern keeps the source\'s words, please check',
     'import.guess.themes': 'the themes of {count} stages by tier read from the source (the stage names from the lines\' openings), please check',
+    'import.guess.rubric': 'the items and points of rubric “{id}” read from a table (its name is provisional), please check',
+    'import.guess.assessment_total_row': 'the assessment table has a total row, which the assessment block does not print: kept as a table, its points are not data, please check',
 }

@@ -590,4 +590,6 @@ MESSAGES: dict[str, str] = {
     'import.guess.group': '从原文读出“{id}”的成员及职务，请核对',
     'import.guess.phase_time_typed': '第 {number} 个阶段的时间“{text}”的写法无法由数据生成，句式中照录原文，请核对',
     'import.guess.themes': '从原文读出 {count} 个学段各层次的培训主题（学段名称取自各行开头），请核对',
+    'import.guess.rubric': '从原文表格读出评分细则“{id}”的项目和分值（名称为暂定），请核对',
+    'import.guess.assessment_total_row': '考核表有合计行，而考核表数据块不印合计行：保留为表格，其中的分值未作为数据，请核对',
 }

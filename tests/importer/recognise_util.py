@@ -40,3 +40,16 @@ def rendered_texts(plan: dict) -> list[str]:
     assert report.errors == 0, [d.message for d in report.diagnostics]
     data = render_example(report, ROOT / "plans" / "t.yaml")
     return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.text.strip()]
+
+
+def rendered_tables(plan: dict) -> list[list[list[str]]]:
+    """Every table of the plan rendered, as rows of cell texts (a merged cell repeats its text)."""
+    import io
+
+    import docx
+
+    from tests.helpers import ROOT, render_example
+
+    report = check(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False))
+    data = render_example(report, ROOT / "plans" / "t.yaml")
+    return [[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(io.BytesIO(data)).tables]

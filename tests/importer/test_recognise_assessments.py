@@ -1,4 +1,4 @@
-from tests.importer.recognise_util import errors_of, prose, rendered_texts, run
+from tests.importer.recognise_util import errors_of, prose, rendered_tables, rendered_texts, run
 
 COMPONENTS = [
     "过程性考核（占总成绩的70%，满分70分）包括课程学习时间、模块检测、主题作业、主题研讨等考核指标。",
@@ -34,26 +34,27 @@ def test_entries_without_weights_are_not_an_assessment():
 
 TABLE = {"columns": ["考核环节", "考核项目", "分值", "评价方式"], "rows": [
     ["网络研修", "课程学习时间", "50", "自动评价"], ["网络研修", "研修作业一", "30", "人工评价"],
-    ["校本研修", "实践任务", "—", "人工评价"], ["校本研修", "研修作业二", "20", "人工评价"], ["合计", "合计", "100", ""]]}
+    ["校本研修", "实践任务", "—", "人工评价"], ["校本研修", "研修作业二", "20", "人工评价"]]}
 
 
-def test_an_assessment_table_with_a_total_and_a_pass_mark_under_it():
+def test_an_assessment_table_and_the_pass_mark_under_it():
     note = "备注：完成必做考核项目，至少达到78分才能合格。"
     plan, guesses = run(prose({"title": "考核评价", "content": ["具体考核内容见下表：", {"table": TABLE}, note]}))
     (a,) = plan["assessments"]
     assert [it.get("points") for it in a["items"]] == [50, 30, None, 20]
-    assert (a["total"], a["pass_mark"], a["pass_condition"]) == (100, 78, "完成必做考核项目")
+    assert (a["pass_mark"], a["pass_condition"]) == (78, "完成必做考核项目")
     assert plan["sections"][0]["content"] == ["具体考核内容见下表：", {"assessment": a["id"], "style": "table"}]
     assert errors_of(plan) == []
     assert note in rendered_texts(plan)
+    assert rendered_tables(plan) == [[TABLE["columns"], *TABLE["rows"]]]
 
 
-def test_an_assessment_table_whose_points_miss_the_total_is_kept_for_the_rules():
-    t = {"columns": TABLE["columns"], "rows": [r[:] for r in TABLE["rows"]]}
-    t["rows"][0][2] = "40"
-    plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
-    assert plan["assessments"][0]["total"] == 100
-    assert any("PL20" in e for e in errors_of(plan))
+def test_an_assessment_table_with_a_total_row_stays_a_table():
+    # the assessment block prints no 合计 row: converting it would lose the row's words
+    t = {"columns": TABLE["columns"], "rows": [*TABLE["rows"], ["合计", "合计", "100", ""]]}
+    plan, guesses = run(prose({"title": "考核", "content": [{"table": t}]}))
+    assert "assessments" not in plan and plan["sections"][0]["content"] == [{"table": t}]
+    assert [g.key for g in guesses] == ["import.guess.assessment_total_row"]
 
 
 def test_an_evaluation_table_with_weights():
@@ -72,3 +73,33 @@ def test_a_table_with_unknown_columns_stays_a_table():
     t = {"columns": ["项目", "分值", "负责人"], "rows": [["作业", "10", "张三"]]}
     plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
     assert "assessments" not in plan and plan["sections"][0]["content"] == [{"table": t}]
+
+
+RUBRIC = {"columns": ["考核内容", "分值（20分）", "要求", "评分办法"], "rows": [
+    ["集中研修", "4分", "按时参加学校组织的集中研修活动", "缺一次扣1分"],
+    ["集中研修", "4分", "每次活动后提交研修日志", "少一篇扣2分"],
+    ["课例研修", "8分", "上一节研究课", ""],
+    ["课例研修", "8分", "写一篇教学反思", ""],
+    ["研修总结", "4分", "学期末提交个人研修总结", "未提交不得分"]]}
+
+
+def test_a_rubric_table_with_merged_items_and_points_in_its_header():
+    plan, guesses = run(prose({"title": "考核评价", "content": [{"table": RUBRIC}]}))
+    (r,) = plan["rubrics"]
+    assert (r["total"], r["unit"], r["total_row"]) == (20, "分", False)
+    assert r["headers"] == {"name": "考核内容", "points": "分值（{=rubrics." + r["id"] + ".total}分）", "deduction": "评分办法"}
+    first, second, third = r["items"]
+    assert [row["points"] for row in first["rows"]] == [4, 4]
+    assert second["points"] == 8 and len(second["rows"]) == 2 and "points" not in second["rows"][0]
+    assert third == {"name": "研修总结", "points": 4, "requirement": "学期末提交个人研修总结", "deduction": "未提交不得分"}
+    assert plan["sections"][0]["content"] == [{"rubric": r["id"]}]
+    assert "import.guess.rubric" in [g.key for g in guesses]
+    assert errors_of(plan) == []
+    assert rendered_tables(plan) == [[RUBRIC["columns"], *RUBRIC["rows"]]]
+
+
+def test_a_rubric_whose_items_miss_its_total_is_kept_for_the_rules():
+    t = {"columns": ["项目", "分值", "要求", "扣分办法"], "rows": [["作业", "10", "按时提交", "缺一次扣1分"], ["合计", "20", "", ""]]}
+    plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
+    assert plan["rubrics"][0]["total"] == 20
+    assert any("PL206" in e for e in errors_of(plan))

@@ -28,4 +28,4 @@ def test_the_recognisers_make_guesses():
 def test_every_guess_is_worded_with_its_values(key, names, lang):
     assert key.startswith("import.guess.") and key in table(lang)
     words = message(key, lang, **{n: "X" for n in names})
-    assert "{" not in words and "X" in words
+    assert "{" not in words and ("X" in words or not names)
