@@ -7,7 +7,8 @@ ROWS = [["通识", "", "师德素养", "教师法及相关法律法规解读"], 
 
 def test_a_catalog_table_becomes_the_catalog_and_its_block():
     places = {("sections", 0, "content", 1): Place(table=1)}
-    plan, guesses = run(prose({"title": "培训内容", "content": ["课程如下：", {"table": {"columns": ["学段", "学科", "模块", "课程"], "rows": ROWS}}]}), places)
+    table = {"table": {"columns": ["学段", "学科", "模块", "课程"], "rows": ROWS}}
+    plan, guesses = run(prose({"title": "培训内容", "content": ["课程如下：", table]}), places)
     assert plan["catalog"] == {"courses": [r for r in ROWS if any(r)]}
     assert plan["sections"][0]["content"] == ["课程如下：", {"catalog": "table"}]
     assert [(g.key, g.place.table, g.values) for g in guesses] == [("import.guess.catalog", 1, (("rows", 3),))]

@@ -13,9 +13,9 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
-from plancc.importer.recognise.common import Ctx, entries, number, walk
+from plancc.importer.recognise.common import TOTAL_WORDS, Ctx, entries, fresh_id, lst, number, walk
+from plancc.importer.recognise.rubrics import recognise_rubric, rubric_columns
 from plancc.text.wording import BY_KEY, fill
 
 _N = r"(\d+(?:\.\d+)?)"
@@ -26,7 +26,7 @@ _NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12}?(?:考核|考试|评价|测
 
 def recognise_assessments(ctx: Ctx) -> None:
     plan = ctx.plan
-    for path, sec in walk(plan.get("sections") or []):
+    for path, sec in walk(lst(plan, "sections")):
         _components(ctx, path, sec)
     _tables(ctx)
 
@@ -137,12 +137,11 @@ _ITEM_COLUMNS = {
 }
 _EVAL_COLUMNS = {"类别": "category", "评价指标": "indicator", "指标描述": "description", "评价方式": "method", "权重": "weight"}
 _PASS = re.compile(rf"^\**备注\**[：:]\**(?P<cond>.+?)，至少达到{_N}分才能合格。$")
-_TOTAL = ("合计", "总分", "总计")
 
 
 def _tables(ctx: Ctx) -> None:
-    for path, sec in walk(ctx.plan.get("sections") or []):
-        content = sec.get("content") or []
+    for path, sec in walk(lst(ctx.plan, "sections")):
+        content = lst(sec, "content")
         for i, blk in enumerate(content):
             if not isinstance(blk, dict) or not isinstance(blk.get("table"), dict):
                 continue
@@ -153,8 +152,8 @@ def _tables(ctx: Ctx) -> None:
                 if got is not None:
                     content[i] = {"evaluation": got}
                     ctx.guess("import.guess.evaluation", path + ("content", i), ("evaluations", len(ctx.plan["evaluations"]) - 1), id=got)
-            elif _rubric_columns(cols) is not None:
-                got = _rubric(ctx, t, cols)
+            elif rubric_columns(cols) is not None:
+                got = recognise_rubric(ctx, t, cols)
                 if got is not None:
                     content[i] = {"rubric": got}
                     ctx.guess("import.guess.rubric", path + ("content", i), ("rubrics", len(ctx.plan["rubrics"]) - 1), id=got)
@@ -172,13 +171,6 @@ def _tables(ctx: Ctx) -> None:
                 ctx.guess("import.guess.assessment", path + ("content", i), ("assessments", len(ctx.plan["assessments"]) - 1), id=aid)
 
 
-def _fresh_id(taken: set, base: str) -> str:
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}{n}", n + 1
-    return name
-
-
 def _assessment_table(ctx: Ctx, t: dict, cols: list[str], where=()):
     keys = [_ITEM_COLUMNS.get(c) for c in cols]
     if None in keys or "name" not in keys or len(set(keys)) != len(keys) or t.get("caption"):
@@ -187,7 +179,7 @@ def _assessment_table(ctx: Ctx, t: dict, cols: list[str], where=()):
     for row in t.get("rows") or []:
         cells = [str(c) if c is not None else "" for c in row]
         rec = dict(zip(keys, cells))
-        if rec["name"].strip() in _TOTAL or (cells and cells[0].strip() in _TOTAL):
+        if rec["name"].strip() in TOTAL_WORDS or (cells and cells[0].strip() in TOTAL_WORDS):
             # the assessment block prints no 合计 row: the table would lose its words, so it stays a table
             ctx.guess("import.guess.assessment_total_row", where, where)
             return None
@@ -208,7 +200,7 @@ def _assessment_table(ctx: Ctx, t: dict, cols: list[str], where=()):
     if not items or len({it["name"] for it in items}) != len(items):
         return None
     assessments = ctx.plan.setdefault("assessments", [])
-    aid = _fresh_id({a["id"] for a in assessments}, "考核")
+    aid = fresh_id({a["id"] for a in assessments}, "考核")
     a: dict = {"id": aid, "items": items}
     assessments.append(a)
     return a, aid
@@ -230,7 +222,7 @@ def _evaluation(ctx: Ctx, t: dict, cols: list[str]):
         w = rec.get("weight", "")
         m = re.fullmatch(r"(\d+(?:\.\d+)?)%", w)
         if m is None:
-            if rec.get("category") in _TOTAL or rec.get("indicator") in _TOTAL:
+            if rec.get("category") in TOTAL_WORDS or rec.get("indicator") in TOTAL_WORDS:
                 continue
             return None
         item = {"category": rec.get("category"), "indicator": rec["indicator"]}
@@ -244,113 +236,6 @@ def _evaluation(ctx: Ctx, t: dict, cols: list[str]):
     if not items:
         return None
     evaluations = ctx.plan.setdefault("evaluations", [])
-    eid = _fresh_id({e["id"] for e in evaluations}, "评价")
+    eid = fresh_id({e["id"] for e in evaluations}, "评价")
     evaluations.append({"id": eid, "items": items})
     return eid
-
-
-# -- rubrics: 项目 / 分值 / 要求 / 扣分办法 ------------------------------------------------
-
-_RUBRIC_NAME = ("项目", "考核内容", "考核项目", "评分项目")
-_RUBRIC_REQ = ("要求", "考核要求", "评分标准")
-_RUBRIC_DED = ("扣分办法", "评分办法", "扣分标准")
-_POINTS_HEAD = re.compile(rf"^分值(?:[（(]{_N}分[）)])?$")
-_CELL_POINTS = re.compile(rf"^{_N}(分?)$")
-
-
-def _rubric_columns(cols: list[str]):
-    """The rubric's columns (name, points, requirement, deduction) by index, or None."""
-    if not cols or cols[0] not in _RUBRIC_NAME or len(cols) not in (3, 4) or _POINTS_HEAD.match(cols[1]) is None:
-        return None
-    rest = cols[2:]
-    if rest[0] not in _RUBRIC_REQ and rest[0] not in _RUBRIC_DED:
-        return None
-    if len(rest) == 2 and (rest[0] not in _RUBRIC_REQ or rest[1] not in _RUBRIC_DED):
-        return None
-    return cols
-
-
-def _rubric(ctx: Ctx, t: dict, cols: list[str]):
-    has_req = cols[2] in _RUBRIC_REQ
-    items: list[dict] = []
-    total, units = None, set()
-    for row in t.get("rows") or []:
-        cells = [str(c).strip() if c is not None else "" for c in row]
-        name, pts = cells[0], cells[1]
-        req = cells[2] if has_req else ""
-        ded = cells[3] if len(cells) == 4 else (cells[2] if not has_req else "")
-        m = _CELL_POINTS.match(pts)
-        if name in _TOTAL:
-            if m is None:
-                return None
-            total = number(m.group(1))
-            continue
-        if not name or (pts and m is None):
-            return None
-        if m is not None:
-            units.add(m.group(2))
-        line = {k: v for k, v in (("points", number(m.group(1)) if m else None), ("requirement", req or None), ("deduction", ded or None)) if v is not None}
-        if items and items[-1]["name"] == name:
-            items[-1]["lines"].append(line)
-        else:
-            items.append({"name": name, "lines": [line]})
-    if not items or len(units) > 1 or len({it["name"] for it in items}) != len(items):
-        return None
-    head = _POINTS_HEAD.match(cols[1])
-    stated = total if total is not None else (number(head.group(1)) if head.group(1) else None)
-    merged_col = 2 in (t.get("merge") or [])
-    # equal points on every row of an item: one merged cell, or each row's own? The table's merge
-    # says; else the reading whose sum is the stated total; else each row's own
-    ambiguous = [k for k, it in enumerate(items) if len(it["lines"]) > 1
-                 and len({ln.get("points") for ln in it["lines"]}) == 1 and it["lines"][0].get("points") is not None]
-    merged = set(ambiguous) if merged_col else set()
-    if not merged_col and stated is not None and 0 < len(ambiguous) <= 10:
-        for mask in range(1 << len(ambiguous)):
-            pick = {k for b, k in enumerate(ambiguous) if mask >> b & 1}
-            got = sum(it["lines"][0]["points"] if k in pick else sum(ln.get("points") or 0 for ln in it["lines"])
-                      for k, it in enumerate(items))
-            if got == stated:
-                merged = pick
-                break
-    out = []
-    for k, it in enumerate(items):
-        lines = it["lines"]
-        if len(lines) == 1:
-            entry = {"name": it["name"], **lines[0]}
-        elif k in merged:
-            entry = {"name": it["name"], "points": lines[0]["points"], "rows": [{x: v for x, v in ln.items() if x != "points"} for ln in lines]}
-        else:
-            entry = {"name": it["name"], "rows": lines}
-        if entry.get("points") is None and not any(r.get("points") is not None for r in entry.get("rows", [])):
-            return None
-        out.append(entry)
-    rubrics = ctx.plan.setdefault("rubrics", [])
-    rid = _fresh_id({r["id"] for r in rubrics}, "评分细则")
-    r: dict = {"id": rid}
-    if t.get("caption"):
-        r["caption"] = t["caption"]
-    unit = units.pop() if units else ""
-    if unit:
-        r["unit"] = unit
-    if total is not None:
-        r["total"] = total
-    elif head.group(1):
-        r["total"] = number(head.group(1))
-        r["total_row"] = False
-    else:
-        r["total_row"] = False
-    headers = {}
-    if cols[0] != "项目":
-        headers["name"] = cols[0]
-    if cols[1] != "分值":
-        headers["points"] = cols[1].replace(head.group(1), "{=rubrics." + rid + ".total}") if head.group(1) else cols[1]
-    if has_req and cols[2] != "要求":
-        headers["requirement"] = cols[2]
-    ded_col = cols[3] if len(cols) == 4 else (cols[2] if not has_req else None)
-    if ded_col and ded_col != "扣分办法":
-        headers["deduction"] = ded_col
-    if headers:
-        r["headers"] = headers
-    r["items"] = out
-    rubrics.append(r)
-    return rid

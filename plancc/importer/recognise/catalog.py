@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import Ctx, number, walk
+from plancc.importer.recognise.common import Ctx, lst, number, walk
 
 _COLUMNS = {"学段": "stage", "学科": "subject", "模块": "module", "课程": "title", "课程名称": "title", "学时": "hours"}
 
@@ -16,8 +16,8 @@ def recognise_catalog(ctx: Ctx) -> None:
     plan = ctx.plan
     if plan.get("catalog"):
         return
-    for path, sec in walk(plan.get("sections") or []):
-        content = sec.get("content") or []
+    for path, sec in walk(lst(plan, "sections")):
+        content = lst(sec, "content")
         for i, blk in enumerate(content):
             if not isinstance(blk, dict) or not isinstance(blk.get("table"), dict):
                 continue

@@ -37,20 +37,49 @@ class Ctx:
         self.guesses.append(Guess(key=key, place=self.place(source), values=tuple(values.items()), path=tuple(data)))
 
 
+#: a paragraph longer than this is not searched for a sentence of data (no sentence of data is
+#: this long; it keeps every pattern linear in what it reads)
+LONGEST = 4000
+
+
 def walk(sections: list, base: Path = ("sections",)) -> Iterator[tuple[Path, dict]]:
-    """Every section (depth first, in document order) with its path."""
-    for i, s in enumerate(sections or []):
+    """Every section (depth first, in document order) with its path; iterative, so any depth is fine.
+    A recogniser may rewrite the section it is given (its content and subsections)."""
+    stack: list[tuple[Path, list, int]] = [(base, sections if isinstance(sections, list) else [], 0)]
+    while stack:
+        where, items, i = stack.pop()
+        if i >= len(items):
+            continue
+        stack.append((where, items, i + 1))
+        s = items[i]
         if not isinstance(s, dict):
             continue
-        path = base + (i,)
-        yield path, s
-        yield from walk(s.get("sections") or [], path + ("sections",))
+        yield where + (i,), s
+        subs = s.get("sections")
+        if isinstance(subs, list) and subs:
+            stack.append((where + (i, "sections"), subs, 0))
+
+
+def lst(d: Any, key: str) -> list:
+    """``d[key]`` when it is a list of the plan's parts, else an empty list (never fails on junk)."""
+    v = d.get(key) if isinstance(d, dict) else None
+    if not isinstance(v, list) or (key == "sections" and not all(isinstance(x, dict) for x in v)):
+        return []
+    return v
+
+
+def own_list(d: dict, key: str) -> list:
+    """``d[key]`` as a list to add to (made when missing or not a list)."""
+    v = d.get(key)
+    if not isinstance(v, list):
+        v = d[key] = []
+    return v
 
 
 def paragraphs(section: dict) -> list[str]:
     """The plain-text paragraphs of a section's content (options-paragraphs' text too)."""
     out = []
-    for c in section.get("content") or []:
+    for c in lst(section, "content"):
         if isinstance(c, str):
             out.append(c)
     return out
@@ -60,12 +89,12 @@ def entries(section: dict) -> Optional[list[str]]:
     """The numbered entries directly under a section, as the structure stage may give them:
     untitled subsections of one paragraph each, or one list (``{items: […]}``) in the
     section's numbering; None when it holds anything else."""
-    subs = section.get("sections") or []
-    content = section.get("content") or []
+    subs = lst(section, "sections")
+    content = lst(section, "content")
     if subs and not content:
         out = []
         for s in subs:
-            c = s.get("content") or []
+            c = lst(s, "content")
             if s.get("title") or s.get("sections") or s.get("numbering") or s.get("numbered") is False \
                     or len(c) != 1 or not isinstance(c[0], str):
                 return None
@@ -79,7 +108,7 @@ def entries(section: dict) -> Optional[list[str]]:
 
 def only_text(section: dict) -> Optional[str]:
     """The one paragraph of a section with nothing else in it, else None."""
-    content = section.get("content") or []
+    content = lst(section, "content")
     if len(content) == 1 and isinstance(content[0], str) and not section.get("sections"):
         return content[0]
     return None
@@ -190,3 +219,15 @@ def range_format(start: PartialDate, end: PartialDate, typed: str) -> Optional[s
 
 def iso(d: PartialDate) -> str:
     return d.iso()
+
+
+#: the first cell of a total row
+TOTAL_WORDS = ("合计", "总分", "总计")
+
+
+def fresh_id(taken: set, base: str) -> str:
+    """`base`, or `base2`, `base3` … the first not taken."""
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}{n}", n + 1
+    return name

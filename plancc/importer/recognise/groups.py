@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from plancc.importer.recognise.common import Ctx, walk
+from plancc.importer.recognise.common import Ctx, lst, walk
 
 _ROLES = ("组长", "副组长", "成员", "主任", "副主任", "秘书", "秘书长", "联络员", "组员")
 _LINE = re.compile(r"^(?P<role>[\u4e00-\u9fff　 ]{2,5})[：:](?P<people>.+?)[。；;]?$")
@@ -19,8 +19,8 @@ _NAME = re.compile(r"(?P<name>[\u4e00-\u9fff（）]{0,30}?(?P<short>领导小组
 
 def recognise_groups(ctx: Ctx) -> None:
     plan = ctx.plan
-    for path, sec in walk(plan.get("sections") or []):
-        content = sec.get("content") or []
+    for path, sec in walk(lst(plan, "sections")):
+        content = lst(sec, "content")
         i = 0
         while i < len(content):
             run = _run(content, i)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import Ctx, number, walk
+from plancc.importer.recognise.common import LONGEST, Ctx, lst, number, walk
 from plancc.text.wording import BY_KEY, fill
 
 _N = r"(\d+(?:\.\d+)?)"
@@ -26,10 +26,10 @@ _BARE = re.compile(rf"^(?P<lead>[^0-9，。]{{1,12}}?){_SP}{_N}{_SP}学时。?$"
 def recognise_hours(ctx: Ctx) -> None:
     plan = ctx.plan
     hours = plan.get("hours") or {}
-    for path, sec in walk(plan.get("sections") or []):
-        content = sec.get("content") or []
+    for path, sec in walk(lst(plan, "sections")):
+        content = lst(sec, "content")
         for i, para in enumerate(content):
-            if not isinstance(para, str):
+            if not isinstance(para, str) or "学时" not in para or len(para) > LONGEST:
                 continue
             if "required" not in hours:
                 block = _sentence_block(para, hours)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from plancc.importer.recognise.common import COUNT, Ctx, count_format, number, parse_count, walk
+from plancc.importer.recognise.common import COUNT, LONGEST, Ctx, count_format, lst, number, own_list, parse_count, walk
 from plancc.text.wording import BY_KEY, fill
 
 _SENTENCE = re.compile(
@@ -27,18 +27,18 @@ _DEFAULT_TAIL = re.compile(r"^的(?P<offer>[^。]+)。$")
 def recognise_modules(ctx: Ctx) -> None:
     plan = ctx.plan
     sets = plan.setdefault("module_sets", [])
-    for path, sec in walk(plan.get("sections") or []):
-        subs = sec.get("sections") or []
+    for path, sec in walk(lst(plan, "sections")):
+        subs = lst(sec, "sections")
         if len(subs) >= 2 and all(s.get("run_in") and s.get("title") for s in subs):
             got = [_parse(only, label=s["title"]) if (only := _single(s)) else None for s in subs]
             if all(g is not None and g[1] is None and g[2] is None for g in got):
                 block = _block(ctx, sets, [g[0] for g in got], [g[3] for g in got], path)
-                sec.setdefault("content", []).append(block)
+                own_list(sec, "content").append(block)
                 sec.pop("sections", None)
                 continue
-        content = sec.get("content") or []
+        content = lst(sec, "content")
         for i, para in enumerate(content):
-            if not isinstance(para, str) or "{=" in para:
+            if not isinstance(para, str) or "{=" in para or "模块" not in para or len(para) > LONGEST:
                 continue
             got = _parse(para, label=None)
             if got is None:
@@ -58,7 +58,7 @@ def recognise_modules(ctx: Ctx) -> None:
 
 
 def _single(sec: dict) -> Optional[str]:
-    content = sec.get("content") or []
+    content = lst(sec, "content")
     if len(content) == 1 and isinstance(content[0], str) and not sec.get("sections"):
         return content[0]
     return None
@@ -66,6 +66,8 @@ def _single(sec: dict) -> Optional[str]:
 
 def _parse(text: str, label: Optional[str]):
     """(module set, lead, ending, pattern) from one sentence; None when it is not one."""
+    if "模块" not in text or len(text) > LONGEST:
+        return None
     m = _SENTENCE.match(text.strip())
     if m is None:
         return None

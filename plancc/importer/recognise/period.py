@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import Ctx, match_span, range_format, walk
+from plancc.importer.recognise.common import Ctx, lst, match_span, range_format, walk
 
 _TITLE = re.compile(r"^(?:培训|研修|网络研修|集中培训|项目实施)?(?:时间|日期|期限|周期|时段)(?:安排)?$")
 _SCHOOL_YEAR = re.compile(r"(\d{4})\s*[-—－~～至]\s*(\d{4})\s*学年度?")
@@ -19,12 +19,12 @@ def recognise_period(ctx: Ctx) -> None:
     plan = ctx.plan
     if (plan.get("period") or {}).get("start"):
         return
-    for path, sec in walk(plan.get("sections") or []):
+    for path, sec in walk(lst(plan, "sections")):
         _split_run_in(sec)
         title = (sec.get("title") or "").strip().rstrip("：:")
         if not _TITLE.match(title):
             continue
-        content = sec.get("content") or []
+        content = lst(sec, "content")
         for i, para in enumerate(content):
             if not isinstance(para, str) or "{=" in para:
                 continue

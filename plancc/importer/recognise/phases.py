@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from plancc.importer.recognise.common import COUNT, Ctx, count_ref, match_date, match_span, parse_count, range_format, walk
+from plancc.importer.recognise.common import COUNT, Ctx, count_ref, lst, match_date, match_span, own_list, parse_count, range_format, walk
 
 _STAGE = re.compile(r"^第(?P<n>[一二三四五六七八九十]+)阶段(?P<colon>[：:])(?P<name>.+?)(?:(?P<open>[（(])(?P<when>[^（）()]+)(?P<close>[）)]))?$")
 _FORM = re.compile(r"^培训形式(?P<colon>[：:])(?P<form>.+)$")
@@ -29,7 +29,7 @@ def recognise_phases(ctx: Ctx) -> None:
     plan = ctx.plan
     if plan.get("phases"):
         return
-    for path, sec in walk(plan.get("sections") or []):
+    for path, sec in walk(lst(plan, "sections")):
         if _dated(ctx, path, sec) or _staged_sections(ctx, path, sec) or _staged_lines(ctx, path, sec):
             _announce(ctx, path, sec)
             return
@@ -68,8 +68,8 @@ def _literal(typed: str) -> str:
 # -- dated -----------------------------------------------------------------------------
 
 def _dated(ctx: Ctx, path, sec) -> bool:
-    subs = sec.get("sections") or []
-    content = sec.get("content") or []
+    subs = lst(sec, "sections")
+    content = lst(sec, "content")
     from_items = False
     if not subs and len(content) == 1 and isinstance(content[0], dict) and set(content[0]) == {"items"}:
         if not all(isinstance(t, str) for t in content[0]["items"]):
@@ -95,7 +95,7 @@ def _dated(ctx: Ctx, path, sec) -> bool:
     if from_items:
         sec["content"] = [block]
     else:
-        sec.setdefault("content", []).append(block)
+        own_list(sec, "content").append(block)
     sec.pop("sections", None)
     for n, _ in enumerate(phases):
         ctx.guess("import.guess.phase", path + (("content", 0) if from_items else ("sections", n)), ("phases", n), number=n + 1)
@@ -113,7 +113,7 @@ def _dated_entry(sub: dict):
     if not isinstance(sub, dict) or sub.get("numbered") is False:
         return None
     title = (sub.get("title") or "").strip()
-    content = sub.get("content") or []
+    content = lst(sub, "content")
     if not title:  # （一）2022年11月15日前，tasks
         if len(content) != 1 or not isinstance(content[0], str) or sub.get("sections"):
             return None
@@ -131,8 +131,8 @@ def _dated_entry(sub: dict):
     if got is None or got[2] != len(title):  # a heading that is only the time, its tasks numbered under it
         return None
     tasks = []
-    for s in sub.get("sections") or []:
-        t = s.get("content") or []
+    for s in lst(sub, "sections"):
+        t = lst(s, "content")
         if s.get("title") or len(t) != 1 or not isinstance(t[0], str) or s.get("sections"):
             return None
         tasks.append(t[0])
@@ -203,13 +203,13 @@ def _finish_staged(ctx: Ctx, path, sec, phases, wording, stage_patterns) -> None
     if wording:
         block["wording"] = wording
     ctx.plan["phases"] = phases
-    sec.setdefault("content", []).append(block)
+    own_list(sec, "content").append(block)
     for n, _ in enumerate(phases):
         ctx.guess("import.guess.phase", path, ("phases", n), number=n + 1)
 
 
 def _staged_sections(ctx: Ctx, path, sec) -> bool:
-    subs = sec.get("sections") or []
+    subs = lst(sec, "sections")
     if len(subs) < 2 or any(s.get("numbered", True) is not False for s in subs):
         return False
     phases, wording, stage_patterns = [], {}, []
@@ -220,7 +220,7 @@ def _staged_sections(ctx: Ctx, path, sec) -> bool:
         phase, pattern, sp = head
         if pattern:
             wording[f"phase.range[{n}]"] = pattern
-        if not _stage_body(phase, sub.get("content") or [], wording, n):
+        if not _stage_body(phase, lst(sub, "content"), wording, n):
             return False
         phases.append(phase)
         stage_patterns.append(sp)
@@ -231,7 +231,7 @@ def _staged_sections(ctx: Ctx, path, sec) -> bool:
 
 def _staged_lines(ctx: Ctx, path, sec) -> bool:
     """Stage headings typed as lines of the section's own content."""
-    content = sec.get("content") or []
+    content = lst(sec, "content")
     if sec.get("sections"):
         return False
     first = next((i for i, p in enumerate(content) if isinstance(p, str) and _stage_head(p, 1)), None)
@@ -262,7 +262,7 @@ def _staged_lines(ctx: Ctx, path, sec) -> bool:
 def _announce(ctx: Ctx, path, sec) -> None:
     """“本年度专题培训分为六个阶段:” → {=phases.count:cn}, when the count is the phases'."""
     n = len(ctx.plan["phases"])
-    content = sec.get("content") or []
+    content = lst(sec, "content")
     for i, p in enumerate(content):
         if not isinstance(p, str):
             continue

@@ -7,7 +7,7 @@ before the tier name are the stage's prefix, the subsection's heading its label.
 
 from __future__ import annotations
 
-from plancc.importer.recognise.common import Ctx, walk
+from plancc.importer.recognise.common import Ctx, lst, walk
 
 
 def recognise_themes(ctx: Ctx) -> None:
@@ -15,8 +15,8 @@ def recognise_themes(ctx: Ctx) -> None:
     tiers = [t.get("name") for t in plan.get("tiers") or [] if isinstance(t, dict)]
     if not tiers or plan.get("stages"):
         return
-    for path, sec in walk(plan.get("sections") or []):
-        subs = sec.get("sections") or []
+    for path, sec in walk(lst(plan, "sections")):
+        subs = lst(sec, "sections")
         if not subs or sec.get("content"):
             continue
         stages = [_stage(s, tiers) for s in subs]
@@ -31,7 +31,7 @@ def recognise_themes(ctx: Ctx) -> None:
 
 def _stage(sec: dict, tiers: list[str]):
     heading = (sec.get("title") or "").strip()
-    lines = sec.get("content") or []
+    lines = lst(sec, "content")
     if not heading or sec.get("sections") or sec.get("run_in") or len(lines) < 2 or not all(isinstance(x, str) for x in lines):
         return None
     prefix, themes = None, {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import COUNT, Ctx, count_ref, parse_count, walk
+from plancc.importer.recognise.common import COUNT, LONGEST, Ctx, count_ref, lst, parse_count, walk
 
 _TIER = re.compile(r"(?P<name>(?:新|[\u4e00-\u9fff]{1,4}?期|青年|骨干|资深|中青年|老)教师)（教龄(?P<lo>\d+)(?:-(?P<hi>\d+)年|年以上)）(?P<sep>、|和)?")
 _COUNT = re.compile(rf"^(?P<n>{COUNT})(?=个)")
@@ -21,10 +21,10 @@ def recognise_tiers(ctx: Ctx) -> None:
     plan = ctx.plan
     if plan.get("tiers"):
         return
-    for path, sec in walk(plan.get("sections") or []):
-        content = sec.get("content") or []
+    for path, sec in walk(lst(plan, "sections")):
+        content = lst(sec, "content")
         for i, para in enumerate(content):
-            if not isinstance(para, str):
+            if not isinstance(para, str) or "教龄" not in para or len(para) > LONGEST:
                 continue
             got = _run(para)
             if got is None:
