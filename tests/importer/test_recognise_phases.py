@@ -32,6 +32,12 @@ def test_dated_entries_typed_as_a_list_become_phases_too():
     assert len(plan["phases"]) == 3 and plan["sections"][0]["content"][0]["phases"] == "dated"
 
 
+def test_dated_entries_read_as_headings_become_phases_too():
+    plan, _ = run(prose({"title": "进度安排", "sections": [{"title": t} for t in DATED]}))
+    assert [p.get("due") or p["start"] for p in plan["phases"]] == ["2022-11-15", "2022-11-25", "2023-03-15"]
+    assert plan["phases"][0]["tasks"] == "各学校（园）召开专题工作会议，认真组织开展宣传动员工作。"
+
+
 def test_a_list_with_an_undated_entry_is_left_alone():
     plan, _ = run(prose({"title": "进度安排", "content": [{"items": DATED + ["做好总结。"]}]}))
     assert "phases" not in plan and plan["sections"][0]["content"] == [{"items": DATED + ["做好总结。"]}]

@@ -114,6 +114,10 @@ def _dated_entry(sub: dict):
         return None
     title = (sub.get("title") or "").strip()
     content = lst(sub, "content")
+    if title and not content and not sub.get("sections") and not sub.get("run_in"):
+        got = _when(title)
+        if got is not None and got[2] < len(title) and title[got[2]] == "，":
+            title, content = "", [title]  # the whole entry read as a heading: its words are the same
     if not title:  # （一）2022年11月15日前，tasks
         if len(content) != 1 or not isinstance(content[0], str) or sub.get("sections"):
             return None
