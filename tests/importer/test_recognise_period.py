@@ -18,6 +18,14 @@ def test_a_period_under_its_own_heading_with_a_dash_is_the_default_format():
     assert plan["sections"][0]["sections"][0]["content"] == ["{=period}"]
 
 
+def test_the_year_in_the_title_is_the_plans_year_when_the_training_starts_in_it():
+    sec = {"title": "培训时间", "run_in": True, "content": ["2022年11月-2023年4月。"]}
+    plan, _ = run(prose(sec, title="宾川县2022年中小学幼儿园教师继续教育全员培训实施方案"))
+    assert plan["period"]["year"] == 2022
+    plan, _ = run(prose(sec, title="宾川县2021年中小学幼儿园教师继续教育全员培训实施方案"))
+    assert "year" not in plan["period"]
+
+
 def test_a_heading_typed_with_its_time_becomes_a_run_in_heading():
     plan, _ = run(prose({"title": "培训时间：2022年11月-2023年4月。"}))
     sec = plan["sections"][0]

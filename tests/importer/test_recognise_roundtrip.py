@@ -53,7 +53,7 @@ def test_luoerling_round_trip(tmp_path):
 def test_binchuan_round_trip(tmp_path):
     plan, guesses, before, after = _round_trip(tmp_path, "binchuan-2022")
     assert plan["hours"] == {"required": 72, "offered": 100}
-    assert plan["period"] == {"start": "2022-11", "end": "2023-04"}
+    assert plan["period"] == {"start": "2022-11", "end": "2023-04", "year": 2022}
     assert [t["years"] for t in plan["tiers"]] == [[1, 2], [3, 8], [9, 14], [15, None]]
     assert len(plan["phases"]) == 7
     assert plan["phases"][0] == {"due": "2022-11-15", "tasks": plan["phases"][0]["tasks"]}

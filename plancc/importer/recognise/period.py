@@ -64,3 +64,8 @@ def _school_year(plan: dict) -> None:
     m = _SCHOOL_YEAR.search(text)
     if m and int(m.group(2)) == int(m.group(1)) + 1:
         plan["period"].setdefault("school_year", f"{m.group(1)}-{m.group(2)}")
+        return
+    # “宾川县2022年……实施方案”: one year, the year the training starts → the plan's year
+    years = re.findall(r"(?<![\d\-—－])(\d{4})年(?![度]?[-—－]\d)", text)
+    if len(set(years)) == 1 and plan["period"]["start"].startswith(years[0] + "-"):
+        plan["period"].setdefault("year", int(years[0]))
