@@ -19,6 +19,17 @@ def test_weighted_components_in_prose_become_an_assessment_printed_in_the_source
     assert "1." + COMPONENTS[0] in texts and "2." + COMPONENTS[1] in texts
 
 
+def test_the_pass_mark_sentence_after_the_components_is_the_pass_mark():
+    pass_text = "考核总成绩达到60分为合格，达到90分为优秀。"
+    sec = {"title": "考核", "sections": [{"content": [COMPONENTS[0]]}, {"content": [COMPONENTS[1], pass_text]}]}
+    plan, _ = run(prose(sec))
+    (a,) = plan["assessments"]
+    assert (a["pass_mark"], a["excellent_mark"]) == (60, 90)
+    assert errors_of(plan) == []
+    texts = rendered_texts(plan)
+    assert pass_text in texts and texts.index(pass_text) == len(texts) - 1
+
+
 def test_weights_that_do_not_add_up_are_kept_for_the_rules():
     comps = ["过程性考核（占总成绩的60%，满分60分）包括作业。", "在线考试（占总成绩的30%，满分100分）包括题目。"]
     plan, _ = run(prose({"title": "考核", "content": [{"items": comps}]}))

@@ -34,7 +34,8 @@ def recognise_assessments(ctx: Ctx) -> None:
 # -- components in prose -------------------------------------------------------------
 
 def _components(ctx: Ctx, path, sec) -> None:
-    texts = entries(sec)
+    pass_text, where = _pass_after(sec)
+    texts = entries(_without(sec, where)) if where else entries(sec)
     if texts is None or len(texts) < 2:
         return
     comps, patterns = [], {}
@@ -55,13 +56,49 @@ def _components(ctx: Ctx, path, sec) -> None:
     n = 2
     while aid in taken:
         aid, n = f"{sec.get('title') or '考核'}{n}", n + 1
-    ctx.plan.setdefault("assessments", []).append({"id": aid, "components": comps})
+    a = {"id": aid, "components": comps}
+    if pass_text is not None:
+        a.update(_pass_marks(pass_text))
+    ctx.plan.setdefault("assessments", []).append(a)
     block: dict = {"assessment": aid}
     if patterns:
         block["wording"] = patterns
     sec["content"] = [block]
     sec.pop("sections", None)
     ctx.guess("import.guess.assessment", path, ("assessments", len(ctx.plan["assessments"]) - 1), id=aid)
+
+
+_PASS_SENTENCE = re.compile(rf"^考核总成绩达到{_N}分为合格(?:，达到{_N}分为优秀)?。$")
+
+
+def _pass_after(sec: dict):
+    """The pass-mark sentence after the entries (“考核总成绩达到60分为合格。”), as the block prints it
+    after its components: the last entry's second paragraph, or the paragraph after the list."""
+    subs, content = lst(sec, "sections"), lst(sec, "content")
+    if subs and not content:
+        last = lst(subs[-1], "content")
+        if len(last) == 2 and isinstance(last[1], str) and _PASS_SENTENCE.match(last[1]):
+            return last[1], ("sub", len(subs) - 1)
+    if not subs and len(content) == 2 and isinstance(content[1], str) and _PASS_SENTENCE.match(content[1]):
+        return content[1], ("content", 1)
+    return None, None
+
+
+def _without(sec: dict, where) -> dict:
+    """A copy of the section without its pass sentence (to read its entries)."""
+    if where[0] == "sub":
+        subs = list(lst(sec, "sections"))
+        subs[-1] = dict(subs[-1], content=lst(subs[-1], "content")[:1])
+        return dict(sec, sections=subs)
+    return dict(sec, content=lst(sec, "content")[:1])
+
+
+def _pass_marks(text: str) -> dict:
+    m = _PASS_SENTENCE.match(text)
+    out = {"pass_mark": number(m.group(1))}
+    if m.group(2):
+        out["excellent_mark"] = number(m.group(2))
+    return out
 
 
 def _component(text: str):
