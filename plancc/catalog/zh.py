@@ -574,10 +574,6 @@ MESSAGES: dict[str, str] = {
     'docx.reason.os': '读取失败：{detail}',
     'docx.reason.no_converter': '.doc 和 .wps 需要经 LibreOffice 转换为 .docx，而这个版本的 plancc 还没有转换模块（plancc.importer.convert）；请在 Word 或 WPS 中另存为 .docx 后再检查',
     'docx.reason.conversion': 'LibreOffice 转换失败：{detail}',
-    'import.place.table': '第{n}个表格',
-    'import.place.row': '第{n}行',
-    'import.place.cell': '第{n}格',
-    'import.place.join': '',
     # -- import: what recognise guessed (plancc.importer.recognise), said in the report and as YAML comments --
     'import.guess.period_kept': '培训时间“{text}”的写法无法由数据原样生成，保留为正文，请核对',
     'import.guess.hours_required': '按小标题把“{hours}学时”读作要求完成的学时（hours.required），请核对',
