@@ -590,4 +590,18 @@ MESSAGES: dict[str, str] = {
     'import.convert.no_libreoffice': 'reading {path} needs LibreOffice to convert it to .docx first, but LibreOffice (soffice) was not found. Install LibreOffice (Debian/Ubuntu: apt install libreoffice-writer), or save the file as .docx in Word/WPS and import that',
     'import.convert.failed': 'LibreOffice could not convert {path} to .docx (exit code {code}){detail}: save it as .docx in Word/WPS and import that',
     'import.convert.timeout': 'LibreOffice did not finish converting {path} within {seconds} seconds and was stopped: raise the timeout for a very large document, or save it as .docx in Word/WPS',
+    # -- import: what recognise guessed (plancc.importer.recognise), said in the report and as YAML comments --
+    'import.guess.period_kept': 'the training period “{text}” is written in a form the data cannot print back: kept as prose, please check',
+    'import.guess.hours_required': '“{hours} hours” read as the required hours (hours.required) from the heading, please check',
+    'import.guess.tiers': '{count} tiers and their years of teaching read from the source, please check',
+    'import.guess.module_count': 'the source says {declared} modules but lists {listed}: the count is kept as written (validate reports PL207), please check',
+    'import.guess.phase': 'the time and tasks of phase {number} read from the source, please check',
+    'import.guess.assessment': 'the components, points and weights of assessment “{id}” read from the source (its name from the heading, or provisional), please check',
+    'import.guess.evaluation': 'the indicators and weights of evaluation “{id}” read from a table (its name is provisional), please check',
+    'import.guess.catalog': 'a course catalog of {rows} courses read from a table, please check',
+    'import.guess.group': 'the members and roles of “{id}” read from the source, please check',
+    'import.guess.phase_time_typed': 'the time of phase {number}, “{text}”, is written in a form the data cannot print: its pattern keeps the source\'s words, please check',
+    'import.guess.themes': 'the themes of {count} stages by tier read from the source (the stage names from the lines\' openings), please check',
+    'import.guess.rubric': 'the items and points of rubric “{id}” read from a table (its name is provisional), please check',
+    'import.guess.assessment_total_row': 'the assessment table has a total row, which the assessment block does not print: kept as a table, its points are not data, please check',
 }

@@ -590,4 +590,18 @@ MESSAGES: dict[str, str] = {
     'import.convert.no_libreoffice': '读取 {path} 需要先用 LibreOffice 转换为 .docx，但没有找到 LibreOffice（soffice）。请安装 LibreOffice（Debian/Ubuntu：apt install libreoffice-writer），或在 Word/WPS 中把它另存为 .docx 后再导入',
     'import.convert.failed': 'LibreOffice 未能把 {path} 转换为 .docx（退出码 {code}）{detail}：请在 Word/WPS 中把它另存为 .docx 后再导入',
     'import.convert.timeout': 'LibreOffice 在 {seconds} 秒内未完成 {path} 的转换，已终止：文档很大时可加大超时时间，或在 Word/WPS 中另存为 .docx',
+    # -- import: what recognise guessed (plancc.importer.recognise), said in the report and as YAML comments --
+    'import.guess.period_kept': '培训时间“{text}”的写法无法由数据原样生成，保留为正文，请核对',
+    'import.guess.hours_required': '按小标题把“{hours}学时”读作要求完成的学时（hours.required），请核对',
+    'import.guess.tiers': '从原文读出 {count} 个层次及其教龄范围，请核对',
+    'import.guess.module_count': '原文写 {declared} 个模块，却列出 {listed} 个：照录所写的数目（validate 报告 PL207），请核对',
+    'import.guess.phase': '从原文读出第 {number} 个阶段的时间和任务，请核对',
+    'import.guess.assessment': '从原文读出考核方案“{id}”的组成、分值和权重（方案名称取自小标题或为暂定），请核对',
+    'import.guess.evaluation': '从原文表格读出评价表“{id}”的指标和权重（名称为暂定），请核对',
+    'import.guess.catalog': '从原文表格读出课程目录，共 {rows} 门课程，请核对',
+    'import.guess.group': '从原文读出“{id}”的成员及职务，请核对',
+    'import.guess.phase_time_typed': '第 {number} 个阶段的时间“{text}”的写法无法由数据生成，句式中照录原文，请核对',
+    'import.guess.themes': '从原文读出 {count} 个学段各层次的培训主题（学段名称取自各行开头），请核对',
+    'import.guess.rubric': '从原文表格读出评分细则“{id}”的项目和分值（名称为暂定），请核对',
+    'import.guess.assessment_total_row': '考核表有合计行，而考核表数据块不印合计行：保留为表格，其中的分值未作为数据，请核对',
 }
