@@ -1,0 +1,71 @@
+"""The training period: “三、培训时间：2022年11月-2023年4月。”, “（一）培训时间 / 2024年8月—2025年6月”.
+
+The paragraph under (or run in after) a heading that names the time of training and
+holds one span of dates becomes ``period: {start, end}``; the prose keeps
+``{=period…}`` with the formats that print the span exactly as typed (“-” → ``:hyphen``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from plancc.importer.recognise.common import Ctx, lst, match_span, range_format, walk
+
+_TITLE = re.compile(r"^(?:培训|研修|网络研修|集中培训|项目实施)?(?:时间|日期|期限|周期|时段)(?:安排)?$")
+_SCHOOL_YEAR = re.compile(r"(\d{4})\s*[-—－~～至]\s*(\d{4})\s*学年度?")
+
+
+def recognise_period(ctx: Ctx) -> None:
+    plan = ctx.plan
+    if (plan.get("period") or {}).get("start"):
+        return
+    for path, sec in walk(lst(plan, "sections")):
+        _split_run_in(sec)
+        title = (sec.get("title") or "").strip().rstrip("：:")
+        if not _TITLE.match(title):
+            continue
+        content = lst(sec, "content")
+        for i, para in enumerate(content):
+            if not isinstance(para, str) or "{=" in para:
+                continue
+            text = para.strip()
+            span = match_span(text)
+            if span is None:
+                continue
+            start, end, m = span
+            fmt = range_format(start, end, m.group(0))
+            rest = text[m.end():]
+            if fmt is None or rest not in ("", "。", "；", ".", ";"):
+                # a span not printed by any format (spaces, “--”) or with more words: left as prose, said
+                ctx.guess("import.guess.period_kept", path + ("content", i), path + ("content", i), text=text)
+                return
+            period = plan.setdefault("period", {})
+            period["start"], period["end"] = start.iso(), end.iso()
+            content[i] = para.replace(m.group(0), "{=period" + fmt + "}", 1)
+            _school_year(plan)
+            return
+
+
+def _split_run_in(sec: dict) -> None:
+    """A heading typed with its time after “：” and nothing under it (“培训时间：2022年11月-2023年4月。”)
+    is a run-in heading: the time is its first paragraph."""
+    title = sec.get("title") or ""
+    head, colon, rest = title.partition("：")
+    if colon and rest and not sec.get("content") and not sec.get("sections") and _TITLE.match(head.strip()) \
+            and match_span(rest) is not None:
+        sec["title"], sec["run_in"], sec["content"] = head, True, [rest]
+
+
+def _school_year(plan: dict) -> None:
+    """“2024-2025学年度” in the title: the period's school year (so {=school_year} works in prose)."""
+    doc = plan.get("document") or {}
+    title = doc.get("title")
+    text = "".join(title) if isinstance(title, list) else str(title or "")
+    m = _SCHOOL_YEAR.search(text)
+    if m and int(m.group(2)) == int(m.group(1)) + 1:
+        plan["period"].setdefault("school_year", f"{m.group(1)}-{m.group(2)}")
+        return
+    # “宾川县2022年……实施方案”: one year, the year the training starts → the plan's year
+    years = re.findall(r"(?<![\d\-—－])(\d{4})年(?![度]?[-—－]\d)", text)
+    if len(set(years)) == 1 and plan["period"]["start"].startswith(years[0] + "-"):
+        plan["period"].setdefault("year", int(years[0]))

@@ -1,0 +1,277 @@
+"""Phases with dates: the timeline of a plan.
+
+* dated — numbered entries that open with their time: “（一）2022年11月15日前，……”,
+  “（四）2022年11月25日—12月10日，……”, an entry titled by its span with its tasks
+  numbered under it (“（五）2022年11月30日—2023年4月30日” / 1. 2. 3.);
+* staged — “第一阶段：暑假研修（2024年7-9月）” headings (or lines) with their tasks and
+  “培训形式：……” under them.
+
+A run of such entries becomes ``phases:`` and one ``{phases: dated|staged}`` block; a time
+typed otherwise than the default form gets its own pattern (``phase.range[6]: "{=range:full}"``),
+so the block prints the source's words. The sentence announcing them (“分为六个阶段”) cites
+``{=phases.count:cn}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from plancc.importer.recognise.common import COUNT, Ctx, count_ref, lst, match_date, match_span, own_list, parse_count, range_format, walk
+
+_STAGE = re.compile(r"^第(?P<n>[一二三四五六七八九十]+)阶段(?P<colon>[：:])(?P<name>.+?)(?:(?P<open>[（(])(?P<when>[^（）()]+)(?P<close>[）)]))?$")
+_FORM = re.compile(r"^培训形式(?P<colon>[：:])(?P<form>.+)$")
+_RESP = re.compile(r"^责任(?:单位|人)(?P<colon>[：:])(?P<who>.+)$")
+_ANNOUNCE = re.compile(rf"分为(?P<n>{COUNT})个阶段")
+
+
+def recognise_phases(ctx: Ctx) -> None:
+    plan = ctx.plan
+    if plan.get("phases"):
+        return
+    for path, sec in walk(lst(plan, "sections")):
+        if _dated(ctx, path, sec) or _staged_sections(ctx, path, sec) or _staged_lines(ctx, path, sec):
+            _announce(ctx, path, sec)
+            return
+
+
+# -- the time of a phase -----------------------------------------------------------------
+
+def _when(text: str, pos: int = 0) -> Optional[tuple[dict, str, int]]:
+    """The phase's dates at `pos`, the pattern its typed form needs ("" for the default), where it ends."""
+    span = match_span(text, pos)
+    if span is not None:
+        start, end, m = span
+        fmt = range_format(start, end, m.group(0))
+        if fmt is None:  # typed in a form no format prints (“5月一6月”, spaces): the words as typed
+            return {"start": start.iso(), "end": end.iso()}, _literal(m.group(0)), m.end()
+        return {"start": start.iso(), "end": end.iso()}, ("{=range" + fmt + "}" if fmt else ""), m.end()
+    d = match_date(text, pos)
+    if d is not None:
+        due, m = d
+        for tail, pattern in (("前", ""), ("之前", "{=due}之前"), ("以前", "{=due}以前")):
+            if text.startswith(tail, m.end()):
+                if text[m.start():m.end()] != due.cn():
+                    pattern = _literal(text[m.start():m.end() + len(tail)])
+                return {"due": due.iso()}, pattern, m.end() + len(tail)
+    return None
+
+
+LITERAL = "\u0000"
+
+
+def _literal(typed: str) -> str:
+    """A pattern that is the source's words (marked, so that a guess says the time is not generated)."""
+    return LITERAL + typed
+
+
+# -- dated -----------------------------------------------------------------------------
+
+def _dated(ctx: Ctx, path, sec) -> bool:
+    subs = lst(sec, "sections")
+    content = lst(sec, "content")
+    from_items = False
+    if not subs and len(content) == 1 and isinstance(content[0], dict) and set(content[0]) == {"items"}:
+        if not all(isinstance(t, str) for t in content[0]["items"]):
+            return False
+        subs, from_items = [{"content": [t]} for t in content[0]["items"]], True  # the entries typed as one list
+    if len(subs) < 2:
+        return False
+    found = []
+    for sub in subs:
+        got = _dated_entry(sub)
+        if got is None:
+            return False
+        found.append(got)
+    phases, wording = [], {}
+    for n, (phase, pattern) in enumerate(found, 1):
+        phases.append(phase)
+        if pattern:
+            wording[("phase.due" if "due" in phase else "phase.range") + f"[{n}]"] = _pattern(ctx, pattern, path, n)
+    block: dict = {"phases": "dated"}
+    if wording:
+        block["wording"] = wording
+    ctx.plan["phases"] = phases
+    if from_items:
+        sec["content"] = [block]
+    else:
+        own_list(sec, "content").append(block)
+    sec.pop("sections", None)
+    for n, _ in enumerate(phases):
+        ctx.guess("import.guess.phase", path + (("content", 0) if from_items else ("sections", n)), ("phases", n), number=n + 1)
+    return True
+
+
+def _pattern(ctx: Ctx, pattern: str, path, n: int) -> str:
+    if pattern.startswith(LITERAL):
+        ctx.guess("import.guess.phase_time_typed", path, ("phases", n - 1), number=n, text=pattern[1:])
+        return pattern[1:]
+    return pattern
+
+
+def _dated_entry(sub: dict):
+    if not isinstance(sub, dict) or sub.get("numbered") is False:
+        return None
+    title = (sub.get("title") or "").strip()
+    content = lst(sub, "content")
+    if title and not content and not sub.get("sections") and not sub.get("run_in"):
+        got = _when(title)
+        if got is not None and got[2] < len(title) and title[got[2]] == "，":
+            title, content = "", [title]  # the whole entry read as a heading: its words are the same
+    if not title:  # （一）2022年11月15日前，tasks
+        if len(content) != 1 or not isinstance(content[0], str) or sub.get("sections"):
+            return None
+        text = content[0]
+        got = _when(text)
+        if got is None or got[2] >= len(text) or text[got[2]] != "，":
+            return None
+        tasks = text[got[2] + 1:]
+        if not tasks.strip():
+            return None
+        return dict(got[0], tasks=tasks), got[1]
+    if sub.get("run_in"):
+        return None
+    got = _when(title)
+    if got is None or got[2] != len(title):  # a heading that is only the time, its tasks numbered under it
+        return None
+    tasks = []
+    for s in lst(sub, "sections"):
+        t = lst(s, "content")
+        if s.get("title") or len(t) != 1 or not isinstance(t[0], str) or s.get("sections"):
+            return None
+        tasks.append(t[0])
+    if content or len(tasks) < 2:
+        return None
+    return dict(got[0], tasks=tasks), got[1]
+
+
+# -- staged ----------------------------------------------------------------------------
+
+def _stage_head(title: str, n: int, ctx: Ctx | None = None, path=()):
+    m = _STAGE.match(title.strip())
+    if m is None or parse_count(m.group("n")) != n:
+        return None
+    phase: dict = {"name": m.group("name")}
+    pattern = ""
+    if m.group("when"):
+        got = _when(m.group("when"))
+        if got is None or got[2] != len(m.group("when")):
+            return None
+        phase.update(got[0])
+        pattern = got[1]
+    opened, closed = m.group("open") or "（", m.group("close") or "）"
+    default = (m.group("colon"), opened, closed) == ("：", "（", "）")
+    when = "{=when}"
+    if pattern.startswith(LITERAL):  # the time as typed, in the heading's own pattern
+        when, pattern = pattern[1:], ""
+        if ctx is not None:
+            ctx.guess("import.guess.phase_time_typed", path, ("phases", n - 1), number=n, text=when)
+        default = False
+    stage_pattern = None if default else f"第{{=number:cn}}阶段{m.group('colon')}{{=name}}{{?{opened}{when}{closed}}}"
+    if when != "{=when}":
+        stage_pattern = f"第{{=number:cn}}阶段{m.group('colon')}{{=name}}{opened}{when}{closed}"
+    return phase, pattern, stage_pattern
+
+
+def _stage_body(phase: dict, paras: list, wording: dict, n: int) -> bool:
+    tasks = []
+    for p in paras:
+        if not isinstance(p, str):
+            return False
+        f, r = _FORM.match(p.strip()), _RESP.match(p.strip())
+        if f is not None and "form" not in phase:
+            phase["form"] = f.group("form")
+            if f.group("colon") != "：":
+                wording["phase.form"] = "培训形式" + f.group("colon") + "{=form}"
+        elif r is not None and "responsible" not in phase:
+            phase["responsible"] = r.group("who")
+            if not p.strip().startswith("责任单位："):
+                return False
+        elif "form" in phase or "responsible" in phase:
+            return False  # tasks after the form: the block would reorder them
+        else:
+            tasks.append(p)
+    if tasks:
+        phase["tasks"] = tasks[0] if len(tasks) == 1 else tasks
+    return True
+
+
+def _finish_staged(ctx: Ctx, path, sec, phases, wording, stage_patterns) -> None:
+    if len(set(stage_patterns) - {None}) == 1 and None not in stage_patterns:
+        wording["phase.stage"] = stage_patterns[0]
+    elif any(stage_patterns):
+        for n, sp in enumerate(stage_patterns, 1):
+            if sp:
+                wording[f"phase.stage[{n}]"] = sp
+    block: dict = {"phases": "staged"}
+    if wording:
+        block["wording"] = wording
+    ctx.plan["phases"] = phases
+    own_list(sec, "content").append(block)
+    for n, _ in enumerate(phases):
+        ctx.guess("import.guess.phase", path, ("phases", n), number=n + 1)
+
+
+def _staged_sections(ctx: Ctx, path, sec) -> bool:
+    subs = lst(sec, "sections")
+    if len(subs) < 2 or any(s.get("numbered", True) is not False for s in subs):
+        return False
+    phases, wording, stage_patterns = [], {}, []
+    for n, sub in enumerate(subs, 1):
+        head = _stage_head(sub.get("title") or "", n, ctx, path)
+        if head is None or sub.get("sections") or sub.get("run_in"):
+            return False
+        phase, pattern, sp = head
+        if pattern:
+            wording[f"phase.range[{n}]"] = pattern
+        if not _stage_body(phase, lst(sub, "content"), wording, n):
+            return False
+        phases.append(phase)
+        stage_patterns.append(sp)
+    sec.pop("sections", None)
+    _finish_staged(ctx, path, sec, phases, wording, stage_patterns)
+    return True
+
+
+def _staged_lines(ctx: Ctx, path, sec) -> bool:
+    """Stage headings typed as lines of the section's own content."""
+    content = lst(sec, "content")
+    if sec.get("sections"):
+        return False
+    first = next((i for i, p in enumerate(content) if isinstance(p, str) and _stage_head(p, 1)), None)
+    if first is None:
+        return False
+    groups: list[tuple[str, list]] = []
+    for p in content[first:]:
+        if isinstance(p, str) and _stage_head(p, len(groups) + 1):
+            groups.append((p, []))
+        else:
+            groups[-1][1].append(p)
+    if len(groups) < 2:
+        return False
+    phases, wording, stage_patterns = [], {}, []
+    for n, (head_text, body) in enumerate(groups, 1):
+        phase, pattern, sp = _stage_head(head_text, n, ctx, path)
+        if pattern:
+            wording[f"phase.range[{n}]"] = pattern
+        if not _stage_body(phase, body, wording, n):
+            return False
+        phases.append(phase)
+        stage_patterns.append(sp)
+    del content[first:]
+    _finish_staged(ctx, path, sec, phases, wording, stage_patterns)
+    return True
+
+
+def _announce(ctx: Ctx, path, sec) -> None:
+    """“本年度专题培训分为六个阶段:” → {=phases.count:cn}, when the count is the phases'."""
+    n = len(ctx.plan["phases"])
+    content = lst(sec, "content")
+    for i, p in enumerate(content):
+        if not isinstance(p, str):
+            continue
+        m = _ANNOUNCE.search(p)
+        if m and parse_count(m.group("n")) == n:
+            ref = count_ref("phases.count", m.group("n"), n)
+            if ref:
+                content[i] = p[: m.start("n")] + ref + p[m.end("n"):]

@@ -1,0 +1,36 @@
+"""Whatever prose the structure stage hands over, recognise ends quickly and leaves it whole."""
+
+import time
+
+from tests.importer.recognise_util import prose, run
+
+
+def test_sections_nested_thousands_deep_are_walked_without_recursion():
+    inner: dict = {"title": "培训时间", "run_in": True, "content": ["2022年11月-2023年4月。"]}
+    for _ in range(5000):
+        inner = {"title": "层", "sections": [inner]}
+    plan, _ = run({"plancc": 1, "document": {"title": "x"}, "sections": [inner]})
+    assert plan["period"] == {"start": "2022-11", "end": "2023-04"}
+
+
+def test_a_huge_paragraph_full_of_near_misses_is_left_alone_quickly():
+    text = "设置" + "甲、" * 200_000 + "乙个模块教龄（学时" * 1000
+    t = time.perf_counter()
+    plan, _ = run(prose({"title": "培训内容", "content": [text, "教龄" + "新教师（教龄1-2年）、" * 3000]}))
+    assert time.perf_counter() - t < 2
+    assert plan["sections"][0]["content"][0] == text
+
+
+def test_a_catalog_of_twenty_thousand_rows_is_read_in_well_under_a_second():
+    rows = [["初中", "语文", f"模块{i % 7}", f"课程{i}"] for i in range(20_000)]
+    t = time.perf_counter()
+    plan, _ = run(prose({"title": "课程", "content": [{"table": {"columns": ["学段", "学科", "模块", "课程"], "rows": rows}}]}))
+    assert time.perf_counter() - t < 1
+    assert len(plan["catalog"]["courses"]) == 20_000
+
+
+def test_junk_in_the_plan_is_passed_over():
+    plan = {"plancc": 1, "document": {"title": "x"}, "sections": [None, 3, {"title": "培训时间", "content": [None, 5, {"x": 1}]},
+                                                                 {"sections": "not a list", "content": [{"table": "no"}]}]}
+    out, guesses = run(plan)
+    assert out["sections"][0] is None and guesses == []

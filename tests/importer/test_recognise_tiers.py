@@ -1,0 +1,28 @@
+from tests.importer.recognise_util import errors_of, prose, rendered_texts, run
+
+SEED = ("根据规划按分层分类与分岗原则设计培训项目，每个阶段分为新教师（教龄1-2年）、成长期教师（教龄3-8年）和成熟期教师（教龄9-14年）、"
+        "提升期教师（教龄15年以上）四个不同层次，其中成长期教师按照螺旋递进式设计培训主题。")
+
+
+def test_the_tiers_sentence_becomes_tiers_and_a_block_that_prints_it():
+    plan, guesses = run(prose({"title": "培训内容", "content": [SEED]}))
+    assert plan["tiers"] == [{"name": "新教师", "years": [1, 2]}, {"name": "成长期教师", "years": [3, 8]},
+                             {"name": "成熟期教师", "years": [9, 14]}, {"name": "提升期教师", "years": [15, None]}]
+    (blk,) = plan["sections"][0]["content"]
+    assert blk["lead"] == "根据规划按分层分类与分岗原则设计培训项目，每个阶段分为"
+    assert blk["ending"].startswith("{=tiers.count:cn}个不同层次")
+    assert blk["wording"] == {"tier[成长期教师]": "{=name}（{=years}）和"}
+    assert [g.key for g in guesses] == ["import.guess.tiers"]
+    assert errors_of(plan) == []
+    assert SEED in rendered_texts(plan)
+
+
+def test_overlapping_years_are_kept_for_the_rules():
+    plan, _ = run(prose({"title": "培训对象", "content": ["分为新教师（教龄1-3年）、成长期教师（教龄3-8年）两个层次。"]}))
+    assert [t["years"] for t in plan["tiers"]] == [[1, 3], [3, 8]]
+    assert plan["sections"][0]["content"][0]["ending"] == "{=tiers.count:count}个层次。"
+
+
+def test_one_tier_alone_is_not_a_list_of_tiers():
+    plan, _ = run(prose({"title": "培训对象", "content": ["全体新教师（教龄1-2年）。"]}))
+    assert "tiers" not in plan
