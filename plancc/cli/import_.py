@@ -104,7 +104,9 @@ def summary_lines(plan: dict, guesses, lang: str) -> list[str]:
     if guesses:
         lines.append(message("import.report.guesses", lang, n=len(guesses)))
         for g in guesses:
-            lines.append("  " + printable(message("import.report.guess_line", lang, place=g.place.words(lang), what=guess_words(g, lang))))
+            place = g.place.words(lang)
+            line = message("import.report.guess_line", lang, place=place, what=guess_words(g, lang)) if place else guess_words(g, lang)
+            lines.append("  " + printable(line))
     else:
         lines.append(message("import.report.no_guesses", lang))
     return lines

@@ -184,3 +184,11 @@ def test_a_file_that_is_no_word_document_is_exit_2(tmp_path):
     path.write_bytes(b"\x00junk" * 100)
     assert run(["import", str(path), "--isolated"]) == 2
     assert not (tmp_path / "junk.yaml").exists()
+
+
+def test_a_guess_without_a_place_is_listed_without_one():
+    from plancc.cli.import_ import summary_lines
+    from plancc.importer.source import Guess
+
+    lines = summary_lines({"plancc": 1, "document": {"title": "方案"}}, [Guess("import.guess.items", Place(), (("count", 3),))], "zh")
+    assert lines[-1] == "  连续3个编号段落认作列表（items）"
