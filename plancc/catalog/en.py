@@ -394,7 +394,7 @@ MESSAGES: dict[str, str] = {
     'cli.opt.config': 'Use this plancc.toml (default: the nearest one from the current folder upwards).',
     'cli.opt.isolated': 'Read no plancc.toml at all.',
     'cli.validate.short': 'Check plan files: structure, types and consistency rules.',
-    'cli.validate.help': 'Check plan files: structure, types and consistency rules.\n\nPATHS are files or folders (default: the current folder); folders are searched recursively for *.yaml/*.yml files with a top-level plancc: key.\n\nExit codes: 0 no failing problems; 1 errors (with --strict, warnings too); 2 a usage error, a missing path or an unusable configuration.',
+    'cli.validate.help': 'Check plan files: structure, types and consistency rules.\n\nPATHS are files or folders (default: the current folder); folders are searched recursively for *.yaml/*.yml files with a top-level plancc: key. A Word document (.docx; .doc and .wps with LibreOffice) may be named too: its page, fonts, numbering order, signature and table headers are checked against the layout profile, and its text by the prose rules (codes PLD…).\n\nExit codes: 0 no failing problems; 1 errors (with --strict, warnings too); 2 a usage error, a missing path or an unusable configuration.',
     'cli.validate.format': 'Output format: text (default), json, github, sarif; may be repeated; FORMAT=FILE writes to a file, e.g. --format text --format sarif=plancc.sarif.',
     'cli.validate.output': 'Write the output (of the one format given without a file) to this file.',
     'cli.validate.strict': 'Warnings fail too (exit code 1).',

@@ -394,7 +394,7 @@ MESSAGES: dict[str, str] = {
     'cli.opt.config': '使用指定的 plancc.toml（默认从当前目录向上查找）。',
     'cli.opt.isolated': '不读取任何 plancc.toml。',
     'cli.validate.short': '检查计划文件：结构、类型和一致性规则。',
-    'cli.validate.help': '检查计划文件：结构、类型和一致性规则。\n\nPATHS 可以是文件或目录（默认当前目录）；目录中递归查找含有顶层 plancc: 键的 *.yaml/*.yml。\n\n退出码：0 没有失败的问题；1 有错误（加 --strict 时警告也算）；2 用法错误、路径不存在或配置不可用。',
+    'cli.validate.help': '检查计划文件：结构、类型和一致性规则。\n\nPATHS 可以是文件或目录（默认当前目录）；目录中递归查找含有顶层 plancc: 键的 *.yaml/*.yml。也可以直接写 Word 文档（.docx；有 LibreOffice 时也可以是 .doc、.wps）：按版式配置检查页面、字体、编号次序、落款与表头，并检查正文文字（代码 PLD…）。\n\n退出码：0 没有失败的问题；1 有错误（加 --strict 时警告也算）；2 用法错误、路径不存在或配置不可用。',
     'cli.validate.format': '输出格式：text（默认）、json、github、sarif；可重复，格式=文件 写入文件，如 --format text --format sarif=plancc.sarif。',
     'cli.validate.output': '把（唯一未指定文件的）输出写入此文件。',
     'cli.validate.strict': '警告也算失败（退出码 1）。',
