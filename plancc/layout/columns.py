@@ -395,7 +395,7 @@ def _height(items: list[_Item], nrows: int, widths: list[float], margin: float, 
 
 class _Lines:
     """:func:`_height` for many trial widths: the cells are measured once at the widths last
-    :meth:`settle`\ d, and a trial measures again only the cells over columns whose width
+    :meth:`settle` left them, and a trial measures again only the cells over columns whose width
     differs (a step changes one or two columns; a table's cells are measured, not its
     columns). The sums run in the same order as a full measure, so the result is the same
     float to the last bit."""
