@@ -29,13 +29,10 @@ from pathlib import Path
 from plancc.catalog import message
 from plancc.diagnostics import Diagnostic, Severity, Span
 from plancc.diagnostics.codes import BUILTIN
+from plancc.importer import CONVERTED_SUFFIXES
 from plancc.text.ladder import rung_of
 from plancc.text.numerals import parse_cn_number
 
-#: suffixes checked as Word documents; .doc and .wps need LibreOffice (plancc.importer.convert)
-DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
-CONVERTED_SUFFIXES = (".doc", ".wps", ".wpt", ".dot")
-WORD_SUFFIXES = DOCX_SUFFIXES + CONVERTED_SUFFIXES
 #: bytes read at most from one file (the reader also bounds what the package unpacks to)
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: margins within this many twips (0.5 mm) of the profile's are right
@@ -56,10 +53,6 @@ _ATTACHMENT = re.compile(r"^附件\s*\d*$")
 _DATE = re.compile(r"^(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./](\d{1,2})[-./](\d{1,2}))$")
 _CN_DATE = re.compile(r"^[二〇一二三四五六七八九零○]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$")
 _WENHAO = re.compile(r"^\S{1,12}[〔\[［(（【]\s*\d{2,4}\s*[〕\]］)）】]\s*第?\s*\S{1,6}号$")
-
-
-def is_word_file(path: str | Path) -> bool:
-    return str(path).lower().endswith(WORD_SUFFIXES)
 
 
 # ---- locating --------------------------------------------------------------------------

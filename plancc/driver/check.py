@@ -177,7 +177,7 @@ def check_inputs(files: list[Path], settings: Settings, *, config: Config | None
                  display: Callable[[Path], str] = str) -> list[FileReport]:
     """Plans and Word documents alike, reports in the files' order: a .docx (.doc, .wps through
     LibreOffice) is checked against the layout profile (plancc.check.docx), the rest as plans."""
-    from plancc.check.docx import is_word_file
+    from plancc.importer import is_word_file
 
     words = [f for f in files if is_word_file(f)]
     if not words:

@@ -23,9 +23,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from plancc.importer.source import Guess, SourceDoc
 
-#: the suffixes import reads: .docx directly, the others through LibreOffice (plancc.importer.docx
-#: read_document sniffs the bytes, so a .docx named .doc is still read directly)
-SUFFIXES = (".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".rtf", ".odt")
+#: Word documents plancc reads (``plancc import`` and ``plancc validate``): these directly …
+DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
+#: … and these through LibreOffice (plancc.importer.convert; read_document sniffs the bytes,
+#: so a .docx named .doc is still read directly)
+CONVERTED_SUFFIXES = (".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt")
+SUFFIXES = DOCX_SUFFIXES + CONVERTED_SUFFIXES
+
+
+def is_word_file(path: "str | Path") -> bool:
+    """Whether a path names a Word document (by its suffix), not a plan."""
+    return str(path).lower().endswith(SUFFIXES)
 
 
 def read(path: str | Path, lang: str = "zh") -> "SourceDoc":
