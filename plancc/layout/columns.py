@@ -311,7 +311,7 @@ def _lines(text: str, width: float, words_whole: bool = True) -> float:
 def _least(titles: list[str], rows: list[list[ir.Cell]], header: list[list[ir.Cell]] | None) -> list[float]:
     """Each column's least width in characters: its widest header word and number. (A label in
     the body, such as 过程性评价, may still break inside a word when the table has no room: that
-    costs lines in :func:`_height`, so it is weighed, not forbidden.)"""
+    costs lines in :class:`_Lines`, so it is weighed, not forbidden.)"""
     n = len(titles)
     least = [max(_least_width(t), 1.0) for t in titles]
     body = _sample(rows)
@@ -387,14 +387,10 @@ _BROKEN_LABEL = 1.0
 _WRAPPED_LABEL = 0.05
 
 
-def _height(items: list[_Item], nrows: int, widths: list[float], margin: float, heads: int = 1) -> float:
-    """Lines of the whole table: each row as tall as its tallest single-row cell, then each
-    merged cell given the lines it lacks over its rows (the narrowest merges first)."""
-    return _Lines(items, nrows, margin, heads, len(widths)).height(widths)
-
-
 class _Lines:
-    """:func:`_height` for many trial widths: the cells are measured once at the widths last
+    """Lines of the whole table at trial widths: each row as tall as its tallest single-row
+    cell, then each merged cell given the lines it lacks over its rows (the narrowest merges
+    first). The cells are measured once at the widths last
     :meth:`settle` left them, and a trial measures again only the cells over columns whose width
     differs (a step changes one or two columns; a table's cells are measured, not its
     columns). The sums run in the same order as a full measure, so the result is the same
