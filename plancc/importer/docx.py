@@ -570,7 +570,7 @@ def format_number(n: int, fmt: str) -> str:
     if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand", "japaneseDigitalTenThousand"):
         return nm.cn_number(n)
     if fmt in ("ideographDigital", "taiwaneseDigital"):  # digit by digit: 10 → 一〇
-        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n)) if n >= 0 else str(n)
+        return nm.cn_digits(n) if n >= 0 else str(n)
     if fmt == "chineseLegalSimplified":
         return nm.cn_legal(n)
     if fmt in ("ideographLegalTraditional", "japaneseLegal"):

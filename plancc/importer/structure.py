@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from plancc.importer.source import Guess, Place, SourceDoc, SPara, STable
+from plancc.text.numerals import parse_cn_number
 
 _CN = "一二三四五六七八九十百零〇两"
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -96,12 +97,8 @@ def _n(text: str) -> int:
     t = text.translate(_DIGITS)
     if t.isdigit():
         return int(t)
-    from plancc.text.numerals import parse_cn_number
-
-    try:
-        return int(parse_cn_number(t.replace("〇", "零").replace("两", "二")))
-    except Exception:  # noqa: BLE001 - an odd number (百零一…) counts as unknown
-        return 0
+    n = parse_cn_number(t)  # 两 and 〇 are digits to it too
+    return 0 if n is None else n  # an odd number counts as unknown
 
 
 @dataclass

@@ -74,6 +74,11 @@ def cn_counting(n: int) -> str:
         return "〇"
     if 0 < n < 100:
         return cn_number(n)
+    return cn_digits(n)
+
+
+def cn_digits(n: int) -> str:
+    """Digit by digit, as years and Word's ``ideographDigital`` write: 2024 → 二〇二四, 10 → 一〇."""
     return "".join("〇一二三四五六七八九"[int(d)] for d in str(abs(n)))
 
 

@@ -10,7 +10,7 @@ from typing import Any, Iterator, Optional
 
 from plancc.importer.source import Guess, Place
 from plancc.model.dates import PartialDate
-from plancc.text.numerals import cn_number
+from plancc.text.numerals import cn_number, parse_cn_number
 from plancc.text.wording import format_value
 
 Path = tuple
@@ -125,10 +125,9 @@ def parse_count(word: str) -> Optional[int]:
     """八 → 8, 十一 → 11, 两 → 2, 11 → 11."""
     if word.isdigit():
         return int(word)
-    for n in range(0, 200):
-        if cn_number(n) == word or (n == 2 and word == "两"):
-            return n
-    return None
+    n = parse_cn_number(word)
+    # only a number as plancc writes it (十一, not 一十一 or 十十), so that the count prints back the same
+    return n if n is not None and (cn_number(n) == word or (n == 2 and word == "两")) else None
 
 
 def count_ref(name: str, word: str, value: int) -> Optional[str]:
