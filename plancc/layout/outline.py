@@ -146,6 +146,10 @@ def _blank(keep: bool | None = None) -> ir.Paragraph:
     return ir.Paragraph("body", [], keep_with_next=keep)
 
 
+def _is_blank(block) -> bool:
+    return isinstance(block, ir.Paragraph) and block.kind == "body" and not block.runs
+
+
 def _keep_last_with_next(out: list) -> None:
     """The 落款 never stands alone on a page: the last body paragraph goes with it (GB/T 9704 7.3.5)."""
     if out and isinstance(out[-1], ir.Paragraph):
@@ -190,6 +194,12 @@ class _Parser:
                     out.append(_blank())
             elif tag == "subtitle":
                 out.append(ir.Paragraph("subtitle", [ir.Run(_text(el))]))
+                if not (i + 1 < len(elements) and elements[i + 1].tag == "doc-number"):
+                    out.append(_blank())
+            elif tag == "doc-number":
+                if len(out) > 1 and _is_blank(out[-1]) and getattr(out[-2], "kind", None) == "title":
+                    out.pop()  # the number sits right under the title lines; the blank line comes after it
+                out.append(ir.Paragraph("doc_number", [ir.Run(_text(el))]))
                 out.append(_blank())
             elif tag == "attachment-label":
                 out.append(ir.Paragraph("attachment_label", [ir.Run(_text(el))]))
