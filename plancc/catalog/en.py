@@ -300,7 +300,7 @@ MESSAGES: dict[str, str] = {
     'outline.too_deep': '<section> elements are nested more than {depth} deep',
     'outline.weight_number': '<col weight={weight}>: the weight must be a number',
     'outline.weight_range': '<col weight={weight}>: the weight must be a positive number up to 1000000',
-    'outline.two_headers': 'a <table> has one <header> at most',
+    'outline.two_headers': 'a <table> has at most {most} <header> elements (header rows)',
     'outline.in_table': 'unknown element <{tag}> in <table>: a table holds <col>, <header> and <row>',
     'outline.no_col': '<table name={table}> has no <col>',
     'outline.too_many_columns': '<table name={table}> has {columns} columns; Word shows at most {most}',
@@ -647,4 +647,8 @@ MESSAGES: dict[str, str] = {
     'cli.import.help': 'Reads DOCUMENT (.docx; .doc and .wps too when LibreOffice is installed), rebuilds the sections from their numbering, reads the title, addressee, basis documents, issuer, date and tables, writes a commented plan YAML and checks it with the rules of plancc validate.\n\nWrites the .yaml of the same name beside the input by default (-o - writes to standard output); never overwrites an existing file (unless --force) nor the input. Every guess made on import is a comment in the YAML and a line of the report with its place in the source.\n\nExit status: 0 written and no errors found; 1 written but the check found errors; 2 the input cannot be read or the output cannot be written.',
     'cli.import.output': 'write to this file (- for standard output); by default the .yaml of the same name beside the input.',
     'cli.import.force': 'overwrite an existing plan file.',
+    'value.table_no_columns': 'the table has no column titles: write columns (one row of titles) or header (header rows)',
+    'value.table_merge_up': 'cell {cell} of row {row} says merge: up (it continues the cell above), but the row above has no cell of the same width (span) there: line it up with the cell above, or drop merge',
+    'value.table_merge_up_text': 'cell {cell} of row {row} continues the cell above it (merge: up) and cannot have text of its own: write the text in the cell above, or drop merge',
+    'value.table_columns_and_header': 'the table has both columns and header: write the header rows in header (its last row names the columns) and drop columns',
 }

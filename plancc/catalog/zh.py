@@ -300,7 +300,7 @@ MESSAGES: dict[str, str] = {
     'outline.too_deep': '<section> 元素嵌套超过 {depth} 层',
     'outline.weight_number': '<col weight={weight}>：权重必须是数字',
     'outline.weight_range': '<col weight={weight}>：权重必须是不超过 1000000 的正数',
-    'outline.two_headers': '一个 <table> 最多只能有一个 <header>',
+    'outline.two_headers': '一个 <table> 最多只能有 {most} 个 <header>（表头行）',
     'outline.in_table': '<table> 中有未知的元素 <{tag}>：表格只能包含 <col>、<header> 和 <row>',
     'outline.no_col': '<table name={table}> 没有 <col>',
     'outline.too_many_columns': '<table name={table}> 有 {columns} 列；Word 最多显示 {most} 列',
@@ -647,4 +647,8 @@ MESSAGES: dict[str, str] = {
     'cli.import.help': '读取 DOCUMENT（.docx；装有 LibreOffice 时也可读 .doc 和 .wps），按编号层级恢复各节，读出标题、主送、依据文件、落款、日期和表格，写成带注释的计划 YAML，并用 plancc validate 的规则检查它。\n\n默认写到输入文件旁边的同名 .yaml（-o - 写到标准输出）；不覆盖已有的文件（除非加 --force），也从不覆盖输入文件。导入时的每一处推断都在 YAML 中以注释标出，并在报告中列出其在原文中的位置。\n\n退出码：0 已写出且检查没有错误；1 已写出但检查发现错误；2 无法读取输入或无法写出。',
     'cli.import.output': '写到这个文件（- 为标准输出）；默认是输入文件旁边的同名 .yaml。',
     'cli.import.force': '覆盖已存在的计划文件。',
+    'value.table_no_columns': '表格缺少列标题：写 columns（一行列标题），或写 header（多行表头）',
+    'value.table_merge_up': '第 {row} 行第 {cell} 个单元格写了 merge: up（与上一格纵向合并），但上一行同一位置没有同样宽（span 相同）的单元格：请对齐上一行的单元格，或删去 merge',
+    'value.table_merge_up_text': '第 {row} 行第 {cell} 个单元格与上一格纵向合并（merge: up），不能再有自己的文字：把文字写在上一格中，或删去 merge',
+    'value.table_columns_and_header': '表格同时写了 columns 和 header：多行表头写在 header 中（末行即各列的列标题），删去 columns',
 }

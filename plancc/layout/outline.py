@@ -50,6 +50,8 @@ _P_KINDS = {"body": "body", "caption": "caption", "note": "note", "plain": "addr
 MAX_DEPTH = 50
 #: Word's limit on the columns of a table.
 MAX_COLUMNS = 63
+#: header rows of one table (the plan language allows 8)
+MAX_HEADER_ROWS = 8
 _ALIGNS = ("left", "center", "right")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
@@ -283,7 +285,7 @@ class _Parser:
         merge_cols: list[int] = []
         explicit = False
         row_els = []
-        header_el = None
+        header_els: list[ET.Element] = []
         for child in el:
             tag = child.tag
             if tag == "row":
@@ -303,10 +305,10 @@ class _Parser:
                 weights.append(w)
                 if child.get("merge") == "1":
                     merge_cols.append(len(cols) - 1)
-            elif tag == "header":
-                if header_el is not None:
-                    raise OutlineError("outline.two_headers")
-                header_el = child
+            elif tag == "header":  # one element per header row
+                if len(header_els) >= MAX_HEADER_ROWS:
+                    raise OutlineError("outline.two_headers", most=MAX_HEADER_ROWS)
+                header_els.append(child)
             else:
                 raise OutlineError("outline.in_table", tag=tag)
         ncols = len(cols)
@@ -336,18 +338,24 @@ class _Parser:
                 raise OutlineError("outline.row_span", table=repr(el.get('name', '')), row=n, span=pos, columns=ncols)
             rows.append(row)
         header = None
-        if header_el is not None:
-            cells = []
-            pos = 0
-            for c in header_el:
-                if c.tag != "cell":
-                    raise OutlineError("outline.in_header", tag=c.tag)
-                span = _int_attr(c, "span", 1, 1, ncols)
-                cells.append(ir.Cell(_text(c), span=span, bold=True, align="center"))
-                pos += span
-            if pos != ncols:
-                raise OutlineError("outline.header_span", table=repr(el.get('name', '')), span=pos, columns=ncols)
-            header = [cells]
+        if header_els:
+            header = []
+            for c_row in header_els:
+                cells = []
+                pos = 0
+                for c in c_row:
+                    if c.tag != "cell":
+                        raise OutlineError("outline.in_header", tag=c.tag)
+                    span = _int_attr(c, "span", 1, 1, ncols)
+                    cells.append(ir.Cell(_text(c), span=span, bold=True, align="center"))
+                    if c.get("merge") == "up":
+                        cells[-1].vmerge = "continue"
+                    pos += span
+                if pos != ncols:
+                    raise OutlineError("outline.header_span", table=repr(el.get('name', '')), span=pos, columns=ncols)
+                header.append(cells)
+            if any(c.vmerge == "continue" for row in header for c in row):
+                _merges_up(header, el.get("name", ""))
         if merge_cols:
             _vertical_merges(rows, merge_cols)
         if ups:
