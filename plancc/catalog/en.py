@@ -651,4 +651,6 @@ MESSAGES: dict[str, str] = {
     'value.table_merge_up': 'cell {cell} of row {row} says merge: up (it continues the cell above), but the row above has no cell of the same width (span) there: line it up with the cell above, or drop merge',
     'value.table_merge_up_text': 'cell {cell} of row {row} continues the cell above it (merge: up) and cannot have text of its own: write the text in the cell above, or drop merge',
     'value.table_columns_and_header': 'the table has both columns and header: write the header rows in header (its last row names the columns) and drop columns',
+    'docx.unset': 'not set (the software that opens it uses its default)',
+    'docx.unset_short': 'not set',
 }

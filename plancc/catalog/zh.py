@@ -651,4 +651,6 @@ MESSAGES: dict[str, str] = {
     'value.table_merge_up': '第 {row} 行第 {cell} 个单元格写了 merge: up（与上一格纵向合并），但上一行同一位置没有同样宽（span 相同）的单元格：请对齐上一行的单元格，或删去 merge',
     'value.table_merge_up_text': '第 {row} 行第 {cell} 个单元格与上一格纵向合并（merge: up），不能再有自己的文字：把文字写在上一格中，或删去 merge',
     'value.table_columns_and_header': '表格同时写了 columns 和 header：多行表头写在 header 中（末行即各列的列标题），删去 columns',
+    'docx.unset': '未设置（由打开它的软件按默认值排版）',
+    'docx.unset_short': '未设置',
 }
