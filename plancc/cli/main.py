@@ -18,6 +18,7 @@ COMMANDS = {  # in the order --help lists them: the daily work first
     "validate": "plancc.cli.validate:validate_cmd",
     "render": "plancc.cli.render:render_cmd",
     "import": "plancc.cli.import_:import_cmd",
+    "diff": "plancc.cli.diff:diff_cmd",
     "show": "plancc.cli.show:show_cmd",
     "explain": "plancc.cli.explain:explain_cmd",
     "init": "plancc.cli.init:init_cmd",

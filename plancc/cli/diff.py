@@ -1,0 +1,116 @@
+"""``plancc diff``: what a change of plan means, for a reviewer."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from plancc.catalog import message
+from plancc.cli.common import config_options, display_path, get_config, lang_option
+from plancc.cli.usage import Choice, Command
+
+_PLAN = re.compile(rb"^plancc\s*:", re.M)
+
+
+class DiffCommand(Command):
+    """Keeps what follows ``--`` apart: ``plancc diff REV -- plans/``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if "--" in args:
+            at = args.index("--")
+            ctx.meta["plancc.diff.paths"] = args[at + 1:]
+            args = args[:at]
+        return super().parse_args(ctx, args)
+
+
+@click.command("diff", cls=DiffCommand, help="cli.diff.help", short_help="cli.diff.short")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="[NEW]", required=False)
+@click.option("-f", "--format", "fmt", type=Choice(["text", "markdown", "json"]), default="text", show_default=True,
+              help="cli.diff.format")
+@click.option("--exit-code", is_flag=True, help="cli.diff.exit_code")
+@lang_option
+@config_options
+@click.pass_context
+def diff_cmd(ctx, old, new, fmt, exit_code, lang, config_path, isolated):
+    """Diff two plans or two revisions (help: cli.diff.help in the catalog)."""
+    from plancc.diff.formats import render_diff
+    from plancc.driver.settings import Settings
+
+    config = get_config(config_path, isolated)
+    settings = Settings.from_config(config, lang=lang)
+    lang = settings.lang
+    paths = ctx.meta.get("plancc.diff.paths", [])
+    old_p = Path(old)
+    if new is not None and not paths and old_p.is_file() and Path(new).is_file():
+        diffs = [_files(old_p, Path(new), settings)]
+    else:
+        diffs = _revisions(old, new, paths, settings)
+    color = fmt == "text" and sys.stdout.isatty()
+    click.echo(render_diff(fmt, diffs, lang, color=color), nl=False)
+    sys.exit(1 if exit_code and any(d.differs for d in diffs) else 0)
+
+
+def _files(old: Path, new: Path, settings):
+    from plancc.diff import diff_files
+
+    return diff_files(old, new, settings, display_path(old), display_path(new))
+
+
+def _is_plan(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return bool(_PLAN.search(fh.read(64 * 1024)))
+    except OSError:
+        return False
+
+
+def _revisions(old: str, new: str | None, paths: list[str], settings):
+    from plancc.diff import diff_reports
+    from plancc.diff.revisions import changed_paths, is_revision, repo_root, tree_at
+    from plancc.driver.check import check_file
+    from plancc.errors import UsageError
+    from plancc.text.escape import printable
+
+    lang = settings.lang
+    cwd = Path.cwd()
+    for rev in (old, new):
+        if rev is not None and not is_revision(rev, cwd):
+            raise UsageError(message("diff.not_a_revision", lang, name=printable(rev)))
+    root = repo_root(cwd, lang)
+    # paths are given relative to where the command runs; git wants them from the root
+    rel = [str((cwd / p).resolve().relative_to(root.resolve())) if (cwd / p).exists() else p for p in paths]
+    names = changed_paths(root, old, new, rel, lang)
+    out = []
+    with tree_at(root, old, lang) as old_tree:
+        if new is None:
+            new_tree_ctx = None
+            new_tree = root
+        else:
+            new_tree_ctx = tree_at(root, new, lang)
+            new_tree = new_tree_ctx.__enter__()
+        try:
+            for name in names:
+                a, b = old_tree / name, new_tree / name
+                if not (_is_plan(a) or _is_plan(b)):
+                    continue
+                old_name = f"{old}:{name}"
+                new_name = f"{new}:{name}" if new else name
+                ra = check_file(a, settings, display=old_name) if a.is_file() else _empty(old_name, lang)
+                rb = check_file(b, settings, display=new_name) if b.is_file() else _empty(new_name, lang)
+                out.append(diff_reports(ra, rb, lang, old_name, new_name))
+        finally:
+            if new_tree_ctx is not None:
+                new_tree_ctx.__exit__(None, None, None)
+    return out
+
+
+def _empty(name: str, lang: str):
+    """The side where a plan does not exist: no data, no findings."""
+    from plancc.driver.check import FileReport
+    from plancc.load.source import LoadedFile, SourceMap
+
+    return FileReport(name, LoadedFile(name, "", {}, SourceMap()), None, [])

@@ -1,0 +1,231 @@
+"""Compare two plans' data: the changes, each at the item it belongs to.
+
+``compare(old, new) -> list[Change]`` walks both data trees (what the loader gives:
+mappings, lists, text, numbers) together. Mappings are compared key by key; lists the
+identity registry knows (plancc.diff.identity) are paired by their items' names, so
+reordering is no change and a renamed item is one change, not a removal and an
+addition; other lists are compared as sequences. An item removed from one list and
+added, unchanged, to another list of the same kind (a module moved to another set) is
+one ``moved`` change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from plancc.diff.identity import as_mapping, identity_of, key_of, name_of
+
+#: how alike (0–1) an unpaired old and new item must be to be one item renamed
+RENAME_LIKENESS = 0.5
+
+
+@dataclass
+class Change:
+    kind: str  # added | removed | changed | moved
+    old_path: Optional[tuple]  # data path in the old plan (keys and indexes); None for an addition
+    new_path: Optional[tuple]  # … in the new plan; None for a removal
+    old: Any = None
+    new: Any = None
+    #: the path as a reader names it: list items by their names (“phases[第三阶段].start”)
+    named: tuple = ()
+    summary: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def path(self) -> tuple:
+        return self.new_path if self.new_path is not None else self.old_path  # type: ignore[return-value]
+
+    def dotted(self) -> str:
+        return dotted(self.named)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A list item in a path, by its name (or its position when it has none)."""
+
+    name: str
+    index: int
+
+    def __str__(self) -> str:
+        return self.name or str(self.index + 1)
+
+
+def dotted(named: tuple) -> str:
+    out = ""
+    for p in named:
+        if isinstance(p, Named):
+            out += f"[{p}]"
+        elif isinstance(p, int):
+            out += f"[{p + 1}]"
+        else:
+            out += ("." if out else "") + str(p)
+    return out
+
+
+def compare(old: Any, new: Any) -> list[Change]:
+    out: list[Change] = []
+    _walk(old, new, (), (), (), out)
+    return _moves(out)
+
+
+def _canon(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _walk(a: Any, b: Any, pa: tuple, pb: tuple, named: tuple, out: list[Change]) -> None:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in b:
+            if k not in a:
+                out.append(Change("added", None, (*pb, k), None, b[k], (*named, k)))
+            else:
+                _walk(a[k], b[k], (*pa, k), (*pb, k), (*named, k), out)
+        for k in a:
+            if k not in b:
+                out.append(Change("removed", (*pa, k), None, a[k], None, (*named, k)))
+        return
+    if isinstance(a, list) and isinstance(b, list):
+        if identity_of(pb) is not None:
+            _paired(a, b, pa, pb, named, out)
+        elif _atomic(a) and _atomic(b):
+            if a != b:
+                out.append(Change("changed", pa, pb, a, b, named))
+        else:
+            _sequence(a, b, pa, pb, named, out)
+        return
+    if type(a) is not type(b) and not (_number(a) and _number(b)):
+        # a shorthand against its long form (a module's name against {name: …}) is no change
+        ma, mb = as_mapping(pa, a), as_mapping(pb, b)
+        if isinstance(ma, dict) and isinstance(mb, dict) and (ma is not a or mb is not b):
+            _walk(ma, mb, pa, pb, named, out)
+            return
+        out.append(Change("changed", pa, pb, a, b, named))
+        return
+    if a != b:
+        out.append(Change("changed", pa, pb, a, b, named))
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _atomic(v: list) -> bool:
+    """A short list of numbers or empties (a tier's years [3, 8]) is one value."""
+    return len(v) <= 4 and all(x is None or _number(x) for x in v)
+
+
+def _paired(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Change]) -> None:
+    old_keys: dict[tuple, int] = {}
+    for i, item in enumerate(a):
+        k = key_of(pa, item)
+        if k is not None:
+            old_keys.setdefault(k, i)
+    used: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    lone_new: list[int] = []
+    for j, item in enumerate(b):
+        k = key_of(pb, item)
+        i = old_keys.get(k) if k is not None else None
+        if i is not None and i not in used:
+            used.add(i)
+            pairs.append((i, j))
+        else:
+            lone_new.append(j)
+    lone_old = [i for i in range(len(a)) if i not in used]
+    # renamed (or unnamed) items: the most alike old and new items left over, in turn
+    if lone_old and lone_new and len(lone_old) * len(lone_new) <= 10_000:
+        scored = sorted(((_likeness(pa, a[i], b[j]), i, j) for i in lone_old for j in lone_new), reverse=True)
+        taken_old: set[int] = set()
+        taken_new: set[int] = set()
+        for score, i, j in scored:
+            if score < RENAME_LIKENESS:
+                break
+            if i in taken_old or j in taken_new:
+                continue
+            taken_old.add(i)
+            taken_new.add(j)
+            pairs.append((i, j))
+        lone_old = [i for i in lone_old if i not in taken_old]
+        lone_new = [j for j in lone_new if j not in taken_new]
+    for i, j in sorted(pairs, key=lambda p: p[1]):
+        label = Named(name_of(pb, b[j]) or name_of(pa, a[i]), j)
+        _walk(a[i], b[j], (*pa, i), (*pb, j), (*named, label), out)
+    for j in lone_new:
+        out.append(Change("added", None, (*pb, j), None, b[j], (*named, Named(name_of(pb, b[j]), j))))
+    for i in lone_old:
+        out.append(Change("removed", (*pa, i), None, a[i], None, (*named, Named(name_of(pa, a[i]), i))))
+
+
+def _likeness(path: tuple, x: Any, y: Any) -> float:
+    mx, my = as_mapping(path, x), as_mapping(path, y)
+    if isinstance(mx, dict) and isinstance(my, dict):
+        keys = set(mx) | set(my)
+        if not keys:
+            return 1.0
+        ident = identity_of(path)
+        named = set(ident.keys) if ident else set()
+        rest = keys - named
+        if not rest:  # only a name: alike when the names are
+            return _text_likeness(name_of(path, x), name_of(path, y))
+        same = sum(1 for k in rest if _canon(mx.get(k)) == _canon(my.get(k)))
+        # long values that changed a little still count for much of a field
+        near = sum(_text_likeness(mx.get(k), my.get(k)) for k in rest
+                   if _canon(mx.get(k)) != _canon(my.get(k)) and isinstance(mx.get(k), str) and isinstance(my.get(k), str))
+        return (same + 0.8 * near) / len(rest)
+    return _text_likeness(_canon(x), _canon(y))
+
+
+def _text_likeness(x: Any, y: Any) -> float:
+    if not isinstance(x, str) or not isinstance(y, str):
+        return 1.0 if x == y else 0.0
+    if x == y:
+        return 1.0
+    return difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
+
+
+def _sequence(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Change]) -> None:
+    ca, cb = [_canon(x) for x in a], [_canon(y) for y in b]
+    sm = difflib.SequenceMatcher(None, ca, cb, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        # a block replaced by as many: each item changed in place; the rest added or removed
+        n = min(i2 - i1, j2 - j1) if op == "replace" else 0
+        for d in range(n):
+            i, j = i1 + d, j1 + d
+            _walk(a[i], b[j], (*pa, i), (*pb, j), (*named, j), out)
+        for j in range(j1 + n, j2):
+            out.append(Change("added", None, (*pb, j), None, b[j], (*named, j)))
+        for i in range(i1 + n, i2):
+            out.append(Change("removed", (*pa, i), None, a[i], None, (*named, i)))
+
+
+def _shape(path: Optional[tuple]) -> tuple:
+    return tuple("*" if isinstance(p, int) else p for p in (path or ())[:-1])
+
+
+def _moves(changes: list[Change]) -> list[Change]:
+    """A removal and an addition of the same item in two lists of one kind → one move."""
+    removed: dict[tuple, list[int]] = {}
+    for n, c in enumerate(changes):
+        if c.kind == "removed" and identity_of(c.old_path[:-1]) is not None:  # type: ignore[index]
+            removed.setdefault((_shape(c.old_path), _canon(c.old)), []).append(n)
+    if not removed:
+        return changes
+    gone: set[int] = set()
+    for n, c in enumerate(changes):
+        if c.kind != "added" or identity_of(c.new_path[:-1]) is None:  # type: ignore[index]
+            continue
+        spots = removed.get((_shape(c.new_path), _canon(c.new)))
+        while spots and spots[0] in gone:
+            spots.pop(0)
+        if spots:
+            r = changes[spots.pop(0)]
+            if r.old_path[:-1] == c.new_path[:-1]:  # type: ignore[index]
+                continue
+            gone.add(changes.index(r))
+            c.kind, c.old_path, c.old = "moved", r.old_path, r.old
+            c.extra["from"] = r.named
+    return [c for n, c in enumerate(changes) if n not in gone]
