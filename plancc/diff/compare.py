@@ -97,7 +97,8 @@ def _walk(a: Any, b: Any, pa: tuple, pb: tuple, named: tuple, out: list[Change])
         return
     if type(a) is not type(b) and not (_number(a) and _number(b)):
         # a shorthand against its long form (a module's name against {name: …}) is no change
-        ma, mb = as_mapping(pa, a), as_mapping(pb, b)
+        la, lb = (pa[:-1], pb[:-1]) if pa and isinstance(pa[-1], int) else (pa, pb)
+        ma, mb = as_mapping(la, a), as_mapping(lb, b)
         if isinstance(ma, dict) and isinstance(mb, dict) and (ma is not a or mb is not b):
             _walk(ma, mb, pa, pb, named, out)
             return
@@ -136,7 +137,7 @@ def _paired(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Chan
     lone_old = [i for i in range(len(a)) if i not in used]
     # renamed (or unnamed) items: the most alike old and new items left over, in turn
     if lone_old and lone_new and len(lone_old) * len(lone_new) <= 10_000:
-        scored = sorted(((_likeness(pa, a[i], b[j]), i, j) for i in lone_old for j in lone_new), reverse=True)
+        scored = sorted(((_likeness(pa, a[i], b[j], i == j), i, j) for i in lone_old for j in lone_new), reverse=True)
         taken_old: set[int] = set()
         taken_new: set[int] = set()
         for score, i, j in scored:
@@ -158,7 +159,11 @@ def _paired(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Chan
         out.append(Change("removed", (*pa, i), None, a[i], None, (*named, Named(name_of(pa, a[i]), i))))
 
 
-def _likeness(path: tuple, x: Any, y: Any) -> float:
+def _likeness(path: tuple, x: Any, y: Any, same_place: bool = False) -> float:
+    """How alike two items of one list are, 0–1: the share of their fields (other than the
+    name) that are equal, a field changed a little counting for part; items at the same
+    place in both lists a little more alike."""
+    bonus = 0.25 if same_place else 0.0
     mx, my = as_mapping(path, x), as_mapping(path, y)
     if isinstance(mx, dict) and isinstance(my, dict):
         keys = set(mx) | set(my)
@@ -168,21 +173,22 @@ def _likeness(path: tuple, x: Any, y: Any) -> float:
         named = set(ident.keys) if ident else set()
         rest = keys - named
         if not rest:  # only a name: alike when the names are
-            return _text_likeness(name_of(path, x), name_of(path, y))
-        same = sum(1 for k in rest if _canon(mx.get(k)) == _canon(my.get(k)))
-        # long values that changed a little still count for much of a field
-        near = sum(_text_likeness(mx.get(k), my.get(k)) for k in rest
-                   if _canon(mx.get(k)) != _canon(my.get(k)) and isinstance(mx.get(k), str) and isinstance(my.get(k), str))
-        return (same + 0.8 * near) / len(rest)
-    return _text_likeness(_canon(x), _canon(y))
+            return _value_likeness(name_of(path, x), name_of(path, y)) + bonus
+        score = sum(_value_likeness(mx.get(k), my.get(k)) for k in rest)
+        return score / len(rest) + bonus
+    return _value_likeness(x, y) + bonus
 
 
-def _text_likeness(x: Any, y: Any) -> float:
-    if not isinstance(x, str) or not isinstance(y, str):
-        return 1.0 if x == y else 0.0
+def _value_likeness(x: Any, y: Any) -> float:
     if x == y:
         return 1.0
-    return difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
+    if isinstance(x, str) and isinstance(y, str):
+        return 0.8 * difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
+    if isinstance(x, list) and isinstance(y, list) and x and len(x) == len(y):
+        return 0.8 * sum(1 for p, q in zip(x, y) if _canon(p) == _canon(q)) / len(x)
+    if isinstance(x, dict) and isinstance(y, dict):
+        return 0.8 * _text_likeness(_canon(x), _canon(y))
+    return 0.0
 
 
 def _sequence(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Change]) -> None:

@@ -190,7 +190,8 @@ def summarise(c: Change, lang: str) -> str:
         return message("diff.removed", lang, what=subj, value=_shown(c.old, c.named, lang))
     if c.kind == "moved":
         from_raw = c.old_path or ()
-        origin = subject(c.extra.get("from", ())[:-1], from_raw[:-1], lang)
+        origin_named = _owner(c.extra.get("from", ())[:-1])
+        origin = subject(origin_named, from_raw[:len(origin_named)], lang)
         c.extra["how"] = message("diff.how.moved", lang, origin=origin)
         return message("diff.moved", lang, what=subj, origin=origin)
     key = c.named[-1] if c.named else None
@@ -216,11 +217,20 @@ def summarise(c: Change, lang: str) -> str:
     return message("diff.changed", lang, what=subj, old=value_words(c.old, lang), new=value_words(c.new, lang))
 
 
+def _owner(named: tuple) -> tuple:
+    """The item a list belongs to: the path without the list's own key(s) at its end."""
+    n = len(named)
+    while n and not isinstance(named[n - 1], (Named, int)):
+        n -= 1
+    return named[:n]
+
+
 def _within(named: tuple, raw: tuple, lang: str) -> str:
     """“考核方案‘分层项目’的” before an item inside another, "" at the top."""
-    if not any(isinstance(p, Named) for p in named):
+    owner = _owner(named)
+    if not any(isinstance(p, Named) for p in owner):
         return ""
-    return subject(named, raw, lang) + message("diff.of", lang)
+    return subject(owner, raw[:len(owner)], lang) + message("diff.of", lang)
 
 
 def summarise_all(changes: list[Change], lang: str) -> None:

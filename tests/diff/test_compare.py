@@ -1,0 +1,152 @@
+"""plancc diff: each kind of change, paired by identity; reordering is no change; a rename is one change."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from plancc.diff.compare import compare
+from plancc.load import load_text
+from plancc.diff.words import summarise_all
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def plan(name: str = "binchuan-2022") -> dict:
+    """The example's data as the loader gives it (dates as text)."""
+    path = ROOT / "plans" / f"{name}.yaml"
+    return load_text(path.read_text(encoding="utf-8"), str(path)).data
+
+
+def changes(a, b, lang="zh"):
+    out = compare(a, b)
+    summarise_all(out, lang)
+    return out
+
+
+def test_identical_plans_have_no_changes():
+    assert changes(plan(), plan()) == []
+
+
+@pytest.mark.parametrize("where", ["tiers", "stages", "module_sets", "phases", "assessments", "posts"])
+def test_a_list_reordered_without_change_is_no_change(where):
+    a, b = plan(), plan()
+    b[where].reverse()
+    assert changes(a, b) == []
+
+
+def test_modules_reordered_inside_a_set_is_no_change():
+    a, b = plan(), plan()
+    b["module_sets"][0]["modules"].reverse()
+    assert changes(a, b) == []
+
+
+def test_a_figure_changed():
+    a, b = plan(), plan()
+    b["hours"]["required"] = 90
+    (c,) = changes(a, b)
+    assert (c.kind, c.dotted(), c.old, c.new) == ("changed", "hours.required", 72, 90)
+    assert "72 → 90" in c.summary
+
+
+def test_a_module_added_and_one_removed_by_name():
+    a, b = plan(), plan()
+    gone = b["module_sets"][0]["modules"].pop(0)
+    b["module_sets"][0]["modules"].append("课堂观察与评价")
+    got = {(c.kind, c.dotted()) for c in changes(a, b)}
+    assert got == {("removed", f"module_sets[幼儿园新教师].modules[{gone}]"),
+                   ("added", "module_sets[幼儿园新教师].modules[课堂观察与评价]")}
+    summaries = [c.summary for c in changes(a, b)]
+    assert any(f"“{gone}”删除" in s for s in summaries) and any("“课堂观察与评价”新增" in s for s in summaries)
+
+
+def test_a_renamed_item_is_one_change_not_a_removal_and_an_addition():
+    a, b = plan(), plan()
+    b["assessments"][0]["components"][0]["name"] = "过程考核"
+    (c,) = changes(a, b)
+    assert c.kind == "changed" and c.dotted().endswith(".name")
+    assert c.summary == "考核方案“分层项目”的考核组成“过程性考核”改名为“过程考核”"
+
+
+def test_a_renamed_item_with_other_changes_too():
+    a, b = plan(), plan()
+    t = b["tiers"][1]
+    t["name"], t["years"] = "发展期教师", [3, 9]
+    got = sorted((c.kind, c.dotted()) for c in changes(a, b))
+    assert got == [("changed", "tiers[发展期教师].name"), ("changed", "tiers[发展期教师].years")]
+
+
+def test_an_item_moved_to_another_list_of_its_kind():
+    a, b = plan(), plan()
+    m = b["module_sets"][0]["modules"].pop(0)
+    b["module_sets"][1]["modules"].append(m)
+    (c,) = changes(a, b)
+    assert c.kind == "moved" and c.dotted() == f"module_sets[幼儿园成长期教师].modules[{m}]"
+    assert "从模块组“幼儿园新教师”移来" in c.summary
+
+
+def test_a_phase_put_off_says_by_how_much():
+    a, b = plan(), plan()
+    b["phases"][5]["start"], b["phases"][5]["end"] = "2023-03-29", "2023-04-14"
+    got = [c.summary for c in changes(a, b)]
+    assert any("推迟两周（2023年3月15日 → 2023年3月29日）" in s for s in got), got
+    assert any("推迟两周（2023年3月31日 → 2023年4月14日）" in s for s in got), got
+
+
+def test_a_period_end_brought_forward_by_months():
+    a, b = plan(), plan()
+    b["period"]["end"] = "2023-02"
+    (c,) = changes(a, b)
+    assert "提前两个月" in c.summary
+
+
+def test_weights_of_one_assessment_are_said_together():
+    a, b = plan(), plan()
+    comps = b["assessments"][0]["components"]
+    comps[0]["weight"], comps[1]["weight"] = 60, 40
+    got = changes(a, b)
+    assert len(got) == 2
+    assert got[0].summary == "考核方案“分层项目”的权重 70/30 → 60/40"
+    assert got[1].extra.get("covered")
+
+
+def test_a_paragraph_rewritten_lists_its_sentences():
+    a, b = plan(), plan()
+    p = b["sections"][0]["content"][0]
+    b["sections"][0]["content"][0] = p + "各校要统筹安排。"
+    (c,) = changes(a, b)
+    assert c.extra["sentences"] == {"removed": [], "added": ["各校要统筹安排。"]} or c.kind == "changed"
+    assert "第1段" in c.summary
+
+
+def test_a_section_added_and_removed_by_title():
+    a, b = plan(), plan()
+    gone = b["sections"].pop(1)
+    b["sections"].append({"title": "经费保障", "content": ["培训经费按规定列支。"]})
+    got = {(c.kind, c.dotted()) for c in changes(a, b)}
+    assert ("added", "sections[经费保障]") in got and ("removed", f"sections[{gone['title']}]") in got
+
+
+def test_a_catalog_row_changed_is_paired_by_its_course():
+    a, b = plan("huaibei-2022-2023"), plan("huaibei-2022-2023")
+    row = b["catalog"]["courses"][3]
+    row[3] = row[3] + "（修订）"
+    b["catalog"]["courses"].reverse()
+    got = changes(a, b)
+    assert len(got) == 1 and got[0].kind == "changed", [(c.kind, c.dotted()) for c in got]
+
+
+def test_a_shorthand_against_its_long_form_is_no_change():
+    a, b = plan(), plan()
+    m = b["module_sets"][0]["modules"][0]
+    b["module_sets"][0]["modules"][0] = {"name": m}
+    assert changes(a, b) == []
+
+
+def test_english_summaries():
+    a, b = plan(), plan()
+    b["module_sets"][0]["modules"].pop(0)
+    (c,) = changes(a, b, "en")
+    assert "removed" in c.summary and "module" in c.summary
