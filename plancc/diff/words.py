@@ -24,21 +24,34 @@ _SENTENCE = re.compile(r"(?<=[。；！？!?;])")
 
 
 @lru_cache(maxsize=None)
-def _field(shape: tuple) -> Optional[Any]:
-    """The pydantic field at a path shape (keys only) of the plan model, or None."""
+def _resolve(shape: tuple) -> tuple[Optional[Any], bool]:
+    """The pydantic field at a path shape (keys only) of the plan model (or None), and
+    whether that field is a mapping whose keys are names (a figure's, a tier's in
+    themes): the next key of such a path is a name, and the keys after it are fields of
+    the mapping's values."""
     from pydantic import BaseModel
 
     from plancc.model.plan import Plan
 
     model: Any = Plan
     info = None
+    in_mapping = False
     for key in shape:
+        if in_mapping:
+            in_mapping = False
+            continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return None
+            return None, False
         info = model.model_fields.get(key)
         if info is None:
-            return None
+            return None, False
+        in_mapping = typing.get_origin(info.annotation) is dict
         model = _inner_model(info.annotation)
+    return info, in_mapping
+
+
+def _field(shape: tuple) -> Optional[Any]:
+    info, _ = _resolve(shape)
     return info
 
 
@@ -55,12 +68,24 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def label(shape: tuple, lang: str) -> str:
-    """A field's name: the first clause of its description (“每位教师需完成的学时”), else its key."""
-    info = _field(shape)
+    """A field's name: its title when the model gives one, else the first clause of its
+    description (“每位教师需完成的学时”), else its key."""
     key = str(shape[-1]) if shape else ""
-    if lang != "zh" or info is None or not info.description:
+    if _mapping_key(shape):
+        return key  # a figure's or a tier's own name
+    info = _field(shape)
+    if lang != "zh" or info is None:
         return key
-    return re.split(r"[，,（(：:；;]", info.description, maxsplit=1)[0].strip() or key
+    if info.title:
+        return info.title
+    if not info.description:
+        return key
+    return re.split(r"[，,（(：:；;“]", info.description, maxsplit=1)[0].strip() or key
+
+
+def _mapping_key(shape: tuple) -> bool:
+    """Whether the last key of ``shape`` is a key of a mapping field (not a field)."""
+    return len(shape) >= 2 and _resolve(shape[:-1])[1]
 
 
 def value_words(v: Any, lang: str) -> str:
