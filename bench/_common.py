@@ -115,6 +115,7 @@ class Target:
 CATALOG_VS_PANDOC = Target("catalog vs pandoc", 0.40, "≤ 0.40")
 CATALOG_SCALING = Target("catalog scaling", 4.5, "≤ 4.5 (4.0 = linear)")
 CATALOG_MEMORY = Target("catalog memory", 500, "< 500 MB", strict=True)
+DIFF_SECONDS = Target("diff of a 5,000-row plan", 0.5, "≤ 0.5 s")
 MANY_PLANS = Target("many plans vs check-jsonschema", 0.50, "≤ 0.50")
 
 

@@ -69,9 +69,8 @@ def _is_plan(path: Path) -> bool:
 
 
 def _revisions(old: str, new: str | None, paths: list[str], settings):
-    from plancc.diff import diff_reports
+    from plancc.diff import both_sides
     from plancc.diff.revisions import changed_paths, is_revision, repo_root, tree_at
-    from plancc.driver.check import check_file
     from plancc.errors import UsageError
     from plancc.text.escape import printable
 
@@ -99,18 +98,9 @@ def _revisions(old: str, new: str | None, paths: list[str], settings):
                     continue
                 old_name = f"{old}:{name}"
                 new_name = f"{new}:{name}" if new else name
-                ra = check_file(a, settings, display=old_name) if a.is_file() else _empty(old_name, lang)
-                rb = check_file(b, settings, display=new_name) if b.is_file() else _empty(new_name, lang)
-                out.append(diff_reports(ra, rb, lang, old_name, new_name))
+                out.append(both_sides(a if a.is_file() else None, b if b.is_file() else None, settings,
+                                      old_name, new_name))
         finally:
             if new_tree_ctx is not None:
                 new_tree_ctx.__exit__(None, None, None)
     return out
-
-
-def _empty(name: str, lang: str):
-    """The side where a plan does not exist: no data, no findings."""
-    from plancc.driver.check import FileReport
-    from plancc.load.source import LoadedFile, SourceMap
-
-    return FileReport(name, LoadedFile(name, "", {}, SourceMap()), None, [])

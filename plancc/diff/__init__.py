@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from plancc.diff.compare import Change
     from plancc.diff.findings import Finding
-    from plancc.driver.check import FileReport
     from plancc.driver.settings import Settings
 
 
@@ -38,19 +37,44 @@ class PlanDiff:
         return bool(self.changes)
 
 
-def diff_reports(old: "FileReport", new: "FileReport", lang: str, old_name: str = "", new_name: str = "") -> PlanDiff:
+#: plans larger than this together are checked in two processes at once (a 5,000-row catalog)
+PARALLEL_BYTES = 256 * 1024
+
+
+def diff_sides(old: tuple, new: tuple, lang: str, old_name: str, new_name: str) -> PlanDiff:
+    """``old`` and ``new`` are (data, findings) of each side (see :func:`side`)."""
     from plancc.diff.compare import compare
     from plancc.diff.findings import compare_findings
     from plancc.diff.words import summarise_all
 
-    changes = compare(old.loaded.data, new.loaded.data)
+    changes = compare(old[0], new[0])
     summarise_all(changes, lang)
-    added, resolved = compare_findings(old, new)
-    return PlanDiff(old_name or old.path, new_name or new.path, changes, added, resolved)
+    added, resolved = compare_findings(old[1], new[1])
+    return PlanDiff(old_name, new_name, changes, added, resolved)
+
+
+def side(args: tuple) -> tuple:
+    """One plan checked: its data and its findings (a picklable pair, for a worker process).
+    ``args``: (path or None for a plan that does not exist, settings, name)."""
+    from plancc.diff.findings import findings_of
+    from plancc.driver.check import check_file
+
+    path, settings, name = args
+    if path is None:
+        return {}, []
+    report = check_file(path, settings, display=name)
+    return report.loaded.data, findings_of(report)
+
+
+def both_sides(old: Optional[Path], new: Optional[Path], settings: "Settings", old_name: str, new_name: str) -> PlanDiff:
+    """Check both plans (in two processes when they are large) and compare them."""
+    from plancc.driver.parallel import parallel_map
+
+    size = sum(p.stat().st_size for p in (old, new) if p is not None and p.is_file())
+    pair = [(old, settings, old_name), (new, settings, new_name)]
+    a, b = parallel_map(side, pair, threshold=2 if size > PARALLEL_BYTES else 3)
+    return diff_sides(a, b, settings.lang, old_name, new_name)
 
 
 def diff_files(old: Path, new: Path, settings: "Settings", old_name: str = "", new_name: str = "") -> PlanDiff:
-    from plancc.driver.check import check_file
-
-    return diff_reports(check_file(old, settings, display=old_name or None),
-                        check_file(new, settings, display=new_name or None), settings.lang, old_name, new_name)
+    return both_sides(old, new, settings, old_name or str(old), new_name or str(new))

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from plancc.diff.identity import as_mapping, identity_of, key_of, name_of
+from plancc.diff.identity import as_mapping, identity_of, keyer, name_of
 
 #: how alike (0–1) an unpaired old and new item must be to be one item renamed
 RENAME_LIKENESS = 0.5
@@ -76,6 +76,8 @@ def _canon(v: Any) -> str:
 
 
 def _walk(a: Any, b: Any, pa: tuple, pb: tuple, named: tuple, out: list[Change]) -> None:
+    if type(a) is type(b) and a == b:
+        return  # most of a plan does not change: one comparison in C
     if isinstance(a, dict) and isinstance(b, dict):
         for k in b:
             if k not in a:
@@ -118,16 +120,17 @@ def _atomic(v: list) -> bool:
 
 
 def _paired(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Change]) -> None:
+    key = keyer(pb)
     old_keys: dict[tuple, int] = {}
     for i, item in enumerate(a):
-        k = key_of(pa, item)
+        k = key(item)
         if k is not None:
             old_keys.setdefault(k, i)
     used: set[int] = set()
     pairs: list[tuple[int, int]] = []
     lone_new: list[int] = []
     for j, item in enumerate(b):
-        k = key_of(pb, item)
+        k = key(item)
         i = old_keys.get(k) if k is not None else None
         if i is not None and i not in used:
             used.add(i)
@@ -136,8 +139,8 @@ def _paired(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Chan
             lone_new.append(j)
     lone_old = [i for i in range(len(a)) if i not in used]
     # renamed (or unnamed) items: the most alike old and new items left over, in turn
-    if lone_old and lone_new and len(lone_old) * len(lone_new) <= 10_000:
-        scored = sorted(((_likeness(pa, a[i], b[j], i == j), i, j) for i in lone_old for j in lone_new), reverse=True)
+    if lone_old and lone_new:
+        scored = sorted(_candidates(pa, a, b, lone_old, lone_new), reverse=True)
         taken_old: set[int] = set()
         taken_new: set[int] = set()
         for score, i, j in scored:
@@ -151,12 +154,39 @@ def _paired(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Chan
         lone_old = [i for i in lone_old if i not in taken_old]
         lone_new = [j for j in lone_new if j not in taken_new]
     for i, j in sorted(pairs, key=lambda p: p[1]):
+        if type(a[i]) is type(b[j]) and a[i] == b[j]:
+            continue
         label = Named(name_of(pb, b[j]) or name_of(pa, a[i]), j)
         _walk(a[i], b[j], (*pa, i), (*pb, j), (*named, label), out)
     for j in lone_new:
         out.append(Change("added", None, (*pb, j), None, b[j], (*named, Named(name_of(pb, b[j]), j))))
     for i in lone_old:
         out.append(Change("removed", (*pa, i), None, a[i], None, (*named, Named(name_of(pa, a[i]), i))))
+
+
+#: each leftover old item is weighed against this many new ones, those sharing most character pairs
+CANDIDATES = 4
+
+
+def _bigrams(v: Any) -> frozenset:
+    t = _canon(v)
+    return frozenset(t[k:k + 2] for k in range(len(t) - 1))
+
+
+def _candidates(path: tuple, a: list, b: list, lone_old: list[int], lone_new: list[int]):
+    """(likeness, i, j) of leftover pairs worth weighing: for each old item, the new items
+    that share most of its character pairs (a cheap bound that keeps hundreds of changed
+    catalog rows from costing a full comparison of every pair), and the new item at its place."""
+    import heapq
+
+    grams = {j: _bigrams(b[j]) for j in lone_new}
+    for i in lone_old:
+        gi = _bigrams(a[i])
+        near = heapq.nlargest(CANDIDATES, lone_new, key=lambda j: len(gi & grams[j]) / (max(len(gi), len(grams[j])) or 1))
+        if i in grams and i not in near:
+            near.append(i)
+        for j in near:
+            yield _likeness(path, a[i], b[j], i == j), i, j
 
 
 def _likeness(path: tuple, x: Any, y: Any, same_place: bool = False) -> float:

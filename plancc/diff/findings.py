@@ -71,31 +71,21 @@ def findings_of(report) -> list[Finding]:
     return out
 
 
-def compare_findings(old_report, new_report) -> tuple[list[Finding], list[Finding]]:
-    """(added, resolved)."""
-    old, new = findings_of(old_report), findings_of(new_report)
-
+def compare_findings(old: list[Finding], new: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """(added, resolved): the findings only the new side has, and those only the old side had."""
     def key(f: Finding) -> tuple:
         return (f.code, f.where, f.message)
 
-    old_keys = {}
-    for f in old:
-        old_keys[key(f)] = old_keys.get(key(f), 0) + 1
-    added = []
-    for f in new:
-        k = key(f)
-        if old_keys.get(k):
-            old_keys[k] -= 1
-        else:
-            added.append(f)
-    new_keys = {}
-    for f in new:
-        new_keys[key(f)] = new_keys.get(key(f), 0) + 1
-    resolved = []
-    for f in old:
-        k = key(f)
-        if new_keys.get(k):
-            new_keys[k] -= 1
-        else:
-            resolved.append(f)
-    return added, resolved
+    def only(these: list[Finding], those: list[Finding]) -> list[Finding]:
+        left: dict[tuple, int] = {}
+        for f in those:
+            left[key(f)] = left.get(key(f), 0) + 1
+        out = []
+        for f in these:
+            if left.get(key(f)):
+                left[key(f)] -= 1
+            else:
+                out.append(f)
+        return out
+
+    return only(new, old), only(old, new)

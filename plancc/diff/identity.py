@@ -59,6 +59,7 @@ LISTS: dict[tuple[str, ...], Identity] = {
 
 #: catalog rows may be written as lists in this column order (plancc.model.curriculum.Course)
 _COURSE_ROW = ("stage", "subject", "module", "title", "hours")
+_COURSE_KEYS = LISTS[("catalog", "courses")].keys
 
 
 def identity_of(path: tuple) -> Optional[Identity]:
@@ -76,28 +77,48 @@ def as_mapping(path: tuple, item: Any) -> Any:
     ident = identity_of(path)
     if ident is None:
         return item
-    if isinstance(item, list) and ident.keys == LISTS[("catalog", "courses")].keys:
+    if isinstance(item, list) and ident.keys == _COURSE_KEYS:
         return dict(zip(_COURSE_ROW, item))
     if isinstance(item, (str, int, float)) and len(ident.keys) >= 1 and not isinstance(item, bool):
         return {ident.keys[-1]: item}
     return item
 
 
-def key_of(path: tuple, item: Any) -> Optional[tuple]:
-    """What names ``item`` of the list at ``path``: a tuple of its key fields' values,
-    None when it has none (paired by position and likeness instead)."""
+def keyer(path: tuple):
+    """A function giving what names an item of the list at ``path`` (a tuple of its key
+    fields' values, None when it has none), or None for a list compared as a sequence.
+    Made once per list: a catalog has thousands of rows."""
     ident = identity_of(path)
     if ident is None:
         return None
-    if not ident.keys:
-        return (str(item),)
-    m = as_mapping(path, item)
-    if not isinstance(m, dict):
-        return None
-    values = tuple(_plain(m.get(k)) for k in ident.keys)
-    if all(v in (None, "") for v in values):
-        return None
-    return values
+    keys = ident.keys
+    if not keys:
+        return lambda item: (str(item),)
+    is_course = keys == _COURSE_KEYS
+    last = keys[-1]
+
+    def key(item: Any) -> Optional[tuple]:
+        if isinstance(item, dict):
+            values = tuple(_plain(item.get(k)) for k in keys)
+        elif is_course and isinstance(item, list):
+            values = tuple(item[: len(keys)])
+            if not all(type(v) is str for v in values):
+                values = tuple(_plain(v) for v in values)
+        elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            values = tuple(item if k == last else None for k in keys)
+        else:
+            return None
+        if all(v is None or v == "" for v in values):
+            return None
+        return values
+
+    return key
+
+
+def key_of(path: tuple, item: Any) -> Optional[tuple]:
+    """What names ``item`` of the list at ``path`` (see :func:`keyer`)."""
+    k = keyer(path)
+    return None if k is None else k(item)
 
 
 def name_of(path: tuple, item: Any) -> str:
