@@ -693,7 +693,7 @@ MESSAGES: dict[str, str] = {
     'diff.weights_of': '{what} weights',
     'diff.md.what': 'item',
     'cli.diff.short': 'Compare two versions of a plan: hours, modules, phases, assessments and how the findings change',
-    'cli.diff.help': 'Compare two versions of a plan and say what each change means (items paired by name, not by line):\n\n  plancc diff OLD.yaml NEW.yaml\n  plancc diff REV [REV2] [-- PATHS…]   compare git revisions (the working tree when REV2 is left out)\n\nEach diff also says what it does to the checks: findings added and resolved.',
+    'cli.diff.help': 'Compare two versions of a plan and say what each change means (items paired by name, not by line):\n\n  plancc diff OLD.yaml NEW.yaml\n  plancc diff REV [REV2] [-- PATHS…]\n\nWith git revisions, leaving out REV2 compares with the working tree.\n\nEach diff also says what it does to the checks: findings added and resolved.',
     'cli.diff.format': 'output format: text (terminal), markdown (pull-request comment, GitHub step summary), json',
     'cli.diff.exit_code': 'exit with 1 when the versions differ (as git diff --exit-code)',
     'diff.no_git': 'git was not found: comparing revisions needs git; to compare two files write plancc diff OLD.yaml NEW.yaml',
@@ -701,4 +701,9 @@ MESSAGES: dict[str, str] = {
     'diff.git_failed': '{command} failed: {reason}',
     'diff.not_a_revision': '“{name}” is neither a file nor a revision (commit, branch or tag) of this git repository',
     'diff.tree_too_big': 'the plan files of revision {rev} exceed {most} MB together; not read',
+    'cli.diff.git': "for git (git diff's external diff program): the 7 arguments git passes; the .gitattributes plancc init writes uses it",
+    'diff.arguments': 'give two plan files (plancc diff OLD.yaml NEW.yaml), or one or two git revisions (plancc diff REV [REV2] [-- PATHS])',
+    'cli.init.git_diff_set': 'git diff now compares plans with plancc ({command})',
+    'cli.init.git_diff_later': 'after git init, run {command} once so that git diff explains plan changes',
+    'diff.field': '{label} {value}',
 }

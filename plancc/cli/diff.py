@@ -27,31 +27,52 @@ class DiffCommand(Command):
 
 
 @click.command("diff", cls=DiffCommand, help="cli.diff.help", short_help="cli.diff.short")
-@click.argument("old", metavar="OLD")
-@click.argument("new", metavar="[NEW]", required=False)
+@click.argument("args", nargs=-1, metavar="OLD [NEW]")
 @click.option("-f", "--format", "fmt", type=Choice(["text", "markdown", "json"]), default="text", show_default=True,
               help="cli.diff.format")
 @click.option("--exit-code", is_flag=True, help="cli.diff.exit_code")
+@click.option("--git", "as_git", is_flag=True, help="cli.diff.git")
 @lang_option
 @config_options
 @click.pass_context
-def diff_cmd(ctx, old, new, fmt, exit_code, lang, config_path, isolated):
+def diff_cmd(ctx, args, fmt, exit_code, as_git, lang, config_path, isolated):
     """Diff two plans or two revisions (help: cli.diff.help in the catalog)."""
     from plancc.diff.formats import render_diff
     from plancc.driver.settings import Settings
+    from plancc.errors import UsageError
 
     config = get_config(config_path, isolated)
     settings = Settings.from_config(config, lang=lang)
     lang = settings.lang
     paths = ctx.meta.get("plancc.diff.paths", [])
-    old_p = Path(old)
-    if new is not None and not paths and old_p.is_file() and Path(new).is_file():
-        diffs = [_files(old_p, Path(new), settings)]
+    if as_git:
+        # git's external diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE (one argument
+        # for an unmerged path); /dev/null stands for a side that does not exist
+        if len(args) != 7:
+            sys.exit(0)
+        name, old_file, _, _, new_file, _, _ = args
+        diffs = [_git_pair(name, old_file, new_file, settings)]
+        color = fmt == "text" and sys.stdout.isatty()
+        click.echo(render_diff(fmt, diffs, lang, color=color), nl=False)
+        sys.exit(0)  # a non-zero status would stop git diff
+    if not 1 <= len(args) <= 2:
+        raise UsageError(message("diff.arguments", lang))
+    old, new = args[0], (args[1] if len(args) == 2 else None)
+    if new is not None and not paths and Path(old).is_file() and Path(new).is_file():
+        diffs = [_files(Path(old), Path(new), settings)]
     else:
         diffs = _revisions(old, new, paths, settings)
     color = fmt == "text" and sys.stdout.isatty()
     click.echo(render_diff(fmt, diffs, lang, color=color), nl=False)
     sys.exit(1 if exit_code and any(d.differs for d in diffs) else 0)
+
+
+def _git_pair(name: str, old_file: str, new_file: str, settings):
+    from plancc.diff import both_sides
+
+    a = None if old_file == "/dev/null" else Path(old_file)
+    b = None if new_file == "/dev/null" else Path(new_file)
+    return both_sides(a, b, settings, f"a/{name}", f"b/{name}")
 
 
 def _files(old: Path, new: Path, settings):

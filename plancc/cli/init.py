@@ -21,7 +21,10 @@ FILES = {
     ".github/workflows/plancc.yml": "workflow.yml",
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     ".gitignore": "gitignore",
+    ".gitattributes": "gitattributes",
 }
+#: the git setting that makes ``git diff`` call plancc for plans (named in .gitattributes)
+GIT_DIFF_DRIVER = ("diff.plancc.command", "plancc diff --git")
 SCHEMA_PATH = "schema/plan.schema.json"
 
 
@@ -52,5 +55,27 @@ def init_cmd(directory, force, lang):
     # all files or none: a full or read-only disk leaves no half repository
     for target in write_all({directory / rel: text.encode("utf-8") for rel, text in files.items()}):
         click.echo(message("cli.init.created", lang, path=target.as_posix()))
+    _git_diff_driver(directory, lang)
     where = "" if directory == Path(".") else f"cd {directory} && "
     click.echo("\n" + message("cli.init.next", lang, where=where))
+
+
+def _git_diff_driver(directory: Path, lang: str) -> None:
+    """Inside a git work tree, set the diff driver .gitattributes names (a local setting:
+    git keeps it out of the repository); elsewhere say the command to run after git init."""
+    import shutil
+    import subprocess
+
+    key, value = GIT_DIFF_DRIVER
+    git = shutil.which("git")
+    inside = False
+    if git is not None:
+        try:
+            probe = subprocess.run([git, "rev-parse", "--is-inside-work-tree"], cwd=directory, capture_output=True,
+                                   text=True, timeout=30, check=False)
+            inside = probe.returncode == 0 and probe.stdout.strip() == "true"
+            if inside:
+                subprocess.run([git, "config", key, value], cwd=directory, capture_output=True, timeout=30, check=True)
+        except (OSError, subprocess.SubprocessError):
+            inside = False
+    click.echo(message("cli.init.git_diff_set" if inside else "cli.init.git_diff_later", lang, command=f'git config {key} "{value}"'))

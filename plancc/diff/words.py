@@ -209,10 +209,10 @@ def summarise(c: Change, lang: str) -> str:
     c.extra["what"] = subj
     if c.kind == "added":
         c.extra["how"] = message("diff.how.added", lang)
-        return message("diff.added", lang, what=subj, value=_shown(c.new, c.named, lang))
+        return message("diff.added", lang, what=subj, value=_shown(c.new, c.named, raw, lang))
     if c.kind == "removed":
         c.extra["how"] = message("diff.how.removed", lang)
-        return message("diff.removed", lang, what=subj, value=_shown(c.old, c.named, lang))
+        return message("diff.removed", lang, what=subj, value=_shown(c.old, c.named, raw, lang))
     if c.kind == "moved":
         from_raw = c.old_path or ()
         origin_named = _owner(c.extra.get("from", ())[:-1])
@@ -283,8 +283,19 @@ def summarise_all(changes: list[Change], lang: str) -> None:
             c.extra["covered"] = True
 
 
-def _shown(v: Any, named: tuple, lang: str) -> str:
+def _shown(v: Any, named: tuple, raw: tuple, lang: str) -> str:
+    """What an added or removed thing holds, after its name: a named item's other short
+    fields (“：学时 10”), else its value."""
     last = named[-1] if named else None
     if isinstance(last, Named) and last.name:
-        return ""  # the name already says it
+        if not isinstance(v, dict):
+            return ""  # the name already says it
+        list_path = tuple(raw[:-1])
+        ident = identity_of(list_path)
+        shape = tuple(x for x in list_path if not isinstance(x, int))
+        parts = [message("diff.field", lang, label=label((*shape, k), lang), value=value_words(x, lang))
+                 for k, x in v.items()
+                 if not (ident and k in ident.keys) and isinstance(x, (str, int, float, bool)) and not
+                 (isinstance(x, str) and len(x) > SHORT)][:3]
+        return message("diff.value", lang, value=message("list.sep", lang).join(parts)) if parts else ""
     return message("diff.value", lang, value=value_words(v, lang))

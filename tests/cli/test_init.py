@@ -51,14 +51,17 @@ def test_init_refuses_to_overwrite_unless_forced(tmp_path):
     assert "[policy]" in (tmp_path / "plancc.toml").read_text(encoding="utf-8")
 
 
-def _plancc_commands(workflow: dict) -> list[list[str]]:
+def _plancc_commands(workflow: dict, job_name: str = "plans") -> list[list[str]]:
     out = []
-    for job in workflow["jobs"].values():
+    for name, job in workflow["jobs"].items():
+        if name != job_name:
+            continue
         for step in job["steps"]:
             run = step.get("run", "")
             for line in run.splitlines():
                 if line.strip().startswith("plancc "):
-                    out.append(shlex.split(line.strip())[1:])
+                    words = shlex.split(line.strip())[1:]
+                    out.append(words[: words.index(">")] if ">" in words else words)
     return out
 
 
@@ -109,3 +112,36 @@ def test_scaffold_schema_validates_the_example(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp_path / "plans/example.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/plan.schema.json")
+
+
+def test_generated_workflow_diffs_a_pull_request_and_init_sets_the_git_diff_driver(tmp_path, monkeypatch):
+    import subprocess
+
+    for k, v in {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                 "GIT_COMMITTER_EMAIL": "t@example.org"}.items():
+        monkeypatch.setenv(k, v)
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, text=True).stdout
+
+    git("init", "-q")
+    result = invoke(["init"], tmp_path)
+    assert result.exit_code == 0 and "git diff" in result.output
+    assert git("config", "diff.plancc.command").strip() == "plancc diff --git"
+    assert "diff=plancc" in (tmp_path / ".gitattributes").read_text(encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    example = tmp_path / "plans" / "example.yaml"
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("required: 90", "required: 100", 1), encoding="utf-8")
+    git("commit", "-qam", "two")
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/plancc.yml").read_text(encoding="utf-8"))
+    job = workflow["jobs"]["diff"]
+    assert job["if"] == "github.event_name == 'pull_request'" and job["timeout-minutes"] > 0
+    assert job["permissions"]["pull-requests"] == "write"
+    (args,) = _plancc_commands(workflow, "diff")
+    base = git("rev-parse", "HEAD~1").strip()
+    monkeypatch.chdir(tmp_path)
+    result = invoke([a.replace("$BASE", base) for a in args], tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "| 项目 | 变化 | 原 | 新 |" in result.output and "| 90 | 100 |" in result.output
