@@ -150,3 +150,48 @@ def test_english_summaries():
     b["module_sets"][0]["modules"].pop(0)
     (c,) = changes(a, b, "en")
     assert "removed" in c.summary and "module" in c.summary
+
+
+def test_a_theme_of_a_stage_and_tier_changed():
+    a, b = plan(), plan()
+    st = b["stages"][0]
+    tier = next(iter(st["themes"]))
+    st["themes"][tier] = "新的主题"
+    (c,) = changes(a, b)
+    assert c.dotted() == f"stages[{st['name']}].themes.{tier}" and c.new == "新的主题"
+    assert c.summary.startswith(f"学段“{st['name']}”的{tier}")
+
+
+def test_points_of_an_assessment_item_changed():
+    a, b = plan("huaibei-2022-2023"), plan("huaibei-2022-2023")
+    item = b["assessments"][0]["items"][0]
+    old = item["points"]
+    item["points"] = old - 10
+    (c,) = changes(a, b)
+    assert c.kind == "changed" and c.dotted().endswith(".points") and f"{old} → {old - 10}" in c.summary
+
+
+def test_a_phase_added_and_one_removed():
+    a, b = plan("luoerling-2024-2025"), plan("luoerling-2024-2025")
+    gone = b["phases"].pop(0)
+    b["phases"].append({"name": "成果展示", "start": "2025-06", "end": "2025-06", "tasks": "展示研修成果。"})
+    got = {(c.kind, c.dotted()) for c in changes(a, b)}
+    assert got == {("removed", f"phases[{gone['name']}]"), ("added", "phases[成果展示]")}
+
+
+def test_document_title_number_and_date():
+    a, b = plan(), plan()
+    b["document"]["title"] = ["宾川县2023年中小学幼儿园教师继续教育", "全员培训实施方案"]
+    b["document"]["date"] = "2023-03-01"
+    b["document"]["number"] = "宾教发〔2023〕3号"
+    got = {c.dotted(): c for c in changes(a, b)}
+    assert "document.number" in got and got["document.number"].kind in ("added", "changed")
+    assert "2022" not in got["document.date"].summary or "→" in got["document.date"].summary
+    assert any(k.startswith("document.title") for k in got)
+
+
+def test_english_module_renamed():
+    a, b = plan(), plan()
+    b["assessments"][0]["components"][0]["name"] = "过程考核"
+    (c,) = changes(a, b, "en")
+    assert c.summary == "assessment “分层项目” › assessment component “过程性考核” renamed “过程考核”"
