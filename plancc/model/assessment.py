@@ -15,8 +15,8 @@ class AssessmentComponent(PlanModel):
     """A weighted part of a scheme (过程性考核 70%, 结果性考核 30%)."""
 
     name: Text = Field(description="考核组成名称，如“过程性考核”")
-    weight: Optional[Percent] = Field(None, description="占总成绩的百分比（写 70 表示 70%）")
-    points: Optional[Number] = Field(None, description="本部分满分")
+    weight: Optional[Percent] = Field(None, title="权重", description="占总成绩的百分比（写 70 表示 70%）")
+    points: Optional[Number] = Field(None, title="满分", description="本部分满分")
     parts: dict[FigureName, FigureLike] = Field(
         default_factory=dict,
         description="本部分的分项及分值（如 作业一 50、作业二 50），之和应等于 points；"

@@ -49,7 +49,7 @@ class Document(PlanModel):
     issuer: Optional[Text] = Field(None, description="落款：发文机关或单位名称")
     date: Optional[PartialDate] = Field(None, description="成文日期，如 2024-11-11，渲染为 2024年11月11日")
     attachments: list[Attachment] = Field(default_factory=list, description="附件：随文附件列表（正文中的“附件2”等引用据此核对）")
-    attachment_note: bool = Field(True, description="是否在正文之后印“附件：1.……”附件说明；本文自身是另一文件的附件、其附件另行列出时写 false")
+    attachment_note: bool = Field(True, title="附件说明", description="是否在正文之后印“附件：1.……”附件说明；本文自身是另一文件的附件、其附件另行列出时写 false")
 
     @property
     def title_lines(self) -> list[str]:

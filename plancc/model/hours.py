@@ -14,16 +14,16 @@ class HourComponent(PlanModel):
     """One part of the required hours (专业科目 60, 公需科目 30; 县本 70, 校本 30)."""
 
     name: Text = Field(description="组成部分的名称，如“专业知识”“公需知识”")
-    hours: Number = Field(description="该部分的学时")
-    at_least: bool = Field(False, description="是否为“不少于”的下限")
+    hours: Number = Field(title="学时", description="该部分的学时")
+    at_least: bool = Field(False, title="不少于", description="是否为“不少于”的下限")
     description: Optional[Text] = Field(None, description="说明")
 
 
 class Hours(PlanModel):
     """学时要求。"""
 
-    required: Optional[Number] = Field(None, description="每位教师需完成的学时，如 72")
-    at_least: bool = Field(False, description="required 是否为“不少于”的下限")
+    required: Optional[Number] = Field(None, title="要求学时", description="每位教师需完成的学时，如 72")
+    at_least: bool = Field(False, title="要求学时为“不少于”", description="required 是否为“不少于”的下限")
     scope: Optional[Scope] = Field(
         None,
         description="required 覆盖的范围：year 每年、cycle 整个周期、semester 每学期、project 本项目、probation 新教师试用期；"

@@ -40,7 +40,7 @@ class Plan(PlanModel):
         "school_based 校本研修、semester 学期研修；不写时有 period.year 即为 annual，只有周期为 cycle。"
         "各规则按类别比较同类数字（如三年项目的学时不按年度下限衡量）",
     )
-    document: Document = Field(description="标题、附件标识、依据文件、导语、落款等")
+    document: Document = Field(title="公文要素", description="标题、附件标识、依据文件、导语、落款等")
     period: Optional[Period] = Field(None, description="培训年度、周期与培训时间")
     audience: Union[Text, Audience, None] = Field(None, description="培训对象；可直接写文字")
     hours: Optional[Hours] = Field(None, description="学时要求")
@@ -53,7 +53,7 @@ class Plan(PlanModel):
     stages: list[Stage] = Field(default_factory=list, description="学段，及各学段×层次的主题与目标")
     posts: list[Post] = Field(default_factory=list, description="分岗项目：班主任、校长、园长、党组织书记等")
     modes: list[Mode] = Field(default_factory=list, description="培训方式")
-    module_sets: list[ModuleSet] = Field(default_factory=list, description="各学段×层次或岗位的模块组")
+    module_sets: list[ModuleSet] = Field(default_factory=list, title="模块组", description="各学段×层次或岗位的模块组")
     catalog: Optional[Catalog] = Field(None, description="课程目录（学段/学科/模块/课程）")
     phases: list[Phase] = Field(default_factory=list, description="培训进度安排（各阶段）")
     assessments: list[Assessment] = Field(default_factory=list, description="考核方案")
