@@ -706,4 +706,8 @@ MESSAGES: dict[str, str] = {
     'cli.init.git_diff_set': 'git diff now compares plans with plancc ({command})',
     'cli.init.git_diff_later': 'after git init, run {command} once so that git diff explains plan changes',
     'diff.field': '{label} {value}',
+    'cli.diff.docx': 'also write the new version as a Word document with tracked changes against the old one; only when comparing two files',
+    'diff.docx_files': '--docx works when comparing two plan files: plancc diff OLD.yaml NEW.yaml --docx changes.docx',
+    'diff.docx_errors': '{path} has errors, so no document with tracked changes can be made: fix them first (plancc validate {path})',
+    'diff.docx_written': 'wrote {path} with tracked changes',
 }

@@ -706,4 +706,8 @@ MESSAGES: dict[str, str] = {
     'cli.init.git_diff_set': '已设置 git diff 用 plancc 比较计划（{command}）',
     'cli.init.git_diff_later': '运行 git init 之后，再运行一次 {command}，git diff 就会说明计划的变化',
     'diff.field': '{label} {value}',
+    'cli.diff.docx': '另外写出新版本的 Word 文档，带相对旧版本的修订标记（Word 的“修订”）；只用于比较两个文件',
+    'diff.docx_files': '--docx 只用于比较两个计划文件：plancc diff 旧.yaml 新.yaml --docx 修订.docx',
+    'diff.docx_errors': '{path} 有错误，无法生成带修订的文档：请先修正（plancc validate {path}）',
+    'diff.docx_written': '已生成带修订的文档 {path}',
 }

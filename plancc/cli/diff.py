@@ -32,10 +32,11 @@ class DiffCommand(Command):
               help="cli.diff.format")
 @click.option("--exit-code", is_flag=True, help="cli.diff.exit_code")
 @click.option("--git", "as_git", is_flag=True, help="cli.diff.git")
+@click.option("--docx", "docx_out", default=None, metavar="cli.metavar.file", help="cli.diff.docx")
 @lang_option
 @config_options
 @click.pass_context
-def diff_cmd(ctx, args, fmt, exit_code, as_git, lang, config_path, isolated):
+def diff_cmd(ctx, args, fmt, exit_code, as_git, docx_out, lang, config_path, isolated):
     """Diff two plans or two revisions (help: cli.diff.help in the catalog)."""
     from plancc.diff.formats import render_diff
     from plancc.driver.settings import Settings
@@ -60,11 +61,36 @@ def diff_cmd(ctx, args, fmt, exit_code, as_git, lang, config_path, isolated):
     old, new = args[0], (args[1] if len(args) == 2 else None)
     if new is not None and not paths and Path(old).is_file() and Path(new).is_file():
         diffs = [_files(Path(old), Path(new), settings)]
+        if docx_out is not None:
+            _write_tracked(Path(old), Path(new), Path(docx_out), config, settings)
+    elif docx_out is not None:
+        raise UsageError(message("diff.docx_files", lang))
     else:
         diffs = _revisions(old, new, paths, settings)
     color = fmt == "text" and sys.stdout.isatty()
     click.echo(render_diff(fmt, diffs, lang, color=color), nl=False)
     sys.exit(1 if exit_code and any(d.differs for d in diffs) else 0)
+
+
+def _write_tracked(old: Path, new: Path, out: Path, config, settings) -> None:
+    """--docx: the new plan rendered with tracked changes against the old one."""
+    from plancc.diff.tracked import tracked_docx
+    from plancc.driver.check import check_file
+    from plancc.emit.atomic import refuse_inputs, write_output
+    from plancc.errors import UsageError
+    from plancc.text.escape import printable
+
+    lang = settings.lang
+    reports = [check_file(p, settings, display=display_path(p)) for p in (old, new)]
+    for r in reports:
+        if r.errors or r.plan is None:
+            raise UsageError(message("diff.docx_errors", lang, path=printable(r.path)))
+    inputs = [(old, message("input.plan", lang)), (new, message("input.plan", lang))]
+    for r in reports:
+        inputs += [(Path(d), message("input.include", lang)) for d in r.loaded.dependencies]
+    refuse_inputs([(out, ".docx")], inputs, lang)
+    written = write_output(out, tracked_docx(reports[0], reports[1], config, settings), lang)
+    click.echo(message("diff.docx_written", lang, path=printable(display_path(written))), err=True)
 
 
 def _git_pair(name: str, old_file: str, new_file: str, settings):

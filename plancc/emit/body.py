@@ -40,6 +40,9 @@ _RSTYLE = ox.qn("w:rStyle")
 _B = ox.qn("w:b")
 _BCS = ox.qn("w:bCs")
 _T = ox.qn("w:t")
+_DELTEXT = ox.qn("w:delText")
+#: the author Word shows for the changes plancc diff --docx marks
+CHANGE_AUTHOR = "plancc diff"
 _TR = ox.qn("w:tr")
 _TC = ox.qn("w:tc")
 _VAL = ox.qn("w:val")
@@ -59,6 +62,7 @@ class BodyWriter:
         self.body_run_id = ids["body_run"]
         self.run_in_ids = {k: run_in_style(profile, k)[0] for k in RUN_IN_KINDS}
         self.row_chunks: list[list[str]] = []  # serialized rows of each table, spliced in later
+        self.change_id = 0  # the last id of a tracked change (w:ins / w:del)
 
     # ---------------------------------------------------------------- paragraphs
 
@@ -84,13 +88,18 @@ class BodyWriter:
             etree.SubElement(ppr, _PAGEBREAK)
         if p.right_indent is not None:
             ox.put_new(ppr, "w:ind", left=0, right=p.right_indent, firstLine=0)
+        if p.change is not None:  # the paragraph mark itself inserted or deleted (last child of pPr)
+            self._mark(etree.SubElement(ppr, _RPR), p.change, empty=True)
         if p.number:
             r = etree.SubElement(e, _R)
             if heading_run is not None:
                 etree.SubElement(etree.SubElement(r, _RPR), _RSTYLE).set(_VAL, heading_run)
             ox.add_text(r, p.number)
         for run in p.runs:
-            r = etree.SubElement(e, _R)
+            if run.change is not None:
+                r = etree.SubElement(self._mark(e, run.change), _R)
+            else:
+                r = etree.SubElement(e, _R)
             if heading_run is not None:
                 # in the body paragraph: the heading's own runs take its look, the body text none
                 char_style = heading_run if run.role == "self" else None
@@ -104,7 +113,16 @@ class BodyWriter:
                     etree.SubElement(rpr, _B)
                     etree.SubElement(rpr, _BCS)
             ox.add_text(r, run.text)
+            if run.change == "del":  # deleted text is w:delText
+                for t in r.iter(_T):
+                    t.tag = _DELTEXT
         return e
+
+    def _mark(self, parent: etree._Element, change: str, empty: bool = False) -> etree._Element:
+        """A w:ins or w:del under ``parent`` (around runs, or empty in a paragraph mark's rPr),
+        with a document-unique id; no date, so the output stays byte-identical."""
+        self.change_id += 1
+        return ox.sub(parent, "w:ins" if change == "ins" else "w:del", id=self.change_id, author=CHANGE_AUTHOR)
 
     def spacer(self) -> etree._Element:
         """Empty body paragraph: keeps two tables apart (Word would join them) and ends

@@ -43,6 +43,8 @@ class Run:
     text: str
     bold: bool = False
     role: Literal["self", "body"] = "self"
+    # a tracked change (plancc diff --docx): text inserted or deleted since the old version
+    change: Literal["ins", "del"] | None = None
 
 
 @dataclass(slots=True)
@@ -64,10 +66,12 @@ class Paragraph:
     # so it carries no outline level and the navigation pane lists only headings
     # that stand alone
     run_in: bool = False
+    # a tracked change of the whole paragraph (its mark): inserted or deleted since the old version
+    change: Literal["ins", "del"] | None = None
 
     @property
     def text(self) -> str:
-        return self.number + "".join(r.text for r in self.runs)
+        return self.number + "".join(r.text for r in self.runs if r.change != "del")
 
 
 @dataclass(slots=True)
