@@ -653,4 +653,8 @@ MESSAGES: dict[str, str] = {
     'value.table_columns_and_header': 'the table has both columns and header: write the header rows in header (its last row names the columns) and drop columns',
     'docx.unset': 'not set (the software that opens it uses its default)',
     'docx.unset_short': 'not set',
+    'import.guess.styled_heading': '“{text}” has no number: read as a heading by its style ({style}), an unnumbered section',
+    'import.guess.run_in_colon': 'the half-width “:” after “{text}” read as a run-in heading’s colon; render prints the full-width “：”',
+    'import.guess.after_date': 'the {count} block(s) after the date (attachment bodies, 版记) put in unnumbered sections at the end of the body; render prints them before the 落款',
+    'import.guess.issuers': 'the {count} lines above the date all read as issuing units, written on one issuer line',
 }

@@ -653,4 +653,8 @@ MESSAGES: dict[str, str] = {
     'value.table_columns_and_header': '表格同时写了 columns 和 header：多行表头写在 header 中（末行即各列的列标题），删去 columns',
     'docx.unset': '未设置（由打开它的软件按默认值排版）',
     'docx.unset_short': '未设置',
+    'import.guess.styled_heading': '“{text}”没有编号，按它的样式（{style}）认作小标题，写作不编号的小节',
+    'import.guess.run_in_colon': '“{text}”后的半角冒号“:”认作接排小标题的冒号，渲染时印作全角“：”',
+    'import.guess.after_date': '成文日期之后的{count}段（附件正文、版记）放在正文最后的不编号小节里，渲染时印在落款之前',
+    'import.guess.issuers': '日期之上的{count}行都认作落款单位，写在一行 issuer 里',
 }

@@ -56,12 +56,27 @@ def read(path: str | Path, lang: str = "zh") -> "SourceDoc":
 
 def run_import(doc: "SourceDoc") -> "tuple[dict, list[Guess]]":
     """structure, then recognise when that stage is installed: the plan and every guess."""
-    from plancc.importer.structure import structure
+    from plancc.importer.structure import structure_places
 
-    plan, guesses = structure(doc)
+    plan, guesses, places = structure_places(doc)
     try:
         from plancc.importer.recognise import recognise
     except ImportError:
-        return plan, guesses
-    plan, more = recognise(plan, doc)
-    return plan, [*guesses, *more]
+        return plan, in_source_order(guesses)
+    plan, more = recognise(plan, doc, places)
+    return plan, in_source_order([*guesses, *more])
+
+
+def in_source_order(guesses: "list[Guess]") -> "list[Guess]":
+    """Guesses in the order of their places in the source (page, then body paragraph or table, row,
+    cell); those without a place last. Stable: guesses at one place keep the order they were made."""
+    from plancc.importer.source import Place
+
+    def key(g: "Guess") -> tuple:
+        p: Place = g.place
+        if p.paragraph is None and p.table is None:
+            return (1, 0, 0, 0, 0, 0)
+        # a table's place has no paragraph number: it sorts by page, then after the paragraphs of that page
+        return (0, p.page or 0, p.paragraph or 0, p.table or 0, p.row or 0, p.cell or 0)
+
+    return sorted(guesses, key=key)

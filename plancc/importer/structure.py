@@ -51,7 +51,9 @@ _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # (style key, rung on the ladder or None, pattern); the pattern's group 1 is the number
 _FORMS: list[tuple[str, Optional[int], re.Pattern]] = [
-    ("part", None, re.compile(rf"第([{_CN}0-9０-９]+)(?:部分|章|篇)")),
+    ("part", None, re.compile(rf"第([{_CN}0-9０-９]+)(?:部分|篇|编)")),
+    ("chapter", None, re.compile(rf"第([{_CN}0-9０-９]+)章")),
+    ("sect", None, re.compile(rf"第([{_CN}0-9０-９]+)节")),
     ("cn", 1, re.compile(rf"([{_CN}]+)\s*[、，,．.](?![0-9０-９])")),
     ("pcn", 2, re.compile(rf"[（(]\s*([{_CN}]+)\s*[）)]\s*[、，,]?")),
     ("num", 3, re.compile(r"([0-9０-９]{1,3})\s*[.．、，,](?![0-9０-９])")),
@@ -61,6 +63,8 @@ _FORMS: list[tuple[str, Optional[int], re.Pattern]] = [
     ("UP", 6, re.compile(r"([A-Z])[.．](?=[\u4e00-\u9fff（《“])")),
     ("low", 7, re.compile(r"([a-z])[.．](?=[\u4e00-\u9fff（《“])")),
 ]
+#: forms that are not on the ladder: a part, a chapter and a section of a chapter, in this order
+_PARTS = ("part", "chapter", "sect")
 _STANDARD = {"cn": "一、", "pcn": "（一）", "num": "1.", "num)": "1.", "pnum": "（1）", "circ": "①", "UP": "A.", "low": "a."}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -78,8 +82,13 @@ _ATTACH_NOTE = re.compile(r"\s*附\s*件\s*[：:]\s*(.*)")
 _DOC_NUMBER = re.compile(r"\s*[^\s〔［\[【（(]{1,20}[〔［\[【（(][0-9]{4}[〕］\]】）)]\s*[0-9]{1,4}\s*号\s*")
 _BASIS_LEAD = re.compile(r"(根据|依据|按照|遵照|贯彻落实|贯彻)(?=《)")
 _BASIS_DOC = re.compile(r"《([^《》]{1,200})》(?:[（(](?!以下简称)([^（）()]{1,60})[）)])?(?:[（(]以下简称《([^《》]{1,30})》[）)])?")
-_RUN_IN = re.compile(r"([^，。；：:！？,;]{1,24})：(.+)", re.S)
+# a run-in heading: “培训目标：……”, or typed with a half-width colon (“培训时间:2025年……”) that is no clock's (8:30)
+_RUN_IN = re.compile(r"([^，。；：:！？,;]{1,24}?)(?:：|(?<![0-9０-９]):)(.+)", re.S)
 
+#: a 落款 has at most this many units (one line each, above the date)
+ISSUERS = 3
+#: a title has at most this many lines
+TITLE_LINES = 5
 #: a heading after its number: at most this many characters
 HEADING_MAX = 40
 #: sections nest at most this deep (the ladder's seven rungs and one unnumbered level)
@@ -125,7 +134,9 @@ def numbered(p: SPara) -> Optional[Numbered]:
         m = rx.match(text)
         if m and m.end() < len(text):
             rest = text[m.end():]
-            if style == "part":  # 第一部分 stays in the title (it is not a ladder form)
+            if style in _PARTS:  # 第一部分, 第一章, 第一节 stay in the title (they are not ladder forms) …
+                if not _short_line(text.replace("\n", ""), HEADING_MAX):
+                    return None  # … and open a section only as a heading line (“第一节课后……” is a sentence)
                 return Numbered(style, None, _n(m.group(1)), "", text)
             return Numbered(style, rung, _n(m.group(1)), text[: m.end()], rest.lstrip(" \u3000\t"))
     return None
@@ -151,6 +162,12 @@ class _Sec:
     children: list = field(default_factory=list)
     long: bool = False  # its text is a sentence (no title)
     guesses: list = field(default_factory=list)  # indices of the guesses made about it
+    outline: Optional[int] = None  # the outline level its paragraph has (heading style or w:outlineLvl), when known
+    cplaces: list = field(default_factory=list)  # where each block of ``content`` was read (parallel to it)
+
+    def add(self, block: Any, place: Place) -> None:
+        self.content.append(block)
+        self.cplaces.append(place)
 
 
 class _Builder:
@@ -158,6 +175,12 @@ class _Builder:
         self.doc = doc
         self.guesses: list[Guess] = []
         self.anchors: list[tuple[int, Any, tuple]] = []
+        self.doc_places: dict[str, Place] = {}  # document key → where it was read
+        self.sec_of: dict[int, _Sec] = {}  # id of a section dict of the plan → the section it was built from
+        self.part_places: dict[int, list[Place]] = {}
+        self.after_date: Optional[int] = None  # the guess that says what follows the date, anchored at its first section
+        self.annex: set[int] = set()  # ids of the 附件 labels after the date (each opens a section)
+        self.record: set[int] = set()  # ids of the 版记 lines after the date  # id of an items list or a table spec → its items' or rows' places
 
     def guess(self, key: str, place: Place, path: tuple = (), **values: Any) -> None:
         self.guesses.append(Guess(key, place, tuple(values.items()), path))
@@ -187,19 +210,47 @@ class _Builder:
             if path is not None:
                 self.guesses[i] = replace(self.guesses[i], path=(*path, *sub))
 
+    def places(self, plan: dict) -> dict[tuple, Place]:
+        """Every part of the finished plan whose source place is known, by data path."""
+        out: dict[tuple, Place] = {("document", k): pl for k, pl in self.doc_places.items() if k in plan.get("document", {})}
+
+        def walk(secs: list, path: tuple) -> None:
+            for i, d in enumerate(secs):
+                p = (*path, i)
+                s = self.sec_of.get(id(d))
+                if s is not None:
+                    if s.style != "preface":
+                        out[p] = s.place
+                    for j, (blk, bp) in enumerate(zip(s.content, s.cplaces)):
+                        cp = (*p, "content", j)
+                        out[cp] = bp
+                        if isinstance(blk, dict) and "table" in blk:
+                            for r, rp in enumerate(self.part_places.get(id(blk["table"]), ())):
+                                out[(*cp, "table", "rows", r)] = rp
+                        elif isinstance(blk, dict) and "items" in blk:
+                            for r, rp in enumerate(self.part_places.get(id(blk), ())):
+                                out[(*cp, "items", r)] = rp
+                walk(d.get("sections") or [], (*p, "sections"))
+
+        walk(plan.get("sections") or [], ("sections",))
+        return out
+
     def title_lines(self, paras: list[SPara], first: int, formatted: bool) -> tuple[int, list[str]]:
-        """The title's lines from ``first`` on (1–3): with formatting, the centred, bold or large lines
-        alike; without, short lines up to one that ends in a document word (方案, 计划 …)."""
+        """The title's lines from ``first`` on (1 to TITLE_LINES; a line break typed in a paragraph
+        starts a line): with formatting, the centred, bold or large lines alike; without, short
+        lines up to one that ends in a document word (方案, 计划 …)."""
         i, n = first, len(paras)
         title: list[str] = []
         lead = paras[first] if first < n else None
-        while i < n and len(title) < 3:
+        while i < n and len(title) < TITLE_LINES:
             p = paras[i]
             t = p.text.strip()
             if not t:
                 i += 1
                 continue
-            if numbered(p) or not _short_line(t, 60) or t.endswith(("：", ":")) or _DOC_NUMBER.fullmatch(t):
+            lines = [x.strip(" \u3000\t") for x in t.split("\n") if x.strip(" \u3000\t")]
+            if (numbered(p) or not all(_short_line(x, 60) for x in lines) or t.endswith(("：", ":")) or _DOC_NUMBER.fullmatch(t)
+                    or len(title) + len(lines) > TITLE_LINES):
                 break
             if title and t[0] in "（(" and t[-1] in "）)":
                 break  # the subtitle
@@ -209,7 +260,7 @@ class _Builder:
                 same = p.align == lead.align and p.bold == lead.bold and (p.size == lead.size or p.size is None)
                 if not (p.align == "center" or p.bold or (p.size or 0) >= 36) or (title and not same):
                     break
-            title.append(t)
+            title.extend(lines)
             i += 1
             if not formatted and t.endswith(_DOC_WORDS):
                 break
@@ -227,9 +278,15 @@ class _Builder:
             i += 1
         if i < n and not paras[i].number and _ATTACH_LABEL.fullmatch(paras[i].text) and len(paras[i].text.strip()) <= 8:
             document["attachment_label"] = paras[i].text.strip().rstrip("：:").strip()
+            self.doc_places["attachment_label"] = paras[i].place
             i += 1
         while i < n and not paras[i].text.strip():
             i += 1
+        if i < n and not paras[i].number and _DOC_NUMBER.fullmatch(paras[i].text):  # the 文号 above the title
+            self.take_number(paras[i], document)
+            i += 1
+            while i < n and not paras[i].text.strip():
+                i += 1
         first = i
         formatted = any(p.align == "center" or p.bold or (p.size or 0) >= 36 for p in paras[i:i + 4])
         i, title = self.title_lines(paras, first, formatted)
@@ -241,6 +298,7 @@ class _Builder:
             document["title"] = self.doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "方案"
         else:
             document["title"] = title if len(title) > 1 or _would_break(title[0]) else title[0]
+            self.doc_places["title"] = paras[first].place
             if not formatted:
                 self.guess("import.guess.title", paras[first].place, ("document", "title"), lines=len(title))
         # subtitle, 文号, 主送
@@ -253,25 +311,26 @@ class _Builder:
             if numbered(p):
                 break
             if "number" not in document and _DOC_NUMBER.fullmatch(t):
-                document["number"] = t
-                if "〔" not in t:
-                    self.guess("import.guess.doc_number", p.place, ("document", "number"), text=t)
+                self.take_number(p, document)
                 i += 1
                 continue
             if "subtitle" not in document and "number" not in document and "addressee" not in document and (
                     (t[0] in "（(" and t[-1] in "）)" and len(t) <= 60)
                     or (p.align == "center" and _short_line(t, 30) and not t.endswith(("：", ":")))):
                 document["subtitle"] = t
+                self.doc_places["subtitle"] = p.place
                 i += 1
                 continue
             if ("subtitle" not in document and "number" not in document and "addressee" not in document and len(t) <= 24
                     and t.endswith(_UNITS) and not _PUNCT.search(t)):
                 document["subtitle"] = t  # the issuing unit under the title, typed without formatting
+                self.doc_places["subtitle"] = p.place
                 self.guess("import.guess.subtitle", p.place, ("document", "subtitle"), text=t)
                 i += 1
                 continue
-            if "addressee" not in document and len(t) <= 40 and t.endswith(("：", ":")) and "，" not in t and "。" not in t:
+            if "addressee" not in document and _addressee(t):
                 document["addressee"] = t[:-1].strip()
+                self.doc_places["addressee"] = p.place
                 if t.endswith(":"):
                     self.guess("import.guess.addressee_colon", p.place, ("document", "addressee"))
                 i += 1
@@ -279,8 +338,30 @@ class _Builder:
             break
         return i
 
+    def take_number(self, p: SPara, document: dict) -> None:
+        t = p.text.strip()
+        document["number"] = t
+        self.doc_places["number"] = p.place
+        if "〔" not in t:
+            self.guess("import.guess.doc_number", p.place, ("document", "number"), text=t)
+
     def tail(self, blocks: list, document: dict) -> list:
-        """Take 落款, date and attachment notes off the end of the body; the blocks left."""
+        """Take 落款, date and attachment notes off the end of the body; the blocks left. What follows
+        the date (附件 bodies, each under its label “附件1” on a page of its own, and the 版记 lines
+        抄送/印发) stays in the body, after the last section (the plan language prints nothing after
+        the date): its labels and 版记 lines are marked for the body to open sections at."""
+        trailer: list = []
+        cut = _trailer_start(blocks)
+        if cut is not None:
+            blocks, trailer = blocks[:cut], blocks[cut:]
+            for b in trailer:
+                if isinstance(b, SPara) and not b.number and _label_line(b.text):
+                    self.annex.add(id(b))
+                elif isinstance(b, SPara) and not b.number and _RECORD.match(b.text):
+                    self.record.add(id(b))
+            self.after_date = len(self.guesses)
+            self.guess("import.guess.after_date", trailer[0].place, count=sum(isinstance(b, SPara) and bool(b.text.strip())
+                                                                               for b in trailer) + sum(isinstance(b, STable) for b in trailer))
         end = len(blocks)
 
         def last_para(k: int) -> int:
@@ -296,17 +377,29 @@ class _Builder:
                 date = _date_value(m)
                 if date:
                     document["date"] = date
+                    self.doc_places["date"] = p.place
                     if m.re is _ISO_DATE or not m.group(1).translate(_DIGITS).isdigit() or not m.group(2).translate(_DIGITS).isdigit():
                         self.guess("import.guess.date", p.place, ("document", "date"), text=p.text.strip())
                     end = last_para(end - 1)
-        if end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number:
+        issuers: list[SPara] = []
+        while end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number and len(issuers) < ISSUERS:
             p = blocks[end - 1]
             t = p.text.strip()
-            if (p.align == "right" or ("date" in document and _short_line(t, 30))) and _short_line(t, 40) and not t.endswith(("：", ":")):
-                document["issuer"] = t
-                if p.align != "right":
-                    self.guess("import.guess.issuer", p.place, ("document", "issuer"))
-                end = last_para(end - 1)
+            if not (_short_line(t, 40) and not t.endswith(("：", ":"))):
+                break
+            if not (p.align == "right" or (not issuers and "date" in document and _short_line(t, 30))):
+                break
+            if issuers and (p.align != "right" or not t.endswith(_UNITS)):
+                break  # a unit above the first only when it is set the same way and names a unit
+            issuers.insert(0, p)
+            end = last_para(end - 1)
+        if issuers:
+            document["issuer"] = "　　".join(p.text.strip() for p in issuers)
+            self.doc_places["issuer"] = issuers[0].place
+            if issuers[-1].align != "right":
+                self.guess("import.guess.issuer", issuers[-1].place, ("document", "issuer"))
+            if len(issuers) > 1:
+                self.guess("import.guess.issuers", issuers[0].place, ("document", "issuer"), count=len(issuers))
         # attachment notes: “附件：1.…” and the numbered lines under it
         k = end - 1
         while k >= 0 and isinstance(blocks[k], SPara) and not _ATTACH_NOTE.fullmatch(blocks[k].number + blocks[k].text):
@@ -324,9 +417,10 @@ class _Builder:
                 items.append({"label": f"附件{_n(m.group(1)) if m else j}", "title": title})
             if items and all(len(it["title"]) <= 120 for it in items):
                 document["attachments"] = items
+                self.doc_places["attachments"] = blocks[k].place
                 self.guess("import.guess.attachments", blocks[k].place, ("document", "attachments"), count=len(items))
                 end = k
-        return blocks[:end]
+        return blocks[:end] + trailer
 
     # -- preamble ----------------------------------------------------------------------
     def preamble(self, p: SPara, document: dict) -> None:
@@ -378,24 +472,29 @@ class _Builder:
     def body(self, blocks: list, document: dict) -> list[dict]:
         root = _Sec("root", 0, 0, Place())
         stack: list[_Sec] = [root]
-        preface: list = []
+        preface = _Sec("preface", None, 0, Place(paragraph=1), numbered=False)  # what comes before the first heading
         preamble_taken = "preamble" in document
         pending_caption: Optional[SPara] = None
         last_table: Optional[STable] = None  # the table just before, when nothing but blank lines came after it
+
+        def here() -> _Sec:
+            return stack[-1] if len(stack) > 1 else preface
+
         k = 0
         while k < len(blocks):
             b = blocks[k]
             k += 1
             if isinstance(b, STable):
-                target = stack[-1].content if len(stack) > 1 else preface
-                prev = target[-1] if target and isinstance(target[-1], dict) and "table" in target[-1] else None
+                target = here()
+                prev = target.content[-1] if target.content and isinstance(target.content[-1], dict) and "table" in target.content[-1] else None
                 if prev is not None and last_table is not None and pending_caption is None and b.n_cols == last_table.n_cols:
                     # a table right after a table of as many columns, nothing between them but blank
                     # lines: the rest of the same table after a page break (its header typed again is dropped)
-                    rows = self.table_rows(b, 0)
+                    rows, rplaces = self.table_rows(b, 0)
                     if rows and rows[0] == prev["table"]["columns"]:
-                        rows = rows[1:]
+                        rows, rplaces = rows[1:], rplaces[1:]
                     prev["table"]["rows"].extend(rows)
+                    self.part_places.setdefault(id(prev["table"]), []).extend(rplaces)
                     since = len(self.guesses)
                     self.guess("import.guess.table_continued", b.place, n=last_table.place.table)
                     self.anchor(since, prev, ("table", "rows"))
@@ -413,77 +512,126 @@ class _Builder:
                     self.guess("import.guess.caption", pending_caption.place, text=pending_caption.text.strip())
                     self.anchor(since, block, ("table", "caption"))
                     pending_caption = None
-                (stack[-1].content if len(stack) > 1 else preface).append(block)
+                here().add(block, b.place)
                 continue
             pending_caption = None
             if not b.text.strip() and not b.number.strip():
                 continue
             last_table = None
             num = numbered(b)
+            level = _outline_level(b)
+            if id(b) in self.annex:  # an attachment's label after the date: it opens a section of its own
+                num, level = Numbered("annex", None, 0, "", _one_line(b.text)), None
+            elif id(b) in self.record and not stack[-1].style == "record":  # the 版记 lines: a section without a title
+                num, level = Numbered("record", None, 0, "", ""), None
+            elif id(b) in self.record:
+                num = None
+            elif num is None and level is not None and _heading_line(b.text):
+                # a heading by its style (标题 1, Heading 2) or outline level, with no number typed or generated
+                title = _one_line(b.text)
+                num = Numbered(f"outline:{level}", None, 0, "", title)
             if num is None:
                 t = b.text.strip()
-                if len(stack) == 1 and not preface and not preamble_taken:
+                if len(stack) == 1 and not preface.content and not preamble_taken:
                     self.preamble(b, document)
+                    self.doc_places["preamble"] = b.place
                     preamble_taken = True
                     continue
                 para: Any = t
-                if b.align == "center" and _short_line(t, 40) and not t.endswith(("：", ":")):
+                if id(b) in self.record:
+                    para = {"text": t, "style": "plain"}
+                elif b.align == "center" and _short_line(t, 40) and not t.endswith(("：", ":")):
                     para = {"text": t, "style": "caption"}
-                (stack[-1].content if len(stack) > 1 else preface).append(para)
+                here().add(para, b.place)
                 nxt = blocks[k] if k < len(blocks) else None
                 if isinstance(nxt, STable) and _short_line(t, 40) and not t.endswith(("：", ":", "，", ",")):
                     pending_caption = b
                 continue
-            # a numbered paragraph opens a section
+            # a numbered paragraph (or a heading by its style) opens a section
             style, rung = num.style, num.rung
-            while len(stack) > 1:
-                top = stack[-1]
-                if any(s.style == style for s in stack[1:]):
-                    if top.style == style:
-                        stack.pop()
-                        break
-                    stack.pop()
-                    continue
-                if rung is not None and top.rung is not None and top.rung >= rung and (rung <= 2 or top.rung >= 5):
-                    stack.pop()
-                    continue
-                break
-            if len(stack) > MAX_NESTING and not any(s.style == style for s in stack[1:]):
-                stack.pop()  # a new form this deep is the sibling of the deepest section, not its child
-            sec = _Sec(style, rung, num.n, b.place, numbered=style != "part")
-            rest = num.rest.strip()
+            self._close(stack, style, rung, level)
+            sec = _Sec(style, rung, num.n, b.place, numbered=style not in _PARTS and not style.startswith("outline:") and style not in ("annex", "record"),
+                       outline=level)
+            rest = _one_line(num.rest) if "\n" in num.rest and _heading_line(num.rest) else num.rest.strip()
             m = _RUN_IN.fullmatch(rest)
             if _short_line(rest, HEADING_MAX) and not (m and m.group(2).strip() and len(rest) > 24):
                 sec.title = rest
             elif m and m.group(2).strip():
-                sec.title, sec.run_in = m.group(1), True
-                sec.content.append(m.group(2).strip())
+                sec.title, sec.run_in = m.group(1).strip(), True
+                sec.add(m.group(2).strip(), b.place)
+                if rest[len(m.group(1))] == ":":
+                    self.guess("import.guess.run_in_colon", b.place, text=sec.title)
+                    sec.guesses.append(len(self.guesses) - 1)
             else:
-                sec.content.append(rest)
+                sec.add(rest, b.place)
                 sec.long = len(rest) > LONG_ITEM
-            if rung is None:  # 第一部分, or a generated number not on the ladder: kept as text, unnumbered
-                whole = (num.number + num.rest).strip()
+            if style in ("annex", "record"):
+                sec.numbered, sec.title, sec.run_in, sec.long, sec.content, sec.cplaces = False, rest, False, False, [], []
+                if style == "record":
+                    sec.add({"text": b.text.strip(), "style": "plain"}, b.place)
+                if self.after_date is not None:
+                    sec.guesses.append(self.after_date)
+                    self.after_date = None
+            elif style.startswith("outline:"):
+                sec.title, sec.run_in, sec.content, sec.cplaces = rest, False, [], []
+                self.guess("import.guess.styled_heading", b.place, text=rest[:12], style=b.style or str(level + 1))
+                sec.guesses.append(len(self.guesses) - 1)
+            elif rung is None:  # 第一部分, or a generated number not on the ladder: kept as text, unnumbered
+                whole = _one_line(num.number + num.rest) if _heading_line(num.number + num.rest) else (num.number + num.rest).strip()
                 sec.numbered, sec.title, sec.run_in, sec.long = False, "", False, False
-                sec.content = []
+                sec.content, sec.cplaces = [], []
                 if _short_line(whole, HEADING_MAX):
                     sec.title = whole
                 else:
-                    sec.content.append(whole)
+                    sec.add(whole, b.place)
                 self.guess("import.guess.unladdered", b.place, text=whole[:12])
                 sec.guesses.append(len(self.guesses) - 1)
             stack[-1].children.append(sec)
             stack.append(sec)
         sections = [self.section_dict(s) for s in self.listed(root).children]
-        if preface:
-            sections.insert(0, {"numbered": False, "content": preface})
-            self.guess("import.guess.preface", Place(paragraph=1), ("sections", 0), count=len(preface))
+        if preface.content:
+            d = {"numbered": False, "content": preface.content}
+            self.sec_of[id(d)] = preface
+            sections.insert(0, d)
+            self.guess("import.guess.preface", Place(paragraph=1), ("sections", 0), count=len(preface.content))
         self.numbering(sections, 0)
         return sections
 
+    @staticmethod
+    def _close(stack: list, style: str, rung: Optional[int], level: Optional[int]) -> None:
+        """Close the open sections a new one of this form (and outline level) does not nest under."""
+        part = _PARTS.index(style) if style in _PARTS else None
+        if style in ("annex", "record"):  # what follows the date stands beside the body's sections
+            del stack[1:]
+            return
+        if level is not None and style.startswith("outline:") and any(s.outline is not None and s.outline >= level for s in stack[1:]):
+            # a heading of a known outline level closes every section down to the nearest one above its level
+            while len(stack) > 1 and not (stack[-1].outline is not None and stack[-1].outline < level):
+                stack.pop()
+            return
+        while len(stack) > 1:
+            top = stack[-1]
+            if any(s.style == style for s in stack[1:]):
+                if top.style == style:
+                    stack.pop()
+                    break
+                stack.pop()
+                continue
+            if part is not None and (top.rung is not None or (top.style in _PARTS and _PARTS.index(top.style) >= part)):
+                stack.pop()  # a part, chapter or section of a chapter never nests under a ladder number or a smaller part
+                continue
+            if rung is not None and top.rung is not None and top.rung >= rung and (rung <= 2 or top.rung >= 5):
+                stack.pop()
+                continue
+            break
+        if len(stack) > MAX_NESTING and not any(s.style == style for s in stack[1:]):
+            stack.pop()  # a new form this deep is the sibling of the deepest section, not its child
+
     def _drop_last(self, stack, preface) -> None:
-        target = stack[-1].content if len(stack) > 1 else preface
-        if target:
-            target.pop()
+        target = stack[-1] if len(stack) > 1 else preface
+        if target.content:
+            target.content.pop()
+            target.cplaces.pop()
 
     def listed(self, sec: _Sec) -> _Sec:
         """Turn runs of untitled, childless siblings numbered 1, 2, 3 … into items lists."""
@@ -503,9 +651,10 @@ class _Builder:
             if len(run) >= 2 and (deep or longs):
                 items = {"items": [x.content[0] for x in run], "_rung": s.rung}
                 if out and isinstance(out[-1], _Sec):
-                    out[-1].content.append(items)
+                    out[-1].add(items, s.place)
                 else:
-                    sec.content.append(items)
+                    sec.add(items, s.place)
+                self.part_places[id(items)] = [x.place for x in run]
                 self.guess("import.guess.items", s.place, count=len(run))
                 self.anchor(len(self.guesses) - 1, items, ("items",))
                 i = j
@@ -524,6 +673,7 @@ class _Builder:
         if not s.numbered:
             d["numbered"] = False
         d["_sec"] = s
+        self.sec_of[id(d)] = s
         for gi in s.guesses:
             self.anchors.append((gi, d, ("title",) if s.title else ()))
         if s.content:
@@ -560,9 +710,10 @@ class _Builder:
             d.update(ordered)
 
     # -- tables ------------------------------------------------------------------------
-    def table_rows(self, t: STable, h: int) -> list[list]:
-        """The rows of ``t`` below its first ``h`` as plan rows (the rest of a table split at a page)."""
-        return self._rows(t, t.grid(), h)[0]
+    def table_rows(self, t: STable, h: int) -> tuple[list[list], list[Place]]:
+        """The rows of ``t`` below its first ``h`` as plan rows (the rest of a table split at a page), and their places."""
+        rows = self._rows(t, t.grid(), h)[0]
+        return rows, [_row_place(t, h + r) for r in range(len(rows))]
 
     def _rows(self, t: STable, grid, h: int) -> tuple[list[list], list[int], int]:
         """Body rows (a merged cell's text in its first column, repeated down a vertical merge),
@@ -618,10 +769,80 @@ class _Builder:
         if spans:
             self.guess("import.guess.table_hspan", t.place, count=spans)
         spec: dict = {"columns": columns, "rows": rows}
+        self.part_places[id(spec)] = [_row_place(t, h + r) for r in range(len(rows))]
         if merge:
             spec["merge"] = sorted(merge)
             self.guess("import.guess.table_merge", t.place, columns="、".join(str(m) for m in sorted(merge)))
         return spec
+
+
+#: a 版记 line: 抄送 (抄报, 主题词) or the 印发 line with its date
+_RECORD = re.compile(rf"\s*(?:抄\s*送|抄\s*报|主\s*题\s*词)\s*[：:]|.*[0-9０-９{_CN}]\s*日\s*印\s*发\s*$")
+
+
+def _label_line(text: str) -> bool:
+    """A line that is only an attachment's label: “附件1”, “附件 2”, “附件” (not the note's “附件：”)."""
+    t = text.strip()
+    return len(t) <= 8 and bool(_ATTACH_LABEL.fullmatch(t)) and re.sub(r"\s", "", t) not in ("附件：", "附件:")
+
+
+def _trailer_start(blocks: list) -> Optional[int]:
+    """Where what follows the 落款 and date begins: the first attachment label or 版记 line right
+    after a date line (blank lines between them aside), or None."""
+    for j, b in enumerate(blocks):
+        if not (isinstance(b, SPara) and not b.number and (_label_line(b.text) or _RECORD.match(b.text))):
+            continue
+        k = j
+        while k > 0 and isinstance(blocks[k - 1], SPara) and not blocks[k - 1].text.strip() and not blocks[k - 1].number:
+            k -= 1
+        if k > 0 and isinstance(blocks[k - 1], SPara) and not blocks[k - 1].number and (
+                _DATE.fullmatch(blocks[k - 1].text) or _ISO_DATE.fullmatch(blocks[k - 1].text)):
+            return j
+    return None
+
+
+_NOT_ADDRESSEE = ("如下", "以下", "下列", "通知", "要求", "。", "；")
+
+
+def _addressee(t: str) -> bool:
+    """Whether a line under the title is the 主送 (“各乡镇中心学校、县直各学校：”): short, ending in a
+    colon, naming units (separated by 、 or ，), not a sentence that leads into a list (“具体安排如下：”)."""
+    return (len(t) <= 60 and t.endswith(("：", ":")) and not any(w in t for w in _NOT_ADDRESSEE)
+            and ("，" not in t or all(x.strip() for x in t[:-1].split("，"))) and not _PUNCT.search(t[:-1].replace("，", "")
+                                                                                             .replace("、", "")))
+
+
+def _row_place(t: STable, r: int) -> Place:
+    """The place of the 0-based grid row ``r`` of ``t``."""
+    return Place(table=t.place.table, row=r + 1, page=t.place.page)
+
+
+def _outline_level(p: SPara) -> Optional[int]:
+    """The outline level of a heading paragraph (0 for 标题 1 / Heading 1), from w:outlineLvl or the
+    style's name; None for body text (Word's level 9)."""
+    if p.outline_level is not None:
+        return p.outline_level if 0 <= p.outline_level <= 8 else None
+    m = _HEADING_STYLE.fullmatch(p.style.strip())
+    return int(m.group(1)) - 1 if m else None
+
+
+_HEADING_STYLE = re.compile(r"(?i)(?:heading|标题)\s*([1-9])")
+
+
+def _one_line(text: str) -> str:
+    """A heading typed over several lines (a line break typed in it) as one line."""
+    parts = [x.strip(" \u3000\t") for x in text.split("\n")]
+    out = ""
+    for x in parts:
+        if not x:
+            continue
+        out += (" " if out and out[-1].isascii() and out[-1].isalnum() and x[0].isascii() and x[0].isalnum() else "") + x
+    return out
+
+
+def _heading_line(text: str) -> bool:
+    """Whether ``text`` (its lines joined) is short enough and unpunctuated enough for a heading."""
+    return _short_line(_one_line(text), HEADING_MAX)
 
 
 _SECTION_ORDER = ("title", "run_in", "numbered", "numbering", "number_from", "content", "sections")
@@ -674,6 +895,14 @@ def _basis_words(lead: str, basis: list[dict]) -> str:
 
 def structure(doc: SourceDoc) -> tuple[dict, list[Guess]]:
     """The plan of prose a document's structure gives, and the guesses made on the way."""
+    plan, guesses, _ = structure_places(doc)
+    return plan, guesses
+
+
+def structure_places(doc: SourceDoc) -> tuple[dict, list[Guess], dict[tuple, Place]]:
+    """:func:`structure`, and where each part of the plan was read: a data path (``("sections", 2,
+    "content", 0)``, ``("document", "title")``, a table row ``(…, "table", "rows", 3)``) → its
+    :class:`Place` (what :func:`plancc.importer.recognise.recognise` takes as ``places``)."""
     b = _Builder(doc)
     document: dict = {}
     blocks = list(doc.blocks)
@@ -689,8 +918,40 @@ def structure(doc: SourceDoc) -> tuple[dict, list[Guess]]:
     plan: dict = {"plancc": 1, "document": _ordered_document(document)}
     if sections:
         plan["sections"] = sections
+    _escape(plan)
     b.resolve(plan)
-    return plan, b.guesses
+    return plan, b.guesses, b.places(plan)
+
+
+def _escape(plan: dict) -> None:
+    """Escape the source's text where the plan language would read markup in it (a typed ``{=``,
+    ``**`` pairs), so that render prints it as typed: paragraphs and items (references and
+    emphasis), section titles and table cells (references; they are not parsed for emphasis)."""
+    from plancc.importer.write import escape_prose, escape_refs
+
+    doc = plan["document"]
+    pre = doc.get("preamble")
+    if isinstance(pre, str):
+        doc["preamble"] = escape_prose(pre)
+    elif isinstance(pre, dict) and isinstance(pre.get("text"), str):
+        pre["text"] = escape_prose(pre["text"])
+    stack = list(plan.get("sections") or [])
+    while stack:
+        sec = stack.pop()
+        if isinstance(sec.get("title"), str):
+            sec["title"] = escape_refs(sec["title"])
+        content = sec.get("content") or []
+        for i, blk in enumerate(content):
+            if isinstance(blk, str):
+                content[i] = escape_prose(blk)
+            elif isinstance(blk, dict) and isinstance(blk.get("text"), str):
+                blk["text"] = escape_prose(blk["text"])
+            elif isinstance(blk, dict) and isinstance(blk.get("items"), list):
+                blk["items"] = [escape_prose(x) if isinstance(x, str) else x for x in blk["items"]]
+            elif isinstance(blk, dict) and isinstance(blk.get("table"), dict):
+                for row in blk["table"].get("rows") or []:
+                    row[:] = [escape_refs(c) if isinstance(c, str) else c for c in row]
+        stack.extend(sec.get("sections") or [])
 
 
 _DOC_ORDER = ("attachment_label", "title", "subtitle", "number", "addressee", "basis", "preamble", "issuer", "date", "attachments")
