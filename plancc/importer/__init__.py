@@ -62,21 +62,35 @@ def run_import(doc: "SourceDoc") -> "tuple[dict, list[Guess]]":
     try:
         from plancc.importer.recognise import recognise
     except ImportError:
-        return plan, in_source_order(guesses)
+        return plan, in_source_order(guesses, doc)
     plan, more = recognise(plan, doc, places)
-    return plan, in_source_order([*guesses, *more])
+    return plan, in_source_order([*guesses, *more], doc)
 
 
-def in_source_order(guesses: "list[Guess]") -> "list[Guess]":
-    """Guesses in the order of their places in the source (page, then body paragraph or table, row,
-    cell); those without a place last. Stable: guesses at one place keep the order they were made."""
-    from plancc.importer.source import Place
+def in_source_order(guesses: "list[Guess]", doc: "SourceDoc | None" = None) -> "list[Guess]":
+    """Guesses in the order of their places in the source: by the position in the body of the
+    paragraph or table they name (from ``doc``; without it, by page, paragraph, then table), then
+    row and cell; those without a place last. Stable: guesses at one place keep the order they
+    were made in."""
+    from plancc.importer.source import SPara
+
+    para_at: dict[int, int] = {}
+    table_at: dict[int, int] = {}
+    for i, b in enumerate(doc.blocks if doc is not None else ()):
+        if isinstance(b, SPara):
+            if b.place.paragraph is not None:
+                para_at.setdefault(b.place.paragraph, i)
+        elif b.place.table is not None:
+            table_at.setdefault(b.place.table, i)
 
     def key(g: "Guess") -> tuple:
-        p: Place = g.place
+        p = g.place
         if p.paragraph is None and p.table is None:
             return (1, 0, 0, 0, 0, 0)
-        # a table's place has no paragraph number: it sorts by page, then after the paragraphs of that page
+        if doc is not None:
+            pos = para_at.get(p.paragraph, -1) if p.paragraph is not None else table_at.get(p.table, -1)
+            if pos >= 0:
+                return (0, pos, p.row or 0, p.cell or 0, 0, 0)
         return (0, p.page or 0, p.paragraph or 0, p.table or 0, p.row or 0, p.cell or 0)
 
     return sorted(guesses, key=key)

@@ -2,13 +2,23 @@
 
 What this stage decides, and by which rule:
 
-- **Title block.** Leading paragraphs before the body: an 附件 label (“附件1”), then the
-  title (1–3 lines: centred, bold or large lines; without formatting, lines until one
-  ends in a document word such as 方案), a subtitle (a line in brackets, or a short
-  centred line under the title), a 文号, and the 主送 (a short line ending in “：”).
-  At the end: attachment notes (“附件：1.……”), the 落款 (a short line before the date,
-  or a right-aligned one) and the date.
-- **Outline by numbering, not by font.** A paragraph that begins with a typed number
+- **Title block.** Leading paragraphs before the body: an 附件 label (“附件1”), a 文号 above
+  the title, then the title (1–5 lines, a line break typed in a paragraph starting a line:
+  centred, bold or large lines; without formatting, lines until one ends in a document word
+  such as 方案), a subtitle (a line in brackets, or a short centred line under the title), a
+  文号, and the 主送 (a short line ending in “：” naming units, “、” or “，” between them, not a
+  sentence leading into a list). At the end: attachment notes (“附件：1.……”, the numbered lines
+  under it), the 落款 (a short line before the date, or right-aligned ones: up to three units
+  set one above the other, written on one line) and the date. What follows the date (附件
+  bodies under their labels, 版记 lines 抄送/……印发), or an attachment label that begins a
+  page after the body, stays in the body as unnumbered sections after the last one (the plan
+  language prints nothing after the date).
+- **Outline by numbering, not by font; by heading style where nothing numbers it.** 第一部分,
+  第一章 and 第一节 open unnumbered sections (kept in the title), nested in that order, each
+  only as a heading line (第一条 articles stay paragraphs). A paragraph with no number whose
+  style or w:outlineLvl makes it a heading (标题 1, Heading 2 …; not level 9, body text) and
+  that is a short line opens an unnumbered section at that outline level: it closes the
+  sections of its level and deeper. A paragraph that begins with a typed number
   (一、（一）1.（1）① and the variants clerks type: (一) 1、 1． (1) 1)) or carries one
   Word generates (:attr:`SPara.number`) opens a section. Each distinct *form* of number
   is a level: a form seen again closes the sections down to its level; a new form nests
@@ -18,8 +28,11 @@ What this stage decides, and by which rule:
   ladder gives at that place, the section says ``numbering:``; where its count does not
   follow on, ``number_from:``.
 - **Heading or run-in.** After its number, a short line without closing sentence
-  punctuation is a heading; “培训目标：……” is a run-in heading (``run_in: true``); a
-  sentence is a section without a title whose number runs into its first paragraph.
+  punctuation is a heading (a line break typed in it joined: one heading); “培训目标：……”
+  is a run-in heading (``run_in: true``), and so is one typed with a half-width colon that is
+  no clock's (“培训时间:2025年……”, not “8:30”); a sentence (“（一）培训对象。”) is a section
+  without a title whose number runs into its first paragraph. Numbered sections nest no
+  deeper than the ladder's seven forms, all sections no deeper than MAX_NESTING.
 - **Lists.** Two or more sections in a row with the same form, numbered 1, 2, 3 …, with
   no title and nothing under them become an ``{items: […]}`` list when the form is ①
   or deeper (the ladder's items), or when it is 1./（1） and every item is a long
@@ -34,7 +47,10 @@ What this stage decides, and by which rule:
   column (a guess); a short line just before a table is its ``caption``.
 
 Nothing is dropped: every paragraph's text (less its number, which render regenerates)
-lands in the plan.
+lands in the plan, escaped where the plan language would read markup in it (a typed ``{=``,
+``**`` pairs: plancc.importer.write.escape_prose) so that render prints it as typed.
+:func:`structure_places` also says where each part of the plan was read (the ``places`` that
+recognise takes).
 """
 
 from __future__ import annotations
@@ -44,6 +60,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from plancc.importer.source import Guess, Place, SourceDoc, SPara, STable
+from plancc.text.ladder import FORMS as LADDER_FORMS
 from plancc.text.numerals import parse_cn_number
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -409,17 +426,30 @@ class _Builder:
             k -= 1
         if k >= 0 and isinstance(blocks[k], SPara) and all(isinstance(b, SPara) for b in blocks[k:end]):
             first = _ATTACH_NOTE.fullmatch(blocks[k].number + blocks[k].text).group(1).strip()
-            lines = ([first] if first else []) + [(b.number + b.text).strip() for b in blocks[k + 1:end] if (b.number + b.text).strip()]
+            lines = [first] if first else []
+            rest = end
+            listed: Optional[bool] = None  # whether the note's items are numbered (its first item says)
+            for j in range(k + 1, end):
+                line = (blocks[j].number + blocks[j].text).strip()
+                if not line:
+                    continue
+                if listed is None:
+                    listed = bool(_NOTE_ITEM.match(lines[0] if lines else line))
+                if listed and not _NOTE_ITEM.match(line):
+                    rest = j  # “联系人：……” after the numbered list: body text, not an attachment
+                    break
+                lines.append(line)
+            leftover = blocks[rest:end]
             items = []
             for j, line in enumerate(lines, 1):
-                m = re.match(r"([0-9０-９]{1,2})\s*[.．、]\s*(.+)", line)
+                m = _NOTE_ITEM.match(line)
                 title = (m.group(2) if m and len(lines) > 1 else line).strip()
                 items.append({"label": f"附件{_n(m.group(1)) if m else j}", "title": title})
             if items and all(len(it["title"]) <= 120 for it in items):
                 document["attachments"] = items
                 self.doc_places["attachments"] = blocks[k].place
                 self.guess("import.guess.attachments", blocks[k].place, ("document", "attachments"), count=len(items))
-                end = k
+                return blocks[:k] + leftover + trailer
         return blocks[:end] + trailer
 
     # -- preamble ----------------------------------------------------------------------
@@ -608,7 +638,16 @@ class _Builder:
             # a heading of a known outline level closes every section down to the nearest one above its level
             while len(stack) > 1 and not (stack[-1].outline is not None and stack[-1].outline < level):
                 stack.pop()
-            return
+        else:
+            _Builder._close_forms(stack, style, rung, part)
+        if len(stack) > MAX_NESTING and not any(s.style == style for s in stack[1:]):
+            stack.pop()  # a new form this deep is the sibling of the deepest section, not its child
+        while rung is not None and len(stack) > _RUNGS:
+            stack.pop()  # a numbered section sits no deeper than the ladder has forms (unnumbered levels take rungs too)
+
+    @staticmethod
+    def _close_forms(stack: list, style: str, rung: Optional[int], part: Optional[int]) -> None:
+        """Close by the form of the number: a form seen again closes down to its level (see the module's doc)."""
         while len(stack) > 1:
             top = stack[-1]
             if any(s.style == style for s in stack[1:]):
@@ -624,8 +663,6 @@ class _Builder:
                 stack.pop()
                 continue
             break
-        if len(stack) > MAX_NESTING and not any(s.style == style for s in stack[1:]):
-            stack.pop()  # a new form this deep is the sibling of the deepest section, not its child
 
     def _drop_last(self, stack, preface) -> None:
         target = stack[-1] if len(stack) > 1 else preface
@@ -780,6 +817,9 @@ class _Builder:
 _RECORD = re.compile(rf"\s*(?:抄\s*送|抄\s*报|主\s*题\s*词)\s*[：:]|.*[0-9０-９{_CN}]\s*日\s*印\s*发\s*$")
 
 
+_NOTE_ITEM = re.compile(r"([0-9０-９]{1,2})\s*[.．、]\s*(.+)")
+
+
 def _label_line(text: str) -> bool:
     """A line that is only an attachment's label: “附件1”, “附件 2”, “附件” (not the note's “附件：”)."""
     t = text.strip()
@@ -788,10 +828,13 @@ def _label_line(text: str) -> bool:
 
 def _trailer_start(blocks: list) -> Optional[int]:
     """Where what follows the 落款 and date begins: the first attachment label or 版记 line right
-    after a date line (blank lines between them aside), or None."""
+    after a date line (blank lines between them aside), or an attachment label that begins a new
+    page; None when there is none."""
     for j, b in enumerate(blocks):
         if not (isinstance(b, SPara) and not b.number and (_label_line(b.text) or _RECORD.match(b.text))):
             continue
+        if b.page_break_before and _label_line(b.text) and j > 0:
+            return j  # an attachment that begins a page of its own, after the body (dated or not)
         k = j
         while k > 0 and isinstance(blocks[k - 1], SPara) and not blocks[k - 1].text.strip() and not blocks[k - 1].number:
             k -= 1
@@ -846,6 +889,7 @@ def _heading_line(text: str) -> bool:
 
 
 _SECTION_ORDER = ("title", "run_in", "numbered", "numbering", "number_from", "content", "sections")
+_RUNGS = len(LADDER_FORMS)  # the ladder's forms: 一、（一）1.（1）① A. a.
 _STANDARD_BY_RUNG = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①", 6: "A.", 7: "a."}
 
 
