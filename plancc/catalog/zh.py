@@ -657,4 +657,6 @@ MESSAGES: dict[str, str] = {
     'import.guess.run_in_colon': '“{text}”后的半角冒号“:”认作接排小标题的冒号，渲染时印作全角“：”',
     'import.guess.after_date': '成文日期之后的{count}段（附件正文、版记）放在正文最后的不编号小节里，渲染时印在落款之前',
     'import.guess.issuers': '日期之上的{count}行都认作落款单位，写在一行 issuer 里',
+    'import.guess.masthead': '标题之上、文号之前的“{text}”认作发文机关标志；计划语言没有这一项，写作 subtitle（渲染时印在标题之下），请核对',
+    'import.guess.issuer_with_date': '与日期同在一行的“{text}”认作落款，渲染时落款和日期各占一行',
 }

@@ -93,6 +93,7 @@ _DATE = re.compile(
     rf"\s*([0-9０-９]{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*月"
     rf"(?:\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*日)?\s*"
 )
+_DATE_AT_END = re.compile(_DATE.pattern + "$")
 _ISO_DATE = re.compile(r"\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*")
 _ATTACH_LABEL = re.compile(rf"\s*附\s*件\s*[0-9０-９{_CN}]*\s*[：:]?\s*")
 _ATTACH_NOTE = re.compile(r"\s*附\s*件\s*[：:]\s*(.*)")
@@ -137,7 +138,10 @@ class Numbered:
 
 
 def numbered(p: SPara) -> Optional[Numbered]:
-    """The number a paragraph begins with (Word's own first, else typed), or None."""
+    """The number a paragraph begins with (Word's own first, else typed), or None (always for a
+    line of a table of contents: its headings are the body's, with page numbers)."""
+    if _toc_line(p):
+        return None
     if p.number.strip():
         num = p.number.strip()
         for style, rung, rx in _FORMS:
@@ -157,6 +161,15 @@ def numbered(p: SPara) -> Optional[Numbered]:
                 return Numbered(style, None, _n(m.group(1)), "", text)
             return Numbered(style, rung, _n(m.group(1)), text[: m.end()], rest.lstrip(" \u3000\t"))
     return None
+
+
+_TOC_STYLE = re.compile(r"(?i)(?:toc|目录)\s*[1-9]")
+_TOC_PAGE = re.compile(r"\t[\s.…·．。-]*[0-9]{1,4}\s*$")
+
+
+def _toc_line(p: SPara) -> bool:
+    """A line of a table of contents (目录): Word's TOC styles, or a heading, a tab and a page number."""
+    return bool(_TOC_STYLE.fullmatch(p.style.strip()) or ("\t" in p.text and _TOC_PAGE.search(p.text) and len(p.text) <= 80))
 
 
 def _short_line(text: str, most: int = HEADING_MAX) -> bool:
@@ -299,6 +312,12 @@ class _Builder:
             i += 1
         while i < n and not paras[i].text.strip():
             i += 1
+        masthead: Optional[SPara] = None
+        nxt = next((j for j in range(i + 1, n) if paras[j].text.strip()), None)
+        if (i < n and nxt is not None and not paras[i].number and _MASTHEAD.fullmatch(paras[i].text)
+                and _DOC_NUMBER.fullmatch(paras[nxt].text)):
+            masthead = paras[i]  # 发文机关标志 (“某县教育体育局文件”) over the 文号: not the title
+            i = nxt
         if i < n and not paras[i].number and _DOC_NUMBER.fullmatch(paras[i].text):  # the 文号 above the title
             self.take_number(paras[i], document)
             i += 1
@@ -318,6 +337,14 @@ class _Builder:
             self.doc_places["title"] = paras[first].place
             if not formatted:
                 self.guess("import.guess.title", paras[first].place, ("document", "title"), lines=len(title))
+        if masthead is not None:
+            # the plan language has no field for the 发文机关标志: the line under the title keeps its words
+            if "subtitle" not in document:
+                document["subtitle"] = masthead.text.strip()
+                self.doc_places["subtitle"] = masthead.place
+                self.guess("import.guess.masthead", masthead.place, ("document", "subtitle"), text=masthead.text.strip())
+            else:
+                document["title"] = [masthead.text.strip(), *([document["title"]] if isinstance(document["title"], str) else document["title"])]
         # subtitle, 文号, 主送
         while i < n:
             p = paras[i]
@@ -390,6 +417,14 @@ class _Builder:
         if end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number:
             p = blocks[end - 1]
             m = _DATE.fullmatch(p.text) or _ISO_DATE.fullmatch(p.text)
+            joint = None
+            if m is None and len(p.text) <= 60:  # “某县教育体育局　2025年2月20日”: the 落款 and the date on one line
+                m = _DATE_AT_END.search(p.text)
+                who = p.text[: m.start()].strip(" \u3000\t") if m else ""
+                if m is None or not (who.endswith(_UNITS) and _short_line(who, 30) and not _PUNCT.search(who)):
+                    m = None
+                else:
+                    joint = who
             if m:
                 date = _date_value(m)
                 if date:
@@ -397,9 +432,14 @@ class _Builder:
                     self.doc_places["date"] = p.place
                     if m.re is _ISO_DATE or not m.group(1).translate(_DIGITS).isdigit() or not m.group(2).translate(_DIGITS).isdigit():
                         self.guess("import.guess.date", p.place, ("document", "date"), text=p.text.strip())
+                    if joint is not None:
+                        document["issuer"] = joint
+                        self.doc_places["issuer"] = p.place
+                        self.guess("import.guess.issuer_with_date", p.place, ("document", "issuer"), text=joint)
                     end = last_para(end - 1)
         issuers: list[SPara] = []
-        while end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number and len(issuers) < ISSUERS:
+        while ("issuer" not in document and end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number
+               and len(issuers) < ISSUERS):
             p = blocks[end - 1]
             t = p.text.strip()
             if not (_short_line(t, 40) and not t.endswith(("：", ":"))):
@@ -556,13 +596,14 @@ class _Builder:
                 num, level = Numbered("record", None, 0, "", ""), None
             elif id(b) in self.record:
                 num = None
-            elif num is None and level is not None and _heading_line(b.text):
+            elif num is None and level is not None and not _toc_line(b) and _heading_line(b.text):
                 # a heading by its style (标题 1, Heading 2) or outline level, with no number typed or generated
                 title = _one_line(b.text)
                 num = Numbered(f"outline:{level}", None, 0, "", title)
             if num is None:
                 t = b.text.strip()
-                if len(stack) == 1 and not preface.content and not preamble_taken:
+                if len(stack) == 1 and not preface.content and not preamble_taken and not _toc_line(b) \
+                        and re.sub(r"\s", "", t) != "目录":
                     self.preamble(b, document)
                     self.doc_places["preamble"] = b.place
                     preamble_taken = True
@@ -813,6 +854,8 @@ class _Builder:
         return spec
 
 
+#: a 发文机关标志: the issuer's name and 文件 (“某县教育体育局文件”), alone on its line
+_MASTHEAD = re.compile(r"\s*[^\s，。、：:；;！？]{2,30}文件\s*")
 #: a 版记 line: 抄送 (抄报, 主题词) or the 印发 line with its date
 _RECORD = re.compile(rf"\s*(?:抄\s*送|抄\s*报|主\s*题\s*词)\s*[：:]|.*[0-9０-９{_CN}]\s*日\s*印\s*发\s*$")
 

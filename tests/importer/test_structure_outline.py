@@ -252,3 +252,39 @@ def test_headings_by_style_nest_no_deeper_than_the_limit():
     from tests.importer.roundtrip import layout_of
 
     assert "正文。" in [p.text for p in layout_of(report.plan).blocks if hasattr(p, "text")]
+
+
+def test_a_masthead_over_the_number_is_not_the_title():
+    big = {"align": "center", "bold": True, "size": 52}
+    plan, guesses = structure(_doc(("某县教育体育局文件", big), ("某教体发〔2025〕3号", {"align": "center"}),
+                                   ("某县2025年教师培训实施方案", {"align": "center", "bold": True, "size": 44}),
+                                   "各学校：", "为做好培训，制定本方案。", "一、目标", "提升。"))
+    doc = plan["document"]
+    assert doc["title"] == "某县2025年教师培训实施方案"
+    assert doc["number"] == "某教体发〔2025〕3号"
+    assert doc["subtitle"] == "某县教育体育局文件"
+    assert doc["addressee"] == "各学校"
+    assert any(g.key == "import.guess.masthead" for g in guesses)
+
+
+def test_issuer_and_date_on_one_line():
+    plan, guesses = structure(_doc("某县培训方案", "导语。", "一、目标", "提升。", ("某县教育体育局　　2025年2月20日", {"align": "right"})))
+    assert plan["document"]["issuer"] == "某县教育体育局"
+    assert plan["document"]["date"] == "2025-02-20"
+
+
+def test_a_sentence_ending_in_a_date_is_no_issuer():
+    last = "本方案经局务会研究，自2025年2月20日"
+    plan, _ = structure(_doc("某县培训方案", "导语。", "一、目标", last))
+    assert "issuer" not in plan["document"]
+
+
+def test_a_table_of_contents_opens_no_sections():
+    toc = {"style": "toc 1"}
+    plan, _ = structure(_doc(("某县培训方案", {"align": "center", "bold": True, "size": 44}), "目录", ("一、指导思想\t1", toc),
+                             ("二、培训安排\t2", toc), "三、保障措施\t3", "一、指导思想", "坚持立德树人。", "二、培训安排",
+                             "分三阶段。", "三、保障措施", "经费保障。"))
+    secs = plan["sections"]
+    assert [s.get("title") for s in secs] == [None, "指导思想", "培训安排", "保障措施"]
+    assert secs[0]["content"] == ["目录", "一、指导思想\t1", "二、培训安排\t2", "三、保障措施\t3"]
+    assert all("number_from" not in s for s in secs)
