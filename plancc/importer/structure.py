@@ -90,7 +90,7 @@ _DOC_WORDS = ("方案", "计划", "规划", "通知", "办法", "意见", "细�
 _UNITS = ("大学", "学院", "学校", "中学", "小学", "中心", "教育局", "教育体育局", "委员会", "研究院", "研究所", "办公室", "人民政府", "教研室")
 _PUNCT = re.compile(r"[，。、；：:,;！？!?“”《》]")
 _DATE = re.compile(
-    rf"\s*([0-9０-９]{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"\s*([0-9０-９]{{4}}|(?=[0-9０-９OＯ]*[〇零○一二三四五六七八九])[〇零○OＯ0０一二三四五六七八九]{{4}})\s*年\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*月"
     rf"(?:\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*日)?\s*"
 )
 _DATE_AT_END = re.compile(_DATE.pattern + "$")
@@ -398,11 +398,11 @@ class _Builder:
         cut = _trailer_start(blocks)
         if cut is not None:
             blocks, trailer = blocks[:cut], blocks[cut:]
-            for b in trailer:
+            for j, b in enumerate(trailer):
                 if isinstance(b, SPara) and not b.number and _label_line(b.text):
                     self.annex.add(id(b))
-                elif isinstance(b, SPara) and not b.number and _RECORD.match(b.text):
-                    self.record.add(id(b))
+                elif isinstance(b, SPara) and not b.number and (_RECORD.match(b.text) or j == 0):
+                    self.record.add(id(b))  # the first line when it is no label: the 版记's unit above its 印发 line
             self.after_date = len(self.guesses)
             self.guess("import.guess.after_date", trailer[0].place, count=sum(isinstance(b, SPara) and bool(b.text.strip())
                                                                                for b in trailer) + sum(isinstance(b, STable) for b in trailer))
@@ -864,9 +864,16 @@ _NOTE_ITEM = re.compile(r"([0-9０-９]{1,2})\s*[.．、]\s*(.+)")
 
 
 def _label_line(text: str) -> bool:
-    """A line that is only an attachment's label: “附件1”, “附件 2”, “附件” (not the note's “附件：”)."""
+    """A line that is only an attachment's label: “附件1”, “附件 2”, “附件” (not the note's “附件：”),
+    or a numbered label with the attachment's title after it (“附件1：课程安排表”)."""
     t = text.strip()
-    return len(t) <= 8 and bool(_ATTACH_LABEL.fullmatch(t)) and re.sub(r"\s", "", t) not in ("附件：", "附件:")
+    if len(t) <= 8 and bool(_ATTACH_LABEL.fullmatch(t)) and re.sub(r"\s", "", t) not in ("附件：", "附件:"):
+        return True
+    m = _LABEL_TITLE.fullmatch(t)
+    return bool(m) and _short_line(m.group(1), 60)
+
+
+_LABEL_TITLE = re.compile(rf"附\s*件\s*[0-9０-９{_CN}]+\s*[：:　 ]\s*(\S.*)")
 
 
 def _trailer_start(blocks: list) -> Optional[int]:
@@ -878,12 +885,20 @@ def _trailer_start(blocks: list) -> Optional[int]:
             continue
         if b.page_break_before and _label_line(b.text) and j > 0:
             return j  # an attachment that begins a page of its own, after the body (dated or not)
-        k = j
-        while k > 0 and isinstance(blocks[k - 1], SPara) and not blocks[k - 1].text.strip() and not blocks[k - 1].number:
-            k -= 1
-        if k > 0 and isinstance(blocks[k - 1], SPara) and not blocks[k - 1].number and (
-                _DATE.fullmatch(blocks[k - 1].text) or _ISO_DATE.fullmatch(blocks[k - 1].text)):
-            return j
+        start = j
+        for _ in range(2):  # the 版记's unit may stand on its own line above its 印发 line
+            k = start
+            while k > 0 and isinstance(blocks[k - 1], SPara) and not blocks[k - 1].text.strip() and not blocks[k - 1].number:
+                k -= 1
+            prev = blocks[k - 1] if k > 0 and isinstance(blocks[k - 1], SPara) and not blocks[k - 1].number else None
+            if prev is None:
+                break
+            if _DATE.fullmatch(prev.text) or _ISO_DATE.fullmatch(prev.text):
+                return start
+            t = prev.text.strip()
+            if not (_RECORD.match(b.text) and start == j and t.endswith(_UNITS) and _short_line(t, 30) and not _PUNCT.search(t)):
+                break
+            start = k - 1
     return None
 
 
@@ -946,12 +961,15 @@ def _would_break(line: str) -> bool:
         return True
 
 
+_ZERO = {"零": "〇", "○": "〇", "O": "〇", "Ｏ": "〇", "0": "〇"}
+
+
 def _cn_digit(t: str) -> Optional[int]:
     t = t.translate(_DIGITS)
     if t.isdigit():
         return int(t)
-    if len(t) == 4 and all(c in "〇零○一二三四五六七八九" for c in t):  # 二〇二四
-        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇").replace("○", "〇"))) for c in t))
+    if len(t) == 4 and all(c in "〇零○OＯ0一二三四五六七八九" for c in t):  # 二〇二四, and 二0二四 / 二O二四 as clerks type it
+        return int("".join(str("〇一二三四五六七八九".index(_ZERO.get(c, c))) for c in t))
     n = _n(t)
     return n or None
 

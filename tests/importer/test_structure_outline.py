@@ -288,3 +288,27 @@ def test_a_table_of_contents_opens_no_sections():
     assert [s.get("title") for s in secs] == [None, "指导思想", "培训安排", "保障措施"]
     assert secs[0]["content"] == ["目录", "一、指导思想\t1", "二、培训安排\t2", "三、保障措施\t3"]
     assert all("number_from" not in s for s in secs)
+
+
+def test_record_with_its_unit_on_a_line_of_its_own():
+    right = {"align": "right"}
+    plan, _ = structure(_doc("某县培训方案", "导语。", "一、目标", "提升。", ("某县教育体育局", right), ("2025年2月20日", right),
+                             "某县教育体育局办公室", "2025年2月20日印发"))
+    assert plan["document"]["issuer"] == "某县教育体育局" and plan["document"]["date"] == "2025-02-20"
+    last = plan["sections"][-1]
+    assert [c["text"] for c in last["content"]] == ["某县教育体育局办公室", "2025年2月20日印发"]
+
+
+def test_an_attachment_label_with_its_title_after_the_date():
+    right = {"align": "right"}
+    plan, _ = structure(_doc("某县培训方案", "导语。", "一、目标", "提升。", ("某县教育体育局", right), ("2025年2月20日", right),
+                             "附件1：课程安排表", "第一周：开班。"))
+    assert plan["document"]["date"] == "2025-02-20"
+    assert plan["sections"][-1]["title"] == "附件1：课程安排表"
+
+
+def test_years_typed_with_a_digit_or_letter_zero():
+    for typed in ("二0二五年二月二十日", "二O二五年二月二十日", "二〇二五年二月二十日"):
+        plan, _ = structure(_doc("某县培训方案", "导语。", "一、目标", "提升。", ("某县教育体育局", {"align": "right"}),
+                                 (typed, {"align": "right"})))
+        assert plan["document"]["date"] == "2025-02-20", typed
