@@ -28,9 +28,10 @@ What this stage decides, and by which rule:
   ladder gives at that place, the section says ``numbering:``; where its count does not
   follow on, ``number_from:``.
 - **Heading or run-in.** After its number, a short line without closing sentence
-  punctuation is a heading (a line break typed in it joined: one heading); “培训目标：……”
+  punctuation is a heading (a line break typed in it joined: one heading), and so is a short
+  一、 or （一） heading closed by “。” alone on its line (“（一）培训对象。”); “培训目标：……”
   is a run-in heading (``run_in: true``), and so is one typed with a half-width colon that is
-  no clock's (“培训时间:2025年……”, not “8:30”); a sentence (“（一）培训对象。”) is a section
+  no clock's (“培训时间:2025年……”, not “8:30”); a sentence (“（二）加强领导。各校要……”) is a section
   without a title whose number runs into its first paragraph. Numbered sections nest no
   deeper than the ladder's seven forms, all sections no deeper than MAX_NESTING.
 - **Lists.** Two or more sections in a row with the same form, numbered 1, 2, 3 …, with
@@ -105,6 +106,8 @@ _RUN_IN = re.compile(r"([^，。；：:！？,;]{1,24}?)(?:：|(?<![0-9０-９])
 
 #: a 落款 has at most this many units (one line each, above the date)
 ISSUERS = 3
+#: a 一、 or （一） heading that ends in “。” (alone on its line) has at most this many characters
+CLOSED_HEADING = 16
 #: a title has at most this many lines
 TITLE_LINES = 5
 #: a heading after its number: at most this many characters
@@ -627,6 +630,8 @@ class _Builder:
             m = _RUN_IN.fullmatch(rest)
             if _short_line(rest, HEADING_MAX) and not (m and m.group(2).strip() and len(rest) > 24):
                 sec.title = rest
+            elif rung in (1, 2) and _closed_heading(rest):
+                sec.title = rest  # “（一）培训对象。” alone on its line: a heading that ends in a full stop
             elif m and m.group(2).strip():
                 sec.title, sec.run_in = m.group(1).strip(), True
                 sec.add(m.group(2).strip(), b.place)
@@ -939,6 +944,11 @@ def _one_line(text: str) -> str:
             continue
         out += (" " if out and out[-1].isascii() and out[-1].isalnum() and x[0].isascii() and x[0].isalnum() else "") + x
     return out
+
+
+def _closed_heading(text: str) -> bool:
+    """A short heading closed by a full stop (“培训对象。”), no other punctuation in it."""
+    return 2 <= len(text) <= CLOSED_HEADING and text.endswith("。") and not _PUNCT.search(text[:-1]) and "\n" not in text
 
 
 def _heading_line(text: str) -> bool:

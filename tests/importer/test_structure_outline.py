@@ -312,3 +312,12 @@ def test_years_typed_with_a_digit_or_letter_zero():
         plan, _ = structure(_doc("某县培训方案", "导语。", "一、目标", "提升。", ("某县教育体育局", {"align": "right"}),
                                  (typed, {"align": "right"})))
         assert plan["document"]["date"] == "2025-02-20", typed
+
+
+def test_a_short_heading_closed_by_a_full_stop():
+    plan, _ = structure(_doc("方案", "导语。", "（一）培训对象。", "全县教师。", "（二）加强组织领导。各校要成立领导小组。",
+                             "（三）要求", "①按时参训。", "②认真听讲。"))
+    first, second, third = plan["sections"]
+    assert first["title"] == "培训对象。" and first["content"] == ["全县教师。"]
+    assert "title" not in second  # a sentence runs on after the stop: the number runs into the paragraph
+    assert third["content"][0]["items"] == ["按时参训。", "认真听讲。"]  # items stay items
