@@ -4,7 +4,7 @@ than the seeds' (run from the repository root: ``python tests/importer/foreign/m
 - ol-xiaoben: a school's 校本研修方案 whose headings are only Word heading styles (标题 1/2/3),
   no number typed and none generated; the title split by a typed line break; “一是……二是……”
   paragraphs; “**” and “{=hours.required}” typed as text; a 联系人 line; a date in Chinese numerals.
-- ol-zhangjie: 第一章/第一节/第一条 articles; the 文号 above the title; a 主送 line; 版记
+- ol-zhangjie: 第一章/第一节/第一条 articles; the 发文机关标志 and the 文号 above the title; a 主送 line; 版记
   (抄送, 印发) after the date.
 - ol-pcn: the first level is （一） with no 一、 above it; headings ending in “。”, run-in
   headings after a half-width “:”, a heading split by a typed line break; the attachment note,
@@ -158,6 +158,7 @@ def xiaoben():
 
 def zhangjie():
     doc = _new()
+    _para(doc, "青川县教育体育局文件", align="center", bold=True, size=36)
     _para(doc, "青教体发〔2025〕8号", align="center")
     _title(doc, "青川县中小学教师继续教育管理实施方案")
     _para(doc, "各乡镇中心学校、县直各学校：", indent=False)
