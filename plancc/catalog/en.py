@@ -659,4 +659,5 @@ MESSAGES: dict[str, str] = {
     'import.guess.issuers': 'the {count} lines above the date all read as issuing units, written on one issuer line',
     'import.guess.masthead': '“{text}” above the title and the document number read as the issuer’s masthead; the plan language has no field for it: written as subtitle (printed under the title)',
     'import.guess.issuer_with_date': '“{text}”, on the date’s line, read as the issuer; render prints the issuer and the date on lines of their own',
+    'import.guess.escaped': 'the {{= or ** typed in “{text}…” written escaped ({{{{= prints {{=, \\*\\* prints **), so that render prints it as typed',
 }

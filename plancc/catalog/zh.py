@@ -659,4 +659,5 @@ MESSAGES: dict[str, str] = {
     'import.guess.issuers': '日期之上的{count}行都认作落款单位，写在一行 issuer 里',
     'import.guess.masthead': '标题之上、文号之前的“{text}”认作发文机关标志；计划语言没有这一项，写作 subtitle（渲染时印在标题之下），请核对',
     'import.guess.issuer_with_date': '与日期同在一行的“{text}”认作落款，渲染时落款和日期各占一行',
+    'import.guess.escaped': '“{text}……”中照录的 {{= 或 ** 写作转义形式（{{{{= 印出 {{=，\\*\\* 印出 **），渲染时照原文印出',
 }

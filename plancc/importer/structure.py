@@ -1033,40 +1033,54 @@ def structure_places(doc: SourceDoc) -> tuple[dict, list[Guess], dict[tuple, Pla
     plan: dict = {"plancc": 1, "document": _ordered_document(document)}
     if sections:
         plan["sections"] = sections
-    _escape(plan)
     b.resolve(plan)
-    return plan, b.guesses, b.places(plan)
+    places = b.places(plan)
+    _escape(plan, b, places)
+    return plan, b.guesses, places
 
 
-def _escape(plan: dict) -> None:
+def _escape(plan: dict, b: "_Builder", places: dict[tuple, Place]) -> None:
     """Escape the source's text where the plan language would read markup in it (a typed ``{=``,
     ``**`` pairs), so that render prints it as typed: paragraphs and items (references and
-    emphasis), section titles and table cells (references; they are not parsed for emphasis)."""
+    emphasis), section titles and table cells (references; they are not parsed for emphasis).
+    Each text escaped is a guess at its data path (the YAML shows the escapes)."""
     from plancc.importer.write import escape_prose, escape_refs
+
+    def esc(value: Any, path: tuple, fn) -> Any:
+        if not isinstance(value, str):
+            return value
+        out = fn(value)
+        if out != value:
+            where = path
+            while where and where not in places:
+                where = where[:-1]
+            b.guess("import.guess.escaped", places.get(where, Place()), path, text=value[:16])
+        return out
 
     doc = plan["document"]
     pre = doc.get("preamble")
     if isinstance(pre, str):
-        doc["preamble"] = escape_prose(pre)
-    elif isinstance(pre, dict) and isinstance(pre.get("text"), str):
-        pre["text"] = escape_prose(pre["text"])
-    stack = list(plan.get("sections") or [])
+        doc["preamble"] = esc(pre, ("document", "preamble"), escape_prose)
+    elif isinstance(pre, dict):
+        pre["text"] = esc(pre.get("text"), ("document", "preamble", "text"), escape_prose)
+    stack = [(("sections", i), sec) for i, sec in enumerate(plan.get("sections") or [])]
     while stack:
-        sec = stack.pop()
-        if isinstance(sec.get("title"), str):
-            sec["title"] = escape_refs(sec["title"])
+        path, sec = stack.pop()
+        if "title" in sec:
+            sec["title"] = esc(sec["title"], (*path, "title"), escape_refs)
         content = sec.get("content") or []
         for i, blk in enumerate(content):
+            at = (*path, "content", i)
             if isinstance(blk, str):
-                content[i] = escape_prose(blk)
-            elif isinstance(blk, dict) and isinstance(blk.get("text"), str):
-                blk["text"] = escape_prose(blk["text"])
+                content[i] = esc(blk, at, escape_prose)
+            elif isinstance(blk, dict) and "text" in blk:
+                blk["text"] = esc(blk["text"], (*at, "text"), escape_prose)
             elif isinstance(blk, dict) and isinstance(blk.get("items"), list):
-                blk["items"] = [escape_prose(x) if isinstance(x, str) else x for x in blk["items"]]
+                blk["items"] = [esc(x, (*at, "items", j), escape_prose) for j, x in enumerate(blk["items"])]
             elif isinstance(blk, dict) and isinstance(blk.get("table"), dict):
-                for row in blk["table"].get("rows") or []:
-                    row[:] = [escape_refs(c) if isinstance(c, str) else c for c in row]
-        stack.extend(sec.get("sections") or [])
+                for r, row in enumerate(blk["table"].get("rows") or []):
+                    row[:] = [esc(c, (*at, "table", "rows", r, k), escape_refs) for k, c in enumerate(row)]
+        stack.extend(((*path, "sections", i), s) for i, s in enumerate(sec.get("sections") or []))
 
 
 _DOC_ORDER = ("attachment_label", "title", "subtitle", "number", "addressee", "basis", "preamble", "issuer", "date", "attachments")
