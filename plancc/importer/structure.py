@@ -142,8 +142,8 @@ class Numbered:
 
 def numbered(p: SPara) -> Optional[Numbered]:
     """The number a paragraph begins with (Word's own first, else typed), or None (always for a
-    line of a table of contents: its headings are the body's, with page numbers)."""
-    if _toc_line(p):
+    line in a TOC style: a table of contents repeats the body's headings, with page numbers)."""
+    if _TOC_STYLE.fullmatch(p.style.strip()):
         return None
     if p.number.strip():
         num = p.number.strip()
@@ -170,9 +170,25 @@ _TOC_STYLE = re.compile(r"(?i)(?:toc|目录)\s*[1-9]")
 _TOC_PAGE = re.compile(r"\t[\s.…·．。-]*[0-9]{1,4}\s*$")
 
 
-def _toc_line(p: SPara) -> bool:
-    """A line of a table of contents (目录): Word's TOC styles, or a heading, a tab and a page number."""
-    return bool(_TOC_STYLE.fullmatch(p.style.strip()) or ("\t" in p.text and _TOC_PAGE.search(p.text) and len(p.text) <= 80))
+def _toc_lines(blocks: list) -> set[int]:
+    """The ids of the lines of a table of contents: Word's TOC styles, and the lines typed under a
+    “目录” line as a heading, a tab and a page number (blank lines between them aside)."""
+    out: set[int] = set()
+    under = False
+    for b in blocks:
+        if not isinstance(b, SPara):
+            under = False
+            continue
+        t = b.text.strip()
+        if _TOC_STYLE.fullmatch(b.style.strip()):
+            out.add(id(b))
+        elif re.sub(r"\s", "", t) == "目录":
+            under = True
+        elif under and "\t" in b.text and len(t) <= 80 and _TOC_PAGE.search(b.text):
+            out.add(id(b))
+        elif t or b.number:
+            under = False
+    return out
 
 
 def _short_line(text: str, most: int = HEADING_MAX) -> bool:
@@ -212,6 +228,7 @@ class _Builder:
         self.sec_of: dict[int, _Sec] = {}  # id of a section dict of the plan → the section it was built from
         self.part_places: dict[int, list[Place]] = {}
         self.after_date: Optional[int] = None  # the guess that says what follows the date, anchored at its first section
+        self.toc: set[int] = _toc_lines(doc.blocks)  # ids of the lines of a table of contents
         self.annex: set[int] = set()  # ids of the 附件 labels after the date (each opens a section)
         self.record: set[int] = set()  # ids of the 版记 lines after the date  # id of an items list or a table spec → its items' or rows' places
 
@@ -591,7 +608,7 @@ class _Builder:
             if not b.text.strip() and not b.number.strip():
                 continue
             last_table = None
-            num = numbered(b)
+            num = None if id(b) in self.toc else numbered(b)
             level = _outline_level(b)
             if id(b) in self.annex:  # an attachment's label after the date: it opens a section of its own
                 num, level = Numbered("annex", None, 0, "", _one_line(b.text)), None
@@ -599,13 +616,13 @@ class _Builder:
                 num, level = Numbered("record", None, 0, "", ""), None
             elif id(b) in self.record:
                 num = None
-            elif num is None and level is not None and not _toc_line(b) and _heading_line(b.text):
+            elif num is None and level is not None and id(b) not in self.toc and _heading_line(b.text):
                 # a heading by its style (标题 1, Heading 2) or outline level, with no number typed or generated
                 title = _one_line(b.text)
                 num = Numbered(f"outline:{level}", None, 0, "", title)
             if num is None:
                 t = b.text.strip()
-                if len(stack) == 1 and not preface.content and not preamble_taken and not _toc_line(b) \
+                if len(stack) == 1 and not preface.content and not preamble_taken and id(b) not in self.toc \
                         and re.sub(r"\s", "", t) != "目录":
                     self.preamble(b, document)
                     self.doc_places["preamble"] = b.place

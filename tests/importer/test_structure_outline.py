@@ -328,3 +328,8 @@ def test_each_escaped_text_is_a_guess_at_its_place():
     g = [g for g in guesses if g.key == "import.guess.escaped"]
     assert len(g) == 1 and g[0].path == ("sections", 0, "content", 0) and g[0].place.paragraph == 4
     assert plan["sections"][0]["content"][0] == "把{{=hours.required}换成学时。"
+
+
+def test_a_tab_and_a_number_outside_a_table_of_contents_is_body_text():
+    plan, _ = structure(_doc("方案", "导语。", "一、名单", "1.张三\t13", "2.李四\t15"))
+    assert [s["title"] for s in plan["sections"][0]["sections"]] == ["张三\t13", "李四\t15"]  # numbered, not a TOC
