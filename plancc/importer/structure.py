@@ -929,10 +929,20 @@ _NOT_ADDRESSEE = ("如下", "以下", "下列", "通知", "要求", "。", "；"
 
 def _addressee(t: str) -> bool:
     """Whether a line under the title is the 主送 (“各乡镇中心学校、县直各学校：”): short, ending in a
-    colon, naming units (separated by 、 or ，), not a sentence that leads into a list (“具体安排如下：”)."""
-    return (len(t) <= 60 and t.endswith(("：", ":")) and not any(w in t for w in _NOT_ADDRESSEE)
-            and ("，" not in t or all(x.strip() for x in t[:-1].split("，"))) and not _PUNCT.search(t[:-1].replace("，", "")
-                                                                                             .replace("、", "")))
+    colon, not a sentence leading into a list (“具体安排如下：”); with a “，” in it only when every
+    part names units (“各乡镇中心学校、县直各学校，各民办学校：”), not a clause (“为做好培训，现制定方案：”)."""
+    if not (len(t) <= 60 and t.endswith(("：", ":")) and not any(w in t for w in _NOT_ADDRESSEE)):
+        return False
+    body = t[:-1]
+    if "，" not in body and "," not in body:
+        return len(t) <= 40
+    parts = [x.strip() for x in re.split(r"[，,、]", body)]
+    return all(x and (x.startswith("各") or x.endswith(_ADDRESSEE_ENDS)) for x in parts) and not _PUNCT.search(
+        re.sub(r"[，,、]", "", body))
+
+
+_ADDRESSEE_ENDS = (*_UNITS, "学校", "单位", "部门", "幼儿园", "园", "局", "处", "科", "股", "室", "所", "院", "校", "站", "组",
+                   "老师", "教师", "同志", "同仁")
 
 
 def _row_place(t: STable, r: int) -> Place:

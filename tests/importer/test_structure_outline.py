@@ -333,3 +333,10 @@ def test_each_escaped_text_is_a_guess_at_its_place():
 def test_a_tab_and_a_number_outside_a_table_of_contents_is_body_text():
     plan, _ = structure(_doc("方案", "导语。", "一、名单", "1.张三\t13", "2.李四\t15"))
     assert [s["title"] for s in plan["sections"][0]["sections"]] == ["张三\t13", "李四\t15"]  # numbered, not a TOC
+
+
+def test_a_clause_ending_in_a_colon_is_no_addressee():
+    plan, _ = structure(_doc("某县培训方案", "为做好培训工作，现制定方案：", "一、目标", "提升。"))
+    assert "addressee" not in plan["document"]
+    plan, _ = structure(_doc("某县培训方案", "各中小学，县直各单位：", "一、目标", "提升。"))
+    assert plan["document"]["addressee"] == "各中小学，县直各单位"
