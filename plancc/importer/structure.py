@@ -226,11 +226,11 @@ class _Builder:
         self.anchors: list[tuple[int, Any, tuple]] = []
         self.doc_places: dict[str, Place] = {}  # document key → where it was read
         self.sec_of: dict[int, _Sec] = {}  # id of a section dict of the plan → the section it was built from
-        self.part_places: dict[int, list[Place]] = {}
+        self.part_places: dict[int, list[Place]] = {}  # id of an items list or a table spec → its items' or rows' places
         self.after_date: Optional[int] = None  # the guess that says what follows the date, anchored at its first section
         self.toc: set[int] = _toc_lines(doc.blocks)  # ids of the lines of a table of contents
         self.annex: set[int] = set()  # ids of the 附件 labels after the date (each opens a section)
-        self.record: set[int] = set()  # ids of the 版记 lines after the date  # id of an items list or a table spec → its items' or rows' places
+        self.record: set[int] = set()  # ids of the 版记 lines after the date
 
     def guess(self, key: str, place: Place, path: tuple = (), **values: Any) -> None:
         self.guesses.append(Guess(key, place, tuple(values.items()), path))
@@ -359,12 +359,9 @@ class _Builder:
                 self.guess("import.guess.title", paras[first].place, ("document", "title"), lines=len(title))
         if masthead is not None:
             # the plan language has no field for the 发文机关标志: the line under the title keeps its words
-            if "subtitle" not in document:
-                document["subtitle"] = masthead.text.strip()
-                self.doc_places["subtitle"] = masthead.place
-                self.guess("import.guess.masthead", masthead.place, ("document", "subtitle"), text=masthead.text.strip())
-            else:
-                document["title"] = [masthead.text.strip(), *([document["title"]] if isinstance(document["title"], str) else document["title"])]
+            document["subtitle"] = masthead.text.strip()
+            self.doc_places["subtitle"] = masthead.place
+            self.guess("import.guess.masthead", masthead.place, ("document", "subtitle"), text=masthead.text.strip())
         # subtitle, 文号, 主送
         while i < n:
             p = paras[i]
@@ -612,7 +609,7 @@ class _Builder:
             level = _outline_level(b)
             if id(b) in self.annex:  # an attachment's label after the date: it opens a section of its own
                 num, level = Numbered("annex", None, 0, "", _one_line(b.text)), None
-            elif id(b) in self.record and not stack[-1].style == "record":  # the 版记 lines: a section without a title
+            elif id(b) in self.record and stack[-1].style != "record":  # the 版记 lines: a section without a title
                 num, level = Numbered("record", None, 0, "", ""), None
             elif id(b) in self.record:
                 num = None

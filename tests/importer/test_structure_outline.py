@@ -324,7 +324,7 @@ def test_a_short_heading_closed_by_a_full_stop():
 
 
 def test_each_escaped_text_is_a_guess_at_its_place():
-    plan, guesses, places = structure_places(_doc("方案", "导语。", "一、要求", "把{=hours.required}换成学时。", "普通一段。"))
+    plan, guesses, _ = structure_places(_doc("方案", "导语。", "一、要求", "把{=hours.required}换成学时。", "普通一段。"))
     g = [g for g in guesses if g.key == "import.guess.escaped"]
     assert len(g) == 1 and g[0].path == ("sections", 0, "content", 0) and g[0].place.paragraph == 4
     assert plan["sections"][0]["content"][0] == "把{{=hours.required}换成学时。"
