@@ -227,6 +227,8 @@ class _Builder:
         self.doc_places: dict[str, Place] = {}  # document key → where it was read
         self.sec_of: dict[int, _Sec] = {}  # id of a section dict of the plan → the section it was built from
         self.part_places: dict[int, list[Place]] = {}  # id of an items list or a table spec → its items' or rows' places
+        #: id of a table spec → (the spec, its source tables with the header rows of each to skip)
+        self.table_sources: dict[int, tuple[dict, list[tuple[STable, int]]]] = {}
         self.after_date: Optional[int] = None  # the guess that says what follows the date, anchored at its first section
         self.toc: set[int] = _toc_lines(doc.blocks)  # ids of the lines of a table of contents
         self.annex: set[int] = set()  # ids of the 附件 labels after the date (each opens a section)
@@ -578,8 +580,12 @@ class _Builder:
                     # a table right after a table of as many columns, nothing between them but blank
                     # lines: the rest of the same table after a page break (its header typed again is dropped)
                     rows, rplaces = self.table_rows(b, 0)
+                    skip = 0
                     if rows and rows[0] == prev["table"]["columns"]:
                         rows, rplaces = rows[1:], rplaces[1:]
+                        skip = 1
+                    if id(prev["table"]) in self.table_sources:
+                        self.table_sources[id(prev["table"])][1].append((b, skip))
                     prev["table"]["rows"].extend(rows)
                     self.part_places.setdefault(id(prev["table"]), []).extend(rplaces)
                     since = len(self.guesses)
@@ -867,6 +873,7 @@ class _Builder:
             self.guess("import.guess.table_hspan", t.place, count=spans)
         spec: dict = {"columns": columns, "rows": rows}
         self.part_places[id(spec)] = [_row_place(t, h + r) for r in range(len(rows))]
+        self.table_sources[id(spec)] = (spec, [(t, h)])
         if merge:
             spec["merge"] = sorted(merge)
             self.guess("import.guess.table_merge", t.place, columns="、".join(str(m) for m in sorted(merge)))
@@ -1033,9 +1040,10 @@ def _basis_words(lead: str, basis: list[dict]) -> str:
 
 
 def structure(doc: SourceDoc) -> tuple[dict, list[Guess]]:
-    """The plan of prose a document's structure gives, and the guesses made on the way."""
+    """The plan of prose a document's structure gives (its tables in their exact form), and the
+    guesses made on the way."""
     plan, guesses, _ = structure_places(doc)
-    return plan, guesses
+    return plan, exact_tables(plan, guesses)
 
 
 def structure_places(doc: SourceDoc) -> tuple[dict, list[Guess], dict[tuple, Place]]:
@@ -1060,7 +1068,112 @@ def structure_places(doc: SourceDoc) -> tuple[dict, list[Guess], dict[tuple, Pla
     b.resolve(plan)
     places = b.places(plan)
     _escape(plan, b, places)
+    _mark_exact_tables(b)
     return plan, b.guesses, places
+
+
+#: the key under which a prose table carries its exact form until recognise is done (never written)
+EXACT = "_plancc_exact"
+#: guesses about a table that its exact form makes moot (the merged cells are printed as Word has them)
+_MOOT_GUESSES = ("import.guess.table_header_span", "import.guess.table_empty_header", "import.guess.table_hspan",
+                 "import.guess.table_merge")
+
+
+def _needs_exact(t: STable, h: int) -> bool:
+    return h > 1 or any(c.rowspan > 1 or c.colspan > 1 for c in t.cells) or any(
+        not c.text.strip() for c in t.cells if c.row < h)
+
+
+def _cell_rows(t: STable, first: int, last: int, floor: int) -> list[list]:
+    """Grid rows ``first``..``last``-1 of ``t`` as plan cells: a merged cell once, with ``span`` over
+    the columns it covers, and ``{merge: up}`` in each row below it (not above ``floor``: a body
+    row never merges into the header)."""
+    from plancc.importer.write import escape_refs
+
+    grid = t.grid()
+    out = []
+    for r in range(first, last):
+        row: list = []
+        k = 0
+        while k < t.n_cols:
+            c = grid[r][k]
+            if c is None:
+                row.append("")
+                k += 1
+                continue
+            span = max(1, min(c.colspan, t.n_cols - k)) if c.col == k else 1
+            if c.col != k:  # covered by a cell merged across from the left of this row's grid start
+                row.append("")
+                k += 1
+                continue
+            if c.row < r and c.row >= floor:
+                cell: Any = {"merge": "up"}
+            else:
+                text = escape_refs(c.text)
+                cell = text if c.row == r or c.row < floor else ""
+                if c.row < r:  # a merge that starts above the floor: its text stays above
+                    cell = ""
+            if span > 1:
+                cell = {"text": cell, "span": span} if not isinstance(cell, dict) else {**cell, "span": span}
+            row.append(cell)
+            k += span
+        out.append(row)
+    return out
+
+
+def _exact(sources: list[tuple[STable, int]]) -> dict:
+    """A table's columns/header and rows as Word has them, merged cells and all."""
+    first, h = sources[0]
+    header = _cell_rows(first, 0, h, 0)
+    out: dict = {}
+    if h == 1 and all(isinstance(c, str) for c in header[0]):
+        out["columns"] = header[0]
+    else:
+        out["header"] = header
+    rows = _cell_rows(first, h, first.n_rows, h)
+    for t, skip in sources[1:]:
+        rows += _cell_rows(t, skip, t.n_rows, skip)
+    out["rows"] = rows
+    return out
+
+
+def _mark_exact_tables(b: "_Builder") -> None:
+    """Give each prose table with merged cells (or several header rows, or a blank header cell)
+    its exact form, under :data:`EXACT` with the rows it has now: :func:`exact_tables` puts it in
+    place once recognise is done, for the tables recognise left as prose and unchanged."""
+    import json
+
+    for spec, sources in b.table_sources.values():
+        t, h = sources[0]
+        if not (t.n_cols and t.grid()) or not any(_needs_exact(x, hh if x is t else 0) for x, hh in sources):
+            continue
+        snapshot = json.dumps([spec.get("columns"), spec.get("rows"), spec.get("merge")], ensure_ascii=False)
+        spec[EXACT] = (_exact(sources), snapshot, [x.place.table for x, _ in sources])
+
+
+def exact_tables(plan: dict, guesses: list[Guess]) -> list[Guess]:
+    """Every prose table left unchanged by recognise takes its exact form; the marks are removed
+    from all tables; the guesses its exact form makes moot are dropped."""
+    import json
+
+    done: set = set()
+    stack: list = [plan]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            mark = v.pop(EXACT, None)
+            if mark is not None:
+                exact, snapshot, tables = mark
+                now = json.dumps([v.get("columns"), v.get("rows"), v.get("merge")], ensure_ascii=False)
+                if now == snapshot:
+                    for key in ("columns", "rows", "merge"):
+                        v.pop(key, None)
+                    v.update(exact)
+                    done.update(tables)
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return [g for g in guesses if not (g.key in _MOOT_GUESSES and g.place.table in done)]
 
 
 def _escape(plan: dict, b: "_Builder", places: dict[tuple, Place]) -> None:

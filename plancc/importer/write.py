@@ -96,15 +96,30 @@ def scalar(value: Any) -> str:
 _FLOW_PLAIN = re.compile(r"[\u4e00-\u9fff（“《【〔][^\x00-\x1f\x7f-\x9f#:,\[\]{}\u2028\u2029\ufeff\ud800-\udfff]*(?<![ \u3000])")
 
 
+_FLOW_KEY = re.compile(r"[a-z_]+")
+#: the plan language's own words that a mapping value may hold plainly
+_PLAIN_WORDS = frozenset({"up"})
+
+
 def _flow_item(v: Any) -> str:
     if isinstance(v, str):
         return v if _FLOW_PLAIN.fullmatch(v) else _double_quoted(v)
+    if isinstance(v, dict):  # a merged table cell: {text: 合计, span: 4}, {merge: up}
+        return "{" + ", ".join(f"{k}: {x if x in _PLAIN_WORDS else _flow_item(x)}" for k, x in v.items()) + "}"
     return scalar(v)
 
 
+def _small(v: Any) -> bool:
+    """A scalar, or a mapping of a few plain keys to scalars (a merged table cell)."""
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return True
+    return (isinstance(v, dict) and 0 < len(v) <= 3 and all(isinstance(k, str) and _FLOW_KEY.fullmatch(k) for k in v)
+            and all(x is None or isinstance(x, (str, int, float, bool)) for x in v.values()))
+
+
 def _flow(items: list) -> str | None:
-    """A list of scalars as one flow line, or None when it is not one or too long."""
-    if not all(v is None or isinstance(v, (str, int, float, bool)) for v in items):
+    """A list of scalars (or merged cells) as one flow line, or None when it is not one or too long."""
+    if not all(_small(v) for v in items):
         return None
     text = "[" + ", ".join(_flow_item(v) for v in items) + "]"
     return None if len(text) > FLOW_WIDTH else text
