@@ -710,4 +710,11 @@ MESSAGES: dict[str, str] = {
     'diff.docx_files': '--docx works when comparing two plan files: plancc diff OLD.yaml NEW.yaml --docx changes.docx',
     'diff.docx_errors': '{path} has errors, so no document with tracked changes can be made: fix them first (plancc validate {path})',
     'diff.docx_written': 'wrote {path} with tracked changes',
+    'import.guess.styled_heading': '“{text}” has no number: read as a heading by its style ({style}), an unnumbered section',
+    'import.guess.run_in_colon': 'the half-width “:” after “{text}” read as a run-in heading’s colon; render prints the full-width “：”',
+    'import.guess.after_date': 'the {count} block(s) after the date (attachment bodies, 版记) put in unnumbered sections at the end of the body; render prints them before the 落款',
+    'import.guess.issuers': 'the {count} lines above the date all read as issuing units, written on one issuer line',
+    'import.guess.masthead': '“{text}” above the title and the document number read as the issuer’s masthead; the plan language has no field for it: written as subtitle (printed under the title)',
+    'import.guess.issuer_with_date': '“{text}”, on the date’s line, read as the issuer; render prints the issuer and the date on lines of their own',
+    'import.guess.escaped': 'the {{= or ** typed in “{text}…” written escaped ({{{{= prints {{=, \\*\\* prints **), so that render prints it as typed',
 }

@@ -710,4 +710,11 @@ MESSAGES: dict[str, str] = {
     'diff.docx_files': '--docx 只用于比较两个计划文件：plancc diff 旧.yaml 新.yaml --docx 修订.docx',
     'diff.docx_errors': '{path} 有错误，无法生成带修订的文档：请先修正（plancc validate {path}）',
     'diff.docx_written': '已生成带修订的文档 {path}',
+    'import.guess.styled_heading': '“{text}”没有编号，按它的样式（{style}）认作小标题，写作不编号的小节',
+    'import.guess.run_in_colon': '“{text}”后的半角冒号“:”认作接排小标题的冒号，渲染时印作全角“：”',
+    'import.guess.after_date': '成文日期之后的{count}段（附件正文、版记）放在正文最后的不编号小节里，渲染时印在落款之前',
+    'import.guess.issuers': '日期之上的{count}行都认作落款单位，写在一行 issuer 里',
+    'import.guess.masthead': '标题之上、文号之前的“{text}”认作发文机关标志；计划语言没有这一项，写作 subtitle（渲染时印在标题之下），请核对',
+    'import.guess.issuer_with_date': '与日期同在一行的“{text}”认作落款，渲染时落款和日期各占一行',
+    'import.guess.escaped': '“{text}……”中照录的 {{= 或 ** 写作转义形式（{{{{= 印出 {{=，\\*\\* 印出 **），渲染时照原文印出',
 }
