@@ -21,6 +21,8 @@ from plancc.errors import WordFileError
 
 #: seconds LibreOffice may take for one conversion
 DEFAULT_TIMEOUT = 120.0
+#: the longest a setting may allow (an hour)
+MAX_TIMEOUT = 3600.0
 
 _NAMES = {".doc": "source.doc", ".dot": "source.dot", ".wps": "source.wps", ".wpt": "source.wpt",
           ".rtf": "source.rtf", ".odt": "source.odt"}
@@ -40,13 +42,28 @@ def _plain_name(path: Path) -> str:
     return "source.doc"
 
 
+def conversion_timeout(value: object) -> float:
+    """A setting's seconds for one conversion (None: the default) as a number the runner takes;
+    ValueError for anything but a number of seconds above 0 and at most MAX_TIMEOUT (a
+    setting is checked with this where it is read, so that its message can name the setting)."""
+    if value is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"timeout must be a number of seconds, not {type(value).__name__}")
+    seconds = float(value)
+    if not 0 < seconds <= MAX_TIMEOUT:  # NaN fails too
+        raise ValueError(f"timeout must be above 0 and at most {MAX_TIMEOUT:g} seconds, not {value!r}")
+    return seconds
+
+
 def to_docx(path: Path, *, lang: str = "zh", timeout: Optional[float] = None, max_bytes: int = 512 * 1024 * 1024) -> bytes:
     """The bytes of ``path`` converted to .docx by LibreOffice; WordFileError (exit 2) when
-    LibreOffice is missing, fails or runs out of time."""
+    LibreOffice is missing, fails or runs out of ``timeout`` seconds (None: DEFAULT_TIMEOUT;
+    see :func:`conversion_timeout` for what a setting may ask)."""
     from plancc.emit import pdf
 
     shown = str(path)
-    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+    timeout = conversion_timeout(timeout)
     try:
         soffice = pdf.find_soffice()
     except pdf.PdfUnavailable:

@@ -1,0 +1,120 @@
+"""Hostile footnotes, endnotes, fields and tracked changes (the parts and elements the reader
+takes in besides the body): bounded time and memory, a WordFileError or a reading, never
+another exception."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+
+from plancc.errors import WordFileError
+from plancc.importer.docx import read_docx
+
+from .docxbuild import NSDECL, Doc, zip_bytes
+from .test_read_word_features import note, with_notes
+
+W_OPEN = f'<?xml version="1.0" encoding="UTF-8"?><w:document {NSDECL}><w:body>'.encode()
+W_CLOSE = b"</w:body></w:document>"
+
+
+def _with_body(body: bytes, footnotes: str = "") -> bytes:
+    """A package whose document.xml is ``body`` (raw bytes of w:body content)."""
+    data = with_notes(Doc().para("x"), footnotes) if footnotes else Doc().para("x").bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["word/document.xml"] = W_OPEN + body + W_CLOSE
+    return zip_bytes(parts)
+
+
+def timed(data: bytes, seconds: float = 10):
+    t0 = time.monotonic()
+    try:
+        doc = read_docx(data)
+    finally:
+        assert time.monotonic() - t0 < seconds
+    return doc
+
+
+def test_twenty_thousand_footnotes_each_cited():
+    n = 20_000
+    notes = "".join(note("footnote", i, f"注{i}") for i in range(1, n + 1))
+    body = b"".join(b'<w:p><w:r><w:t>a</w:t></w:r><w:r><w:footnoteReference w:id="%d"/></w:r></w:p>' % i for i in range(1, n + 1))
+    doc = timed(_with_body(body, notes), 30)
+    assert len(doc.blocks) == 2 * n and doc.blocks[-1].text == f"注{n}"
+
+
+def test_one_long_footnote_cited_200_000_times_is_placed_once():
+    long_note = note("footnote", 1, "很长的注文" * 20_000)
+    refs = b'<w:r><w:footnoteReference w:id="1"/></w:r>' * 200_000
+    doc = timed(_with_body(b"<w:p><w:r><w:t>\xe6\xad\xa3\xe6\x96\x87</w:t></w:r>" + refs + b"</w:p>", long_note), 30)
+    assert [len(p.text) for p in doc.paragraphs()] == [2, 100_000]
+
+
+def test_references_to_missing_notes_and_odd_ids():
+    body = b"".join(b'<w:p><w:r><w:footnoteReference w:id="%s"/></w:r><w:r><w:endnoteReference/></w:r></w:p>' % v
+                    for v in (b"", b"-1", b"0", b"99999999999999999999", "\u6ce8".encode()))
+    doc = timed(_with_body(body, note("footnote", 5, "孤立的注")))
+    assert [p.text for p in doc.paragraphs()] == [""] * 5
+
+
+def test_deeply_nested_tables_inside_a_footnote():
+    deep = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r></w:p>" * 60 + "</w:tc></w:tr></w:tbl>" * 60
+    doc = timed(_with_body(b'<w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p>',
+                           f'<w:footnote w:id="1">{deep}<w:p/></w:footnote>'))
+    notes = [p for p in doc.paragraphs() if p.note]
+    assert "".join(p.text for p in notes).count("格") == 60 and notes[0].note == "footnote"  # past the table depth: bare text
+
+
+def test_footnotes_nested_past_the_parser_limit_are_refused():
+    deep = "<w:sdt><w:sdtContent>" * 50_000 + "</w:sdtContent></w:sdt>" * 50_000
+    with pytest.raises(WordFileError) as e:
+        read_docx(_with_body(b"<w:p/>", f'<w:footnote w:id="1">{deep}</w:footnote>'))
+    assert e.value.key == "import.read.too_deep" and "footnotes.xml" in str(e.value)
+
+
+@pytest.mark.parametrize("xml, damaged", [(b"not xml at all", True), (b"<w:footnotes xmlns:w='x'><w:footnote/></w:footnotes>", False),
+                                          (b"<html/>", False)])
+def test_a_footnotes_part_that_is_broken_or_foreign(xml, damaged):
+    data = with_notes(Doc().para("正文"), note("footnote", 1, "注"))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["word/footnotes.xml"] = xml
+    if damaged:
+        with pytest.raises(WordFileError) as e:
+            read_docx(zip_bytes(parts))
+        assert e.value.key == "import.read.damaged" and e.value.exit_code == 2 and "footnotes.xml" in str(e.value)
+    else:
+        assert [p.text for p in read_docx(zip_bytes(parts)).paragraphs()] == ["正文"]  # notes of another vocabulary: none
+
+
+def test_200_000_fields_begun_and_never_ended():
+    body = b"<w:p>" + b'<w:r><w:fldChar w:fldCharType="begin"/></w:r>' * 200_000 + b"</w:p><w:p><w:r><w:t>after</w:t></w:r></w:p>"
+    doc = timed(_with_body(body), 30)
+    assert [p.text for p in doc.paragraphs()][-1] == "after"
+
+
+def test_100_000_tocs_opened_in_their_results():
+    one = (b'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>TOC </w:instrText></w:r>'
+           b'<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+    body = b"<w:p>" + one * 100_000 + b"</w:p><w:p><w:r><w:t>after</w:t></w:r></w:p>"
+    doc = timed(_with_body(body), 30)
+    assert [p.text for p in doc.paragraphs()][-1] == "after"  # read again showing every result
+
+
+def test_a_huge_field_instruction():
+    body = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>' + b"<w:r><w:instrText>TOC" + b" \\o" * 2_000_000
+            + b'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>line</w:t></w:r>'
+            b'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p><w:p><w:r><w:t>body</w:t></w:r></w:p>')
+    doc = timed(_with_body(body))
+    assert [p.text for p in doc.paragraphs()] == ["body"]
+
+
+def test_50_000_paragraphs_with_deleted_marks_join_in_linear_time():
+    n = 50_000
+    mark = b'<w:pPr><w:rPr><w:del w:id="1" w:author="a" w:date="2025-01-01T00:00:00Z"/></w:rPr></w:pPr>'
+    body = b"".join(b"<w:p>" + mark + b"<w:r><w:t>\xe5\xad\x97</w:t></w:r></w:p>" for _ in range(n)) + b"<w:p><w:r><w:t>end</w:t></w:r></w:p>"
+    doc = timed(_with_body(body), 20)
+    assert [len(p.text) for p in doc.paragraphs()] == [n + 3]

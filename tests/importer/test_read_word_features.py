@@ -1,0 +1,226 @@
+"""Reading the Word features real bureau and school files carry: headers and footers, footnotes
+and endnotes, comments, tracked changes, tables of contents, symbol-font bullets, text boxes,
+tables in cells (the wr-* documents in tests/importer/foreign/ and small synthetic cases)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from plancc.importer.docx import read_docx
+from plancc.importer.source import SPara
+
+from .docxbuild import NSDECL, REL, Doc, Level, Run, table_xml, zip_bytes
+
+FOREIGN = Path(__file__).parent / "foreign"
+
+
+def _make_wr():
+    spec = importlib.util.spec_from_file_location("make_wr", FOREIGN / "make_wr.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def texts(doc) -> list[str]:
+    return [p.number + p.text for p in doc.paragraphs()]
+
+
+def with_notes(doc: Doc, footnotes: str = "", endnotes: str = "") -> bytes:
+    """The document's package with footnotes.xml / endnotes.xml (their w:footnote elements
+    given as XML) and the relationships to them."""
+    parts = doc.parts()
+    rels = []
+    for kind, body in (("footnotes", footnotes), ("endnotes", endnotes)):
+        if body:
+            parts[f"word/{kind}.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><w:{kind} {NSDECL}>{body}</w:{kind}>'.encode()
+            rels.append(f'<Relationship Id="rIdN{kind}" Type="{REL}/{kind}" Target="{kind}.xml"/>')
+    name = "word/_rels/document.xml.rels"
+    parts[name] = parts[name].replace(b"</Relationships>", "".join(rels).encode() + b"</Relationships>")
+    return zip_bytes(parts)
+
+
+def note(kind: str, nid, *paragraphs: str) -> str:
+    body = "".join(f"<w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space=\"preserve\"> {t}</w:t></w:r></w:p>" for t in paragraphs)
+    return f'<w:{kind} w:id="{nid}">{body}</w:{kind}>'
+
+
+def ref(kind: str, nid) -> Run:
+    return Run(xml=f'<w:{kind}Reference w:id="{nid}"/>')
+
+
+# -- the foreign documents -------------------------------------------------------------------
+
+
+def test_the_wr_documents_are_what_make_wr_writes():
+    make = _make_wr()
+    for name, build in make.DOCUMENTS.items():
+        assert (FOREIGN / name).read_bytes() == build(), f"{name} differs from make_wr.py's output: run it again"
+
+
+@pytest.fixture(scope="module")
+def bureau():
+    return read_docx(FOREIGN / "wr-qingshui-bureau.docx")
+
+
+def test_headers_footers_and_comments_are_not_body_text(bureau):
+    body = bureau.body_text()
+    assert "青水县教育体育局" in body  # the 落款, typed in the body …
+    assert body.count("青水县教育体育局") == 1  # … but not the header's
+    assert "—1—" not in body.replace(" ", "") and "此处的学时数" not in body and "建议删去" not in body
+
+
+def test_footnotes_follow_the_paragraph_citing_them_and_leave_its_sentence_whole(bureau):
+    paras = bureau.paragraphs()
+    i = next(k for k, p in enumerate(paras) if "须完成72学时" in p.text)
+    assert paras[i].text.endswith("须完成72学时，其中网络研修36学时，校本研修24学时，集中培训12学时。")
+    assert paras[i + 1].text == "本方案所称学时，网络研修按每45分钟折合1学时计。"
+    assert paras[i + 1].note == "footnote" and paras[i].note == ""
+    assert paras[i + 1].place == paras[i].place  # a note does not renumber the body's paragraphs
+    j = next(k for k, p in enumerate(paras) if "制定校本研修计划" in p.text)
+    assert paras[j + 1].text.startswith("各学校联系人名单") and paras[j + 1].note == "endnote"
+    assert [p.place.paragraph for p in paras if not p.note] == list(range(1, len([p for p in paras if not p.note]) + 1))
+
+
+def test_tracked_changes_read_as_accepted(bureau):
+    body = bureau.body_text()
+    assert "学用结合、注重实效" in body  # inserted
+    assert "原则上" not in body and "开学第一周" not in body  # deleted words, a deleted paragraph
+    assert not any(p.text == "" and p.style == "Normal" and "实施步骤" in (p.number + p.text) for p in bureau.paragraphs())
+    assert [p.number for p in bureau.paragraphs() if p.num_level == 0] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+
+
+def test_a_table_of_contents_is_left_out_with_its_heading(bureau):
+    body = bureau.body_text()
+    assert "目  录" not in body and "指导思想\t2" not in body
+    assert sum("指导思想" in t for t in texts(bureau)) == 1
+
+
+def test_wps_bullets_symbols_and_spaces():
+    doc = read_docx(FOREIGN / "wr-hexi-wps.docx")
+    body = doc.body_text()
+    assert not any(0xE000 <= ord(c) <= 0xF8FF for c in body)  # no private-use glyphs
+    assert "➢各教研组长要认真组织" in body
+    bullets = [p for p in doc.paragraphs() if p.num_format == "bullet"]
+    assert len(bullets) == 6 and all(p.number == "" for p in bullets)  # “●”, a Wingdings glyph, a picture bullet
+    assert "河西镇中心学校" in body and "校本研修文件" not in body and "共" not in body.replace("共计", "")  # header table, footer
+
+
+def test_text_boxes_pictures_and_tables_in_cells():
+    doc = read_docx(FOREIGN / "wr-lanshan-centre.docx")
+    t = texts(doc)
+    i = t.index("2025年新招聘入职的中小学、幼儿园教师，共186人。")
+    assert t[i + 1:i + 3] == ["报名咨询：区教师发展中心师训科", "联系电话：0539-6120000"]  # the anchored text box, once
+    assert t.count("报名咨询：区教师发展中心师训科") == 1
+    assert "图1  新入职教师培训流程" in t and "内部资料" not in doc.body_text()
+    hours, plan = doc.tables()
+    assert (hours.n_rows, hours.n_cols, hours.header_rows) == (6, 5, 2)
+    top = {(c.row, c.col): c for c in hours.cells}
+    assert top[(0, 1)].text == "学时" and top[(0, 1)].colspan == 3 and top[(0, 0)].rowspan == 2
+    cell = next(c for c in plan.cells if c.text.startswith("集中学习"))
+    assert cell.text.splitlines()[1:] == ["周次\t内容", "第1周\t入职宣誓与师德报告", "第2周\t学校文化与岗位职责"]
+    pages = [b.place.page for b in doc.blocks]
+    assert pages[0] == 1 and max(pages) == 3  # two section breaks around the landscape section
+
+
+# -- synthetic cases ---------------------------------------------------------------------------
+
+
+def test_a_note_in_a_table_cell_stays_in_the_cell():
+    d = Doc().raw(table_xml([["项目"], ["x"]]).replace("<w:t xml:space=\"preserve\">x</w:t>",
+                  '<w:t xml:space="preserve">网络研修</w:t></w:r><w:r><w:footnoteReference w:id="1"/>'))
+    doc = read_docx(with_notes(d, note("footnote", 1, "以平台记录为准。")))
+    assert [c.text for c in doc.tables()[0].cells] == ["项目", "网络研修\n以平台记录为准。"]
+    assert doc.paragraphs() == []
+
+
+def test_a_note_cited_twice_is_placed_once_and_notes_citing_notes_are_not_followed():
+    inner = '<w:footnote w:id="2"><w:p><w:r><w:t>注中注</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:footnote>'
+    looping = '<w:footnote w:id="1"><w:p><w:r><w:t>第一条注</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:footnote>'
+    d = Doc().para("甲", ref("footnote", 1)).para("乙", ref("footnote", 1)).para("丙", ref("footnote", 9))
+    doc = read_docx(with_notes(d, looping + inner))
+    assert texts(doc) == ["甲", "第一条注", "乙", "丙"]
+
+
+def test_separators_and_marks_are_not_note_text():
+    seps = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:t>续</w:t></w:r></w:p></w:footnote>')
+    d = Doc().para("正文", ref("footnote", 0), ref("footnote", 1), ref("endnote", 1))
+    doc = read_docx(with_notes(d, seps + note("footnote", 1, "脚注"), note("endnote", 1, "尾注一", "尾注二")))
+    assert texts(doc) == ["正文", "脚注", "尾注一", "尾注二"]
+    assert [p.note for p in doc.paragraphs()] == ["", "footnote", "endnote", "endnote"]
+
+
+def _field(instr: str, result: str) -> list[Run]:
+    return [Run(xml='<w:fldChar w:fldCharType="begin"/>'), Run(xml=f'<w:instrText xml:space="preserve">{instr}</w:instrText>'),
+            Run(xml='<w:fldChar w:fldCharType="separate"/>'), Run(result), Run(xml='<w:fldChar w:fldCharType="end"/>')]
+
+
+def test_toc_and_index_results_are_left_out_other_fields_kept():
+    begin = [Run(xml='<w:fldChar w:fldCharType="begin"/>'), Run(xml='<w:instrText xml:space="preserve"> T</w:instrText>'),
+             Run(xml='<w:instrText xml:space="preserve">OC \\o "1-3" </w:instrText>'), Run(xml='<w:fldChar w:fldCharType="separate"/>')]
+    d = (Doc().para("目 录").para(*begin, "一、总则", *_field("PAGEREF _Toc1 \\h", "1")).para("二、附则\t3")
+         .para(Run(xml='<w:fldChar w:fldCharType="end"/>'))
+         .para("见第", *_field("PAGEREF _Toc1 \\h", "2"), "页", *_field(" INDEX \\e ", "索引项\t5"))
+         .raw('<w:p><w:fldSimple w:instr=" TOC \\o "><w:r><w:t>简单目录</w:t></w:r></w:fldSimple></w:p>')
+         .raw('<w:p><w:fldSimple w:instr=" DATE "><w:r><w:t>2025年1月6日</w:t></w:r></w:fldSimple></w:p>')
+         .para("一、总则"))
+    doc = read_docx(d.bytes())
+    assert texts(doc) == ["见第2页", "2025年1月6日", "一、总则"]
+    assert [p.place.paragraph for p in doc.paragraphs()] == [1, 2, 3]
+
+
+def test_a_toc_left_open_does_not_hide_the_rest():
+    d = Doc().para(*_field("TOC \\o", "目录行")[:4]).para("正文第一段").para("正文第二段")
+    assert texts(read_docx(d.bytes())) == ["目录行", "正文第一段", "正文第二段"]
+
+
+def test_a_paragraph_whose_mark_is_deleted_joins_the_next():
+    deleted_mark = '<w:rPr><w:del w:id="1" w:author="a" w:date="2025-01-01T00:00:00Z"/></w:rPr>'
+    gone = '<w:del w:id="2" w:author="a" w:date="2025-01-01T00:00:00Z"><w:r><w:delText>删掉的一条</w:delText></w:r></w:del>'
+    d = Doc()
+    d.abstract(1, [Level(0, "decimal", "%1.")]).num(1, 1)
+    d.para("第一条", num=(1, 0))
+    d.para(inner=gone, num=(1, 0), ppr=deleted_mark)  # a whole list item deleted
+    d.para("第二条前半，", num=(1, 0), ppr=deleted_mark).para("后半。", num=(1, 0))
+    d.para("表格前的半段", ppr=deleted_mark).table([["格"]])
+    d.para("最后半段", ppr=deleted_mark)
+    doc = read_docx(d.bytes())
+    assert texts(doc) == ["1.第一条", "2.第二条前半，后半。", "表格前的半段", "最后半段"]
+    assert [p.place.paragraph for p in doc.paragraphs()] == [1, 2, 3, 4]
+    assert [c.text for c in doc.tables()[0].cells] == ["格"]
+
+
+@pytest.mark.parametrize("xml, font, want", [
+    ('<w:sym w:font="Wingdings" w:char="F06C"/>', None, "●"),
+    ('<w:sym w:font="Wingdings" w:char="00D8"/>', None, "➢"),
+    ('<w:sym w:font="Symbol" w:char="F0B7"/>', None, "•"),
+    ('<w:sym w:font="Wingdings 2" w:char="F052"/>', None, "☑"),
+    ('<w:sym w:font="宋体" w:char="2605"/>', None, "★"),
+    ('<w:t>\uf0fc</w:t>', "Wingdings", "✓"),
+    ('<w:t>\uf061\uf03d1</w:t>', "Symbol", "α=1"),
+    ('<w:t>\uf06c</w:t>', None, "●"),  # a glyph whose font was lost: read as Wingdings'
+    ('<w:t>\uf021</w:t>', "Webdings", "\uf021"),  # no look-alike known: kept as it is
+    ('<w:t>\ue000</w:t>', None, "\ue000"),  # other private-use characters are not a symbol font's
+])
+def test_symbol_font_glyphs_become_their_look_alikes(xml, font, want):
+    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
+    doc = read_docx(Doc().raw(f"<w:p><w:r>{rpr}{xml}</w:r></w:p>").bytes())
+    assert texts(doc) == [want]
+
+
+def test_conversion_timeout_setting():
+    from plancc.importer.convert import DEFAULT_TIMEOUT, MAX_TIMEOUT, conversion_timeout
+
+    assert conversion_timeout(None) == DEFAULT_TIMEOUT and conversion_timeout(30) == 30.0 and conversion_timeout(2.5) == 2.5
+    for bad in (0, -1, float("nan"), float("inf"), MAX_TIMEOUT + 1, "60", True):
+        with pytest.raises(ValueError):
+            conversion_timeout(bad)
+
+
+def test_notes_are_in_the_body_text_that_import_must_keep():
+    d = Doc().para("正文", ref("footnote", 1))
+    doc = read_docx(with_notes(d, note("footnote", 1, "注文")))
+    assert "注文" in doc.body_text() and isinstance(doc.blocks[1], SPara)
