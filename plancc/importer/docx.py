@@ -694,7 +694,7 @@ class _Body:
             if tag == TBL:
                 self.table(ch, sink, depth)
             elif tag == SDT:
-                content = ch.find(SDTCONTENT)
+                content = _sdt_content(ch)
                 if content is not None:
                     self.blocks_of(content, sink, depth)
             elif tag in _BLOCK_WRAPPERS:
@@ -843,7 +843,7 @@ class _Body:
             elif tag in _INLINE:
                 self.inline(ch, out, stats, base, boxes)
             elif tag == SDT:
-                content = ch.find(SDTCONTENT)
+                content = _sdt_content(ch)
                 if content is not None:
                     self.inline(content, out, stats, base, boxes)
             elif tag in _INLINE_DROPPED:
@@ -859,9 +859,10 @@ class _Body:
                 if choice is not None:
                     self.inline(choice, out, stats, base, boxes)
 
-    def _field_char(self, kind: Optional[str]) -> None:
+    def _field_char(self, kind: Optional[str]) -> str:
         """A complex field's begin/separate/end: its instruction is never text, its result is,
-        unless the field generates a table of its own (TOC, INDEX): then neither is."""
+        unless the field generates a table of its own (TOC, INDEX): then neither is. An EQ
+        field has no result: what it draws (an enclosed character) is returned at its end."""
         if kind == "begin":
             self.fields.append(_F_INSTR)
             self.instr_text = ""
@@ -877,8 +878,12 @@ class _Body:
             state = self.fields.pop()
             if state < _F_RESULT:
                 self.instr -= 1
+                shown = _equation(self.instr_text) if state == _F_INSTR else ""
+                self.instr_text = ""
+                return shown
             elif state == _F_RESULT_GEN:
                 self.hide -= 1
+        return ""
 
     def _props(self, r, base: _RunProps) -> _RunProps:
         rpr = r.find(RPR)
@@ -923,12 +928,16 @@ class _Body:
             elif tag == _w("lastRenderedPageBreak"):
                 self.rendered_break()
             elif tag == _w("fldChar") and self.use_fields:
-                self._field_char(ch.get(_w("fldCharType")))
+                shown = self._field_char(ch.get(_w("fldCharType")))
+                if shown and not hidden and self.instr == 0 and self.hide == 0:
+                    self._seen_text()
+                    out.append(shown)
             elif tag == _w("instrText"):
-                if self.fields and self.fields[-1] == _F_INSTR and ch.text and len(self.instr_text) < 64:
-                    self.instr_text += ch.text[:64]
+                if self.fields and self.fields[-1] == _F_INSTR and ch.text and len(self.instr_text) < 256:
+                    self.instr_text += ch.text[:256]
                     words = self.instr_text.split()
-                    if len(words) > 1 or (words and self.instr_text[-1:].isspace()):  # its first word is complete
+                    if (len(words) > 1 or (words and self.instr_text[-1:].isspace())) and words[0].upper() != "EQ":
+                        # its first word is complete (an EQ field's whole instruction is its text)
                         self.fields[-1] = _F_INSTR_GEN if _generated(self.instr_text) else _F_INSTR_OTHER
             elif tag == _w("sym"):
                 code = ch.get(_w("char")) or ""
@@ -1052,11 +1061,22 @@ def _children(el, tag: str):
         if ch.tag == tag:
             yield ch
         elif ch.tag == SDT:
-            content = ch.find(SDTCONTENT)
+            content = _sdt_content(ch)
             if content is not None:
                 yield from _children(content, tag)
         elif ch.tag in _BLOCK_WRAPPERS:
             yield from _children(ch, tag)
+
+
+def _sdt_content(sdt):
+    """A content control's content, None while it shows its placeholder (“单击或点击此处输入文字。”):
+    the prompt of a template, no text of the document's."""
+    pr = sdt.find(_w("sdtPr"))
+    if pr is not None:
+        ph = pr.find(_w("showingPlcHdr"))
+        if ph is not None and _on(ph):
+            return None
+    return sdt.find(SDTCONTENT)
 
 
 def _branch(alt):
@@ -1097,6 +1117,31 @@ def _generated(instr: str) -> bool:
     """Fields whose result Word builds from the document itself: a table of contents, an index."""
     word = instr.strip().split(None, 1)[0].upper() if instr.strip() else ""
     return word in ("TOC", "INDEX", "TOA")
+
+
+_EQ_ENCLOSED = re.compile(r"^\s*eq\s+\\o\s*\\ac\s*\((?P<args>.*)\)\s*$", re.I | re.S)
+_EQ_RAISED = re.compile(r"\\s\s*\\(?:up|do)\s*-?\d*\s*\((?P<t>[^()]*)\)", re.I)
+_ENCLOSURES = "○◯〇□△◇"
+
+
+def _equation(instr: str) -> str:
+    """The character an EQ field draws for Word's 带圈字符 (“eq \\o\\ac(○,1)”, the digits
+    possibly raised with \\s\\up): a circled number as ①…⑳ (then “(21)”, as plancc writes
+    them), another enclosed text as the text itself; "" for any other equation."""
+    m = _EQ_ENCLOSED.match(instr)
+    if m is None:
+        return ""
+    args = [_EQ_RAISED.sub(lambda r: r.group("t"), a).strip() for a in m.group("args").split(",")]
+    if len(args) != 2:
+        return ""
+    frame, text = (args[0], args[1]) if len(args[0]) == 1 and args[0] in _ENCLOSURES else (args[1], args[0])
+    if len(frame) != 1 or frame not in _ENCLOSURES or not text or "\\" in text or len(text) > 4:
+        return ""
+    if frame in "○◯〇" and text.isdigit() and text.isascii():
+        from plancc.text import numerals as nm
+
+        return nm.circled(int(text))
+    return text
 
 
 _TOC_WORDS = re.compile(r"^[\s\u3000]*(?:目[\s\u3000]*录|目[\s\u3000]*次|(?:table\s+of\s+)?contents)[\s\u3000]*$", re.I)

@@ -118,3 +118,12 @@ def test_50_000_paragraphs_with_deleted_marks_join_in_linear_time():
     body = b"".join(b"<w:p>" + mark + b"<w:r><w:t>\xe5\xad\x97</w:t></w:r></w:p>" for _ in range(n)) + b"<w:p><w:r><w:t>end</w:t></w:r></w:p>"
     doc = timed(_with_body(body), 20)
     assert [len(p.text) for p in doc.paragraphs()] == [n + 3]
+
+
+def test_eq_fields_with_huge_or_many_instructions():
+    huge = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>eq \\o\\ac(\xe2\x97\x8b,'
+            + b"(" * 2_000_000 + b'1)</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>x</w:t></w:r></w:p>')
+    many = b"<w:p>" + (b'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>eq \\o\\ac(\xe2\x97\x8b,7)</w:instrText></w:r>'
+                       b'<w:r><w:fldChar w:fldCharType="end"/></w:r>') * 50_000 + b"</w:p>"
+    doc = timed(_with_body(huge + many))
+    assert [p.text for p in doc.paragraphs()] == ["x", "⑦" * 50_000]

@@ -224,3 +224,36 @@ def test_notes_are_in_the_body_text_that_import_must_keep():
     d = Doc().para("正文", ref("footnote", 1))
     doc = read_docx(with_notes(d, note("footnote", 1, "注文")))
     assert "注文" in doc.body_text() and isinstance(doc.blocks[1], SPara)
+
+
+def _eq(*instr: str) -> list[Run]:
+    return [Run(xml='<w:fldChar w:fldCharType="begin"/>'), *(Run(xml=f'<w:instrText xml:space="preserve">{t}</w:instrText>') for t in instr),
+            Run(xml='<w:fldChar w:fldCharType="end"/>')]
+
+
+@pytest.mark.parametrize("instr, want", [
+    ((" ", "eq \\o\\ac(○,", "1", ")"), "①加强领导"),
+    (("eq \\o\\ac(○,\\s\\up 1(12))",), "⑫加强领导"),
+    (("EQ \\o\\ac(\\s\\up -1(3),◯)",), "③加强领导"),
+    (("eq \\o\\ac(□,甲)",), "甲加强领导"),
+    (("eq \\o\\ac(○,21)",), "(21)加强领导"),  # as plancc writes circled numbers past ⑳
+    (("eq \\f(1,2)",), "加强领导"),  # other equations draw nothing the reader can take as text
+    (("eq \\o\\ac(",), "加强领导"),
+])
+def test_enclosed_characters_drawn_by_eq_fields(instr, want):
+    assert texts(read_docx(Doc().para(*_eq(*instr), "加强领导").bytes())) == [want]
+
+
+def test_the_wr_bureau_plan_reads_its_enclosed_numbers_and_drops_the_placeholder(bureau):
+    t = texts(bureau)
+    assert any(x.startswith("\u3000\u3000①加强组织领导") for x in t) and any(x.startswith("\u3000\u3000②落实经费保障") for x in t)
+    assert "单击或点击此处输入文字" not in bureau.body_text() and t[-1] == "2025年1月6日"
+
+
+def test_a_content_control_showing_its_placeholder_is_no_text():
+    ph = ('<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>')
+    filled = ('<w:sdt><w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>')
+    run = '<w:r><w:t>单击或点击此处输入文字。</w:t></w:r>'
+    d = (Doc().para("联系人：", inner=ph.format(run)).raw(ph.format("<w:p>" + run + "</w:p>"))
+         .para("电话：", inner=filled.format("<w:r><w:t>123</w:t></w:r>")))
+    assert texts(read_docx(d.bytes())) == ["联系人：", "电话：123"]

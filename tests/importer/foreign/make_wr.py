@@ -317,6 +317,24 @@ def comments_part(pkg: Package, texts: list[str]) -> None:
 FS = "\u3000\u3000"  # two full-width spaces: how many clerks indent a paragraph
 
 
+def enclosed(n: int) -> str:
+    """Word's 带圈字符: an EQ field drawing the number in a circle (the field has no result)."""
+    return (run(raw='<w:fldChar w:fldCharType="begin"/>') + run(raw='<w:instrText xml:space="preserve"> </w:instrText>')
+            + run(raw='<w:instrText>eq \\o\\ac(○,</w:instrText>', rpr="")
+            + f'<w:r><w:rPr><w:position w:val="3"/><w:sz w:val="22"/></w:rPr><w:instrText>{n}</w:instrText></w:r>'
+            + run(raw="<w:instrText>)</w:instrText>") + run(raw='<w:fldChar w:fldCharType="end"/>'))
+
+
+def control(content_xml: str, *, placeholder: bool = False, date: str = "", inline: bool = True) -> str:
+    """A content control (w:sdt) around runs or paragraphs; ``placeholder``: still showing its prompt."""
+    pr = ['<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>' if placeholder else "", '<w:alias w:val="填写"/>',
+          '<w:id w:val="-1524398211"/>', "<w:showingPlcHdr/>" if placeholder else ""]
+    if date:
+        pr.append(f'<w:date w:fullDate="{date}T00:00:00Z"><w:dateFormat w:val="yyyy\'年\'M\'月\'d\'日\'"/><w:lid w:val="zh-CN"/>'
+                  '<w:storeMappedDataAs w:val="dateTime"/><w:calendar w:val="gregorian"/></w:date>')
+    return f"<w:sdt><w:sdtPr>{''.join(pr)}</w:sdtPr><w:sdtContent>{content_xml}</w:sdtContent></w:sdt>"
+
+
 # -- 1. a county bureau's plan, typed in Word ---------------------------------------------------
 
 def qingshui() -> bytes:
@@ -391,10 +409,13 @@ def qingshui() -> bytes:
         h2("总结考核阶段（2025年11月）"),
         body(run(FS + "各学校汇总教师学时，县教体局组织抽查并通报结果。")),
         h1("保障措施"),
-        body(run(FS + "各学校校长是本校教师培训工作的第一责任人，要把教师培训纳入学校年度工作计划，保障培训经费和研修时间。")),
+        body(run(FS), enclosed(1), run("加强组织领导。各学校校长是本校教师培训工作的第一责任人，要把教师培训纳入学校年度工作计划。")),
+        body(run(FS), enclosed(2), run("落实经费保障。学校按年度公用经费的5%安排教师培训经费，保障研修时间。")),
+        body(run(FS + "县教师发展中心联系人："), control(run("单击或点击此处输入文字。", rpr='<w:rStyle w:val="PlaceholderText"/>'), placeholder=True),
+             run("，电话：0871-6023456。")),
         para(),
         para(run("青水县教育体育局"), align="right"),
-        para(run("2025年1月6日"), align="right"),
+        control(para(run("2025年1月6日"), align="right"), date="2025-01-06"),
     )
     sect = (f'<w:headerReference w:type="default" r:id="{hdr}"/><w:footerReference w:type="default" r:id="{ftr}"/>'
             '<w:footnotePr><w:numFmt w:val="decimalEnclosedCircleChinese"/></w:footnotePr><w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>'
