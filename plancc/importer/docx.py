@@ -1288,13 +1288,25 @@ def _raise_large(shown: str, lang: str, limit: int):
 
 
 def sniff(head: bytes) -> str:
-    """What the first bytes say a file is: "zip", "ole" (.doc, .wps, an encrypted .docx), "rtf", or ""."""
+    """What the first bytes say a file is: "zip", "ole" (.doc, .wps, an encrypted .docx), "rtf",
+    "mht" (a single-file web page), "wordxml" (Word 2003 XML), "html" (a web page called a Word
+    file), or ""."""
     if head.startswith(ZIP_MAGIC):
         return "zip"
     if head.startswith(OLE_MAGIC):
         return "ole"
     if head.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
         return "rtf"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: looked at as ASCII
+        head = head[2:].decode("utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be", "ignore").encode("ascii", "ignore")
+    low = head.lstrip(b"\xef\xbb\xbf").lstrip().lower()
+    if low.startswith(b"mime-version:") or (low.startswith((b"from:", b"subject:", b"date:", b"content-"))
+                                            and b"multipart/related" in low):
+        return "mht"
+    if b"<?mso-application" in low and b"word.document" in low and b"wordDocument".lower() in low:
+        return "wordxml"
+    if low.startswith((b"<!doctype html", b"<html")) or (low.startswith((b"<?xml", b"<!--", b"<!doctype")) and b"<html" in low):
+        return "html"
     return ""
 
 
@@ -1334,7 +1346,7 @@ def read_document(path: Union[str, os.PathLike], *, lang: str = "zh", limits: Re
         except WordFileError as exc:
             if exc.key != "import.read.not_docx_zip" or not _is_opendocument(p):
                 raise
-    elif kind not in ("ole", "rtf"):
+    elif kind not in ("ole", "rtf", "html", "mht", "wordxml"):
         raise WordFileError(message("import.read.not_word", lang, path=shown), "import.read.not_word")
     from plancc.importer import convert
 

@@ -257,3 +257,97 @@ def test_a_content_control_showing_its_placeholder_is_no_text():
     d = (Doc().para("联系人：", inner=ph.format(run)).raw(ph.format("<w:p>" + run + "</w:p>"))
          .para("电话：", inner=filled.format("<w:r><w:t>123</w:t></w:r>")))
     assert texts(read_docx(d.bytes())) == ["联系人：", "电话：123"]
+
+
+# -- web pages called Word files -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("head, kind", [
+    (b"<html xmlns:o='urn:schemas-microsoft-com:office:office'>", "html"),
+    (b"\xef\xbb\xbf  <!DOCTYPE html><html>", "html"),
+    (b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">', "html"),
+    ("<html><body>网页</body></html>".encode("utf-16"), "html"),
+    (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x", "mht"),
+    (b"From: <Saved by Microsoft Internet Explorer>\r\nSubject: a\r\nContent-Type: multipart/related;", "mht"),
+    (b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="x">', "wordxml"),
+    (b"<?xml version='1.0'?><pkg:package xmlns:pkg='x'>", ""),  # Flat OPC: not read
+    (b"just some text <html>", ""),
+    (b"Subject: no container", ""),
+])
+def test_sniffing_web_pages(head, kind):
+    from plancc.importer.docx import sniff
+
+    assert sniff(head) == kind
+
+
+def test_a_web_page_is_made_offline_before_conversion():
+    from plancc.importer.convert import offline_page
+
+    page = ("<html><head><meta http-equiv=Content-Type content='text/html; charset=gb2312'>"
+            "<link rel=stylesheet href='http://x.invalid/a.css'><meta http-equiv=refresh content='0;url=http://x.invalid'>"
+            "<style>p{background:url(http://x.invalid/b.png)} @import 'http://x.invalid/c.css';</style>"
+            "<script>fetch('http://x.invalid')</script></head><body background='http://x.invalid/d.png'>"
+            "<p>一、总则<img src='http://x.invalid/e.png'><a href=\"http://x.invalid/f\">链接</a></p>"
+            "<iframe src='http://x.invalid/g'>框</iframe><object data='http://x.invalid/h'></object>"
+            "<script src=http://x.invalid/i.js>never closed <p>其后的文字</p></body></html>").encode("gb18030")
+    out = offline_page(page).decode("utf-8")
+    assert not any(a in out for a in ("href=", "src=", "data=", "background=", "refresh"))  # no address to fetch
+    assert "url(" not in out and "@import" not in out and "<script" not in out and "框" not in out
+    assert "一、总则" in out and "链接" in out and "其后的文字" in out
+    assert out.startswith('<meta charset="utf-8">') and "gb2312" not in out
+
+
+def test_a_single_file_web_page_gives_up_its_html():
+    from plancc.importer.convert import offline_page
+
+    html = "<html><body><p>二、培训学时</p></body></html>".encode("gb2312")
+    import quopri
+
+    mht = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="NEXT"\r\n\r\n--NEXT\r\n'
+           b'Content-Type: text/html; charset="gb2312"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
+           + quopri.encodestring(html) + b"\r\n--NEXT\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--NEXT--\r\n")
+    out = offline_page(mht).decode("utf-8")
+    assert "二、培训学时" in out and "MIME-Version" not in out and "iVBOR" not in out
+
+
+def test_hostile_web_pages_are_cleaned_in_linear_time():
+    import time
+
+    from plancc.importer.convert import offline_page
+
+    t0 = time.monotonic()
+    for page in (b"<html>" + b"<script " * 500_000, b"<html>" + b'<a href="' * 500_000, b"<html>" + b"<iframe>" * 200_000,
+                 b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=" + b"-" * 100_000):
+        offline_page(page)
+    assert time.monotonic() - t0 < 10
+
+
+needs_soffice = pytest.mark.skipif(not __import__("shutil").which("soffice") and not __import__("shutil").which("libreoffice"),
+                                   reason="LibreOffice converts web pages")
+
+
+@needs_soffice
+def test_an_mhtml_file_named_doc_is_read(tmp_path):
+    from plancc.importer.docx import read_document
+
+    html = "<html><body><p>一、指导思想</p><table><tr><td>阶段</td><td>时间</td></tr></table></body></html>".encode("utf-8")
+    path = tmp_path / "方案.doc"
+    path.write_bytes(b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
+                     b'Content-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+                     + __import__("base64").encodebytes(html) + b"\r\n--B--\r\n")
+    doc = read_document(path)
+    assert [p.text for p in doc.paragraphs()][0] == "一、指导思想" and [c.text for c in doc.tables()[0].cells] == ["阶段", "时间"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["方案.doc"]  # nothing written beside it
+
+
+@needs_soffice
+def test_the_wr_web_page_reads_as_the_page_shows():
+    from plancc.importer.docx import read_document
+
+    doc = read_document(FOREIGN / "wr-xinghe-webpage.doc")
+    t = texts(doc)
+    assert t[0] == "星河街道中心幼儿园2025年\n教师园本研修实施方案"
+    assert "一、\xa0\xa0 研修对象" in t and t[-2:] == ["星河街道中心幼儿园", "2025年2月20日"]
+    merged = next(c for c in doc.tables()[0].cells if c.text == "实践研修")
+    assert merged.rowspan == 2
+    assert "园办公室" not in doc.body_text()  # the document properties in a conditional comment

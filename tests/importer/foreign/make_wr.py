@@ -15,12 +15,16 @@ Each document is written as WordprocessingML text, part by part, the way Word or
 * wr-lanshan-centre.docx — a training centre's new-teacher plan: a landscape section for a wide
   timetable, a table with a two-row merged header, a table inside a table cell, an anchored text
   box with text, an inline picture with its caption, a heading typed with a soft return.
+* wr-xinghe-webpage.doc — a kindergarten's plan as an office system hands it out to download:
+  Word's “web page” HTML in GB2312 under a .doc name (list numbers in mso-list:Ignore spans,
+  a table with a merged cell, a picture, a <br>, a remote style sheet and script that must not
+  be fetched).
 * wr-qingshui-word97.doc — the first one saved as Word 97-2003 by LibreOffice, and wr-hexi-saved.wps
   the second one saved under the .wps name (LibreOffice writes no Kingsoft format of its own: it
   writes Word 97 there, which WPS Office reads and writes as .wps). Made with --soffice; their
   bytes carry LibreOffice's stamps, so they are committed, not compared.
 
-The .docx files are the same byte for byte on every run (fixed dates, entries in order).
+The .docx files and the web page are the same byte for byte on every run (fixed dates, entries in order).
 The places and people are invented; the texts were written for these tests.
 """
 
@@ -611,7 +615,73 @@ def lanshan() -> bytes:
     return pkg.build(sect)
 
 
-DOCUMENTS = {"wr-qingshui-bureau.docx": qingshui, "wr-hexi-wps.docx": hexi, "wr-lanshan-centre.docx": lanshan}
+# -- 4. a kindergarten's plan as a web site hands it out: a web page named .doc ---------------
+
+def xinghe() -> bytes:
+    """Word's “web page” HTML in GB2312, as an office system exports it under a .doc name: list
+    numbers in mso-list:Ignore spans, a table with a merged cell, &nbsp; and full-width indents,
+    a <br> inside a paragraph, a picture, and things a browser would fetch (a style sheet, a script)."""
+
+    def p(text: str, cls: str = "MsoNormal", style: str = "text-indent:32.0pt") -> str:
+        return f"<p class={cls} style='{style}'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>{text}</span></p>\n"
+
+    def h(number: str, text: str, font: str = "黑体") -> str:
+        return (f"<p class=MsoListParagraph style='margin-left:0cm;text-indent:32.0pt;mso-list:l0 level1 lfo1'>"
+                f"<![if !supportLists]><span style='font-size:16.0pt;font-family:{font}'><span style='mso-list:Ignore'>{number}"
+                f"<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span></span><![endif]>"
+                f"<span style='font-size:16.0pt;font-family:{font}'>{text}</span></p>\n")
+
+    def td(text: str, extra: str = "") -> str:
+        return f"<td {extra} style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'><p class=MsoNormal align=center>{text}</p></td>"
+
+    rows = [
+        "<tr>" + td("阶段") + td("时间") + td("主要任务") + "</tr>",
+        "<tr>" + td("学习准备") + td("2025年3月") + td("制定个人研修计划，确定研修小课题") + "</tr>",
+        "<tr>" + td("实践研修", "rowspan=2") + td("2025年4月—6月") + td("围绕游戏活动观察开展教研，每月一次") + "</tr>",
+        "<tr>" + td("2025年9月—11月") + td("开展半日活动展示与互评") + "</tr>",
+        "<tr>" + td("总结提升") + td("2025年12月") + td("整理研修成果，评选优秀案例") + "</tr>",
+    ]
+    page = (
+        "<html xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" "
+        "xmlns:w=\"urn:schemas-microsoft-com:office:word\" xmlns=\"http://www.w3.org/TR/REC-html40\">\n<head>\n"
+        "<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">\n<meta name=ProgId content=Word.Document>\n"
+        "<meta name=Generator content=\"Microsoft Word 15\">\n<title>星河街道中心幼儿园2025年教师园本研修实施方案</title>\n"
+        "<link rel=stylesheet href=\"http://oa.example.invalid/static/print.css\">\n"
+        "<script src=\"http://oa.example.invalid/static/track.js\"></script>\n"
+        "<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>园办公室</o:Author></o:DocumentProperties></xml><![endif]-->\n"
+        "<style>\n<!--\n p.MsoNormal {margin:0cm; text-align:justify; font-size:16.0pt; font-family:仿宋_GB2312;}\n"
+        " @page WordSection1 {size:595.3pt 841.9pt; margin:104.9pt 73.7pt 99.25pt 79.4pt;}\n"
+        " div.WordSection1 {page:WordSection1;}\n-->\n</style>\n</head>\n"
+        "<body lang=ZH-CN style='text-justify-trim:punctuation'>\n<div class=WordSection1>\n"
+        "<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>"
+        "星河街道中心幼儿园2025年<br>教师园本研修实施方案</span></b></p>\n"
+        "<p class=MsoNormal><span style='font-size:16.0pt'>&nbsp;</span></p>\n"
+        + p("为提升我园教师观察和支持幼儿游戏的能力，推进保教质量持续提高，结合我园实际，制定本方案。")
+        + h("一、", "研修对象")
+        + p("全园专任教师和保育员，共42人。")
+        + h("二、", "研修时间")
+        + p("2025年3月—2025年12月。")
+        + h("三、", "研修学时")
+        + p("每位教师全年完成园本研修不少于50学时，研修记录由保教处按月登记。")
+        + h("四、", "研修安排")
+        + p("研修分三个阶段进行，具体安排如下：")
+        + "<div align=center><table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>\n"
+        + "\n".join(rows) + "\n</table></div>\n"
+        + "<p class=MsoNormal align=center style='text-align:center'><span style='mso-no-proof:yes'>"
+          "<!--[if gte vml 1]><v:shape id=\"图片_x0020_1\" style='width:300pt;height:150pt'>"
+          "<v:imagedata src=\"plan.files/image001.png\" o:title=\"\"/></v:shape><![endif]-->"
+          "<![if !vml]><img width=400 height=200 src=\"plan.files/image002.png\" v:shapes=\"图片_x0020_1\"><![endif]></span></p>\n"
+        + h("五、", "保障措施")
+        + p("&nbsp;&nbsp;&nbsp;&nbsp;园长为研修第一责任人，保教主任具体负责。<br>" + FS + "研修经费列入年度预算，专款专用。", style="text-indent:0cm")
+        + "<p class=MsoNormal><span style='font-size:16.0pt'>&nbsp;</span></p>\n"
+        + "<p class=MsoNormal align=right style='text-align:right'><span style='font-size:16.0pt'>星河街道中心幼儿园</span></p>\n"
+        + "<p class=MsoNormal align=right style='text-align:right'><span style='font-size:16.0pt'>2025年2月20日</span></p>\n"
+        "</div>\n</body>\n</html>\n")
+    return page.encode("gb18030")
+
+
+DOCUMENTS = {"wr-qingshui-bureau.docx": qingshui, "wr-hexi-wps.docx": hexi, "wr-lanshan-centre.docx": lanshan,
+             "wr-xinghe-webpage.doc": xinghe}
 
 
 def main(argv: list[str]) -> int:
