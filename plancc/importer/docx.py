@@ -10,9 +10,12 @@ bomb stops at the cap.
 What the body becomes, and the decisions behind it:
 
 * Paragraphs and tables in body order; content controls (``w:sdt``), custom XML and
-  the chosen branch of ``mc:AlternateContent`` are looked through. Text boxes (a
-  drawing's ``w:txbxContent``) become paragraphs after the paragraph they are
-  anchored in: their text is seen on the page.
+  the chosen branch of ``mc:AlternateContent`` are looked through; a content control
+  still showing its placeholder (a template's prompt) is no text. What drawings show as
+  text becomes paragraphs after the paragraph they are anchored in, as it is seen on the
+  page: text boxes (``w:txbxContent``), VML WordArt's words (the red 版头 of older
+  templates), SmartArt's nodes (from its data part; each SmartArt once). Pictures and
+  charts have no text here.
 * Text is what a reader sees: runs (also in hyperlinks, smart tags, inserted and
   moved-to revisions, simple fields, ruby bases), ``w:tab``/``w:ptab`` as a tab,
   a line break (``w:br`` without a type, ``w:cr``) as ``"\\n"`` in paragraphs and cells
@@ -58,7 +61,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 from lxml import etree
 
@@ -111,6 +114,10 @@ ALT, CHOICE = "{%s}AlternateContent" % MC, "{%s}Choice" % MC
 FALLBACK = "{%s}Fallback" % MC
 TXBX = _w("txbxContent")
 FLDSIMPLE = _w("fldSimple")
+V_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
+DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+DGM_RELIDS = "{%s}relIds" % DGM
+R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"
 FOOTNOTE_REF, ENDNOTE_REF = _w("footnoteReference"), _w("endnoteReference")
 M_T = "{%s}t" % M
 # containers of runs inside a paragraph whose content is seen
@@ -662,6 +669,9 @@ class _Body:
         self.notes_done: set[tuple[str, str]] = set()
         self.cited: list[tuple[str, str]] = []  # notes cited by the current paragraph, in order
         self.in_note = False
+        # a SmartArt's data part's relationship id → the part and its lines
+        self.diagram: Optional[Callable[[str], tuple[str, list[str]]]] = None
+        self.diagrams_done: set = set()
 
     # pages
     def hard_break(self) -> None:
@@ -754,8 +764,7 @@ class _Body:
             # begins the next paragraph (and an emptied paragraph is gone)
             if text:
                 carry.append(text)
-            for box in boxes:
-                self.blocks_of(box, sink, depth)
+            self._boxes(boxes, sink, depth)
             self._notes(sink, depth, cited_before, self.n_para)
             self._section_break(ppr)
             return
@@ -779,10 +788,27 @@ class _Body:
         else:
             sink.append(number + text)
         at = self.n_para
-        for box in boxes:
-            self.blocks_of(box, sink, depth)
+        self._boxes(boxes, sink, depth)
         self._notes(sink, depth, cited_before, at)
         self._section_break(ppr)
+
+    def _boxes(self, boxes: list, sink: Optional[list], depth: int) -> None:
+        """The text a paragraph's drawings show, after it: text boxes' paragraphs, WordArt's words,
+        SmartArt's lines (each SmartArt once, however many drawings name it)."""
+        for box in boxes:
+            if isinstance(box, str):
+                self._flush([box], sink)
+            elif isinstance(box, tuple):
+                if self.diagram is None:
+                    continue
+                target, lines = self.diagram(box[1])
+                if target in self.diagrams_done:
+                    continue
+                self.diagrams_done.add(target)
+                for line in lines:
+                    self._flush([line], sink)
+            else:
+                self.blocks_of(box, sink, depth)
 
     def _section_break(self, ppr) -> None:
         if ppr is not None:
@@ -1088,7 +1114,9 @@ def _branch(alt):
 
 
 def _text_boxes(el) -> list:
-    """The text boxes of a drawing: w:txbxContent not inside another, one branch of mc:AlternateContent."""
+    """What a drawing shows as text, in order: its text boxes (w:txbxContent not inside another),
+    the words of VML WordArt (a string), SmartArt (("diagram", its data part's id)); one branch of
+    mc:AlternateContent."""
     found = []
     stack = [el]
     while stack:
@@ -1103,9 +1131,33 @@ def _text_boxes(el) -> list:
                 continue
             if ch.tag == TXBX:
                 found.append(ch)
+            elif ch.tag == V_TEXTPATH:
+                words = ch.get("string")
+                if words and words.strip():
+                    found.append(words)
+            elif ch.tag == DGM_RELIDS:
+                found.append(("diagram", ch.get(R_DM) or ""))
             else:
                 stack.append(ch)
     return found
+
+
+def _diagram_lines(root) -> list[str]:
+    """The text of a SmartArt's data model: its nodes' (and assistants') paragraphs, in order."""
+    lines: list[str] = []
+    if root is None:
+        return lines
+    for pt in root.iter("{%s}pt" % DGM):
+        if (pt.get("type") or "node") not in ("node", "asst"):
+            continue  # the document, connections and presentation points carry no text of their own
+        t = pt.find("{%s}t" % DGM)
+        if t is None:
+            continue
+        for para in t.iter("{%s}p" % A):
+            text = "".join(x.text or "" for x in para.iter("{%s}t" % A))
+            if text.strip():
+                lines.append(text)
+    return lines
 
 
 # states of an open complex field: in its instruction (kind not yet known, generating a table
@@ -1248,14 +1300,24 @@ def _read_package(pkg: _Package, shown: str) -> SourceDoc:
     numbering = _Numbering(pkg.xml(related["numbering"]) if "numbering" in related else None, styles)
     root = droot.find(_w("body"))
     notes = {kind: _notes(pkg.xml(related[kind + "s"])) for kind in ("footnote", "endnote") if kind + "s" in related}
+    diagrams = {rid: target for kind, rid, target in pkg.rels(main) if kind == "diagramData"}
+
+    read_diagrams: dict[str, list[str]] = {}
+
+    def diagram(rid: str) -> tuple[str, list[str]]:
+        target = diagrams.get(rid, "")
+        if target and target not in read_diagrams:  # once, however often the document is read
+            read_diagrams[target] = _diagram_lines(pkg.xml(target))
+        return target, read_diagrams.get(target, [])
+
     body = _Body(styles, numbering, pkg.limits)
-    body.notes = notes
+    body.notes, body.diagram = notes, diagram
     if root is not None:
         body.blocks_of(root, None, 0)
         if body.instr or body.hide:  # a field begun and never ended would hide the rest of the document
             numbering.counters.clear()
             body = _Body(styles, numbering, pkg.limits, use_fields=False)
-            body.notes = notes
+            body.notes, body.diagram = notes, diagram
             body.blocks_of(root, None, 0)
     if body.any_break:
         from dataclasses import replace

@@ -127,3 +127,22 @@ def test_eq_fields_with_huge_or_many_instructions():
                        b'<w:r><w:fldChar w:fldCharType="end"/></w:r>') * 50_000 + b"</w:p>"
     doc = timed(_with_body(huge + many))
     assert [p.text for p in doc.paragraphs()] == ["x", "⑦" * 50_000]
+
+
+def test_fifty_thousand_smartart_drawings_naming_one_data_part_through_many_ids():
+    n = 50_000
+    data_part = ('<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+                 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>'
+                 + '<dgm:pt modelId="1"><dgm:t><a:p><a:r><a:t>节点</a:t></a:r></a:p></dgm:t></dgm:pt>' * 1000
+                 + "</dgm:ptLst></dgm:dataModel>").encode()
+    body = b"".join(b'<w:p><w:r><w:drawing><dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+                    b'r:dm="rIdD%d"/></w:drawing></w:r></w:p>' % i for i in range(n))
+    with zipfile.ZipFile(io.BytesIO(_with_body(body))) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    parts["word/diagrams/data1.xml"] = data_part
+    rels = "".join(f'<Relationship Id="rIdD{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData" '
+                   f'Target="diagrams/data1.xml"/>' for i in range(n))
+    name = "word/_rels/document.xml.rels"
+    parts[name] = parts[name].replace(b"</Relationships>", rels.encode() + b"</Relationships>")
+    doc = timed(zip_bytes(parts), 20)
+    assert sum(p.text == "节点" for p in doc.paragraphs()) == 1000  # the part's lines once

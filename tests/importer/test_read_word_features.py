@@ -67,8 +67,7 @@ def bureau():
 
 def test_headers_footers_and_comments_are_not_body_text(bureau):
     body = bureau.body_text()
-    assert "青水县教育体育局" in body  # the 落款, typed in the body …
-    assert body.count("青水县教育体育局") == 1  # … but not the header's
+    assert texts(bureau).count("青水县教育体育局") == 1  # the 落款, typed in the body, but not the header's
     assert "—1—" not in body.replace(" ", "") and "此处的学时数" not in body and "建议删去" not in body
 
 
@@ -351,3 +350,32 @@ def test_the_wr_web_page_reads_as_the_page_shows():
     merged = next(c for c in doc.tables()[0].cells if c.text == "实践研修")
     assert merged.rowspan == 2
     assert "园办公室" not in doc.body_text()  # the document properties in a conditional comment
+
+
+def test_wordart_and_smartart_text_follows_the_paragraph_holding_them(bureau):
+    t = texts(bureau)
+    assert t[1:3] == ["青水县教育体育局文件", "青教体〔2025〕3号"]  # VML WordArt: its words are an attribute
+    doc = read_docx(FOREIGN / "wr-lanshan-centre.docx")
+    t = texts(doc)
+    i = t.index("区教师发展中心成立新入职教师培训工作小组，组织机构如下：")
+    assert t[i + 2:i + 6] == ["培训工作小组", "组长：赵敏", "副组长：陈立", "成员：各学校分管副校长"]  # SmartArt's nodes
+
+
+def test_a_smartart_named_twice_is_read_once_and_a_missing_one_is_nothing():
+    data_part = ('<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+                 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>'
+                 '<dgm:pt modelId="0" type="doc"><dgm:t><a:p><a:r><a:t>文档点</a:t></a:r></a:p></dgm:t></dgm:pt>'
+                 '<dgm:pt modelId="1"><dgm:t><a:p><a:r><a:t>组长</a:t></a:r><a:r><a:t>：某某</a:t></a:r></a:p><a:p/></dgm:t></dgm:pt>'
+                 '<dgm:pt modelId="2" type="asst"><dgm:t><a:p><a:r><a:t>秘书</a:t></a:r></a:p></dgm:t></dgm:pt>'
+                 '<dgm:pt modelId="3" type="sibTrans"><dgm:t><a:p><a:r><a:t>连线</a:t></a:r></a:p></dgm:t></dgm:pt>'
+                 '</dgm:ptLst></dgm:dataModel>')
+
+    def drawing(rid):
+        return Run(xml=f'<w:drawing><wp:inline><a:graphic><a:graphicData><dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+                       f'r:dm="{rid}"/></a:graphicData></a:graphic></wp:inline></w:drawing>')
+
+    parts = Doc().para("甲", drawing("rIdD")).para("乙", drawing("rIdD")).para("丙", drawing("rIdNone")).parts()
+    parts["word/diagrams/data1.xml"] = data_part.encode()
+    name = "word/_rels/document.xml.rels"
+    parts[name] = parts[name].replace(b"</Relationships>", f'<Relationship Id="rIdD" Type="{REL}/diagramData" Target="diagrams/data1.xml"/></Relationships>'.encode())
+    assert texts(read_docx(zip_bytes(parts))) == ["甲", "组长：某某", "秘书", "乙", "丙"]

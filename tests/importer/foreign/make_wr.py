@@ -381,6 +381,9 @@ def qingshui() -> bytes:
     toc.append("</w:sdtContent></w:sdt>")
 
     pkg.add(
+        para(wordart("青水县教育体育局文件"), align="center"),
+        para(run("青教体〔2025〕3号"), align="center"),
+        para(),
         para(run("青水县2025年中小学教师全员培训实施方案"), style="Title"),
         para(),
         *toc,
@@ -538,6 +541,37 @@ def picture(rid: str, n: int) -> str:
             '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
 
 
+def smartart(pkg: "Package", nodes: list[tuple[str, str]], n: int) -> str:
+    """A SmartArt organisation chart: its data part (nodes as (model id, text), connections, the
+    presentation points Word adds) and the inline drawing naming it."""
+    dgm = 'xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    pts = ['<dgm:pt modelId="{00000000-0000-0000-0000-000000000000}" type="doc"><dgm:prSet loTypeId="urn:microsoft.com/office/officeart/2005/8/layout/orgChart1"/>'
+           '<dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="zh-CN"/></a:p></dgm:t></dgm:pt>']
+    for mid, text in nodes:
+        pts.append(f'<dgm:pt modelId="{mid}"><dgm:prSet phldrT="[文本]"/><dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/>'
+                   f'<a:p><a:r><a:rPr lang="zh-CN" altLang="en-US"/><a:t>{escape(text)}</a:t></a:r></a:p></dgm:t></dgm:pt>')
+        pts.append(f'<dgm:pt modelId="{mid}-t" type="parTrans" cxnId="{mid}-c"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/>'
+                   '<a:p><a:endParaRPr lang="zh-CN"/></a:p></dgm:t></dgm:pt>')
+        pts.append(f'<dgm:pt modelId="{mid}-p" type="pres"><dgm:prSet presName="rootText"/><dgm:spPr/></dgm:pt>')
+    data = f'<dgm:dataModel {dgm}><dgm:ptLst>{"".join(pts)}</dgm:ptLst><dgm:cxnLst/><dgm:bg/><dgm:whole/></dgm:dataModel>'
+    dm = pkg.part(f"diagrams/data{n}.xml", "diagramData", "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml", data)
+    lo = pkg.part(f"diagrams/layout{n}.xml", "diagramLayout", "application/vnd.openxmlformats-officedocument.drawingml.diagramLayout+xml",
+                  f'<dgm:layoutDef {dgm} uniqueId="urn:microsoft.com/office/officeart/2005/8/layout/orgChart1"/>')
+    return (f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5274310" cy="2000000"/>'
+            f'<wp:docPr id="{100 + n}" name="图示 {n}"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram">'
+            f'<dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="{dm}" r:lo="{lo}" r:qs="" r:cs=""/>'
+            '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+
+def wordart(text: str) -> str:
+    """VML WordArt, as the red 版头 of older templates is made: the words are an attribute."""
+    return ('<w:r><w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">'
+            '<v:path textpathok="t" o:connecttype="custom"/><v:textpath on="t" fitshape="t"/></v:shapetype>'
+            '<v:shape id="_x0000_s1026" type="#_x0000_t136" style="width:415pt;height:60pt" fillcolor="red" stroked="f">'
+            f'<v:textpath style="font-family:&quot;方正小标宋简体&quot;;v-text-kern:t" trim="t" fitpath="t" string={a(text)}/>'
+            '</v:shape></w:pict></w:r>')
+
+
 def lanshan() -> bytes:
     pkg = Package("岚山区2025年新入职教师规范化培训实施方案", "岚山区教师发展中心")
     img = pkg.media("image1.png", png())
@@ -601,7 +635,11 @@ def lanshan() -> bytes:
         para(run("表2  新入职教师培训实施安排"), style="Caption"),
         timetable,
         para(ppr=f"<w:sectPr>{SECT_LANDSCAPE}</w:sectPr>"),
-        h("六、考核办法"),
+        h("六、组织管理"),
+        body("区教师发展中心成立新入职教师培训工作小组，组织机构如下："),
+        para(smartart(pkg, [("{1A}", "培训工作小组"), ("{2B}", "组长：赵敏"), ("{3C}", "副组长：陈立"),
+                            ("{4D}", "成员：各学校分管副校长")], 1), align="center"),
+        h("七、考核办法"),
         body("考核实行过程性评价与终结性评价相结合，过程性评价占60%，终结性评价占40%，总评60分及以上为合格。"),
         h2("（一）过程性评价"),
         body("包括出勤、研修日志、导师评价三项，由任职学校每月记录。"),
