@@ -34,6 +34,11 @@ What the body becomes, and the decisions behind it:
 * Tables of contents and indexes (the results of TOC, INDEX and TOA fields) are left out:
   Word builds them from the headings, they are no text of their own; the “目录” heading
   before one (style TOC Heading, or the words alone) goes with it.
+* Imported chunks (``w:altChunk``: the way document generators put a web page, text or
+  another Word document into a .docx; Word shows it in its place) are read in their place:
+  a web page by plancc.importer.htmlchunk, a Word document by this reader (its own chunks
+  not followed, its parts counted against this document's limits), text a paragraph a line;
+  an RTF chunk is not read. Each chunk once.
 * Footnotes and endnotes: each note's paragraphs follow the paragraph citing it (in a
   table cell, they are lines of that cell), with :attr:`SPara.note` saying which kind; the
   mark is left out of the citing sentence, so that “72学时①，其中……” reads “72学时，其中……”.
@@ -115,6 +120,8 @@ FALLBACK = "{%s}Fallback" % MC
 TXBX = _w("txbxContent")
 FLDSIMPLE = _w("fldSimple")
 V_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
+ALTCHUNK = _w("altChunk")
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 DGM_RELIDS = "{%s}relIds" % DGM
 R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"
@@ -672,6 +679,9 @@ class _Body:
         # a SmartArt's data part's relationship id → the part and its lines
         self.diagram: Optional[Callable[[str], tuple[str, list[str]]]] = None
         self.diagrams_done: set = set()
+        # an altChunk's relationship id → its part and what it holds (strings, tables, paragraphs)
+        self.chunk: Optional[Callable[[str], tuple[str, list]]] = None
+        self.chunks_done: set = set()
 
     # pages
     def hard_break(self) -> None:
@@ -713,7 +723,51 @@ class _Body:
                 choice = _branch(ch)
                 if choice is not None:
                     self.blocks_of(choice, sink, depth)
+            elif tag == ALTCHUNK:
+                self._flush(carry, sink)
+                self._chunk(ch.get(R_ID) or "", sink)
         self._flush(carry, sink)
+
+    def _chunk(self, rid: str, sink: Optional[list]) -> None:
+        """An imported chunk (w:altChunk: a web page, text or a Word document Word shows in its
+        place): its paragraphs and tables here, each chunk once."""
+        if self.chunk is None:
+            return
+        target, items = self.chunk(rid)
+        if not target or target in self.chunks_done:
+            return
+        self.chunks_done.add(target)
+        from plancc.importer.htmlchunk import HtmlPara, HtmlTable
+
+        for item in items:
+            if isinstance(item, HtmlPara):
+                if sink is not None:
+                    sink.append(item.number + item.text)
+                    continue
+                item = SPara(text=item.text, place=Place(), number=item.number, num_level=item.level, num_format=item.fmt,
+                             align=item.align, outline_level=item.outline)  # type: ignore[arg-type]
+            if isinstance(item, (HtmlTable, STable)):
+                if sink is not None:
+                    for r in range(item.n_rows):
+                        sink.append("\t".join(c.text for c in item.cells if c.row == r))
+                    continue
+                self.n_table += 1
+                self.blocks.append(STable(cells=[SCell(c.text, c.row, c.col, c.rowspan, c.colspan) for c in item.cells],
+                                          place=Place(table=self.n_table), n_rows=item.n_rows, n_cols=item.n_cols,
+                                          header_rows=item.header_rows))
+                self.pages.append(self.page)
+            elif isinstance(item, SPara):
+                if sink is not None:
+                    sink.append(item.number + item.text)
+                    continue
+                if not item.note:
+                    self.n_para += 1
+                from dataclasses import replace
+
+                self.blocks.append(replace(item, place=Place(paragraph=max(self.n_para, 1))))
+                self.pages.append(self.page)
+            elif item:
+                self._flush([item], sink)
 
     def _flush(self, carry: list[str], sink: Optional[list]) -> None:
         """A joined paragraph's text with nothing left to join: a paragraph of its own, never lost."""
@@ -1279,7 +1333,44 @@ def read_docx(source: Source, *, shown: str = "", lang: str = "zh", limits: Read
         return _read_package(pkg, shown)
 
 
-def _read_package(pkg: _Package, shown: str) -> SourceDoc:
+def _chunk_items(pkg: _Package, target: str) -> list:
+    """What an altChunk part holds, by its bytes: a Word document (its paragraphs and tables; its
+    own chunks not followed), a web page or MHTML (plancc.importer.htmlchunk), plain text (a
+    paragraph a line). An RTF chunk is not read (it needs LibreOffice)."""
+    data = pkg.read(target)
+    if not data:
+        return []
+    kind = sniff(data[:512])
+    if kind == "zip":
+        from dataclasses import replace
+
+        left = max(1, pkg.limits.max_total_bytes - pkg.read_total)
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
+            raise pkg.fail("import.read.damaged", part=target) from exc
+        with zf:
+            inner = _Package(zf, pkg.shown, pkg.lang, replace(pkg.limits, max_total_bytes=left))
+            blocks = _read_package(inner, pkg.shown, follow_chunks=False).blocks
+        pkg.read_total += inner.read_total  # what the chunk's parts took counts for the whole document
+        return list(blocks)
+    if kind in ("rtf", "ole"):
+        return []
+    from plancc.importer.convert import _decode_page, _mhtml_page
+    from plancc.importer.htmlchunk import html_items
+
+    if kind == "mht":
+        data = _mhtml_page(data)
+        kind = "html"
+    text = _decode_page(data)
+    if kind == "html" or re.search(r"<(?:html|body|p|div|table)\b", text[:4096], re.I):
+        return html_items(text)
+    return [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
+
+
+def _read_package(pkg: _Package, shown: str, follow_chunks: bool = True) -> SourceDoc:
+    """The package's body; ``follow_chunks`` False leaves imported chunks (w:altChunk) unread:
+    a chunk's own chunks are not followed."""
     main = None
     for kind, _, target in pkg.rels(""):
         if kind == "officeDocument" and pkg.has(target):
@@ -1310,14 +1401,23 @@ def _read_package(pkg: _Package, shown: str) -> SourceDoc:
             read_diagrams[target] = _diagram_lines(pkg.xml(target))
         return target, read_diagrams.get(target, [])
 
+    chunks = {rid: target for kind, rid, target in pkg.rels(main) if kind == "aFChunk"} if follow_chunks else {}
+    read_chunks: dict[str, list] = {}
+
+    def chunk(rid: str) -> tuple[str, list]:
+        target = chunks.get(rid, "")
+        if target and target not in read_chunks:
+            read_chunks[target] = _chunk_items(pkg, target)
+        return target, read_chunks.get(target, [])
+
     body = _Body(styles, numbering, pkg.limits)
-    body.notes, body.diagram = notes, diagram
+    body.notes, body.diagram, body.chunk = notes, diagram, chunk
     if root is not None:
         body.blocks_of(root, None, 0)
         if body.instr or body.hide:  # a field begun and never ended would hide the rest of the document
             numbering.counters.clear()
             body = _Body(styles, numbering, pkg.limits, use_fields=False)
-            body.notes, body.diagram = notes, diagram
+            body.notes, body.diagram, body.chunk = notes, diagram, chunk
             body.blocks_of(root, None, 0)
     if body.any_break:
         from dataclasses import replace

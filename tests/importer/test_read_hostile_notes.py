@@ -146,3 +146,49 @@ def test_fifty_thousand_smartart_drawings_naming_one_data_part_through_many_ids(
     parts[name] = parts[name].replace(b"</Relationships>", rels.encode() + b"</Relationships>")
     doc = timed(zip_bytes(parts), 20)
     assert sum(p.text == "节点" for p in doc.paragraphs()) == 1000  # the part's lines once
+
+
+def _chunked(body: bytes, chunks: dict[str, bytes], limits=None) -> bytes:
+    from .test_read_word_features import with_chunks
+
+    data = with_chunks(Doc().para("x"), chunks)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["word/document.xml"] = W_OPEN + body + W_CLOSE
+    return zip_bytes(parts)
+
+
+def test_a_hundred_thousand_alt_chunks_naming_one_page():
+    body = b'<w:altChunk r:id="rIdC"/>' * 100_000
+    doc = timed(_chunked(body, {"rIdC": "<p>网页</p>".encode()}))
+    assert [p.text for p in doc.paragraphs()] == ["网页"]
+
+
+def test_html_chunks_with_absurd_spans_deep_nesting_and_junk():
+    spans = "<table>" + "<tr><td rowspan=99999999 colspan=99999999>x</td><td rowspan=-3 colspan=abc>y</td></tr>" * 2000 + "</table>"
+    deep = "<div>" * 100_000 + "深" + "</div>" * 100_000
+    tables = "<table><tr><td>" * 5000 + "格" + "</td></tr></table>" * 5000
+    junk = bytes(range(256)) * 1000
+    chunks = {"rIdA": spans.encode(), "rIdB": deep.encode(), "rIdC": tables.encode(), "rIdD": b"<html>" + junk}
+    body = b"".join(b'<w:altChunk r:id="%s"/>' % k.encode() for k in chunks)
+    doc = timed(_chunked(body, chunks), 30)
+    (t, *rest) = doc.tables()
+    assert t.n_rows == 2000 and t.n_cols <= 256 and all(c.colspan <= 64 for c in t.cells)
+    assert "".join(c.text for c in t.cells).count("y") == 2000  # cells past the widest grid: text kept in the row
+
+
+def test_a_word_chunk_counts_against_the_whole_document_s_budget():
+    from plancc.importer.docx import ReadLimits
+
+    inner = Doc().para("填充" * 300_000).bytes()  # about 1.8 MB of XML
+    chunks = {f"rId{i}": inner for i in range(4)}
+    body = b"".join(b'<w:altChunk r:id="rId%d"/>' % i for i in range(4))
+    with pytest.raises(WordFileError) as e:
+        read_docx(_chunked(body, chunks), limits=ReadLimits(max_total_bytes=5 * 1024 * 1024))
+    assert e.value.key == "import.read.too_large"
+
+
+def test_a_broken_word_chunk_is_a_damaged_part():
+    with pytest.raises(WordFileError) as e:
+        read_docx(_chunked(b'<w:altChunk r:id="rIdZ"/>', {"rIdZ": b"PK\x03\x04broken"}))
+    assert e.value.key == "import.read.damaged" and "afchunk" in str(e.value)

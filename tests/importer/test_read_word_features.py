@@ -379,3 +379,65 @@ def test_a_smartart_named_twice_is_read_once_and_a_missing_one_is_nothing():
     name = "word/_rels/document.xml.rels"
     parts[name] = parts[name].replace(b"</Relationships>", f'<Relationship Id="rIdD" Type="{REL}/diagramData" Target="diagrams/data1.xml"/></Relationships>'.encode())
     assert texts(read_docx(zip_bytes(parts))) == ["甲", "组长：某某", "秘书", "乙", "丙"]
+
+
+# -- imported chunks (w:altChunk) -----------------------------------------------------------------
+
+
+def with_chunks(doc: Doc, chunks: dict[str, bytes]) -> bytes:
+    """The package with each chunk as word/afchunkN part, related as aFChunk under its id."""
+    parts = doc.parts()
+    rels = []
+    for i, (rid, data) in enumerate(chunks.items()):
+        parts[f"word/afchunk{i}.dat"] = data
+        rels.append(f'<Relationship Id="{rid}" Type="{REL}/aFChunk" Target="afchunk{i}.dat"/>')
+    name = "word/_rels/document.xml.rels"
+    parts[name] = parts[name].replace(b"</Relationships>", "".join(rels).encode() + b"</Relationships>")
+    return zip_bytes(parts)
+
+
+def chunk(rid: str) -> str:
+    return f'<w:altChunk r:id="{rid}"/>'
+
+
+def test_an_html_chunk_reads_in_its_place():
+    page = ("<html><head><title>不是正文</title><style>p{}</style></head><body><h1>一、指导思想</h1>"
+            "<p>坚持<b>立德树人</b>，\n   突出实效。<br>另起一行</p><script>var x = '脚本';</script>"
+            "<table><thead><tr><th rowspan=2>项目</th><th colspan=2>学时</th></tr><tr><th>线上</th><th>线下</th></tr></thead>"
+            "<tbody><tr><td>师德</td><td>6</td><td>4</td></tr><tr><td>课堂<table><tr><td>甲</td><td>乙</td></tr></table></td>"
+            "<td colspan=2 rowspan=9>另行安排</td></tr></tbody></table><ul><li>第一项</li><li>第二项</li></ul></body></html>")
+    d = Doc().para("前").raw(chunk("rIdC1")).para("后").raw(chunk("rIdC1")).raw(chunk("rIdMissing"))
+    doc = read_docx(with_chunks(d, {"rIdC1": page.encode("gb18030").replace(b"<head>", b"<head><meta charset=gbk>")}))
+    assert texts(doc) == ["前", "一、指导思想", "坚持立德树人， 突出实效。\n另起一行", "第一项", "第二项", "后"]
+    assert [p.place.paragraph for p in doc.paragraphs()] == [1, 2, 3, 4, 5, 6]
+    (t,) = doc.tables()
+    assert (t.n_rows, t.n_cols, t.header_rows) == (4, 3, 2)
+    grid = [[c.text if c else None for c in row] for row in t.grid()]
+    assert grid == [["项目", "学时", "学时"], ["项目", "线上", "线下"], ["师德", "6", "4"], ["课堂\n甲\t乙", "另行安排", "另行安排"]]
+
+
+def test_word_text_and_mhtml_chunks_and_a_chunk_in_a_cell():
+    inner = Doc().para("嵌入文档的段落").table([["嵌入", "表格"]]).raw(chunk("rIdDeeper"))
+    inner_bytes = with_chunks(inner, {"rIdDeeper": b"<p>not followed</p>"})
+    mht = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\nContent-Type: text/html; charset="utf-8"\r\n\r\n'
+           + "<p>网页存档</p>".encode() + b"\r\n--B--\r\n")
+    cell = table_xml([["格"]]).replace("<w:p><w:r><w:t xml:space=\"preserve\">格</w:t></w:r></w:p>",
+                                        '<w:p><w:r><w:t xml:space="preserve">格</w:t></w:r></w:p>' + chunk("rIdT"))
+    d = Doc().raw(chunk("rIdW")).raw(chunk("rIdM")).raw(cell)
+    doc = read_docx(with_chunks(d, {"rIdW": inner_bytes, "rIdM": mht, "rIdT": "第一行\r\n\r\n第二行".encode()}))
+    assert texts(doc) == ["嵌入文档的段落", "网页存档"]
+    assert [[c.text for c in t.cells] for t in doc.tables()] == [["嵌入", "表格"], ["格\n第一行\n第二行"]]
+    assert [t.place.table for t in doc.tables()] == [1, 2]
+    assert "not followed" not in doc.body_text()
+
+
+def test_html_lists_headings_and_alignment_as_the_browser_shows_them():
+    from plancc.importer.htmlchunk import HtmlPara, html_items
+
+    items = html_items("<h2>二、目标</h2><ol start=3 type=a><li>甲</li><li value=7>乙<ul><li>丙</li></ul></li></ol>"
+                       "<p align=center>居中</p><div style='text-align : right'><p>靠右</p></div><p>普通</p>")
+    assert items == [HtmlPara("二、目标", outline=1), HtmlPara("甲", "c.", 0, "lowerLetter"), HtmlPara("乙", "g.", 0, "lowerLetter"),
+                     HtmlPara("丙", "", 1, "bullet"), HtmlPara("居中", align="center"), HtmlPara("靠右", align="right"), "普通"]
+    doc = read_docx(FOREIGN / "wr-yunxi-platform.docx")
+    assert [p.number for p in doc.paragraphs() if p.num_format == "decimal"] == ["1.", "2."]
+    assert [p.align for p in doc.paragraphs()][-2:] == ["right", "right"]

@@ -19,6 +19,8 @@ Each document is written as WordprocessingML text, part by part, the way Word or
   Word's “web page” HTML in GB2312 under a .doc name (list numbers in mso-list:Ignore spans,
   a table with a merged cell, a picture, a <br>, a remote style sheet and script that must not
   be fetched).
+* wr-yunxi-platform.docx — a plan a training platform exports: a title paragraph, then the body
+  as an HTML page the document imports (``w:altChunk``), with a table and a list.
 * wr-qingshui-word97.doc — the first one saved as Word 97-2003 by LibreOffice, and wr-hexi-saved.wps
   the second one saved under the .wps name (LibreOffice writes no Kingsoft format of its own: it
   writes Word 97 there, which WPS Office reads and writes as .wps). Made with --soffice; their
@@ -718,8 +720,39 @@ def xinghe() -> bytes:
     return page.encode("gb18030")
 
 
+# -- 5. a plan exported by a training platform: the body is an HTML chunk --------------------
+
+def yunxi() -> bytes:
+    """What a web platform's “导出Word” writes: a title paragraph, then the whole body as an HTML
+    page the document imports (w:altChunk), the way document generators put HTML into Word."""
+    pkg = Package("云溪县2025年暑期中小学教师集中培训实施方案", "教师培训管理平台", app="docx generator")
+    page = (
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>导出</title>"
+        "<style>td{border:1px solid #000} .tc{text-align:center}</style></head><body>\n"
+        "<p>各乡镇中心学校、县直学校：</p>\n"
+        "<p>&emsp;&emsp;为做好今年暑期教师集中培训工作，经研究，决定在县教师发展中心举办暑期集中培训。现将实施方案印发给你们，请认真组织实施。</p>\n"
+        "<h3>一、培训时间</h3>\n<p>2025年7月14日—2025年7月25日。</p>\n"
+        "<h3>二、培训对象</h3>\n<p>全县义务教育阶段语文、数学、英语学科教师，共620人，分四期进行。</p>\n"
+        "<h3>三、培训学时</h3>\n<p>每期集中培训5天，每位教师完成30学时。</p>\n"
+        "<h3>四、分期安排</h3>\n"
+        "<table><tr><th>期次</th><th>时间</th><th>学科</th><th>人数</th></tr>"
+        "<tr><td>第一期</td><td>7月14日—7月18日</td><td rowspan=\"2\">语文</td><td>160</td></tr>"
+        "<tr><td>第二期</td><td>7月14日—7月18日</td><td>150</td></tr>"
+        "<tr><td>第三期</td><td>7月21日—7月25日</td><td>数学</td><td>170</td></tr>"
+        "<tr><td>第四期</td><td>7月21日—7月25日</td><td>英语</td><td>140</td></tr></table>\n"
+        "<h3>五、有关要求</h3>\n<ol><li>参训教师须按时报到，不得无故缺席。</li><li>培训期间食宿自理，交通费回原单位报销。</li></ol>\n"
+        "<p style=\"text-align:right\">云溪县教师发展中心</p>\n<p style=\"text-align:right\">2025年6月30日</p>\n"
+        "</body></html>\n")
+    rid = f"rId{len(pkg.doc_rels) + 10}"
+    pkg.doc_rels.append((rid, "aFChunk", "afchunk1.htm"))
+    pkg.parts["word/afchunk1.htm"] = page.encode("utf-8")
+    pkg.types.append(("/word/afchunk1.htm", "text/html"))
+    pkg.add(para(run("云溪县2025年暑期中小学教师集中培训实施方案"), style="Title"), f'<w:altChunk r:id="{rid}"/>')
+    return pkg.build(SECT_A4)
+
+
 DOCUMENTS = {"wr-qingshui-bureau.docx": qingshui, "wr-hexi-wps.docx": hexi, "wr-lanshan-centre.docx": lanshan,
-             "wr-xinghe-webpage.doc": xinghe}
+             "wr-xinghe-webpage.doc": xinghe, "wr-yunxi-platform.docx": yunxi}
 
 
 def main(argv: list[str]) -> int:
