@@ -192,3 +192,58 @@ def test_a_broken_word_chunk_is_a_damaged_part():
     with pytest.raises(WordFileError) as e:
         read_docx(_chunked(b'<w:altChunk r:id="rIdZ"/>', {"rIdZ": b"PK\x03\x04broken"}))
     assert e.value.key == "import.read.damaged" and "afchunk" in str(e.value)
+
+
+@pytest.mark.parametrize("name", ["wr-qingshui-bureau.docx", "wr-lanshan-centre.docx", "wr-yunxi-platform.docx"])
+def test_mutated_rich_documents_never_raise_anything_else(name):
+    """Bytes changed at random in the XML of documents with notes, fields, revisions, drawings and chunks."""
+    import random
+    from pathlib import Path
+
+    from .docxbuild import zip_bytes
+
+    with zipfile.ZipFile(Path(__file__).parent / "foreign" / name) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    rng = random.Random(name)
+    names = [n for n in parts if n.endswith((".xml", ".rels", ".htm"))]
+    outcomes = set()
+    for _ in range(300):
+        changed = dict(parts)
+        part = rng.choice(names)  # changed before zipping: the XML itself is hit, not the zip's checksums
+        data = bytearray(changed[part])
+        for _ in range(rng.randint(1, 6)):
+            data[rng.randrange(len(data))] = rng.choice(b"<>/\"'=&:;x\x00\xff\xe4" + bytes([rng.randrange(256)]))
+        changed[part] = bytes(data)
+        try:
+            read_docx(zip_bytes(changed))
+            outcomes.add("read")
+        except WordFileError as exc:
+            outcomes.add(exc.key)
+    assert "read" in outcomes and len(outcomes) >= 2  # some still read, some refused (broken XML)
+
+
+@pytest.mark.parametrize("name", ["wr-qingshui-bureau.docx", "wr-lanshan-centre.docx", "wr-yunxi-platform.docx"])
+def test_rich_documents_with_their_xml_cut_short_or_scrambled(name):
+    """Each XML part of the document cut in half, or its tags shuffled, in turn."""
+    import random
+    from pathlib import Path
+
+    from .docxbuild import zip_bytes
+
+    with zipfile.ZipFile(Path(__file__).parent / "foreign" / name) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    rng = random.Random(15)
+    for part in [n for n in parts if n.endswith((".xml", ".rels", ".htm"))]:
+        for how in ("cut", "shuffle"):
+            changed = dict(parts)
+            data = parts[part]
+            if how == "cut":
+                changed[part] = data[: len(data) // 2]
+            else:
+                pieces = data.split(b"><")
+                rng.shuffle(pieces)
+                changed[part] = b"><".join(pieces)
+            try:
+                read_docx(zip_bytes(changed))
+            except WordFileError:
+                pass
