@@ -14,8 +14,10 @@ What the body becomes, and the decisions behind it:
   still showing its placeholder (a template's prompt) is no text. What drawings show as
   text becomes paragraphs after the paragraph they are anchored in, as it is seen on the
   page: text boxes (``w:txbxContent``), VML WordArt's words (the red 版头 of older
-  templates), SmartArt's nodes (from its data part; each SmartArt once). Pictures and
-  charts have no text here.
+  templates), SmartArt's nodes (from its data part; each SmartArt once), an Excel
+  worksheet pasted as an object (its embedded .xlsx read as a table by
+  plancc.importer.xlsxsheet; an embedded .xls is a picture). Pictures and charts have no
+  text here.
 * Text is what a reader sees: runs (also in hyperlinks, smart tags, inserted and
   moved-to revisions, simple fields, ruby bases), ``w:tab``/``w:ptab`` as a tab,
   a line break (``w:br`` without a type, ``w:cr``) as ``"\\n"`` in paragraphs and cells
@@ -125,6 +127,8 @@ R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 DGM_RELIDS = "{%s}relIds" % DGM
 R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"
+O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
+W_OBJECT_EMBED = _w("objectEmbed")
 FOOTNOTE_REF, ENDNOTE_REF = _w("footnoteReference"), _w("endnoteReference")
 M_T = "{%s}t" % M
 # containers of runs inside a paragraph whose content is seen
@@ -682,6 +686,8 @@ class _Body:
         # an altChunk's relationship id → its part and what it holds (strings, tables, paragraphs)
         self.chunk: Optional[Callable[[str], tuple[str, list]]] = None
         self.chunks_done: set = set()
+        # an embedded worksheet's relationship id → its part and its table (None: not readable)
+        self.sheet: Optional[Callable[[str], tuple[str, object]]] = None
 
     # pages
     def hard_break(self) -> None:
@@ -728,6 +734,21 @@ class _Body:
                 self._chunk(ch.get(R_ID) or "", sink)
         self._flush(carry, sink)
 
+    def _table_item(self, item, sink: Optional[list]) -> None:
+        """A table read elsewhere (a chunk's, an embedded worksheet's): a table of the document,
+        or in a cell its rows as lines."""
+        if sink is not None:
+            by_row: dict[int, list[str]] = {}
+            for c in item.cells:
+                by_row.setdefault(c.row, []).append(c.text)
+            sink.extend("\t".join(by_row[r]) for r in sorted(by_row))
+            return
+        self.n_table += 1
+        self.blocks.append(STable(cells=[SCell(c.text, c.row, c.col, c.rowspan, c.colspan) for c in item.cells],
+                                  place=Place(table=self.n_table), n_rows=item.n_rows, n_cols=item.n_cols,
+                                  header_rows=item.header_rows))
+        self.pages.append(self.page)
+
     def _chunk(self, rid: str, sink: Optional[list]) -> None:
         """An imported chunk (w:altChunk: a web page, text or a Word document Word shows in its
         place): its paragraphs and tables here, each chunk once."""
@@ -747,15 +768,7 @@ class _Body:
                 item = SPara(text=item.text, place=Place(), number=item.number, num_level=item.level, num_format=item.fmt,
                              align=item.align, outline_level=item.outline)  # type: ignore[arg-type]
             if isinstance(item, (HtmlTable, STable)):
-                if sink is not None:
-                    for r in range(item.n_rows):
-                        sink.append("\t".join(c.text for c in item.cells if c.row == r))
-                    continue
-                self.n_table += 1
-                self.blocks.append(STable(cells=[SCell(c.text, c.row, c.col, c.rowspan, c.colspan) for c in item.cells],
-                                          place=Place(table=self.n_table), n_rows=item.n_rows, n_cols=item.n_cols,
-                                          header_rows=item.header_rows))
-                self.pages.append(self.page)
+                self._table_item(item, sink)
             elif isinstance(item, SPara):
                 if sink is not None:
                     sink.append(item.number + item.text)
@@ -852,6 +865,14 @@ class _Body:
         for box in boxes:
             if isinstance(box, str):
                 self._flush([box], sink)
+            elif isinstance(box, tuple) and box[0] == "sheet":
+                if self.sheet is None:
+                    continue
+                target, table = self.sheet(box[1])
+                if table is None or target in self.diagrams_done:
+                    continue
+                self.diagrams_done.add(target)
+                self._table_item(table, sink)
             elif isinstance(box, tuple):
                 if self.diagram is None:
                     continue
@@ -1191,6 +1212,10 @@ def _text_boxes(el) -> list:
                     found.append(words)
             elif ch.tag == DGM_RELIDS:
                 found.append(("diagram", ch.get(R_DM) or ""))
+            elif ch.tag == O_OLE or ch.tag == W_OBJECT_EMBED:
+                prog = ch.get("ProgID") or ch.get(_w("progId")) or ""
+                if prog.lower().startswith("excel.sheet"):
+                    found.append(("sheet", ch.get(R_ID) or ""))
             else:
                 stack.append(ch)
     return found
@@ -1333,6 +1358,36 @@ def read_docx(source: Source, *, shown: str = "", lang: str = "zh", limits: Read
         return _read_package(pkg, shown)
 
 
+def _inner_package(pkg: _Package, target: str, data: bytes):
+    """A package inside the package (a Word chunk, an embedded workbook), read under what is left
+    of the document's budget; the caller adds what it read (``.read_total``) to ``pkg``."""
+    from dataclasses import replace
+
+    left = max(1, pkg.limits.max_total_bytes - pkg.read_total)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
+        raise pkg.fail("import.read.damaged", part=target) from exc
+    return zf, _Package(zf, pkg.shown, pkg.lang, replace(pkg.limits, max_total_bytes=left))
+
+
+def _sheet(pkg: _Package, target: str):
+    """An embedded Excel workbook's active sheet as a table (plancc.importer.xlsxsheet); None for
+    an embedded .xls or anything else."""
+    data = pkg.read(target)
+    if not data or sniff(data[:512]) != "zip":
+        return None
+    from plancc.importer.xlsxsheet import sheet_table
+
+    zf, inner = _inner_package(pkg, target, data)
+    with zf:
+        try:
+            table = sheet_table(inner)
+        finally:
+            pkg.read_total += inner.read_total
+    return table
+
+
 def _chunk_items(pkg: _Package, target: str) -> list:
     """What an altChunk part holds, by its bytes: a Word document (its paragraphs and tables; its
     own chunks not followed), a web page or MHTML (plancc.importer.htmlchunk), plain text (a
@@ -1342,17 +1397,12 @@ def _chunk_items(pkg: _Package, target: str) -> list:
         return []
     kind = sniff(data[:512])
     if kind == "zip":
-        from dataclasses import replace
-
-        left = max(1, pkg.limits.max_total_bytes - pkg.read_total)
-        try:
-            zf = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
-            raise pkg.fail("import.read.damaged", part=target) from exc
+        zf, inner = _inner_package(pkg, target, data)
         with zf:
-            inner = _Package(zf, pkg.shown, pkg.lang, replace(pkg.limits, max_total_bytes=left))
-            blocks = _read_package(inner, pkg.shown, follow_chunks=False).blocks
-        pkg.read_total += inner.read_total  # what the chunk's parts took counts for the whole document
+            try:
+                blocks = _read_package(inner, pkg.shown, follow_chunks=False).blocks
+            finally:
+                pkg.read_total += inner.read_total  # what the chunk's parts took counts for the whole document
         return list(blocks)
     if kind in ("rtf", "ole"):
         return []
@@ -1410,14 +1460,23 @@ def _read_package(pkg: _Package, shown: str, follow_chunks: bool = True) -> Sour
             read_chunks[target] = _chunk_items(pkg, target)
         return target, read_chunks.get(target, [])
 
+    embedded = {rid: target for kind, rid, target in pkg.rels(main) if kind in ("package", "oleObject")}
+    read_sheets: dict[str, object] = {}
+
+    def sheet(rid: str) -> tuple[str, object]:
+        target = embedded.get(rid, "")
+        if target and target not in read_sheets:
+            read_sheets[target] = _sheet(pkg, target)
+        return target, read_sheets.get(target)
+
     body = _Body(styles, numbering, pkg.limits)
-    body.notes, body.diagram, body.chunk = notes, diagram, chunk
+    body.notes, body.diagram, body.chunk, body.sheet = notes, diagram, chunk, sheet
     if root is not None:
         body.blocks_of(root, None, 0)
         if body.instr or body.hide:  # a field begun and never ended would hide the rest of the document
             numbering.counters.clear()
             body = _Body(styles, numbering, pkg.limits, use_fields=False)
-            body.notes, body.diagram, body.chunk = notes, diagram, chunk
+            body.notes, body.diagram, body.chunk, body.sheet = notes, diagram, chunk, sheet
             body.blocks_of(root, None, 0)
     if body.any_break:
         from dataclasses import replace

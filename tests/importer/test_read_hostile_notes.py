@@ -247,3 +247,33 @@ def test_rich_documents_with_their_xml_cut_short_or_scrambled(name):
                 read_docx(zip_bytes(changed))
             except WordFileError:
                 pass
+
+
+def test_hostile_embedded_worksheets():
+    from .test_read_word_features import SHEET, _embed
+
+    huge_merges = "<mergeCells>" + '<mergeCell ref="A1:XFD1048576"/>' * 2000 + "</mergeCells>"
+    many = "".join(f'<row r="{r}">' + "".join(f'<c r="{chr(65 + k)}{r}" t="str"><v>v</v></c>' for k in range(20)) + "</row>"
+                   for r in range(1, 20_001))
+    far = '<row r="99999999"><c r="A99999999" t="str"><v>远</v></c></row><row r="1"><c r="XFD1" t="str"><v>右</v></c></row>'
+    odd = '<row r="x"><c r="1A"><v>nan</v></c><c r="A" t="s"><v>-1</v></c></row><row r="2"><c r="A2"><v>inf</v></c><c r="B2" s="999"><v>1e400</v></c></row>'
+    for sheet in (SHEET.format('<row r="1"><c r="A1" t="str"><v>a</v></c></row>', huge_merges), SHEET.format(many, ""),
+                  SHEET.format(far, ""), SHEET.format(odd, ""), "<worksheet/>", "not xml"):
+        try:
+            doc = timed(_embed(sheet), 20)
+        except WordFileError as exc:
+            assert exc.key == "import.read.damaged"
+            continue
+        for t in doc.tables():
+            assert t.n_rows <= 5000 and t.n_cols <= 256
+
+
+def test_an_embedded_workbook_counts_against_the_document_s_budget():
+    from plancc.importer.docx import ReadLimits
+
+    from .test_read_word_features import SHEET, _embed
+
+    rows = "".join(f'<row r="{r}"><c r="A{r}" t="str"><v>{"填" * 200}</v></c></row>' for r in range(1, 5001))
+    with pytest.raises(WordFileError) as e:
+        read_docx(_embed(SHEET.format(rows, "")), limits=ReadLimits(max_total_bytes=2 * 1024 * 1024))
+    assert e.value.key == "import.read.too_large"

@@ -5,6 +5,8 @@ tables in cells (the wr-* documents in tests/importer/foreign/ and small synthet
 from __future__ import annotations
 
 import importlib.util
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -114,7 +116,7 @@ def test_text_boxes_pictures_and_tables_in_cells():
     assert t[i + 1:i + 3] == ["报名咨询：区教师发展中心师训科", "联系电话：0539-6120000"]  # the anchored text box, once
     assert t.count("报名咨询：区教师发展中心师训科") == 1
     assert "图1  新入职教师培训流程" in t and "内部资料" not in doc.body_text()
-    hours, plan = doc.tables()
+    hours, plan, _score = doc.tables()
     assert (hours.n_rows, hours.n_cols, hours.header_rows) == (6, 5, 2)
     top = {(c.row, c.col): c for c in hours.cells}
     assert top[(0, 1)].text == "学时" and top[(0, 1)].colspan == 3 and top[(0, 0)].rowspan == 2
@@ -441,3 +443,61 @@ def test_html_lists_headings_and_alignment_as_the_browser_shows_them():
     doc = read_docx(FOREIGN / "wr-yunxi-platform.docx")
     assert [p.number for p in doc.paragraphs() if p.num_format == "decimal"] == ["1.", "2."]
     assert [p.align for p in doc.paragraphs()][-2:] == ["right", "right"]
+
+
+# -- Excel worksheets embedded as objects ---------------------------------------------------------
+
+
+def test_an_embedded_worksheet_reads_as_a_table_after_its_paragraph():
+    doc = read_docx(FOREIGN / "wr-lanshan-centre.docx")
+    t = doc.tables()[-1]
+    grid = [[c.text if c else "" for c in row] for row in t.grid()]
+    assert grid[0] == ["新入职教师培训考核评分表"] * 3 and t.cells[0].colspan == 3
+    assert grid[1:3] == [["考核项目", "分值", "评价主体"], ["出勤", "20", "任职学校"]]
+    assert grid[-1] == ["制表日期", "2025年7月1日", ""]  # a date serial shown in its 年月日 format; the empty row left out
+    assert t.n_rows == 9
+
+
+def _embed(sheet_xml: str, extra: dict = None, prog: str = "Excel.Sheet.12", shared: str = "") -> bytes:
+    make = _make_wr()
+    book = make.workbook([["a"]])
+    with zipfile.ZipFile(io.BytesIO(book)) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = sheet_xml.encode()
+    if shared:
+        parts["xl/sharedStrings.xml"] = shared.encode()
+    parts.update(extra or {})
+    obj = (f'<w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" ProgID="{prog}" r:id="rIdX"/></w:object>')
+    d = Doc().para("表前", Run(xml=obj)).para("重复", Run(xml=obj))
+    p = d.parts()
+    p["word/embeddings/book.xlsx"] = zip_bytes(parts)
+    name = "word/_rels/document.xml.rels"
+    p[name] = p[name].replace(b"</Relationships>", f'<Relationship Id="rIdX" Type="{REL}/package" Target="embeddings/book.xlsx"/></Relationships>'.encode())
+    return zip_bytes(p)
+
+
+SHEET = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{}</sheetData>{}</worksheet>'
+
+
+def test_worksheet_cells_as_excel_shows_them():
+    rows = ('<row r="2"><c r="B2" t="inlineStr"><is><t>内联</t><rPh><t>ないれん</t></rPh></is></c><c r="C2"><v>0.30000000000000004</v></c></row>'
+            '<row r="3" hidden="1"><c r="B3" t="str"><v>隐藏行</v></c></row>'
+            '<row r="4"><c r="B4" t="b"><v>1</v></c><c r="C4"><v>12.0</v></c><c r="D4" t="s"><v>99</v></c><c r="ZZZZ4"><v>1</v></c></row>'
+            '<row r="5"><c r="B5" t="str"><v>跨两行</v></c></row><row r="6"><c r="C6"><v>7</v></c></row>')
+    doc = read_docx(_embed(SHEET.format(rows, '<mergeCells><mergeCell ref="B5:B6"/><mergeCell ref="bad"/></mergeCells>')))
+    assert [p.text for p in doc.paragraphs()] == ["表前", "重复"]  # the workbook once
+    (t,) = doc.tables()
+    assert [[c.text if c else None for c in row] for row in t.grid()] == [["内联", "0.3"], ["TRUE", "12"], ["跨两行", None], ["跨两行", "7"]]
+
+
+@pytest.mark.parametrize("prog, book", [("Word.Document.12", None), ("Excel.Sheet.8", b"\xd0\xcf\x11\xe0 an xls"),
+                                        ("Excel.Sheet.12", b"not a zip")])
+def test_objects_that_are_no_readable_worksheet_are_pictures(prog, book):
+    data = _embed(SHEET.format('<row r="1"><c r="A1" t="str"><v>x</v></c></row>', ""), prog=prog)
+    if book is not None:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            p = {n: zf.read(n) for n in zf.namelist()}
+        p["word/embeddings/book.xlsx"] = book
+        data = zip_bytes(p)
+    doc = read_docx(data)
+    assert doc.tables() == [] and [p.text for p in doc.paragraphs()] == ["表前", "重复"]

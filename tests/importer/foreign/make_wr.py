@@ -565,6 +565,62 @@ def smartart(pkg: "Package", nodes: list[tuple[str, str]], n: int) -> str:
             '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
 
 
+def workbook(rows: list[list], merges: list[str] = (), dates: dict = None) -> bytes:
+    """A small .xlsx: one sheet of shared strings and numbers (``dates`` maps a cell reference
+    to an Excel date serial shown as 年月日), merged ranges, Excel's package layout."""
+    strings: list[str] = []
+    cells = []
+    for r, row in enumerate(rows, 1):
+        out = []
+        for k, v in enumerate(row):
+            ref = f"{chr(65 + k)}{r}"
+            if v is None or v == "":
+                continue
+            if isinstance(v, str):
+                if v not in strings:
+                    strings.append(v)
+                out.append(f'<c r="{ref}" t="s"><v>{strings.index(v)}</v></c>')
+            else:
+                out.append(f'<c r="{ref}"><v>{v}</v></c>')
+        cells.append(f'<row r="{r}">{"".join(out)}</row>')
+    for ref, serial in (dates or {}).items():
+        r = int(ref[1:])
+        cells[r - 1] = cells[r - 1].replace("</row>", f'<c r="{ref}" s="1"><v>{serial}</v></c></row>')
+    x = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    merge = f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>" if merges else ""
+    xl = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    files = {
+        "[Content_Types].xml": ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+                                f'<Override PartName="/xl/workbook.xml" ContentType="{xl}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="{xl}.worksheet+xml"/>'
+                                f'<Override PartName="/xl/sharedStrings.xml" ContentType="{xl}.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="{xl}.styles+xml"/></Types>').encode(),
+        "_rels/.rels": _rels([("rId1", f"{REL}/officeDocument", "xl/workbook.xml")]),
+        "xl/workbook.xml": (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook {x}><bookViews><workbookView activeTab="0"/></bookViews>'
+                            '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>').encode(),
+        "xl/_rels/workbook.xml.rels": _rels([("rId1", f"{REL}/worksheet", "worksheets/sheet1.xml"), ("rId2", f"{REL}/sharedStrings", "sharedStrings.xml"),
+                                             ("rId3", f"{REL}/styles", "styles.xml")]),
+        "xl/worksheets/sheet1.xml": (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet {x}><sheetData>{"".join(cells)}</sheetData>{merge}</worksheet>').encode(),
+        "xl/sharedStrings.xml": (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst {x} count="{len(strings)}" uniqueCount="{len(strings)}">'
+                                 + "".join(f"<si><t>{escape(t)}</t></si>" for t in strings) + "</sst>").encode(),
+        "xl/styles.xml": (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet {x}><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>'
+                          '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="176" applyNumberFormat="1"/></cellXfs></styleSheet>').encode(),
+    }
+    return _zip(files)
+
+
+def ole_sheet(pkg: "Package", data: bytes, n: int) -> str:
+    """An Excel worksheet embedded as an OLE object (what pasting from Excel as an object gives):
+    the workbook in word/embeddings, a picture of it in the body."""
+    rid = f"rId{len(pkg.doc_rels) + 10}"
+    pkg.doc_rels.append((rid, "package", f"embeddings/Microsoft_Excel_Worksheet{n}.xlsx"))
+    pkg.parts[f"word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"] = data
+    pkg.types.append((f"/word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    img = pkg.media(f"image_sheet{n}.png", png(12, 6))
+    return (f'<w:r><w:object w:dxaOrig="8306" w:dyaOrig="2496"><v:shape id="_x0000_i10{n}" type="#_x0000_t75" style="width:415pt;height:125pt" o:ole="">'
+            f'<v:imagedata r:id="{img}" o:title=""/></v:shape>'
+            f'<o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i10{n}" DrawAspect="Content" ObjectID="_17{n}" r:id="{rid}"/></w:object></w:r>')
+
+
 def wordart(text: str) -> str:
     """VML WordArt, as the red 版头 of older templates is made: the words are an attribute."""
     return ('<w:r><w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">'
@@ -642,7 +698,11 @@ def lanshan() -> bytes:
         para(smartart(pkg, [("{1A}", "培训工作小组"), ("{2B}", "组长：赵敏"), ("{3C}", "副组长：陈立"),
                             ("{4D}", "成员：各学校分管副校长")], 1), align="center"),
         h("七、考核办法"),
-        body("考核实行过程性评价与终结性评价相结合，过程性评价占60%，终结性评价占40%，总评60分及以上为合格。"),
+        body("考核实行过程性评价与终结性评价相结合，过程性评价占60%，终结性评价占40%，总评60分及以上为合格。评分细则见下表（由 Excel 粘贴）："),
+        para(ole_sheet(pkg, workbook([["新入职教师培训考核评分表"], ["考核项目", "分值", "评价主体"], ["出勤", 20, "任职学校"],
+                                      ["研修日志", 20, "区教师发展中心"], ["导师评价", 20, "指导教师"], ["汇报课", 25, "专家组"],
+                                      ["培训档案", 15, "区教师发展中心"], ["合计", 100, ""], [], ["制表日期"]],
+                                     merges=["A1:C1"], dates={"B10": 45839}), 1), align="center"),
         h2("（一）过程性评价"),
         body("包括出勤、研修日志、导师评价三项，由任职学校每月记录。"),
         h2("（二）终结性评价"),
