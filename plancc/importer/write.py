@@ -8,6 +8,11 @@ lists. ``yaml.safe_load`` of the text gives the plan back (tests/importer/test_w
 
 A guess with a data path is a comment above the key or item it landed at
 (“# 从原文第3段读出，请核对：……”); guesses without one are listed under the header.
+
+Text of the source that the plan language would read as markup is escaped so that it prints
+verbatim (:func:`escape_prose`, applied by the structure stage as it makes the prose, before
+recognise adds references of its own): a typed ``{=`` is written ``{{=``, and ``**`` pairs
+(or any text markdown emphasis would change) have ``*`` and ``\\`` escaped with a backslash.
 """
 
 from __future__ import annotations
@@ -33,6 +38,35 @@ _INDENT = "  "
 _PLAIN = re.compile(r"[\u4e00-\u9fff（“《【〔][^\x00-\x1f\x7f-\x9f#:\u2028\u2029\ufeff\ud800-\udfff]*(?<![ \u3000])")
 # characters YAML may not hold raw in a scalar, or would read as a line break
 _UNSAFE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]")
+
+
+_REF_OPEN = re.compile(r"\{+(?==)")
+_INLINE_SPECIAL = re.compile(r"[\\*]")
+
+
+def escape_refs(text: str) -> str:
+    """Text in which a typed ``{=`` prints as typed: each run of “{” before “=” gains a brace
+    (``{=hours.required}`` → ``{{=hours.required}``; plancc.model.facts.expand_refs takes it off)."""
+    return _REF_OPEN.sub(lambda m: "{" + m.group(0), text) if "{=" in text else text
+
+
+def escape_inline(text: str) -> str:
+    """Text that prints as typed in a paragraph, where ``**x**`` is bold (plancc.layout.inline):
+    unchanged when emphasis would not change it (a lone ``**``), else every ``*`` and ``\\``
+    escaped with a backslash (CommonMark's escapes, which the paragraph parser reads)."""
+    if "*" not in text:
+        return text
+    from plancc.layout.inline import parse_inline
+
+    runs = parse_inline(text)
+    if not any(r.bold for r in runs) and "".join(r.text for r in runs) == text:
+        return text
+    return _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+
+
+def escape_prose(text: str) -> str:
+    """A paragraph's text (references filled, then emphasis) escaped to print as typed."""
+    return escape_inline(escape_refs(text))
 
 
 def _double_quoted(text: str) -> str:
@@ -62,15 +96,30 @@ def scalar(value: Any) -> str:
 _FLOW_PLAIN = re.compile(r"[\u4e00-\u9fff（“《【〔][^\x00-\x1f\x7f-\x9f#:,\[\]{}\u2028\u2029\ufeff\ud800-\udfff]*(?<![ \u3000])")
 
 
+_FLOW_KEY = re.compile(r"[a-z_]+")
+#: the plan language's own words that a mapping value may hold plainly
+_PLAIN_WORDS = frozenset({"up"})
+
+
 def _flow_item(v: Any) -> str:
     if isinstance(v, str):
         return v if _FLOW_PLAIN.fullmatch(v) else _double_quoted(v)
+    if isinstance(v, dict):  # a merged table cell: {text: 合计, span: 4}, {merge: up}
+        return "{" + ", ".join(f"{k}: {x if x in _PLAIN_WORDS else _flow_item(x)}" for k, x in v.items()) + "}"
     return scalar(v)
 
 
+def _small(v: Any) -> bool:
+    """A scalar, or a mapping of a few plain keys to scalars (a merged table cell)."""
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return True
+    return (isinstance(v, dict) and 0 < len(v) <= 3 and all(isinstance(k, str) and _FLOW_KEY.fullmatch(k) for k in v)
+            and all(x is None or isinstance(x, (str, int, float, bool)) for x in v.values()))
+
+
 def _flow(items: list) -> str | None:
-    """A list of scalars as one flow line, or None when it is not one or too long."""
-    if not all(v is None or isinstance(v, (str, int, float, bool)) for v in items):
+    """A list of scalars (or merged cells) as one flow line, or None when it is not one or too long."""
+    if not all(_small(v) for v in items):
         return None
     text = "[" + ", ".join(_flow_item(v) for v in items) + "]"
     return None if len(text) > FLOW_WIDTH else text
