@@ -647,4 +647,6 @@ MESSAGES: dict[str, str] = {
     'cli.import.help': 'Reads DOCUMENT (.docx; .doc and .wps too when LibreOffice is installed), rebuilds the sections from their numbering, reads the title, addressee, basis documents, issuer, date and tables, writes a commented plan YAML and checks it with the rules of plancc validate.\n\nWrites the .yaml of the same name beside the input by default (-o - writes to standard output); never overwrites an existing file (unless --force) nor the input. Every guess made on import is a comment in the YAML and a line of the report with its place in the source.\n\nExit status: 0 written and no errors found; 1 written but the check found errors; 2 the input cannot be read or the output cannot be written.',
     'cli.import.output': 'write to this file (- for standard output); by default the .yaml of the same name beside the input.',
     'cli.import.force': 'overwrite an existing plan file.',
+    'import.guess.cited': 'the figure “{text}” in the prose is read as data and cited as {ref}; please check',
+    'import.guess.scored_table': "the table's points are read as the items of the assessment “{id}” (its total row as the total); the table is kept and its figures cited, please check",
 }

@@ -647,4 +647,6 @@ MESSAGES: dict[str, str] = {
     'cli.import.help': '读取 DOCUMENT（.docx；装有 LibreOffice 时也可读 .doc 和 .wps），按编号层级恢复各节，读出标题、主送、依据文件、落款、日期和表格，写成带注释的计划 YAML，并用 plancc validate 的规则检查它。\n\n默认写到输入文件旁边的同名 .yaml（-o - 写到标准输出）；不覆盖已有的文件（除非加 --force），也从不覆盖输入文件。导入时的每一处推断都在 YAML 中以注释标出，并在报告中列出其在原文中的位置。\n\n退出码：0 已写出且检查没有错误；1 已写出但检查发现错误；2 无法读取输入或无法写出。',
     'cli.import.output': '写到这个文件（- 为标准输出）；默认是输入文件旁边的同名 .yaml。',
     'cli.import.force': '覆盖已存在的计划文件。',
+    'import.guess.cited': '正文中的“{text}”读作数据并改为引用 {ref}，请核对',
+    'import.guess.scored_table': '表格的分值列读作考核方案“{id}”的项目分值（有合计行时为总分），表格照录、其中的数字改为引用，请核对',
 }

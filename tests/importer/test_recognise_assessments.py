@@ -60,12 +60,35 @@ def test_an_assessment_table_and_the_pass_mark_under_it():
     assert rendered_tables(plan) == [[TABLE["columns"], *TABLE["rows"]]]
 
 
-def test_an_assessment_table_with_a_total_row_stays_a_table():
-    # the assessment block prints no 合计 row: converting it would lose the row's words
+def test_an_assessment_table_with_a_total_row_stays_a_table_with_its_points_as_data():
+    # the assessment block prints no 合计 row: the table stays as typed, its points and total cited
     t = {"columns": TABLE["columns"], "rows": [*TABLE["rows"], ["合计", "合计", "100", ""]]}
     plan, guesses = run(prose({"title": "考核", "content": [{"table": t}]}))
-    assert "assessments" not in plan and plan["sections"][0]["content"] == [{"table": t}]
-    assert [g.key for g in guesses] == ["import.guess.assessment_total_row"]
+    (a,) = plan["assessments"]
+    assert a["total"] == 100 and [it.get("points") for it in a["items"]] == [50, 30, None, 20]
+    rows = plan["sections"][0]["content"][0]["table"]["rows"]
+    assert rows[0][2] == "{=assessments.考核.items.课程学习时间.points}" and rows[-1][2] == "{=assessments.考核.total}"
+    assert rows[2][2] == "—"
+    assert [g.key for g in guesses] == ["import.guess.scored_table"]
+    assert errors_of(plan) == []
+    assert rendered_tables(plan) == [[t["columns"], *t["rows"]]]
+
+
+def test_a_scored_table_whose_points_miss_the_total_is_reported():
+    t = {"columns": ["序号", "考核项目", "考核方式", "分值"], "rows": [
+        ["1", "出勤", "签到", "20"], ["2", "作业", "评阅", "30"], ["合计", "", "", "60"]]}
+    plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
+    assert plan["assessments"][0]["total"] == 60
+    assert any(e.startswith("PL20") for e in errors_of(plan))
+
+
+def test_a_table_without_points_or_names_is_not_scored():
+    t = {"columns": ["序号", "考核项目", "考核方式"], "rows": [["1", "出勤", "签到"], ["2", "作业", "评阅"]]}
+    plan, _ = run(prose({"title": "考核", "content": [{"table": dict(t)}]}))
+    assert "assessments" not in plan
+    t2 = {"columns": ["考核项目", "分值"], "rows": [["出勤", "优"], ["作业", "良"]]}
+    plan, _ = run(prose({"title": "考核", "content": [{"table": dict(t2)}]}))
+    assert "assessments" not in plan
 
 
 def test_an_evaluation_table_with_weights():

@@ -31,7 +31,7 @@ from plancc.importer.recognise.assessments import recognise_assessments
 from plancc.importer.recognise.catalog import recognise_catalog
 from plancc.importer.recognise.common import Ctx
 from plancc.importer.recognise.groups import recognise_groups
-from plancc.importer.recognise.hours import recognise_hours
+from plancc.importer.recognise.hours import recognise_hours, recognise_hours_cited
 from plancc.importer.recognise.modules import recognise_modules
 from plancc.importer.recognise.period import recognise_period
 from plancc.importer.recognise.phases import recognise_phases
@@ -46,6 +46,7 @@ RECOGNISERS = (
     recognise_tiers,
     recognise_themes,
     recognise_modules,
+    recognise_hours_cited,
     recognise_phases,
     recognise_assessments,
     recognise_catalog,

@@ -4,13 +4,20 @@
 The full sentence becomes an ``{hours: sentence}`` block (its lead and its components
 as data) when the block prints it back exactly; otherwise the figures become
 ``{=hours.required}`` / ``{=hours.offered}`` references in the prose.
+
+The same figures worded in other ways are cited where they stand, the sentence kept as typed:
+“每位教师每年须完成不少于72学时的继续教育，其中专业科目不少于48学时、公需科目不少于24学时”
+(required, at least, and the components after “其中”), “共计80学时，其中……” (a total whose parts
+add up to it), new teachers' hours where the sentence speaks of their induction or probation
+(“新任教师须参加不少于120学时的岗前培训”), the hours per credit (“按10学时折合1学分”) and the
+credits (“不少于7.2学分”), and the hours of a cycle (“5年内累计不少于360学时” → a figure).
 """
 
 from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import LONGEST, Ctx, lst, number, walk
+from plancc.importer.recognise.common import LONGEST, Ctx, cite, clauses, lst, number, outside_refs, sentence_bounds, walk
 from plancc.text.wording import BY_KEY, fill
 
 _N = r"(\d+(?:\.\d+)?)"
@@ -100,3 +107,127 @@ def _render(blk: dict, hours: dict) -> str:
     )
     return fill(BY_KEY["hours"].default, {"lead": blk.get("lead", "每人年度参训"), "at_least": "不少于" if hours.get("at_least") else "",
                                           "required": hours["required"], "components": comps})
+
+
+# -- figures cited where they stand -------------------------------------------------------
+
+_LEAST = r"(?P<least>不少于|不低于|至少|不得少于)?"
+_HOURS_AT = re.compile(rf"{_LEAST}{_SP}{_N}{_SP}学时")
+_PART_PIECE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,12}}?){_LEAST}{_N}学时$")
+_WHO_NEW = re.compile(r"新任教师|新教师|新入职教师|新聘教师|见习教师|试用期教师")
+_NEW_CONTEXT = re.compile(r"岗前|试用期|见习期|入职")
+_CYCLE = re.compile(r"周期|累计|[0-9一二三四五]年内")
+_DUTY = re.compile(r"(?:须|需|应当?|必须|要)(?:完成|参加|参训|修满|达到|累计|学习)|完成|参加|参训|修满")
+_TOTAL = re.compile(r"共计|合计|共")
+_PER_CREDIT = (re.compile(rf"{_N}{_SP}学时{_SP}(?:折合|折算为|折算|计|记){_SP}1{_SP}个?学分"),
+               re.compile(rf"1{_SP}个?学分{_SP}(?:折合|相当于|等于|为|计){_SP}{_N}{_SP}学时"))
+_CREDITS = re.compile(rf"(?P<least>不少于|不低于|至少)?{_SP}{_N}{_SP}学分")
+_OTHER_WHO = re.compile(r"班主任|校长|园长|书记|骨干|名师|学员代表|培训者")
+
+
+def recognise_hours_cited(ctx: Ctx) -> None:
+    """The hours figures worded otherwise, cited where they stand (after the module sets, whose
+    sentences hold their own hours)."""
+    plan = ctx.plan
+    hours = plan.get("hours") if isinstance(plan.get("hours"), dict) else {}
+    for path, sec in walk(lst(plan, "sections")):
+        content = lst(sec, "content")
+        for i, para in enumerate(content):
+            if not isinstance(para, str) or len(para) > LONGEST or ("学时" not in para and "学分" not in para):
+                continue
+            spans: list = []
+            _cite_hours(ctx, para, hours, spans, path + ("content", i))
+            if spans:
+                content[i] = cite(para, spans)
+                ctx.guess("import.guess.cited", path + ("content", i), ("hours",),
+                          text="、".join(para[a:b] for a, b, _ in sorted(spans)), ref="、".join(r for _, _, r in sorted(spans)))
+    if hours:
+        plan["hours"] = hours
+
+
+def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
+    taken = lambda s, e: any(s < e2 and s2 < e for s2, e2, _ in spans) or not outside_refs(text, s, e)  # noqa: E731
+    for rx, g in ((_PER_CREDIT[0], 1), (_PER_CREDIT[1], 1)):
+        m = rx.search(text)
+        if m and "hours_per_credit" not in hours and not taken(m.start(g), m.end(g)):
+            hours["hours_per_credit"] = number(m.group(g))
+            spans.append((m.start(g), m.end(g), "{=hours.hours_per_credit}"))
+    for m in _HOURS_AT.finditer(text):
+        s, e = m.start(2), m.end(2)
+        if taken(s, e):
+            continue
+        cs = next((a for a, b in clauses(text) if a <= m.start() <= b), 0)
+        ss, se = sentence_bounds(text, m.start())
+        head = text[cs:m.start()]
+        sentence = text[ss:se]
+        if head.lstrip().startswith("其中") or "其中" in head:
+            continue  # the parts of a total: read with the total
+        if "提供" in head or "模块" in head or "课程" in head:
+            continue  # offered: the first reading's; a module set's hours: the module sets'
+
+        if _WHO_NEW.search(head) and _NEW_CONTEXT.search(sentence):
+            if "new_teacher" not in hours:
+                hours["new_teacher"] = number(m.group(2))
+                spans.append((s, e, "{=hours.new_teacher}"))
+            continue
+        if _WHO_NEW.search(head) or _OTHER_WHO.search(head):
+            continue
+        if _CYCLE.search(head):
+            figs = ctx.plan.setdefault("figures", {})
+            if "周期学时" not in figs:
+                fig: dict = {"value": number(m.group(2)), "unit": "学时", "scope": "cycle"}
+                if m.group("least"):
+                    fig["at_least"] = True
+                figs["周期学时"] = fig
+                spans.append((s, e, "{=figures.周期学时}"))
+            continue
+        if "required" in hours:
+            continue
+        parts = _parts_after(text, m.end(), se)
+        total_word = _TOTAL.search(head)
+        if not _DUTY.search(head) and not (total_word and parts):
+            continue
+        if parts is not None and total_word and not _DUTY.search(head):
+            if sum(p[1] for p in parts) != number(m.group(2)):
+                continue  # “共80学时，其中……” only when the parts make the total
+        hours["required"] = number(m.group(2))
+        if m.group("least"):
+            hours["at_least"] = True
+        spans.append((s, e, "{=hours.required}"))
+        if parts and not hours.get("components"):
+            comps = hours.setdefault("components", [])
+            for name, value, least, ps, pe in parts:
+                comp = {"name": name, "hours": value}
+                if least:
+                    comp["at_least"] = True
+                comps.append(comp)
+                spans.append((ps, pe, "{=hours.components." + name + "}"))
+    if "credits" not in hours:
+        for m in _CREDITS.finditer(text):
+            s, e = m.start(2), m.end(2)
+            if taken(s, e) or text[s:e] == "1":
+                continue
+            hours["credits"] = number(m.group(2))
+            spans.append((s, e, "{=hours.credits}"))
+            break
+
+
+def _parts_after(text: str, pos: int, end: int):
+    """“，其中A不少于48学时、B不少于24学时” after the total: [(name, hours, at_least, start, end)], or None."""
+    rest = text[pos:end]
+    m = re.match(r"^(?:的[^，。；]{0,12})?[，,]?其中[，,：:]?", rest)
+    if m is None:
+        return None
+    at = pos + m.end()
+    body = text[at:end]
+    out = []
+    for piece in re.finditer(r"[^、，,]+", body):
+        p = _PART_PIECE.match(piece.group(0).strip())
+        if p is None:
+            return None
+        lead = piece.start() + (len(piece.group(0)) - len(piece.group(0).lstrip()))
+        ps = at + lead + p.start(3)
+        out.append((p.group("name"), number(p.group(3)), bool(p.group("least")), ps, at + lead + p.end(3)))
+    if len(out) < 2 or len({o[0] for o in out}) != len(out):
+        return None
+    return out

@@ -35,13 +35,43 @@ def recognise_period(ctx: Ctx) -> None:
             start, end, m = span
             fmt = range_format(start, end, m.group(0))
             rest = text[m.end():]
-            if fmt is None or rest not in ("", "。", "；", ".", ";"):
+            if fmt is None or not (rest in ("", "。", "；", ".", ";") or rest[:1] in "。；，"):
                 # a span not printed by any format (spaces, “--”) or with more words: left as prose, said
                 ctx.guess("import.guess.period_kept", path + ("content", i), path + ("content", i), text=text)
                 return
             period = plan.setdefault("period", {})
             period["start"], period["end"] = start.iso(), end.iso()
             content[i] = para.replace(m.group(0), "{=period" + fmt + "}", 1)
+            _school_year(plan)
+            return
+    _in_prose(ctx)
+
+
+#: “培训时间为2025年3月至12月”, “研修时间：2024年9月—2025年6月”: a paragraph that opens by naming the time
+_LEAD = re.compile(r"^(?:本次|本年度|本学年|本项目)?(?:培训|研修|项目|实施|项目实施)(?:时间|周期|期限)(?:安排)?(?:为|是|定为|[：:])")
+
+
+def _in_prose(ctx: Ctx) -> None:
+    plan = ctx.plan
+    for path, sec in walk(lst(plan, "sections")):
+        content = lst(sec, "content")
+        for i, para in enumerate(content):
+            if not isinstance(para, str) or "{=" in para:
+                continue
+            m0 = _LEAD.match(para)
+            if m0 is None:
+                continue
+            span = match_span(para, m0.end())
+            if span is None:
+                continue
+            start, end, m = span
+            fmt = range_format(start, end, m.group(0))
+            if fmt is None or para[m.end():m.end() + 1] not in ("", "。", "；", "，"):
+                continue
+            period = plan.setdefault("period", {})
+            period["start"], period["end"] = start.iso(), end.iso()
+            content[i] = para[: m.start()] + "{=period" + fmt + "}" + para[m.end():]
+            ctx.guess("import.guess.cited", path + ("content", i), ("period",), text=m.group(0), ref="{=period" + fmt + "}")
             _school_year(plan)
             return
 
