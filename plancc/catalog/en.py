@@ -649,4 +649,9 @@ MESSAGES: dict[str, str] = {
     'cli.import.force': 'overwrite an existing plan file.',
     'import.guess.cited': 'the figure “{text}” in the prose is read as data and cited as {ref}; please check',
     'import.guess.scored_table': "the table's points are read as the items of the assessment “{id}” (its total row as the total); the table is kept and its figures cited, please check",
+    'import.guess.group_office': 'the sentence after the members is read as the office of “{id}” (at {at}); please check',
+    'import.guess.group_duties': 'the paragraph after the members saying what “{id}” does is read as its duties; please check',
+    'import.guess.goals': 'the training goals of {count} school stages are read from the lines (the stages from their openings); please check',
+    'import.guess.posts': '{count} post-based projects are read with their themes, goals and hours; please check',
+    'import.guess.modes': '{count} delivery modes are read with what they are; please check',
 }

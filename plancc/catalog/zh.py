@@ -649,4 +649,9 @@ MESSAGES: dict[str, str] = {
     'cli.import.force': '覆盖已存在的计划文件。',
     'import.guess.cited': '正文中的“{text}”读作数据并改为引用 {ref}，请核对',
     'import.guess.scored_table': '表格的分值列读作考核方案“{id}”的项目分值（有合计行时为总分），表格照录、其中的数字改为引用，请核对',
+    'import.guess.group_office': '成员之后的“下设办公室……”读作“{id}”的办公室（设在{at}），请核对',
+    'import.guess.group_duties': '成员之后说明“{id}”负责什么的一段读作它的职责，请核对',
+    'import.guess.goals': '从原文读出 {count} 个学段的培训目标（学段取自各行开头），请核对',
+    'import.guess.posts': '从原文读出 {count} 个分岗项目的主题、目标和学时，请核对',
+    'import.guess.modes': '从原文读出 {count} 种培训方式及其说明，请核对',
 }

@@ -30,11 +30,14 @@ from typing import Optional
 from plancc.importer.recognise.assessments import recognise_assessments
 from plancc.importer.recognise.catalog import recognise_catalog
 from plancc.importer.recognise.common import Ctx
+from plancc.importer.recognise.goals import recognise_goals
 from plancc.importer.recognise.groups import recognise_groups
 from plancc.importer.recognise.hours import recognise_hours, recognise_hours_cited
+from plancc.importer.recognise.modes import recognise_modes
 from plancc.importer.recognise.modules import recognise_modules
 from plancc.importer.recognise.period import recognise_period
 from plancc.importer.recognise.phases import recognise_phases
+from plancc.importer.recognise.posts import recognise_posts
 from plancc.importer.recognise.themes import recognise_themes
 from plancc.importer.recognise.tiers import recognise_tiers
 from plancc.importer.source import Guess, Place, SourceDoc
@@ -45,12 +48,15 @@ RECOGNISERS = (
     recognise_hours,
     recognise_tiers,
     recognise_themes,
+    recognise_goals,
+    recognise_posts,
     recognise_modules,
     recognise_hours_cited,
     recognise_phases,
     recognise_assessments,
     recognise_catalog,
     recognise_groups,
+    recognise_modes,
 )
 
 

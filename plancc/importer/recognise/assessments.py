@@ -38,7 +38,7 @@ def recognise_assessments(ctx: Ctx) -> None:
 
 def _components(ctx: Ctx, path, sec) -> None:
     pass_text, where = _pass_after(sec)
-    texts = entries(_without(sec, where)) if where else entries(sec)
+    texts = _entries(_without(sec, where)) if where else _entries(sec)
     if texts is None or len(texts) < 2:
         return
     comps, patterns = [], {}
@@ -69,6 +69,26 @@ def _components(ctx: Ctx, path, sec) -> None:
     sec["content"] = [block]
     sec.pop("sections", None)
     ctx.guess("import.guess.assessment", path, ("assessments", len(ctx.plan["assessments"]) - 1), id=aid)
+
+
+def _entries(sec: dict):
+    """The numbered entries under a section; an entry typed as a run-in heading and its paragraph
+    (“2.在线考试：每年……”) is read as the one line it is."""
+    got = entries(sec)
+    if got is not None:
+        return got
+    subs = lst(sec, "sections")
+    if not subs or lst(sec, "content"):
+        return None
+    plain = []
+    for s in subs:
+        c = lst(s, "content")
+        if s.get("run_in") and s.get("title") and not s.get("sections") and not s.get("numbering") and len(c) == 1 \
+                and isinstance(c[0], str):
+            plain.append({"content": [s["title"] + "：" + c[0]]})
+        else:
+            plain.append(s)
+    return entries(dict(sec, sections=plain))
 
 
 _PASS_SENTENCE = re.compile(rf"^考核总成绩达到{_N}分为合格(?:，达到{_N}分为优秀)?。$")

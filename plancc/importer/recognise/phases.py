@@ -30,7 +30,7 @@ def recognise_phases(ctx: Ctx) -> None:
     if plan.get("phases"):
         return
     for path, sec in walk(lst(plan, "sections")):
-        if _dated(ctx, path, sec) or _staged_sections(ctx, path, sec) or _staged_lines(ctx, path, sec):
+        if _dated(ctx, path, sec) or _staged_sections(ctx, path, sec) or _staged_lines(ctx, path, sec) or _table(ctx, path, sec):
             _announce(ctx, path, sec)
             return
 
@@ -275,3 +275,68 @@ def _announce(ctx: Ctx, path, sec) -> None:
             ref = count_ref("phases.count", m.group("n"), n)
             if ref:
                 content[i] = p[: m.start("n")] + ref + p[m.end("n"):]
+
+
+# -- table -----------------------------------------------------------------------------
+
+#: the columns the phases table prints, in its order (培训形式 and 责任单位 only when some phase has one)
+_TABLE_COLUMNS = {"阶段": "name", "时间": "when", "主要任务": "tasks", "培训形式": "form", "责任单位": "responsible"}
+
+
+def _table(ctx: Ctx, path, sec) -> bool:
+    """A timeline typed as a table with the columns the phases table prints (阶段 | 时间 | 主要任务
+    | 培训形式 | 责任单位): its rows are the phases, a time typed otherwise gets its pattern."""
+    content = lst(sec, "content")
+    for i, blk in enumerate(content):
+        if not isinstance(blk, dict) or set(blk) != {"table"} or not isinstance(blk["table"], dict):
+            continue
+        t = blk["table"]
+        cols = [str(c).strip() for c in t.get("columns") or []]
+        keys = [_TABLE_COLUMNS.get(c) for c in cols]
+        if keys[:3] != ["name", "when", "tasks"] or keys[3:] not in ([], ["form"], ["responsible"], ["form", "responsible"]) \
+                or t.get("merge"):
+            continue
+        phases, wording = [], {}
+        for n, row in enumerate(t.get("rows") or [], 1):
+            cells = [str(c).strip() if c is not None else "" for c in row]
+            if len(cells) != len(cols) or any("\n" in c or "{" in c for c in cells):
+                phases = None
+                break
+            rec = dict(zip(keys, cells))
+            got = _when(rec["when"])
+            if got is None or got[2] != len(rec["when"]) or not rec["tasks"]:
+                phases = None
+                break
+            phase: dict = {}
+            stage = _STAGE_NAME.match(rec["name"])
+            if not rec["name"] or (stage is not None and parse_count(stage.group(1)) != n):
+                phases = None
+                break
+            if stage is None:
+                phase["name"] = rec["name"]
+            phase.update(got[0])
+            phase["tasks"] = rec["tasks"]
+            for k in ("form", "responsible"):
+                if rec.get(k):
+                    phase[k] = rec[k]
+            if got[1]:
+                wording[("phase.due" if "due" in phase else "phase.range") + f"[{n}]"] = _pattern(ctx, got[1], path + ("content", i), n)
+            phases.append(phase)
+        if not phases or len(phases) < 2:
+            continue
+        if "form" in keys and not any("form" in p for p in phases) or "responsible" in keys and not any("responsible" in p for p in phases):
+            continue  # an empty column the table would not print
+        block: dict = {"phases": "table"}
+        if t.get("caption"):
+            block["caption"] = t["caption"]
+        if wording:
+            block["wording"] = wording
+        ctx.plan["phases"] = phases
+        content[i] = block
+        for n, _ in enumerate(phases):
+            ctx.guess("import.guess.phase", path + ("content", i), ("phases", n), number=n + 1)
+        return True
+    return False
+
+
+_STAGE_NAME = re.compile(r"^第([一二三四五六七八九十]+)阶段$")
