@@ -654,4 +654,8 @@ MESSAGES: dict[str, str] = {
     'import.guess.goals': 'the training goals of {count} school stages are read from the lines (the stages from their openings); please check',
     'import.guess.posts': '{count} post-based projects are read with their themes, goals and hours; please check',
     'import.guess.modes': '{count} delivery modes are read with what they are; please check',
+    'import.guess.audience': 'the first paragraph under the audience heading is read as the audience; the prose cites it, please check',
+    'import.guess.exemptions': '{count} exemptions are read (their reason and the hours component they name), worded as the source; please check',
+    'import.guess.kind': "the plan's kind is taken from its title as {kind} (the rules measure its hours accordingly); please check",
+    'import.guess.hours_table': "the table's hours are read as the parts of the figure “{name}” (its total row as its value); the table is kept and its figures cited, please check",
 }

@@ -654,4 +654,8 @@ MESSAGES: dict[str, str] = {
     'import.guess.goals': '从原文读出 {count} 个学段的培训目标（学段取自各行开头），请核对',
     'import.guess.posts': '从原文读出 {count} 个分岗项目的主题、目标和学时，请核对',
     'import.guess.modes': '从原文读出 {count} 种培训方式及其说明，请核对',
+    'import.guess.audience': '“培训对象”下的第一段读作培训对象（audience），正文改为引用它，请核对',
+    'import.guess.exemptions': '从原文读出 {count} 条免修规定（免修依据及所指的学时组成），句式照录原文，请核对',
+    'import.guess.kind': '按标题把方案类别定为 {kind}（规则据此衡量学时），请核对',
+    'import.guess.hours_table': '表格的学时列读作数字“{name}”的各部分（有合计行时为其数值），表格照录、其中的数字改为引用，请核对',
 }

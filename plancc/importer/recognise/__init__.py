@@ -28,10 +28,12 @@ from __future__ import annotations
 from typing import Optional
 
 from plancc.importer.recognise.assessments import recognise_assessments
+from plancc.importer.recognise.audience import recognise_audience
 from plancc.importer.recognise.catalog import recognise_catalog
 from plancc.importer.recognise.common import Ctx
 from plancc.importer.recognise.goals import recognise_goals
 from plancc.importer.recognise.groups import recognise_groups
+from plancc.importer.recognise.kind import recognise_kind
 from plancc.importer.recognise.hours import recognise_hours, recognise_hours_cited
 from plancc.importer.recognise.modes import recognise_modes
 from plancc.importer.recognise.modules import recognise_modules
@@ -44,6 +46,7 @@ from plancc.importer.source import Guess, Place, SourceDoc
 
 #: in this order: hours before tiers (a tiers sentence's ending may cite the hours), tiers before themes
 RECOGNISERS = (
+    recognise_kind,
     recognise_period,
     recognise_hours,
     recognise_tiers,
@@ -52,6 +55,7 @@ RECOGNISERS = (
     recognise_posts,
     recognise_modules,
     recognise_hours_cited,
+    recognise_audience,
     recognise_phases,
     recognise_assessments,
     recognise_catalog,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from plancc.importer.recognise.common import Ctx, lst, walk
+from plancc.importer.recognise.common import LONGEST, Ctx, lst, walk
 
 _ROLES = ("组长", "副组长", "成员", "主任", "副主任", "秘书", "秘书长", "联络员", "组员")
 _LINE = re.compile(r"^(?P<role>[\u4e00-\u9fff　 ]{2,5})[：:](?P<people>.+?)[。；;]?$")
@@ -125,7 +125,7 @@ def _office_and_duties(ctx: Ctx, group: dict, block: dict, content: list, at: in
     gid = group["id"]
     names = {gid, group.get("name") or gid}
     para = content[at] if at < len(content) else None
-    if isinstance(para, str) and "{" not in para and (m := _OFFICE.match(para.strip())) is not None and m.group("who").strip() in names:
+    if isinstance(para, str) and "{" not in para and len(para) <= 400 and (m := _OFFICE.match(para.strip())) is not None and m.group("who").strip() in names:
         head = m.group("head") or m.group("head2")
         office: dict = {"at": m.group("at")}
         if head:
@@ -154,7 +154,7 @@ def _office_and_duties(ctx: Ctx, group: dict, block: dict, content: list, at: in
         del content[at]
         ctx.guess("import.guess.group_office", path + ("content", at - 1), ("groups",), id=gid, at=office["at"])
     para = content[at] if at < len(content) else None
-    if isinstance(para, str) and "{" not in para and any(
+    if isinstance(para, str) and "{" not in para and len(para) <= LONGEST and any(
             re.match(rf"^{re.escape(n)}(?:的主要职责|主要职责|的职责|职责|负责)", para.strip()) for n in names):
         group["duties"] = para.strip()
         block["parts"].append("duties")

@@ -146,6 +146,7 @@ def recognise_hours_cited(ctx: Ctx) -> None:
 
 
 def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
+    parts_of = clauses(text)
     taken = lambda s, e: any(s < e2 and s2 < e for s2, e2, _ in spans) or not outside_refs(text, s, e)  # noqa: E731
     for rx, g in ((_PER_CREDIT[0], 1), (_PER_CREDIT[1], 1)):
         m = rx.search(text)
@@ -156,7 +157,7 @@ def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
         s, e = m.start(2), m.end(2)
         if taken(s, e):
             continue
-        cs = next((a for a, b in clauses(text) if a <= m.start() <= b), 0)
+        cs = next((a for a, b in parts_of if a <= m.start() <= b), 0)
         ss, se = sentence_bounds(text, m.start())
         head = text[cs:m.start()]
         sentence = text[ss:se]
@@ -165,12 +166,12 @@ def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
         if "提供" in head or "模块" in head or "课程" in head:
             continue  # offered: the first reading's; a module set's hours: the module sets'
 
-        if _WHO_NEW.search(head) and _NEW_CONTEXT.search(sentence):
+        if _WHO_NEW.search(head) and _NEW_CONTEXT.search(sentence) and ctx.plan.get("kind") != "new_teacher":
             if "new_teacher" not in hours:
                 hours["new_teacher"] = number(m.group(2))
                 spans.append((s, e, "{=hours.new_teacher}"))
             continue
-        if _WHO_NEW.search(head) or _OTHER_WHO.search(head):
+        if (_WHO_NEW.search(head) and ctx.plan.get("kind") != "new_teacher") or _OTHER_WHO.search(head):
             continue
         if _CYCLE.search(head):
             figs = ctx.plan.setdefault("figures", {})

@@ -1,8 +1,7 @@
 """Delivery modes: under a heading such as “培训方式”“研修形式”, numbered run-in entries
 “（一）网络研修：……” — each a mode and what it is. They become ``modes:`` and a
-``{modes: list, numbered: true}`` block after the section's own paragraphs. Entries whose
-numbering skips a level (“1.” right under “一、”) stay as typed: the block numbers its entries
-in the rung below its section's."""
+``{modes: list, numbered: true}`` block after the section's own paragraphs; entries numbered in a
+form of their own (“1.” right under “一、”) keep it as the block's ``numbering``."""
 
 from __future__ import annotations
 
@@ -28,7 +27,7 @@ def recognise_modes(ctx: Ctx) -> None:
         for s in subs:
             c = lst(s, "content")
             name = (s.get("title") or "").strip()
-            if not s.get("run_in") or not _NAME.match(name) or s.get("sections") or s.get("numbering") \
+            if not s.get("run_in") or not _NAME.match(name) or s.get("sections") or (s.get("numbering") and s is not subs[0]) \
                     or s.get("numbered") is False or s.get("number_from") or len(c) != 1 or not isinstance(c[0], str):
                 break
             modes.append({"name": name, "description": c[0]})
@@ -37,7 +36,10 @@ def recognise_modes(ctx: Ctx) -> None:
                 continue
             plan["modes"] = modes
             content = sec["content"] if isinstance(sec.get("content"), list) else sec.setdefault("content", [])
-            content.append({"modes": "list", "numbered": True})
+            block: dict = {"modes": "list", "numbered": True}
+            if subs[0].get("numbering"):
+                block["numbering"] = subs[0]["numbering"]
+            content.append(block)
             sec.pop("sections", None)
             ctx.guess("import.guess.modes", path, ("modes",), count=len(modes))
             return
