@@ -137,3 +137,21 @@ def test_a_rubric_whose_items_miss_its_total_is_kept_for_the_rules():
     plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
     assert plan["rubrics"][0]["total"] == 20
     assert any("PL206" in e for e in errors_of(plan))
+
+
+def test_components_typed_as_run_in_headings_are_read_as_their_lines():
+    # “2.在线考试：……” typed as a run-in heading and its paragraph (the structure stage's reading of a typed plan)
+    head, _, rest = COMPONENTS[1].partition("：")
+    sec = {"title": "分层项目", "sections": [{"content": [COMPONENTS[0]]}, {"title": head, "run_in": True, "content": [rest]}]}
+    plan, _ = run(prose({"title": "考核方式", "sections": [sec]}))
+    (a,) = plan["assessments"]
+    assert [(c["name"], c.get("weight"), c.get("points")) for c in a["components"]] == [("过程性考核", 70, 70), ("在线考试", 30, 100)]
+    assert errors_of(plan) == []
+    assert "2." + COMPONENTS[1] in rendered_texts(plan)
+
+
+def test_run_in_headings_that_are_not_components_stay_sections():
+    sec = {"title": "要求", "sections": [{"title": "加强领导", "run_in": True, "content": ["各校要高度重视。"]},
+                                       {"title": "落实经费", "run_in": True, "content": ["按规定安排经费。"]}]}
+    plan, _ = run(prose(sec))
+    assert "assessments" not in plan and len(plan["sections"][0]["sections"]) == 2

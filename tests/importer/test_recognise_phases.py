@@ -1,4 +1,4 @@
-from tests.importer.recognise_util import errors_of, prose, rendered_texts, run
+from tests.importer.recognise_util import errors_of, prose, rendered_tables, rendered_texts, run
 
 DATED = [
     "2022年11月15日前，各学校（园）召开专题工作会议，认真组织开展宣传动员工作。",
@@ -76,3 +76,30 @@ def test_stages_out_of_order_are_left_alone():
     lines = ["第二阶段:暑假研修(2024年7-9月)", "组织学习。", "第一阶段:寒假研修(2025年1-2月)", "组织学习。"]
     plan, _ = run(prose({"title": "培训安排", "content": list(lines)}))
     assert "phases" not in plan and plan["sections"][0]["content"] == lines
+
+
+PHASE_TABLE = {"columns": ["阶段", "时间", "主要任务", "责任单位"], "rows": [
+    ["准备启动", "2025年3月1日—3月15日", "制定方案，摸排培训需求。", "县教师发展中心"],
+    ["组织实施", "2025年3月16日—2025年11月30日", "开展网络研修和集中培训。", "各中小学校"],
+    ["第三阶段", "2025年12月20日前", "完成考核和学时登记。", "县教育和体育局"]]}
+
+
+def test_a_timeline_table_with_the_columns_the_block_prints_becomes_phases():
+    plan, guesses = run(prose({"title": "实施步骤", "content": ["具体安排如下：", {"table": PHASE_TABLE}]}))
+    ph = plan["phases"]
+    assert ph[0] == {"name": "准备启动", "start": "2025-03-01", "end": "2025-03-15", "tasks": "制定方案，摸排培训需求。",
+                     "responsible": "县教师发展中心"}
+    assert "name" not in ph[2] and ph[2]["due"] == "2025-12-20"
+    blk = plan["sections"][0]["content"][1]
+    assert blk == {"phases": "table", "wording": {"phase.range[2]": "{=range:full}"}}
+    assert [g.key for g in guesses] == ["import.guess.phase"] * 3
+    assert errors_of(plan) == []
+    assert rendered_tables(plan) == [[PHASE_TABLE["columns"], *PHASE_TABLE["rows"]]]
+
+
+def test_a_timeline_table_with_other_headers_or_no_dates_stays_a_table():
+    other = {"columns": ["实施阶段", "时间", "主要任务"], "rows": [["准备", "2025年3月", "制定方案。"], ["实施", "2025年4月", "培训。"]]}
+    undated = {"columns": ["阶段", "时间", "主要任务"], "rows": [["准备", "三月上旬", "制定方案。"], ["实施", "四月", "培训。"]]}
+    for t in (other, undated):
+        plan, _ = run(prose({"title": "实施步骤", "content": [{"table": t}]}))
+        assert "phases" not in plan and plan["sections"][0]["content"] == [{"table": t}]

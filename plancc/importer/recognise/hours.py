@@ -47,8 +47,13 @@ def recognise_hours(ctx: Ctx) -> None:
             text = para
             if "required" not in hours:
                 m = _REQUIRED.search(text)
-                if m is None and "学时" in (sec.get("title") or ""):
+                with_parts = m is not None and _parts_after(text, m.end(), sentence_bounds(text, m.start())[1]) is not None
+                if with_parts:
+                    m = None  # the required hours with their parts: cited with them (recognise_hours_cited)
+                elif m is None and "学时" in (sec.get("title") or ""):
                     m = _BARE.match(text.strip())
+                    if m is not None and (_WHO_NEW.search(m.group("lead")) or _OTHER_WHO.search(m.group("lead"))):
+                        m = None  # the hours of some teachers, not everyone's
                     if m is not None:
                         ctx.guess("import.guess.hours_required", path + ("content", i), ("hours", "required"), hours=m.group(2))
                 if m is not None:

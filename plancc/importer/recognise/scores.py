@@ -38,7 +38,7 @@ def recognise_scores(ctx: Ctx, home: dict) -> None:
     for path, sec in walk(lst(plan, "sections")):
         content = lst(sec, "content")
         for i, para in enumerate(content):
-            if not isinstance(para, str) or len(para) > LONGEST or "分" not in para and "%" not in para:
+            if not isinstance(para, str) or len(para) > LONGEST or not any(w in para for w in ("分", "%", "学时")):
                 continue
             found = _read(para)
             if found is None:
