@@ -35,3 +35,22 @@ def test_parts_that_miss_the_count_are_reported():
 def test_no_audience_heading_no_audience_and_other_sentences_stay():
     plan, _ = run(prose({"title": "培训要求", "content": [AUDIENCE, "未按要求参加培训的教师，不予登记学时。"]}))
     assert "audience" not in plan and plan["sections"][0]["content"] == [AUDIENCE, "未按要求参加培训的教师，不予登记学时。"]
+
+
+def test_the_audience_and_an_exemption_of_named_teachers_in_one_paragraph():
+    text = "全镇在职中小学教师。参加2024年度省培的甲乙丙、丁戊教师,在完成48学时的培训任务后,可免于参加本年度全员培训的专业科目培训。"
+    plan, _ = run(prose({"title": "培训对象", "content": [text]}, {"title": "学时要求", "content": [HOURS]}))
+    assert plan["audience"] == {"description": "全镇在职中小学教师。", "exemptions": [
+        {"teachers": ["甲乙丙", "丁戊"], "reason": "参加2024年度省培", "hours": 48, "component": "专业科目"}]}
+    assert plan["sections"][0]["content"] == [{"exemptions": "sentence", "lead": "{=audience}", "wording": {
+        "exemption[1]": "{=reason}的{=teachers}教师,在完成{=hours}学时的培训任务后,可免于参加本年度全员培训的{=component}培训。"}}]
+    assert errors_of(plan) == []
+    assert text in rendered_texts(plan)
+
+
+def test_an_exemption_of_more_hours_than_its_component_is_reported():
+    text = "参加省培的甲乙丙教师，在完成60学时的培训任务后，可免于参加本年度全员培训的公需科目培训。"
+    plan, _ = run(prose({"title": "培训对象", "content": [AUDIENCE, text]}, {"title": "学时要求", "content": [HOURS]}))
+    assert plan["audience"]["exemptions"][0]["hours"] == 60
+    assert plan["sections"][0]["content"][1] == {"exemptions": "sentence"}  # the default sentence
+    assert [e[:5] for e in errors_of(plan)] == ["PL305"]

@@ -155,3 +155,27 @@ def test_a_paragraph_full_of_near_misses_is_read_quickly():
     plan, _, content = _one("考核", text[:3990], "下设办公室，" * 600, "的教师，可免修" * 500)
     assert time.perf_counter() - t < 2
     assert content[1:] == ["下设办公室，" * 600, "的教师，可免修" * 500]
+
+
+def test_other_wordings_of_the_required_hours():
+    for text, required in (("全体教师年度继续教育学时不少于72学时，其中公需科目不少于24学时，专业科目不少于48学时。", 72),
+                           ("每位教师每年参加培训的时间累计不少于72学时。", 72), ("专任教师年度培训不少于90学时。", 90)):
+        plan, _, content = _one("学时要求", text)
+        assert plan["hours"]["required"] == required and "figures" not in plan, text
+        assert text in rendered_texts(plan)
+    plan, _, _ = _one("学时要求", "在完成60学时的培训任务后，可免修专业科目。")
+    assert "hours" not in plan
+
+
+def test_weights_in_brackets_and_named_by_their_scores():
+    plan, _, _ = _one("考核", "学员考核成绩由过程性评价（占60%）和终结性评价（占40%）两部分组成。")
+    assert [(c["name"], c["weight"]) for c in plan["assessments"][0]["components"]] == [("过程性评价", 60), ("终结性评价", 40)]
+    plan, _, _ = _one("考核", "平时成绩占40%，期末考试成绩占60%。考核成绩达到60分及以上者为合格。")
+    a = plan["assessments"][0]
+    assert [c["name"] for c in a["components"]] == ["平时成绩", "期末考试"] and a["pass_mark"] == 60
+
+
+def test_a_period_in_brackets_after_the_terms_name():
+    plan, _, content = _one("培训时间", "2025年春季学期（2025年2月—2025年7月）。")
+    assert (plan["period"]["start"], plan["period"]["end"]) == ("2025-02", "2025-07")
+    assert content == ["2025年春季学期（{=period:full}）。"]

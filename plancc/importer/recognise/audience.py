@@ -18,7 +18,9 @@ from plancc.importer.recognise.common import LONGEST, Ctx, cite, lst, number, ou
 _TITLE = re.compile(r"^(?:培训|研修|参训|项目|学习)?对象(?:与|和|及)?(?:范围|要求|学时|分层)?$")
 _COUNT = re.compile(r"共(?:计|有)?(?P<n>\d+)(?P<unit>名|人)[，,]其中[，,]?")
 _PART = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,10}?)(?P<n>\d+)(?P<unit>名|人)$")
-_EXEMPT = re.compile(r"^(?P<reason>[^，。；{}]{4,80}?)的(?P<who>教师|老师|人员|学员)[，,](?P<rest>[^。；{}]*(?:免修|免训|免于参加|免予参加|可不参加|免考)[^。；{}]*)。$")
+_EXEMPT = re.compile(r"^(?P<reason>[^，,。；{}]{4,80}?)的(?P<names>(?:[\u4e00-\u9fff]{2,4}、){0,30}[\u4e00-\u9fff]{2,4}(?=教师|老师))?"
+                     r"(?P<who>教师|老师|人员|学员)(?P<comma>[，,])(?P<rest>[^。；{}]*(?:免修|免训|免于参加|免予参加|可不参加|免考)[^。；{}]*)。$")
+_DONE = re.compile(r"完成(\d+(?:\.\d+)?)学时")
 
 
 #: an exemption is one sentence: longer paragraphs are not read for one
@@ -30,6 +32,7 @@ def recognise_audience(ctx: Ctx) -> None:
     components = [c.get("name") for c in (plan.get("hours") or {}).get("components", []) if isinstance(c, dict)]
     exempt_found = False
     for path, sec in walk(lst(plan, "sections")):
+        joined = None  # where the audience sentence was split from the exemption typed after it
         content = lst(sec, "content")
         title = (sec.get("title") or "").strip()
         for i, para in enumerate(content):
@@ -37,13 +40,25 @@ def recognise_audience(ctx: Ctx) -> None:
                 content[i] = _counts(ctx, para, path + ("content", i), about=_TITLE.match(title) is not None)
         if _TITLE.match(title) and "audience" not in plan:
             first = next((k for k, c in enumerate(content) if isinstance(c, str)), None)
-            if first is not None and "{" not in content[first] and (len(content[first]) > _SHORT or _EXEMPT.match(content[first].strip()) is None):
-                plan["audience"] = {"description": content[first]}
-                content[first] = "{=audience}"
-                ctx.guess("import.guess.audience", path + ("content", first), ("audience",))
+            if first is not None and "{" not in content[first]:
+                text = content[first]
+                cut = text.find("。") + 1
+                if len(text) <= _SHORT and 0 < cut < len(text) and _EXEMPT.match(text[cut:].strip()):
+                    # who is trained and who is exempted in one paragraph: the exemption sentence after it
+                    plan["audience"] = {"description": text[:cut]}
+                    content[first:first + 1] = ["{=audience}", text[cut:]]
+                    joined = first
+                    ctx.guess("import.guess.audience", path + ("content", first), ("audience",))
+                elif len(text) > _SHORT or _EXEMPT.match(text.strip()) is None:
+                    plan["audience"] = {"description": text}
+                    content[first] = "{=audience}"
+                    ctx.guess("import.guess.audience", path + ("content", first), ("audience",))
         if exempt_found or not isinstance(plan.get("audience"), dict):
             continue
-        exempt_found = _exemptions(ctx, content, components, path)
+        exempt_found = _exemptions(ctx, content, components, path, joined)
+        if joined is not None and not exempt_found:
+            content[joined:joined + 2] = [plan["audience"]["description"] + content[joined + 1]]  # as typed, one paragraph
+            del plan["audience"]
 
 
 def _counts(ctx: Ctx, para: str, where, about: bool) -> str:
@@ -71,7 +86,7 @@ def _counts(ctx: Ctx, para: str, where, about: bool) -> str:
     return cite(para, refs)
 
 
-def _exemptions(ctx: Ctx, content: list, components: list, path) -> bool:
+def _exemptions(ctx: Ctx, content: list, components: list, path, joined=None) -> bool:
     """Consecutive exemption sentences: the first run found in the plan."""
     for i, para in enumerate(content):
         run = []
@@ -84,17 +99,31 @@ def _exemptions(ctx: Ctx, content: list, components: list, path) -> bool:
             continue
         exemptions, wording = [], {}
         for n, m in enumerate(run, 1):
-            ex: dict = {"reason": m.group("reason")}
+            ex: dict = {}
+            if m.group("names"):
+                ex["teachers"] = m.group("names").split("、")
+            ex["reason"] = m.group("reason")
             rest = m.group("rest")
+            d = _DONE.search(rest)
+            if d is not None:
+                ex["hours"] = number(d.group(1))
+                rest = rest[: d.start(1)] + "{=hours}" + rest[d.end(1):]
             comp = next((c for c in sorted(components, key=len, reverse=True) if c and c in rest), None)
-            typed_rest = rest
             if comp is not None:
                 ex["component"] = comp
-                typed_rest = rest.replace(comp, "{=component}", 1)
+                rest = rest.replace(comp, "{=component}", 1)
             exemptions.append(ex)
-            wording[f"exemption[{n}]"] = "{=reason}的" + m.group("who") + "，" + typed_rest + "。"
+            pattern = "{=reason}的" + ("{=teachers}" if m.group("names") else "") + m.group("who") + m.group("comma") + rest + "。"
+            if pattern != "{=reason}的{=teachers}教师，在完成{=hours}学时的培训任务后，可免于参加本年度全员培训的{=component}培训。":
+                wording[f"exemption[{n}]"] = pattern
         ctx.plan["audience"]["exemptions"] = exemptions
-        content[i:j] = [{"exemptions": "sentence", "wording": wording}]
+        block: dict = {"exemptions": "sentence"}
+        if joined is not None and i == joined + 1:
+            block["lead"] = "{=audience}"  # the audience sentence and the exemptions in one paragraph
+            i -= 1
+        if wording:
+            block["wording"] = wording
+        content[i:j] = [block]
         ctx.guess("import.guess.exemptions", path + ("content", i), ("audience", "exemptions"), count=len(exemptions))
         return True
     return False

@@ -121,8 +121,12 @@ _HOURS_AT = re.compile(rf"{_LEAST}{_SP}{_N}{_SP}学时")
 _PART_PIECE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,12}}?){_LEAST}{_N}学时$")
 _WHO_NEW = re.compile(r"新任教师|新教师|新入职教师|新聘教师|见习教师|试用期教师")
 _NEW_CONTEXT = re.compile(r"岗前|试用期|见习期|入职")
-_CYCLE = re.compile(r"周期|累计|[0-9一二三四五]年内")
-_DUTY = re.compile(r"(?:须|需|应当?|必须|要)(?:完成|参加|参训|修满|达到|累计|学习)|完成|参加|参训|修满")
+_CYCLE = re.compile(r"周期|[0-9一二三四五六七八九十]年(?:内|间|累计)|五年|三年")
+_YEARLY = re.compile(r"每年|年度|每学年|全年|本学年")
+_DUTY = re.compile(r"(?:须|需|应当?|必须|要|需要)(?:完成|参加|参训|修满|达到|累计|学习|取得)")
+_EVERYONE = re.compile(r"(?:每位|每名|每个|每人|人均|全体|所有|参训|专任)(?:[\u4e00-\u9fff]{0,4}?)(?:教师|学员|老师)|^(?:教师|学员)"
+                       r"|(?:教师|学员)[\u4e00-\u9fff]{0,6}?(?:年度|每年|每学年|全年|本年度|本学年)")
+_EXEMPTED = re.compile(r"免修|免训|免于|免予|免考")
 _TOTAL = re.compile(r"共计|合计|共")
 _PER_CREDIT = (re.compile(rf"{_N}{_SP}学时{_SP}(?:折合|折算为|折算|计|记){_SP}1{_SP}个?学分"),
                re.compile(rf"1{_SP}个?学分{_SP}(?:折合|相当于|等于|为|计){_SP}{_N}{_SP}学时"))
@@ -178,7 +182,7 @@ def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
             continue
         if (_WHO_NEW.search(head) and ctx.plan.get("kind") != "new_teacher") or _OTHER_WHO.search(head):
             continue
-        if _CYCLE.search(head):
+        if _CYCLE.search(head) and not _YEARLY.search(head):
             figs = ctx.plan.setdefault("figures", {})
             if "周期学时" not in figs:
                 fig: dict = {"value": number(m.group(2)), "unit": "学时", "scope": "cycle"}
@@ -191,9 +195,12 @@ def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
             continue
         parts = _parts_after(text, m.end(), se)
         total_word = _TOTAL.search(head)
-        if not _DUTY.search(head) and not (total_word and parts):
+        if _EXEMPTED.search(sentence):
+            continue  # an exemption's hours: the audience's
+        duty = _DUTY.search(head) or _EVERYONE.search(head)
+        if not duty and not (total_word and parts):
             continue
-        if parts is not None and total_word and not _DUTY.search(head):
+        if parts is not None and total_word and not duty:
             if sum(p[1] for p in parts) != number(m.group(2)):
                 continue  # “共80学时，其中……” only when the parts make the total
         hours["required"] = number(m.group(2))

@@ -29,13 +29,13 @@ def recognise_period(ctx: Ctx) -> None:
             if not isinstance(para, str) or "{=" in para:
                 continue
             text = para.strip()
-            span = match_span(text)
+            span = match_span(text) or _only_span(text)
             if span is None:
                 continue
             start, end, m = span
             fmt = range_format(start, end, m.group(0))
             rest = text[m.end():]
-            if fmt is None or not (rest in ("", "。", "；", ".", ";") or rest[:1] in "。；，"):
+            if fmt is None or not (rest in ("", "。", "；", ".", ";") or rest[:1] in "。；，）)"):
                 # a span not printed by any format (spaces, “--”) or with more words: left as prose, said
                 ctx.guess("import.guess.period_kept", path + ("content", i), path + ("content", i), text=text)
                 return
@@ -74,6 +74,14 @@ def _in_prose(ctx: Ctx) -> None:
             ctx.guess("import.guess.cited", path + ("content", i), ("period",), text=m.group(0), ref="{=period" + fmt + "}")
             _school_year(plan)
             return
+
+
+def _only_span(text: str):
+    """The one span of a short paragraph that does not open with it (“2025年春季学期（2025年2月—2025年7月）”)."""
+    if len(text) > 80:
+        return None
+    found = [got for k in range(1, len(text)) if text[k - 1] in "（(，：:为是" and (got := match_span(text, k)) is not None]
+    return found[0] if len(found) == 1 else None
 
 
 def _split_run_in(sec: dict) -> None:

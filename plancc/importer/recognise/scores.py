@@ -16,11 +16,11 @@ import re
 from plancc.importer.recognise.common import LONGEST, Ctx, cite, count_format, fresh_id, parse_count, lst, number, outside_refs, sentence_bounds, walk
 
 _N = r"(\d+(?:\.\d+)?)"
-_PART = r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:考核|考试|评价|测评|测试|作业|表现|研修|学习))"
-_WEIGHT = re.compile(rf"{_PART}(?:成绩)?(?:占|按)(?:总成绩|总分|总评|考核总分|综合成绩)?的?{_N}%")
+_PART = r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:考核|考试|评价|测评|测试|作业|表现|研修|学习|成绩))"
+_WEIGHT = re.compile(rf"{_PART}(?:成绩)?[（(]?(?:占|按)(?:总成绩|总分|总评|考核总分|综合成绩)?的?{_N}%")
 _FULL = re.compile(rf"[（(，,]?(?:满分|计){_N}分[）)]?")
-_PASS = re.compile(rf"(?:总分|总成绩|考核总分|考核成绩|综合成绩|成绩|得分)?(?:达到|达|在|满)?{_N}分(?:及以上|以上|\(含\)以上|（含）以上)?(?:的)?(?:为|评为|视为|认定为|即为|方为|才为)(?:考核)?(?:合格|及格)")
-_EXCELLENT = re.compile(rf"{_N}分(?:及以上|以上)(?:的)?(?:为|评为|视为|认定为)优秀")
+_PASS = re.compile(rf"(?:总分|总成绩|考核总分|考核成绩|综合成绩|成绩|得分)?(?:达到|达|在|满)?{_N}分(?:及以上|以上|\(含\)以上|（含）以上)?(?:的|者)?(?:为|评为|视为|认定为|即为|方为|才为)(?:考核)?(?:合格|及格)")
+_EXCELLENT = re.compile(rf"{_N}分(?:及以上|以上)(?:的|者)?(?:为|评为|视为|认定为)优秀")
 _CREDIT = re.compile(rf"(?:认定|登记|计|记|授予|给予)(?:继续教育)?{_N}学时")
 _BAND_NAMES = r"(?P<name>优秀|良好|合格|基本合格|不合格|及格|不及格|中等|较好|一般)"
 _BAND = re.compile(rf"{_BAND_NAMES}[（(](?P<range>[^（）()]{{2,16}})[）)]")
@@ -92,7 +92,9 @@ def _read(text: str):
 
     comps = []
     for m in _WEIGHT.finditer(text):
-        name = m.group("name")
+        name = re.split(r"由|和|及|与|其中|包括|分为|的", m.group("name"))[-1]
+        if len(name) < 2:
+            continue
         if name in {c["name"] for c in comps} or not free(m.start(2), m.end(2)):
             continue
         comp = {"name": name, "weight": number(m.group(2))}
