@@ -155,3 +155,13 @@ def test_run_in_headings_that_are_not_components_stay_sections():
                                        {"title": "落实经费", "run_in": True, "content": ["按规定安排经费。"]}]}
     plan, _ = run(prose(sec))
     assert "assessments" not in plan and len(plan["sections"][0]["sections"]) == 2
+
+
+def test_a_rubric_with_its_own_headers_for_requirement_and_rule():
+    t = {"columns": ["考核项目", "分值", "考核内容", "评分标准"], "rows": [
+        ["集中研修", "40", "按时参加集中研修", "缺一次扣5分"], ["研修总结", "60", "提交研修总结", "未提交不得分"], ["合计", "100", "", ""]]}
+    plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
+    (r,) = plan["rubrics"]
+    assert r["headers"] == {"name": "考核项目", "requirement": "考核内容", "deduction": "评分标准"} and r["total"] == 100
+    assert errors_of(plan) == []
+    assert rendered_tables(plan) == [[t["columns"], *t["rows"]]]

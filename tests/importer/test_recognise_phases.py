@@ -103,3 +103,13 @@ def test_a_timeline_table_with_other_headers_or_no_dates_stays_a_table():
     for t in (other, undated):
         plan, _ = run(prose({"title": "实施步骤", "content": [{"table": t}]}))
         assert "phases" not in plan and plan["sections"][0]["content"] == [{"table": t}]
+
+
+def test_stage_lines_with_the_time_before_the_name():
+    lines = ["第一阶段（2025年3月1日—3月15日）：准备启动", "制定方案。", "第二阶段（2025年3月16日—2025年6月30日）：组织实施", "开展培训。"]
+    plan, _ = run(prose({"title": "实施步骤", "content": list(lines)}))
+    assert [(p["name"], p["start"], p["end"]) for p in plan["phases"]] == [
+        ("准备启动", "2025-03-01", "2025-03-15"), ("组织实施", "2025-03-16", "2025-06-30")]
+    assert errors_of(plan) == []
+    texts = rendered_texts(plan)
+    assert all(line in texts for line in lines)

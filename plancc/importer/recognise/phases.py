@@ -150,7 +150,7 @@ def _dated_entry(sub: dict):
 def _stage_head(title: str, n: int, ctx: Ctx | None = None, path=()):
     m = _STAGE.match(title.strip())
     if m is None or parse_count(m.group("n")) != n:
-        return None
+        return _stage_head_when_first(title, n, ctx, path)
     phase: dict = {"name": m.group("name")}
     pattern = ""
     if m.group("when"):
@@ -170,6 +170,27 @@ def _stage_head(title: str, n: int, ctx: Ctx | None = None, path=()):
     stage_pattern = None if default else f"第{{=number:cn}}阶段{m.group('colon')}{{=name}}{{?{opened}{when}{closed}}}"
     if when != "{=when}":
         stage_pattern = f"第{{=number:cn}}阶段{m.group('colon')}{{=name}}{opened}{when}{closed}"
+    return phase, pattern, stage_pattern
+
+
+#: “第一阶段（2025年3月1日—3月15日）：准备启动” — the time before the name
+_STAGE_WHEN_FIRST = re.compile(r"^第(?P<n>[一二三四五六七八九十]+)阶段(?P<open>[（(])(?P<when>[^（）()]+)(?P<close>[）)])(?P<colon>[：:])(?P<name>[^（）()]+)$")
+
+
+def _stage_head_when_first(title: str, n: int, ctx: Ctx | None, path):
+    m = _STAGE_WHEN_FIRST.match(title.strip())
+    if m is None or parse_count(m.group("n")) != n:
+        return None
+    got = _when(m.group("when"))
+    if got is None or got[2] != len(m.group("when")):
+        return None
+    phase: dict = {"name": m.group("name"), **got[0]}
+    when, pattern = "{=when}", got[1]
+    if pattern.startswith(LITERAL):
+        when, pattern = pattern[1:], ""
+        if ctx is not None:
+            ctx.guess("import.guess.phase_time_typed", path, ("phases", n - 1), number=n, text=when)
+    stage_pattern = f"第{{=number:cn}}阶段{m.group('open')}{when}{m.group('close')}{m.group('colon')}{{=name}}"
     return phase, pattern, stage_pattern
 
 
