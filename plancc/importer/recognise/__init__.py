@@ -21,6 +21,13 @@ words (a pattern in the block's ``wording:`` where the source words it otherwise
 the default). Every recognition that is not certain is a :class:`Guess` with the data
 path it landed at (catalog keys ``import.guess.*``). Anything not recognised for sure
 stays verbatim prose: a recogniser that is unsure leaves the text alone.
+
+Figures worded otherwise than any block words them are cited where they stand: the sentence
+keeps its words and its numbers become ``{=…}`` references to the data (hours.py's
+``recognise_hours_cited``, scores.py, audience.py). A table no block prints as typed (its own
+headers, a 序号 column, a 合计 row) stays a table whose numbers are cited the same way: a scored
+table's points are an assessment's items and total (assessments.py), a course table's hours a
+figure whose parts are its rows (catalog.py). So the rules check the sums either way.
 """
 
 from __future__ import annotations

@@ -206,6 +206,9 @@ def _tables(ctx: Ctx, home: dict) -> None:
             if not isinstance(blk, dict) or not isinstance(blk.get("table"), dict):
                 continue
             t = blk["table"]
+            rows = t.get("rows")
+            if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows) or not isinstance(t.get("columns"), list):
+                continue  # not a table the structure stage makes
             cols = [str(c).strip() for c in t.get("columns") or []]
             if "权重" in cols:
                 got = _evaluation(ctx, t, cols)
@@ -315,10 +318,12 @@ def _cited_table(ctx: Ctx, t: dict, cols: list[str]):
     pcol = next((k for k, c in enumerate(cols) if c in _POINT_COLUMNS), None)
     ncol = next((cols.index(c) for c in _NAME_COLUMNS if c in cols), None)
     rows = t.get("rows") or []
-    if pcol is None or ncol is None or pcol == ncol or not rows:
+    if pcol is None or ncol is None or pcol == ncol or not isinstance(rows, list) or not rows:
         return None
     items, total, cells_at = [], None, []
     for r, row in enumerate(rows):
+        if not isinstance(row, list):
+            return None
         cells = [str(c).strip() if c is not None else "" for c in row]
         if len(cells) != len(cols):
             return None

@@ -29,7 +29,8 @@ _SHORT = 300
 
 def recognise_audience(ctx: Ctx) -> None:
     plan = ctx.plan
-    components = [c.get("name") for c in (plan.get("hours") or {}).get("components", []) if isinstance(c, dict)]
+    hours = plan.get("hours") if isinstance(plan.get("hours"), dict) else {}
+    components = [c.get("name") for c in hours.get("components") or [] if isinstance(c, dict)]
     exempt_found = False
     for path, sec in walk(lst(plan, "sections")):
         joined = None  # where the audience sentence was split from the exemption typed after it

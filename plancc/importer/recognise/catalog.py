@@ -50,6 +50,9 @@ def _catalog_tables(ctx: Ctx) -> None:
 
 
 def _catalog(t: dict):
+    rows = t.get("rows")
+    if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows) or not isinstance(t.get("columns"), list):
+        return None
     cols = [str(c).strip() for c in t.get("columns") or []]
     keys = [_COLUMNS.get(c) for c in cols]
     if keys[:4] != ["stage", "subject", "module", "title"] or keys[4:] not in ([], ["hours"]):
@@ -91,10 +94,12 @@ def _hours_table(ctx: Ctx, t: dict, before: str):
     hcol = next((k for k, c in enumerate(cols) if c in _HOURS_COLUMNS), None)
     ncol = next((cols.index(c) for c in _NAME_COLUMNS if c in cols), None)
     rows = t.get("rows") or []
-    if hcol is None or ncol is None or hcol == ncol or len(rows) < 2:
+    if hcol is None or ncol is None or hcol == ncol or not isinstance(rows, list) or len(rows) < 2:
         return None
     parts, total, at = {}, None, []
     for r, row in enumerate(rows):
+        if not isinstance(row, list):
+            return None
         cells = [str(c).strip() if c is not None else "" for c in row]
         if len(cells) != len(cols) or any("{" in c for c in cells):
             return None
@@ -119,7 +124,7 @@ def _hours_table(ctx: Ctx, t: dict, before: str):
     fig: dict = {"unit": "学时", "parts": parts}
     if total is not None:
         value = number(total[1].group(1))
-        hours = ctx.plan.get("hours") or {}
+        hours = ctx.plan.get("hours") if isinstance(ctx.plan.get("hours"), dict) else {}
         named = [c for c in hours.get("components") or [] if isinstance(c, dict) and c.get("name") and c["name"] in before
                  and c.get("hours") == value]
         fig = {"value": "{=hours.components." + named[0]["name"] + "}" if len(named) == 1 else value, **fig}

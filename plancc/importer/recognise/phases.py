@@ -318,7 +318,11 @@ def _table(ctx: Ctx, path, sec) -> bool:
                 or t.get("merge"):
             continue
         phases, wording = [], {}
-        for n, row in enumerate(t.get("rows") or [], 1):
+        rows = t.get("rows") if isinstance(t.get("rows"), list) else []
+        for n, row in enumerate(rows, 1):
+            if not isinstance(row, list):
+                phases = None
+                break
             cells = [str(c).strip() if c is not None else "" for c in row]
             if len(cells) != len(cols) or any("\n" in c or "{" in c for c in cells):
                 phases = None
