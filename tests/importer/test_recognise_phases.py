@@ -113,3 +113,30 @@ def test_stage_lines_with_the_time_before_the_name():
     assert errors_of(plan) == []
     texts = rendered_texts(plan)
     assert all(line in texts for line in lines)
+
+
+def test_dated_entries_typed_without_their_year_are_read_in_the_year_before_them():
+    entries = ["2025年8月15日前，各校报送名单。", "8月18日—8月29日，集中培训。", "9月1日至次年6月30日，跟岗研修。", "7月10日前，完成考核。"]
+    plan, guesses = run(prose({"title": "进度安排", "content": [{"items": entries}]}))
+    assert [p.get("due") or (p["start"], p["end"]) for p in plan["phases"]] == [
+        "2025-08-15", ("2025-08-18", "2025-08-29"), ("2025-09-01", "2026-06-30"), "2026-07-10"]
+    assert "import.guess.phase_time_typed" in [g.key for g in guesses]
+    assert errors_of(plan) == []
+    texts = rendered_texts(plan)
+    assert all(any(t.endswith(e) for t in texts) for e in entries)
+
+
+def test_a_time_without_its_year_and_no_year_before_it_is_not_a_phase():
+    entries = ["8月15日前，各校报送名单。", "8月18日—8月29日，集中培训。"]
+    plan, _ = run(prose({"title": "进度安排", "content": [{"items": entries}]}, title="测试县教师全员培训实施方案"))
+    assert "phases" not in plan
+
+
+def test_stage_lines_typed_without_their_year_follow_the_period():
+    lines = ["第一阶段：准备启动（3月1日—3月15日）", "制定方案。", "第二阶段：组织实施（3月16日—11月30日）", "开展培训。"]
+    plan = prose({"title": "培训时间", "content": ["2025年3月—12月。"]}, {"title": "实施步骤", "content": list(lines)})
+    plan, _ = run(plan)
+    assert [(p["start"], p["end"]) for p in plan["phases"]] == [("2025-03-01", "2025-03-15"), ("2025-03-16", "2025-11-30")]
+    assert errors_of(plan) == []
+    texts = rendered_texts(plan)
+    assert all(line in texts for line in lines)
