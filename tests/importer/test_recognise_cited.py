@@ -179,3 +179,21 @@ def test_a_period_in_brackets_after_the_terms_name():
     plan, _, content = _one("培训时间", "2025年春季学期（2025年2月—2025年7月）。")
     assert (plan["period"]["start"], plan["period"]["end"]) == ("2025-02", "2025-07")
     assert content == ["2025年春季学期（{=period:full}）。"]
+
+
+def test_a_cycle_with_its_years_total_and_school_based_part():
+    text = "2021—2025年为一个培训周期，每位教师周期内累计不少于360学时，其中校本研修不少于120学时。"
+    plan, _, content = _one("学时要求", text, "每位教师每年须完成72学时。")
+    assert plan["period"]["cycle"] == {"start": 2021, "end": 2025, "total_hours": 360, "school_based_hours": 120}
+    assert content[0] == "{=cycle.start}—{=cycle.end}年为一个培训周期，每位教师周期内累计不少于{=cycle.total_hours}学时，其中校本研修不少于{=cycle.school_based_hours}学时。"
+    assert plan["hours"]["required"] == 72
+    assert errors_of(plan) == []
+    assert text in rendered_texts(plan)
+
+
+def test_shares_of_something_other_than_scores_are_not_weights():
+    text = "集中研修占40%，网络研修占60%。"
+    plan, _, content = _one("培训方式", text)
+    assert "assessments" not in plan and content == [text]
+    plan, _, _ = _one("考核方式", "线上学习占50%，线下实践占30%，研修成果占20%。")
+    assert [c["name"] for c in plan["assessments"][0]["components"]] == ["线上学习", "线下实践", "研修成果"]

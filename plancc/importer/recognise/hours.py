@@ -183,6 +183,8 @@ def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
         if (_WHO_NEW.search(head) and ctx.plan.get("kind") != "new_teacher") or _OTHER_WHO.search(head):
             continue
         if _CYCLE.search(head) and not _YEARLY.search(head):
+            if _cycle(ctx, text, m, ss, se, spans, taken):
+                continue
             figs = ctx.plan.setdefault("figures", {})
             if "周期学时" not in figs:
                 fig: dict = {"value": number(m.group(2)), "unit": "学时", "scope": "cycle"}
@@ -225,7 +227,31 @@ def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
             break
 
 
-def _parts_after(text: str, pos: int, end: int):
+_YEARS = re.compile(r"(?<!\d)(\d{4})\s*(?:-|—|－|–|~|～|至|到)\s*(\d{4})\s*年")
+
+
+def _cycle(ctx: Ctx, text: str, m, ss: int, se: int, spans: list, taken) -> bool:
+    """“2021—2025年为一个培训周期，每位教师周期内累计不少于360学时（其中校本研修不少于120学时）”:
+    the cycle's years and total (and its school-based part) as ``period.cycle``, cited."""
+    plan = ctx.plan
+    period = plan.get("period") if isinstance(plan.get("period"), dict) else None
+    if period is not None and period.get("cycle"):
+        return False
+    y = _YEARS.search(text, ss, m.start())
+    if y is None or not 1 <= int(y.group(2)) - int(y.group(1)) <= 9 or taken(y.start(1), y.end(2)):
+        return False
+    cycle: dict = {"start": int(y.group(1)), "end": int(y.group(2)), "total_hours": number(m.group(2))}
+    refs = [(y.start(1), y.end(1), "{=cycle.start}"), (y.start(2), y.end(2), "{=cycle.end}"), (m.start(2), m.end(2), "{=cycle.total_hours}")]
+    parts = _parts_after(text, m.end(), se, least=1)
+    if parts is not None and len(parts) == 1 and parts[0][0] == "校本研修":
+        cycle["school_based_hours"] = parts[0][1]
+        refs.append((parts[0][3], parts[0][4], "{=cycle.school_based_hours}"))
+    plan.setdefault("period", {})["cycle"] = cycle
+    spans.extend(refs)
+    return True
+
+
+def _parts_after(text: str, pos: int, end: int, least: int = 2):
     """“，其中A不少于48学时、B不少于24学时” after the total: [(name, hours, at_least, start, end)], or None."""
     rest = text[pos:end]
     m = re.match(r"^(?:的[^，。；]{0,12})?[，,]?其中[，,：:]?", rest)
@@ -241,6 +267,6 @@ def _parts_after(text: str, pos: int, end: int):
         lead = piece.start() + (len(piece.group(0)) - len(piece.group(0).lstrip()))
         ps = at + lead + p.start(3)
         out.append((p.group("name"), number(p.group(3)), bool(p.group("least")), ps, at + lead + p.end(3)))
-    if len(out) < 2 or len({o[0] for o in out}) != len(out):
+    if len(out) < least or len({o[0] for o in out}) != len(out):
         return None
     return out

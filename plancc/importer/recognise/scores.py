@@ -16,7 +16,7 @@ import re
 from plancc.importer.recognise.common import LONGEST, Ctx, cite, count_format, fresh_id, parse_count, lst, number, outside_refs, sentence_bounds, walk
 
 _N = r"(\d+(?:\.\d+)?)"
-_PART = r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:考核|考试|评价|测评|测试|作业|表现|研修|学习|成绩))"
+_PART = r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:考核|考试|评价|测评|测试|作业|表现|研修|学习|成绩|实践|成果|任务|活动|总结|考勤|出勤|答辩|展示|论文|反思))"
 _WEIGHT = re.compile(rf"{_PART}(?:成绩)?[（(]?(?:占|按)(?:总成绩|总分|总评|考核总分|综合成绩)?的?{_N}%")
 _FULL = re.compile(rf"[（(，,]?(?:满分|计){_N}分[）)]?")
 _PASS = re.compile(rf"(?:总分|总成绩|考核总分|考核成绩|综合成绩|成绩|得分)?(?:达到|达|在|满)?{_N}分(?:及以上|以上|\(含\)以上|（含）以上)?(?:的|者)?(?:为|评为|视为|认定为|即为|方为|才为)(?:考核)?(?:合格|及格)")
@@ -40,7 +40,7 @@ def recognise_scores(ctx: Ctx, home: dict) -> None:
         for i, para in enumerate(content):
             if not isinstance(para, str) or len(para) > LONGEST or not any(w in para for w in ("分", "%", "学时")):
                 continue
-            found = _read(para)
+            found = _read(para, _ABOUT.search(sec.get("title") or "") is not None)
             if found is None:
                 continue
             data, spans = found
@@ -82,7 +82,10 @@ def _merge(a: dict, data: dict) -> None:
         a["bands"] = data["bands"]
 
 
-def _read(text: str):
+_ABOUT = re.compile(r"考核|评价|成绩|考评|评分|测评|总分|考试|评定")
+
+
+def _read(text: str, about: bool = False):
     """(data, [(start, end, reference under the assessment)]) of one paragraph, or None."""
     data: dict = {}
     spans: list = []
@@ -104,7 +107,7 @@ def _read(text: str):
             comp["points"] = number(f.group(1))
             spans.append((f.start(1), f.end(1), f"components.{name}.points"))
         comps.append(comp)
-    if len(comps) >= 2 or (comps and sum(c["weight"] for c in comps) == 100):
+    if (len(comps) >= 2 or (comps and sum(c["weight"] for c in comps) == 100)) and (about or _ABOUT.search(text)):
         data["components"] = comps
     else:
         spans = []
