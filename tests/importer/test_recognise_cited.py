@@ -197,3 +197,12 @@ def test_shares_of_something_other_than_scores_are_not_weights():
     assert "assessments" not in plan and content == [text]
     plan, _, _ = _one("考核方式", "线上学习占50%，线下实践占30%，研修成果占20%。")
     assert [c["name"] for c in plan["assessments"][0]["components"]] == ["线上学习", "线下实践", "研修成果"]
+
+
+def test_the_full_marks_of_the_scheme_and_a_table_saying_the_same():
+    t = {"columns": ["序号", "考核项目", "分值"], "rows": [["1", "出勤", "40"], ["2", "作业", "60"], ["合计", "", "100"]]}
+    plan, _, content = _one("考核", "考核满分为100分，总分达到60分为合格。", {"table": t})
+    (a,) = plan["assessments"]
+    assert (a["total"], a["pass_mark"]) == (100, 60)
+    assert content[0] == "考核满分为{=assessments.考核.total}分，总分达到{=assessments.考核.pass_mark}分为合格。"
+    assert errors_of(plan) == []

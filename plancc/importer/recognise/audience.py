@@ -15,7 +15,7 @@ import re
 
 from plancc.importer.recognise.common import LONGEST, Ctx, cite, lst, number, outside_refs, walk
 
-_TITLE = re.compile(r"^(?:培训|研修|参训|项目|学习)?对象(?:与|和|及)?(?:范围|要求|学时|分层)?$")
+_TITLE = re.compile(r"^(?:(?:培训|研修|参训|项目|学习)?对象(?:与|和|及)?(?:范围|要求|学时|分层)?|(?:培训|参训|研修)(?:人员|范围))$")
 _COUNT = re.compile(r"共(?:计|有)?(?P<n>\d+)(?P<unit>名|人)[，,]其中[，,]?")
 _PART = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,10}?)(?P<n>\d+)(?P<unit>名|人)$")
 _EXEMPT = re.compile(r"^(?P<reason>[^，,。；{}]{4,80}?)的(?P<names>(?:[\u4e00-\u9fff]{2,4}、){0,30}[\u4e00-\u9fff]{2,4}(?=教师|老师))?"

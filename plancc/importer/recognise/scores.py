@@ -21,6 +21,7 @@ _WEIGHT = re.compile(rf"{_PART}(?:成绩)?[（(]?(?:占|按)(?:总成绩|总分|
 _FULL = re.compile(rf"[（(，,]?(?:满分|计){_N}分[）)]?")
 _PASS = re.compile(rf"(?:总分|总成绩|考核总分|考核成绩|综合成绩|成绩|得分)?(?:达到|达|在|满)?{_N}分(?:及以上|以上|\(含\)以上|（含）以上)?(?:的|者)?(?:为|评为|视为|认定为|即为|方为|才为)(?:考核)?(?:合格|及格)")
 _EXCELLENT = re.compile(rf"{_N}分(?:及以上|以上)(?:的|者)?(?:为|评为|视为|认定为)优秀")
+_TOTAL = re.compile(rf"(?:^|(?<=[，。；,;：:]))(?:考核|本次考核|考核成绩|总成绩)?(?:实行|采用)?(?:满分|总分)(?:为|是|设为|共)?{_N}分(?!以上|及以上|（含）|\(含\)|以下|为|者|的|即|方|才|可|视)")
 _CREDIT = re.compile(rf"(?:认定|登记|计|记|授予|给予)(?:继续教育)?{_N}学时")
 _BAND_NAMES = r"(?P<name>优秀|良好|合格|基本合格|不合格|及格|不及格|中等|较好|一般)"
 _BAND = re.compile(rf"{_BAND_NAMES}[（(](?P<range>[^（）()]{{2,16}})[）)]")
@@ -63,8 +64,8 @@ def recognise_scores(ctx: Ctx, home: dict) -> None:
 
 def _clash(a: dict, data: dict) -> bool:
     """Whether `data` says again what `a` already holds (then it is another scheme)."""
-    for k in ("pass_mark", "excellent_mark", "credited_hours"):
-        if k in a and k in data:
+    for k in ("total", "pass_mark", "excellent_mark", "credited_hours"):
+        if k in a and k in data and a[k] != data[k]:
             return True
     if a.get("bands") and data.get("bands"):
         return True
@@ -73,7 +74,7 @@ def _clash(a: dict, data: dict) -> bool:
 
 
 def _merge(a: dict, data: dict) -> None:
-    for k in ("pass_mark", "excellent_mark", "credited_hours"):
+    for k in ("total", "pass_mark", "excellent_mark", "credited_hours"):
         if k in data:
             a[k] = data[k]
     if data.get("components"):
@@ -111,7 +112,7 @@ def _read(text: str, about: bool = False):
         data["components"] = comps
     else:
         spans = []
-    for rx, key in ((_PASS, "pass_mark"), (_EXCELLENT, "excellent_mark")):
+    for rx, key in ((_TOTAL, "total"), (_PASS, "pass_mark"), (_EXCELLENT, "excellent_mark")):
         m = rx.search(text)
         if m is not None and free(m.start(1), m.end(1)):
             data[key] = number(m.group(1))
