@@ -57,3 +57,11 @@ def test_years_without_a_teachers_name_are_not_tiers():
     text = "教龄1-2年、教龄3-5年的教师参加集中培训。"
     plan, _ = run(prose({"title": "培训安排", "content": [text]}))
     assert "tiers" not in plan and plan["sections"][0]["content"] == [text]
+
+
+def test_tiers_with_their_years_of_teaching_in_brackets_after_the_name():
+    text = "分为新任教师（1-2年教龄）、青年教师（3-10年教龄）和骨干教师（11年以上教龄）三个层次。"
+    plan, _ = run(prose({"title": "研修对象", "content": [text]}))
+    assert [t["years"] for t in plan["tiers"]] == [[1, 2], [3, 10], [11, None]]
+    assert errors_of(plan) == []
+    assert text in rendered_texts(plan)

@@ -148,8 +148,13 @@ def recognise_hours_cited(ctx: Ctx) -> None:
             _cite_hours(ctx, para, hours, spans, path + ("content", i))
             if spans:
                 content[i] = cite(para, spans)
-                ctx.guess("import.guess.cited", path + ("content", i), ("hours",),
-                          text="、".join(para[a:b] for a, b, _ in sorted(spans)), ref="、".join(r for _, _, r in sorted(spans)))
+                by_root: dict = {}
+                for a, b, r in sorted(spans):
+                    root = r[2:-1].split(".")[0]
+                    by_root.setdefault({"figures": ("figures", r[2:-1].split(".")[1]), "cycle": ("period", "cycle")}.get(root, ("hours",)), []).append((a, b, r))
+                for data_path, group in by_root.items():
+                    ctx.guess("import.guess.cited", path + ("content", i), data_path,
+                              text="、".join(para[a:b] for a, b, _ in group), ref="、".join(r for _, _, r in group))
     if hours:
         plan["hours"] = hours
 

@@ -22,6 +22,7 @@ _FORMS = (
     re.compile(rf"(?P<name>{_NAMED})（教龄(?P<lo>\d+)(?:{_DASH}(?P<hi>\d+)年|{_OPEN})）"),
     re.compile(rf"教龄(?P<lo>\d+)(?:{_DASH}(?P<hi>\d+)年|{_OPEN})的(?P<name>[\u4e00-\u9fff]{{1,6}}?教师)"),
     re.compile(rf"(?P<lo>\d+)(?:{_DASH}(?P<hi>\d+)年|{_OPEN})教龄的(?P<name>[\u4e00-\u9fff]{{1,6}}?教师)"),
+    re.compile(rf"(?P<name>{_NAMED})[（(](?P<lo>\d+)(?:{_DASH}(?P<hi>\d+)年|{_OPEN})教龄[）)]"),
 )
 _SEP = re.compile(r"、|和|及|以及")
 _COUNT = re.compile(rf"^(?P<n>{COUNT})(?=个)")
