@@ -206,3 +206,11 @@ def test_the_full_marks_of_the_scheme_and_a_table_saying_the_same():
     assert (a["total"], a["pass_mark"]) == (100, 60)
     assert content[0] == "考核满分为{=assessments.考核.total}分，总分达到{=assessments.考核.pass_mark}分为合格。"
     assert errors_of(plan) == []
+
+
+def test_hours_credited_outside_any_assessment_are_left_alone():
+    text = "培训结束后，县教师发展中心为考核合格的教师登记72学时。"
+    plan, _, content = _one("工作要求", text)
+    assert "assessments" not in plan and content == [text]
+    plan, _, content = _one("考核评价", text)
+    assert plan["assessments"][0]["credited_hours"] == 72

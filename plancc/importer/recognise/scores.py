@@ -41,11 +41,14 @@ def recognise_scores(ctx: Ctx, home: dict) -> None:
         for i, para in enumerate(content):
             if not isinstance(para, str) or len(para) > LONGEST or not any(w in para for w in ("分", "%", "学时")):
                 continue
-            found = _read(para, _ABOUT.search(sec.get("title") or "") is not None)
+            about = _ABOUT.search(sec.get("title") or "") is not None
+            found = _read(para, about)
             if found is None:
                 continue
             data, spans = found
             aid = home.get(path)
+            if aid is None and not about and set(data) <= {"credited_hours"}:
+                continue  # hours credited on passing, said outside any assessment: not a scheme of its own
             assessments = plan.setdefault("assessments", [])
             a = next((x for x in assessments if x.get("id") == aid), None)
             if a is None or _clash(a, data):
