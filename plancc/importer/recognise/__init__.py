@@ -40,8 +40,8 @@ from plancc.importer.recognise.catalog import recognise_catalog
 from plancc.importer.recognise.common import Ctx
 from plancc.importer.recognise.goals import recognise_goals
 from plancc.importer.recognise.groups import recognise_groups
-from plancc.importer.recognise.kind import recognise_kind
 from plancc.importer.recognise.hours import recognise_hours, recognise_hours_cited
+from plancc.importer.recognise.kind import recognise_kind
 from plancc.importer.recognise.modes import recognise_modes
 from plancc.importer.recognise.modules import recognise_modules
 from plancc.importer.recognise.period import recognise_period

@@ -161,7 +161,8 @@ def recognise_hours_cited(ctx: Ctx) -> None:
 
 def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
     parts_of = clauses(text)
-    taken = lambda s, e: any(s < e2 and s2 < e for s2, e2, _ in spans) or not outside_refs(text, s, e)  # noqa: E731
+    def taken(s: int, e: int) -> bool:
+        return any(s < e2 and s2 < e for s2, e2, _ in spans) or not outside_refs(text, s, e)
     for rx, g in ((_PER_CREDIT[0], 1), (_PER_CREDIT[1], 1)):
         m = rx.search(text)
         if m and "hours_per_credit" not in hours and not taken(m.start(g), m.end(g)):
@@ -207,9 +208,8 @@ def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
         duty = _DUTY.search(head) or _EVERYONE.search(head)
         if not duty and not (total_word and parts):
             continue
-        if parts is not None and total_word and not duty:
-            if sum(p[1] for p in parts) != number(m.group(2)):
-                continue  # “共80学时，其中……” only when the parts make the total
+        if parts is not None and total_word and not duty and sum(p[1] for p in parts) != number(m.group(2)):
+            continue  # “共80学时，其中……” only when the parts make the total
         hours["required"] = number(m.group(2))
         if m.group("least"):
             hours["at_least"] = True

@@ -65,7 +65,7 @@ def _when(text: str, pos: int = 0, year: Optional[int] = None) -> Optional[tuple
 
 _MD = r"(\d{1,2})月(?:(\d{1,2})[日号])?"
 _MD_SPAN = re.compile(rf"{_MD}\s*(?:--|——|—|–|-|－|~|～|至|到)\s*(?:(次年|翌年)?(\d{{1,2}})月)?(?:(\d{{1,2}})[日号])?")
-_MD_DUE = re.compile(rf"(\d{{1,2}})月(\d{{1,2}})[日号](前|之前|以前)")
+_MD_DUE = re.compile(r"(\d{1,2})月(\d{1,2})[日号](前|之前|以前)")
 
 
 def _month_day(text: str, pos: int, year: int):

@@ -24,8 +24,9 @@ def recognise_posts(ctx: Ctx) -> None:
         if any(p is None for p in posts) or len({p["name"] for p in posts}) != len(posts):
             continue
         plan["posts"] = posts
-        own = sec.setdefault("content", []) if isinstance(sec.get("content"), list) else sec.setdefault("content", [])
+        own = sec["content"] if isinstance(sec.get("content"), list) else []
         own.append({"posts": "all"})
+        sec["content"] = own
         sec.pop("sections", None)
         ctx.guess("import.guess.posts", path, ("posts",), count=len(posts))
         return

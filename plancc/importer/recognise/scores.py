@@ -13,7 +13,20 @@ from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import LONGEST, Ctx, cite, count_format, fresh_id, parse_count, lst, number, outside_refs, sentence_bounds, walk
+from plancc.importer.recognise.common import (
+    COUNT,
+    LONGEST,
+    Ctx,
+    cite,
+    count_format,
+    fresh_id,
+    lst,
+    number,
+    outside_refs,
+    parse_count,
+    sentence_bounds,
+    walk,
+)
 
 _N = r"(\d+(?:\.\d+)?)"
 _PART = r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:考核|考试|评价|测评|测试|作业|表现|研修|学习|成绩|实践|成果|任务|活动|总结|考勤|出勤|答辩|展示|论文|反思))"
@@ -167,7 +180,7 @@ def _bands(text: str, free):
             spans.append((s, e, f"bands.{band['name']}.{key}"))
         bands.append(band)
     end = run[-1][2]
-    c = re.match(rf"(?:四|三|五|两|二|六|\d+)(?=个等次|个等级|等)", text[end:])
+    c = re.match(rf"{COUNT}(?=个等次|个等级|等)", text[end:])
     if c is not None and parse_count(c.group(0)) == len(bands):
         fmt = count_format(c.group(0), len(bands), ("count", "cn", ""))
         if fmt is not None:
