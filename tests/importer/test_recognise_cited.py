@@ -214,3 +214,23 @@ def test_hours_credited_outside_any_assessment_are_left_alone():
     assert "assessments" not in plan and content == [text]
     plan, _, content = _one("考核评价", text)
     assert plan["assessments"][0]["credited_hours"] == 72
+
+
+def test_rates_and_the_ratio_of_hours_offered():
+    texts = ["网络研修每学时按45分钟计，集中培训每天按6学时计。", "研修平台提供不少于规定学时的2倍的课程。"]
+    plan, _, content = _one("学时认定", *texts)
+    assert plan["hours"] == {"minutes_per_hour": 45, "offered_ratio": 2} and plan["rates"] == {"hours_per_day": 6}
+    assert content == ["网络研修每学时按{=hours.minutes_per_hour}分钟计，集中培训每天按{=rates.hours_per_day}学时计。",
+                       "研修平台提供不少于规定学时的{=hours.offered_ratio}倍的课程。"]
+    assert errors_of(plan) == []
+    plan, _, _ = _one("学时认定", "每学时按35分钟计。")  # not a length a training hour has
+    assert "hours" not in plan
+
+
+def test_a_quota_of_the_best_band():
+    text = "考核结果分为优秀（90分及以上）、合格（60—89分）和不合格（60分以下），优秀比例不超过参训人数的15%。"
+    plan, _, content = _one("考核", text)
+    assert plan["assessments"][0]["bands"][0] == {"name": "优秀", "min": 90, "quota": "≤15%"}
+    assert content[0].endswith("优秀比例不超过参训人数的{=assessments.考核.bands.优秀.quota}%。")
+    assert errors_of(plan) == []
+    assert text in rendered_texts(plan)

@@ -130,6 +130,9 @@ _EXEMPTED = re.compile(r"免修|免训|免于|免予|免考")
 _TOTAL = re.compile(r"共计|合计|共")
 _PER_CREDIT = (re.compile(rf"{_N}{_SP}学时{_SP}(?:折合|折算为|折算|计|记){_SP}1{_SP}个?学分"),
                re.compile(rf"1{_SP}个?学分{_SP}(?:折合|相当于|等于|为|计){_SP}{_N}{_SP}学时"))
+_MINUTES = (re.compile(rf"(?:每|1|一){_SP}学时{_SP}(?:按|折合|计|为|等于|相当于){_SP}{_N}{_SP}分钟"),)
+_PER_DAY = re.compile(rf"(?:每|1|一){_SP}天{_SP}(?:按|折合|计|为|记){_SP}{_N}{_SP}学时")
+_RATIO = re.compile(rf"提供[^，。；]{{0,20}}?(?:所需|要求|规定)?学时(?:数)?的{_SP}{_N}{_SP}倍")
 _CREDITS = re.compile(rf"(?P<least>不少于|不低于|至少)?{_SP}{_N}{_SP}学分")
 _OTHER_WHO = re.compile(r"班主任|校长|园长|书记|骨干|名师|学员代表|培训者")
 
@@ -142,7 +145,7 @@ def recognise_hours_cited(ctx: Ctx) -> None:
     for path, sec in walk(lst(plan, "sections")):
         content = lst(sec, "content")
         for i, para in enumerate(content):
-            if not isinstance(para, str) or len(para) > LONGEST or ("学时" not in para and "学分" not in para):
+            if not isinstance(para, str) or len(para) > LONGEST or not any(w in para for w in ("学时", "学分", "分钟")):
                 continue
             spans: list = []
             _cite_hours(ctx, para, hours, spans, path + ("content", i))
@@ -151,7 +154,8 @@ def recognise_hours_cited(ctx: Ctx) -> None:
                 by_root: dict = {}
                 for a, b, r in sorted(spans):
                     root = r[2:-1].split(".")[0]
-                    by_root.setdefault({"figures": ("figures", r[2:-1].split(".")[1]), "cycle": ("period", "cycle")}.get(root, ("hours",)), []).append((a, b, r))
+                    where = {"figures": ("figures", r[2:-1].split(".")[1]), "cycle": ("period", "cycle"), "rates": ("rates",)}.get(root, ("hours",))
+                    by_root.setdefault(where, []).append((a, b, r))
                 for data_path, group in by_root.items():
                     ctx.guess("import.guess.cited", path + ("content", i), data_path,
                               text="、".join(para[a:b] for a, b, _ in group), ref="、".join(r for _, _, r in group))
@@ -168,6 +172,19 @@ def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
         if m and "hours_per_credit" not in hours and not taken(m.start(g), m.end(g)):
             hours["hours_per_credit"] = number(m.group(g))
             spans.append((m.start(g), m.end(g), "{=hours.hours_per_credit}"))
+    m = _MINUTES[0].search(text)
+    if m and "minutes_per_hour" not in hours and not taken(m.start(1), m.end(1)) and number(m.group(1)) in (40, 45, 50, 60):
+        hours["minutes_per_hour"] = number(m.group(1))
+        spans.append((m.start(1), m.end(1), "{=hours.minutes_per_hour}"))
+    m = _PER_DAY.search(text)
+    rates = ctx.plan.get("rates") if isinstance(ctx.plan.get("rates"), dict) else None
+    if m and not (rates and "hours_per_day" in rates) and not taken(m.start(1), m.end(1)):
+        ctx.plan.setdefault("rates", {})["hours_per_day"] = number(m.group(1))
+        spans.append((m.start(1), m.end(1), "{=rates.hours_per_day}"))
+    m = _RATIO.search(text)
+    if m and "offered_ratio" not in hours and not taken(m.start(1), m.end(1)):
+        hours["offered_ratio"] = number(m.group(1))
+        spans.append((m.start(1), m.end(1), "{=hours.offered_ratio}"))
     for m in _HOURS_AT.finditer(text):
         s, e = m.start(2), m.end(2)
         if taken(s, e):

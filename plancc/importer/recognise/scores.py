@@ -36,6 +36,8 @@ _PASS = re.compile(rf"(?:总分|总成绩|考核总分|考核成绩|综合成绩
 _EXCELLENT = re.compile(rf"{_N}分(?:及以上|以上)(?:的|者)?(?:为|评为|视为|认定为)优秀")
 _TOTAL = re.compile(rf"(?:^|(?<=[，。；,;：:]))(?:考核|本次考核|考核成绩|总成绩)?(?:实行|采用)?(?:满分|总分)(?:为|是|设为|共)?{_N}分(?!以上|及以上|（含）|\(含\)|以下|为|者|的|即|方|才|可|视)")
 _CREDIT = re.compile(rf"(?:认定|登记|计|记|授予|给予)(?:继续教育)?{_N}学时")
+_QUOTA = re.compile(r"(?P<name>优秀|良好)(?:等次|等级)?(?:的)?(?:比例|名额|人数)?(?:原则上)?(?:不超过|不高于|不得超过|控制在)"
+                    r"(?:参训人数|参训教师|参训学员|考核人数|总人数)?(?:的)?(?P<n>\d+(?:\.\d+)?)%(?:以内)?")
 _BAND_NAMES = r"(?P<name>优秀|良好|合格|基本合格|不合格|及格|不及格|中等|较好|一般)"
 _BAND = re.compile(rf"{_BAND_NAMES}[（(](?P<range>[^（）()]{{2,16}})[）)]")
 _RANGES = (
@@ -143,6 +145,12 @@ def _read(text: str, about: bool = False):
     if bands is not None:
         data["bands"], more = bands
         spans += more
+    for m in _QUOTA.finditer(text):
+        name = m.group("name")
+        band = next((b for b in data.get("bands", []) if b["name"] == name), None)
+        if band is not None and free(m.start("n"), m.end("n")) and "quota" not in band:
+            band["quota"] = "≤" + m.group("n") + "%"
+            spans.append((m.start("n"), m.end("n"), f"bands.{name}.quota"))
     return (data, spans) if spans else None
 
 
