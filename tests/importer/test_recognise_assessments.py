@@ -165,3 +165,13 @@ def test_a_rubric_with_its_own_headers_for_requirement_and_rule():
     assert r["headers"] == {"name": "考核项目", "requirement": "考核内容", "deduction": "评分标准"} and r["total"] == 100
     assert errors_of(plan) == []
     assert rendered_tables(plan) == [[t["columns"], *t["rows"]]]
+
+
+def test_the_default_pass_sentence_with_credited_hours_after_the_components():
+    pass_text = "考核总成绩达到60分为合格，达到90分为优秀；考核合格者认定72学时。"
+    sec = {"title": "考核", "sections": [{"content": [COMPONENTS[0]]}, {"content": [COMPONENTS[1], pass_text]}]}
+    plan, _ = run(prose(sec))
+    (a,) = plan["assessments"]
+    assert (a["pass_mark"], a["excellent_mark"], a["credited_hours"]) == (60, 90, 72)
+    assert errors_of(plan) == []
+    assert pass_text in rendered_texts(plan)

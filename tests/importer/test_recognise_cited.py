@@ -234,3 +234,9 @@ def test_a_quota_of_the_best_band():
     assert content[0].endswith("优秀比例不超过参训人数的{=assessments.考核.bands.优秀.quota}%。")
     assert errors_of(plan) == []
     assert text in rendered_texts(plan)
+
+
+def test_a_parts_full_marks_are_not_the_schemes_total():
+    texts = ["过程性考核（占总成绩的70%，满分70分）包括课程学习。", "在线考试占30%，满分100分。"]
+    plan, _, content = _one("考核说明", *texts)
+    assert all("total" not in a for a in plan.get("assessments", []))

@@ -91,7 +91,7 @@ def _entries(sec: dict):
     return entries(dict(sec, sections=plain))
 
 
-_PASS_SENTENCE = re.compile(rf"^考核总成绩达到{_N}分为合格(?:，达到{_N}分为优秀)?。$")
+_PASS_SENTENCE = re.compile(rf"^考核总成绩达到{_N}分为合格(?:，达到{_N}分为优秀)?(?:；考核合格者认定{_N}学时)?。$")
 
 
 def _pass_after(sec: dict):
@@ -121,6 +121,8 @@ def _pass_marks(text: str) -> dict:
     out = {"pass_mark": number(m.group(1))}
     if m.group(2):
         out["excellent_mark"] = number(m.group(2))
+    if m.group(3):
+        out["credited_hours"] = number(m.group(3))
     return out
 
 

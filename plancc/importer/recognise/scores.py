@@ -80,6 +80,15 @@ def recognise_scores(ctx: Ctx, home: dict) -> None:
         plan.pop("assessments", None)
 
 
+def _of_a_part(text: str, pos: int) -> bool:
+    """Whether full marks at `pos` are a part's: inside brackets, or in a clause that gives a weight."""
+    opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    if opened != -1 and max(text.rfind("）", opened, pos), text.rfind(")", opened, pos)) == -1:
+        return True
+    start = max(text.rfind(c, 0, pos) for c in "。；;") + 1
+    return "%" in text[start:pos] or "占" in text[start:pos]
+
+
 def _clash(a: dict, data: dict) -> bool:
     """Whether `data` says again what `a` already holds (then it is another scheme)."""
     for k in ("total", "pass_mark", "excellent_mark", "credited_hours"):
@@ -132,6 +141,8 @@ def _read(text: str, about: bool = False):
         spans = []
     for rx, key in ((_TOTAL, "total"), (_PASS, "pass_mark"), (_EXCELLENT, "excellent_mark")):
         m = rx.search(text)
+        if m is not None and key == "total" and _of_a_part(text, m.start()):
+            m = None
         if m is not None and free(m.start(1), m.end(1)):
             data[key] = number(m.group(1))
             spans.append((m.start(1), m.end(1), key))
