@@ -102,6 +102,9 @@ def _school_year(plan: dict) -> None:
     m = _SCHOOL_YEAR.search(text)
     if m and int(m.group(2)) == int(m.group(1)) + 1:
         plan["period"].setdefault("school_year", f"{m.group(1)}-{m.group(2)}")
+        term = re.match(r"\s*第([一二])学期", text[m.end():])
+        if term is not None:  # “2024—2025学年第一学期”: the term the period is
+            plan["period"].setdefault("semester", f"{m.group(1)}-{m.group(2)}学年第{term.group(1)}学期")
         return
     # “宾川县2022年……实施方案”: one year, the year the training starts → the plan's year
     years = re.findall(r"(?<![\d\-—－])(\d{4})年(?![度]?[-—－]\d)", text)
