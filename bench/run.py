@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import catalog  # noqa: E402
+import import_read  # noqa: E402
 import many_plans  # noqa: E402
 import startup  # noqa: E402
 
@@ -31,10 +32,12 @@ def main() -> int:
     many = many_plans.main(extra)
     print()
     start = startup.main(extra)
+    print()
+    imp = import_read.main(extra)
     if args.quick:
         return 0
-    missed = [m for r in (cat, many, start) for m in r["verdicts"].missed]
-    unmeasured = [m for r in (cat, many, start) for m in r["verdicts"].unmeasured]
+    missed = [m for r in (cat, many, start, imp) for m in r["verdicts"].missed]
+    unmeasured = [m for r in (cat, many, start, imp) for m in r["verdicts"].unmeasured]
     print()
     if missed:
         print("missed: " + ", ".join(missed))

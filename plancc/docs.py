@@ -99,6 +99,16 @@ def plan_language_md() -> str:
         "",
         "计划文件是一个 YAML 映射，顶层键如下；每个对象的键见后文各节。未列出的键都是错误（PL101）。",
         "",
+        "**正文中的标记。** 段落、列表项、小节标题和表格单元格中的 `{=名称}` 引用数据（见 `plancc show` 的“可引用的数据”），"
+        "段落和列表项中的 `**文字**` 印作加粗。要照原样印出这些字符：把 `{=` 写成 `{{=`（`{{=hours.required}` 印出 "
+        "`{=hours.required}`，每多写一个 `{` 就照印一个）；在 `*` 和 `\\` 前加反斜杠（`\\*\\*` 印出 `**`，与 Markdown 相同；"
+        "单独的 `**` 不成对时照印，不必转义）。`plancc import` 导入 Word 文档时自动这样写。",
+        "",
+        "**Markup in prose.** `{=name}` in paragraphs, list items, section titles and table cells cites data; "
+        "`**text**` in paragraphs and list items is bold. To print these characters as typed, write `{{=` for `{=` "
+        "(`{{=hours.required}` prints `{=hours.required}`) and put a backslash before `*` and `\\` (`\\*\\*` prints `**`, "
+        "as in Markdown). `plancc import` writes text from Word documents so.",
+        "",
     ]
     for model in _models(Plan):
         doc = (model.__doc__ or "").strip().splitlines()[0] if model.__doc__ else ""

@@ -223,13 +223,20 @@ def _page(facts, profile, out: _Out) -> None:
     pg = profile.page
     w, h = facts.page_width, facts.page_height
     if w is None or h is None or abs(w - pg.width) > MARGIN_SLACK or abs(h - pg.height) > MARGIN_SLACK:
-        out.add("PLD101", {"got": f"{_mm(w)} × {_mm(h)}", "want": f"{_mm(pg.width)} × {_mm(pg.height)}"}, part=part)
+        got_size = f"{_mm(w)} × {_mm(h)}" if w is not None and h is not None else message("docx.unset", out.lang)
+        out.add("PLD101", {"got": got_size, "want": f"{_mm(pg.width)} × {_mm(pg.height)}"}, part=part)
     m = pg.margins
     names = ("top", "bottom", "left", "right")
     got = {k: facts.margins.get(k) for k in names}
     if any(got[k] is None or abs(got[k] - getattr(m, k)) > MARGIN_SLACK for k in names):
         label = {k: message(f"docx.margin.{k}", out.lang) for k in names}
-        out.add("PLD102", {"got": message("cli.sep", out.lang).join(f"{label[k]} {_mm(got[k])}" for k in names),
+        if all(got[k] is None for k in names):
+            got_margins = message("docx.unset", out.lang)
+        else:
+            unset = message("docx.unset_short", out.lang)
+            got_margins = message("cli.sep", out.lang).join(f"{label[k]} {_mm(got[k]) if got[k] is not None else unset}"
+                                                           for k in names)
+        out.add("PLD102", {"got": got_margins,
                            "want": message("cli.sep", out.lang).join(f"{label[k]} {_mm(getattr(m, k))}" for k in names)},
                 part=part)
     grid = pg.grid

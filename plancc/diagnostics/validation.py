@@ -17,7 +17,7 @@ from plancc.catalog import message as msg
 from plancc.errors import Worded
 
 #: pydantic error types worded by plancc: the message is "value.<type>" in the catalog
-_VALUE_DETAILS = frozenset({'greater_than_equal', 'greater_than', 'less_than_equal', 'less_than', 'literal_error', 'partial_date_format', 'partial_date_month', 'partial_date_day', 'partial_date_type', 'partial_date_time', 'partial_date_time_day', 'block_kind', 'too_short', 'too_long', 'string_too_short', 'string_pattern_mismatch', 'layout_override', 'table_row_cells', 'table_widths_count', 'table_merge_column', 'figure_amount', 'figure_derive', 'figure_name', 'figure_both_bounds', 'rubric_item_points', 'rubric_item_rows_text'})
+_VALUE_DETAILS = frozenset({'greater_than_equal', 'greater_than', 'less_than_equal', 'less_than', 'literal_error', 'partial_date_format', 'partial_date_month', 'partial_date_day', 'partial_date_type', 'partial_date_time', 'partial_date_time_day', 'block_kind', 'too_short', 'too_long', 'string_too_short', 'string_pattern_mismatch', 'layout_override', 'table_row_cells', 'table_widths_count', 'table_merge_column', 'figure_amount', 'figure_derive', 'figure_name', 'figure_both_bounds', 'rubric_item_points', 'rubric_item_rows_text', 'table_no_columns', 'table_merge_up', 'table_merge_up_text', 'table_columns_and_header'})
 #: ValueError texts of plancc's own validators → catalog key "value.error.<name>"
 _VALUE_ERRORS = {"blank": "blank", "not finite": "not_finite"}
 _TYPE_KEYS = {

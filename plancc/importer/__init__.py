@@ -56,12 +56,41 @@ def read(path: str | Path, lang: str = "zh") -> "SourceDoc":
 
 def run_import(doc: "SourceDoc") -> "tuple[dict, list[Guess]]":
     """structure, then recognise when that stage is installed: the plan and every guess."""
-    from plancc.importer.structure import structure
+    from plancc.importer.structure import structure_places
 
-    plan, guesses = structure(doc)
+    plan, guesses, places = structure_places(doc)
     try:
         from plancc.importer.recognise import recognise
     except ImportError:
-        return plan, guesses
-    plan, more = recognise(plan, doc)
-    return plan, [*guesses, *more]
+        return plan, in_source_order(guesses, doc)
+    plan, more = recognise(plan, doc, places)
+    return plan, in_source_order([*guesses, *more], doc)
+
+
+def in_source_order(guesses: "list[Guess]", doc: "SourceDoc | None" = None) -> "list[Guess]":
+    """Guesses in the order of their places in the source: by the position in the body of the
+    paragraph or table they name (from ``doc``; without it, by page, paragraph, then table), then
+    row and cell; those without a place last. Stable: guesses at one place keep the order they
+    were made in."""
+    from plancc.importer.source import SPara
+
+    para_at: dict[int, int] = {}
+    table_at: dict[int, int] = {}
+    for i, b in enumerate(doc.blocks if doc is not None else ()):
+        if isinstance(b, SPara):
+            if b.place.paragraph is not None:
+                para_at.setdefault(b.place.paragraph, i)
+        elif b.place.table is not None:
+            table_at.setdefault(b.place.table, i)
+
+    def key(g: "Guess") -> tuple:
+        p = g.place
+        if p.paragraph is None and p.table is None:
+            return (1, 0, 0, 0, 0, 0)
+        if doc is not None:
+            pos = para_at.get(p.paragraph, -1) if p.paragraph is not None else table_at.get(p.table, -1)
+            if pos >= 0:
+                return (0, pos, p.row or 0, p.cell or 0, 0, 0)
+        return (0, p.page or 0, p.paragraph or 0, p.table or 0, p.row or 0, p.cell or 0)
+
+    return sorted(guesses, key=key)

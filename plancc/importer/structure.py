@@ -2,13 +2,23 @@
 
 What this stage decides, and by which rule:
 
-- **Title block.** Leading paragraphs before the body: an 附件 label (“附件1”), then the
-  title (1–3 lines: centred, bold or large lines; without formatting, lines until one
-  ends in a document word such as 方案), a subtitle (a line in brackets, or a short
-  centred line under the title), a 文号, and the 主送 (a short line ending in “：”).
-  At the end: attachment notes (“附件：1.……”), the 落款 (a short line before the date,
-  or a right-aligned one) and the date.
-- **Outline by numbering, not by font.** A paragraph that begins with a typed number
+- **Title block.** Leading paragraphs before the body: an 附件 label (“附件1”), a 文号 above
+  the title, then the title (1–5 lines, a line break typed in a paragraph starting a line:
+  centred, bold or large lines; without formatting, lines until one ends in a document word
+  such as 方案), a subtitle (a line in brackets, or a short centred line under the title), a
+  文号, and the 主送 (a short line ending in “：” naming units, “、” or “，” between them, not a
+  sentence leading into a list). At the end: attachment notes (“附件：1.……”, the numbered lines
+  under it), the 落款 (a short line before the date, or right-aligned ones: up to three units
+  set one above the other, written on one line) and the date. What follows the date (附件
+  bodies under their labels, 版记 lines 抄送/……印发), or an attachment label that begins a
+  page after the body, stays in the body as unnumbered sections after the last one (the plan
+  language prints nothing after the date).
+- **Outline by numbering, not by font; by heading style where nothing numbers it.** 第一部分,
+  第一章 and 第一节 open unnumbered sections (kept in the title), nested in that order, each
+  only as a heading line (第一条 articles stay paragraphs). A paragraph with no number whose
+  style or w:outlineLvl makes it a heading (标题 1, Heading 2 …; not level 9, body text) and
+  that is a short line opens an unnumbered section at that outline level: it closes the
+  sections of its level and deeper. A paragraph that begins with a typed number
   (一、（一）1.（1）① and the variants clerks type: (一) 1、 1． (1) 1)) or carries one
   Word generates (:attr:`SPara.number`) opens a section. Each distinct *form* of number
   is a level: a form seen again closes the sections down to its level; a new form nests
@@ -18,8 +28,12 @@ What this stage decides, and by which rule:
   ladder gives at that place, the section says ``numbering:``; where its count does not
   follow on, ``number_from:``.
 - **Heading or run-in.** After its number, a short line without closing sentence
-  punctuation is a heading; “培训目标：……” is a run-in heading (``run_in: true``); a
-  sentence is a section without a title whose number runs into its first paragraph.
+  punctuation is a heading (a line break typed in it joined: one heading), and so is a short
+  一、 or （一） heading closed by “。” alone on its line (“（一）培训对象。”); “培训目标：……”
+  is a run-in heading (``run_in: true``), and so is one typed with a half-width colon that is
+  no clock's (“培训时间:2025年……”, not “8:30”); a sentence (“（二）加强领导。各校要……”) is a section
+  without a title whose number runs into its first paragraph. Numbered sections nest no
+  deeper than the ladder's seven forms, all sections no deeper than MAX_NESTING.
 - **Lists.** Two or more sections in a row with the same form, numbered 1, 2, 3 …, with
   no title and nothing under them become an ``{items: […]}`` list when the form is ①
   or deeper (the ladder's items), or when it is 1./（1） and every item is a long
@@ -34,7 +48,10 @@ What this stage decides, and by which rule:
   column (a guess); a short line just before a table is its ``caption``.
 
 Nothing is dropped: every paragraph's text (less its number, which render regenerates)
-lands in the plan.
+lands in the plan, escaped where the plan language would read markup in it (a typed ``{=``,
+``**`` pairs: plancc.importer.write.escape_prose) so that render prints it as typed.
+:func:`structure_places` also says where each part of the plan was read (the ``places`` that
+recognise takes).
 """
 
 from __future__ import annotations
@@ -44,6 +61,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from plancc.importer.source import Guess, Place, SourceDoc, SPara, STable
+from plancc.text.ladder import FORMS as LADDER_FORMS
 from plancc.text.numerals import parse_cn_number
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -51,7 +69,9 @@ _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # (style key, rung on the ladder or None, pattern); the pattern's group 1 is the number
 _FORMS: list[tuple[str, Optional[int], re.Pattern]] = [
-    ("part", None, re.compile(rf"第([{_CN}0-9０-９]+)(?:部分|章|篇)")),
+    ("part", None, re.compile(rf"第([{_CN}0-9０-９]+)(?:部分|篇|编)")),
+    ("chapter", None, re.compile(rf"第([{_CN}0-9０-９]+)章")),
+    ("sect", None, re.compile(rf"第([{_CN}0-9０-９]+)节")),
     ("cn", 1, re.compile(rf"([{_CN}]+)\s*[、，,．.](?![0-9０-９])")),
     ("pcn", 2, re.compile(rf"[（(]\s*([{_CN}]+)\s*[）)]\s*[、，,]?")),
     ("num", 3, re.compile(r"([0-9０-９]{1,3})\s*[.．、，,](?![0-9０-９])")),
@@ -61,6 +81,8 @@ _FORMS: list[tuple[str, Optional[int], re.Pattern]] = [
     ("UP", 6, re.compile(r"([A-Z])[.．](?=[\u4e00-\u9fff（《“])")),
     ("low", 7, re.compile(r"([a-z])[.．](?=[\u4e00-\u9fff（《“])")),
 ]
+#: forms that are not on the ladder: a part, a chapter and a section of a chapter, in this order
+_PARTS = ("part", "chapter", "sect")
 _STANDARD = {"cn": "一、", "pcn": "（一）", "num": "1.", "num)": "1.", "pnum": "（1）", "circ": "①", "UP": "A.", "low": "a."}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -69,17 +91,25 @@ _DOC_WORDS = ("方案", "计划", "规划", "通知", "办法", "意见", "细�
 _UNITS = ("大学", "学院", "学校", "中学", "小学", "中心", "教育局", "教育体育局", "委员会", "研究院", "研究所", "办公室", "人民政府", "教研室")
 _PUNCT = re.compile(r"[，。、；：:,;！？!?“”《》]")
 _DATE = re.compile(
-    rf"\s*([0-9０-９]{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"\s*([0-9０-９]{{4}}|(?=[0-9０-９OＯ]*[〇零○一二三四五六七八九])[〇零○OＯ0０一二三四五六七八九]{{4}})\s*年\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*月"
     rf"(?:\s*([0-9０-９]{{1,2}}|[{_CN}]{{1,3}})\s*日)?\s*"
 )
+_DATE_AT_END = re.compile(_DATE.pattern + "$")
 _ISO_DATE = re.compile(r"\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\s*")
 _ATTACH_LABEL = re.compile(rf"\s*附\s*件\s*[0-9０-９{_CN}]*\s*[：:]?\s*")
 _ATTACH_NOTE = re.compile(r"\s*附\s*件\s*[：:]\s*(.*)")
 _DOC_NUMBER = re.compile(r"\s*[^\s〔［\[【（(]{1,20}[〔［\[【（(][0-9]{4}[〕］\]】）)]\s*[0-9]{1,4}\s*号\s*")
 _BASIS_LEAD = re.compile(r"(根据|依据|按照|遵照|贯彻落实|贯彻)(?=《)")
 _BASIS_DOC = re.compile(r"《([^《》]{1,200})》(?:[（(](?!以下简称)([^（）()]{1,60})[）)])?(?:[（(]以下简称《([^《》]{1,30})》[）)])?")
-_RUN_IN = re.compile(r"([^，。；：:！？,;]{1,24})：(.+)", re.S)
+# a run-in heading: “培训目标：……”, or typed with a half-width colon (“培训时间:2025年……”) that is no clock's (8:30)
+_RUN_IN = re.compile(r"([^，。；：:！？,;]{1,24}?)(?:：|(?<![0-9０-９]):)(.+)", re.S)
 
+#: a 落款 has at most this many units (one line each, above the date)
+ISSUERS = 3
+#: a 一、 or （一） heading that ends in “。” (alone on its line) has at most this many characters
+CLOSED_HEADING = 16
+#: a title has at most this many lines
+TITLE_LINES = 5
 #: a heading after its number: at most this many characters
 HEADING_MAX = 40
 #: sections nest at most this deep (the ladder's seven rungs and one unnumbered level)
@@ -111,7 +141,10 @@ class Numbered:
 
 
 def numbered(p: SPara) -> Optional[Numbered]:
-    """The number a paragraph begins with (Word's own first, else typed), or None."""
+    """The number a paragraph begins with (Word's own first, else typed), or None (always for a
+    line in a TOC style: a table of contents repeats the body's headings, with page numbers)."""
+    if _TOC_STYLE.fullmatch(p.style.strip()):
+        return None
     if p.number.strip():
         num = p.number.strip()
         for style, rung, rx in _FORMS:
@@ -125,10 +158,37 @@ def numbered(p: SPara) -> Optional[Numbered]:
         m = rx.match(text)
         if m and m.end() < len(text):
             rest = text[m.end():]
-            if style == "part":  # 第一部分 stays in the title (it is not a ladder form)
+            if style in _PARTS:  # 第一部分, 第一章, 第一节 stay in the title (they are not ladder forms) …
+                if not _short_line(text.replace("\n", ""), HEADING_MAX):
+                    return None  # … and open a section only as a heading line (“第一节课后……” is a sentence)
                 return Numbered(style, None, _n(m.group(1)), "", text)
             return Numbered(style, rung, _n(m.group(1)), text[: m.end()], rest.lstrip(" \u3000\t"))
     return None
+
+
+_TOC_STYLE = re.compile(r"(?i)(?:toc|目录)\s*[1-9]")
+_TOC_PAGE = re.compile(r"\t[\s.…·．。-]*[0-9]{1,4}\s*$")
+
+
+def _toc_lines(blocks: list) -> set[int]:
+    """The ids of the lines of a table of contents: Word's TOC styles, and the lines typed under a
+    “目录” line as a heading, a tab and a page number (blank lines between them aside)."""
+    out: set[int] = set()
+    under = False
+    for b in blocks:
+        if not isinstance(b, SPara):
+            under = False
+            continue
+        t = b.text.strip()
+        if _TOC_STYLE.fullmatch(b.style.strip()):
+            out.add(id(b))
+        elif re.sub(r"\s", "", t) == "目录":
+            under = True
+        elif under and "\t" in b.text and len(t) <= 80 and _TOC_PAGE.search(b.text):
+            out.add(id(b))
+        elif t or b.number:
+            under = False
+    return out
 
 
 def _short_line(text: str, most: int = HEADING_MAX) -> bool:
@@ -151,6 +211,12 @@ class _Sec:
     children: list = field(default_factory=list)
     long: bool = False  # its text is a sentence (no title)
     guesses: list = field(default_factory=list)  # indices of the guesses made about it
+    outline: Optional[int] = None  # the outline level its paragraph has (heading style or w:outlineLvl), when known
+    cplaces: list = field(default_factory=list)  # where each block of ``content`` was read (parallel to it)
+
+    def add(self, block: Any, place: Place) -> None:
+        self.content.append(block)
+        self.cplaces.append(place)
 
 
 class _Builder:
@@ -158,6 +224,13 @@ class _Builder:
         self.doc = doc
         self.guesses: list[Guess] = []
         self.anchors: list[tuple[int, Any, tuple]] = []
+        self.doc_places: dict[str, Place] = {}  # document key → where it was read
+        self.sec_of: dict[int, _Sec] = {}  # id of a section dict of the plan → the section it was built from
+        self.part_places: dict[int, list[Place]] = {}  # id of an items list or a table spec → its items' or rows' places
+        self.after_date: Optional[int] = None  # the guess that says what follows the date, anchored at its first section
+        self.toc: set[int] = _toc_lines(doc.blocks)  # ids of the lines of a table of contents
+        self.annex: set[int] = set()  # ids of the 附件 labels after the date (each opens a section)
+        self.record: set[int] = set()  # ids of the 版记 lines after the date
 
     def guess(self, key: str, place: Place, path: tuple = (), **values: Any) -> None:
         self.guesses.append(Guess(key, place, tuple(values.items()), path))
@@ -187,19 +260,47 @@ class _Builder:
             if path is not None:
                 self.guesses[i] = replace(self.guesses[i], path=(*path, *sub))
 
+    def places(self, plan: dict) -> dict[tuple, Place]:
+        """Every part of the finished plan whose source place is known, by data path."""
+        out: dict[tuple, Place] = {("document", k): pl for k, pl in self.doc_places.items() if k in plan.get("document", {})}
+
+        def walk(secs: list, path: tuple) -> None:
+            for i, d in enumerate(secs):
+                p = (*path, i)
+                s = self.sec_of.get(id(d))
+                if s is not None:
+                    if s.style != "preface":
+                        out[p] = s.place
+                    for j, (blk, bp) in enumerate(zip(s.content, s.cplaces)):
+                        cp = (*p, "content", j)
+                        out[cp] = bp
+                        if isinstance(blk, dict) and "table" in blk:
+                            for r, rp in enumerate(self.part_places.get(id(blk["table"]), ())):
+                                out[(*cp, "table", "rows", r)] = rp
+                        elif isinstance(blk, dict) and "items" in blk:
+                            for r, rp in enumerate(self.part_places.get(id(blk), ())):
+                                out[(*cp, "items", r)] = rp
+                walk(d.get("sections") or [], (*p, "sections"))
+
+        walk(plan.get("sections") or [], ("sections",))
+        return out
+
     def title_lines(self, paras: list[SPara], first: int, formatted: bool) -> tuple[int, list[str]]:
-        """The title's lines from ``first`` on (1–3): with formatting, the centred, bold or large lines
-        alike; without, short lines up to one that ends in a document word (方案, 计划 …)."""
+        """The title's lines from ``first`` on (1 to TITLE_LINES; a line break typed in a paragraph
+        starts a line): with formatting, the centred, bold or large lines alike; without, short
+        lines up to one that ends in a document word (方案, 计划 …)."""
         i, n = first, len(paras)
         title: list[str] = []
         lead = paras[first] if first < n else None
-        while i < n and len(title) < 3:
+        while i < n and len(title) < TITLE_LINES:
             p = paras[i]
             t = p.text.strip()
             if not t:
                 i += 1
                 continue
-            if numbered(p) or not _short_line(t, 60) or t.endswith(("：", ":")) or _DOC_NUMBER.fullmatch(t):
+            lines = [x.strip(" \u3000\t") for x in t.split("\n") if x.strip(" \u3000\t")]
+            if (numbered(p) or not all(_short_line(x, 60) for x in lines) or t.endswith(("：", ":")) or _DOC_NUMBER.fullmatch(t)
+                    or len(title) + len(lines) > TITLE_LINES):
                 break
             if title and t[0] in "（(" and t[-1] in "）)":
                 break  # the subtitle
@@ -209,7 +310,7 @@ class _Builder:
                 same = p.align == lead.align and p.bold == lead.bold and (p.size == lead.size or p.size is None)
                 if not (p.align == "center" or p.bold or (p.size or 0) >= 36) or (title and not same):
                     break
-            title.append(t)
+            title.extend(lines)
             i += 1
             if not formatted and t.endswith(_DOC_WORDS):
                 break
@@ -227,9 +328,21 @@ class _Builder:
             i += 1
         if i < n and not paras[i].number and _ATTACH_LABEL.fullmatch(paras[i].text) and len(paras[i].text.strip()) <= 8:
             document["attachment_label"] = paras[i].text.strip().rstrip("：:").strip()
+            self.doc_places["attachment_label"] = paras[i].place
             i += 1
         while i < n and not paras[i].text.strip():
             i += 1
+        masthead: Optional[SPara] = None
+        nxt = next((j for j in range(i + 1, n) if paras[j].text.strip()), None)
+        if (i < n and nxt is not None and not paras[i].number and _MASTHEAD.fullmatch(paras[i].text)
+                and _DOC_NUMBER.fullmatch(paras[nxt].text)):
+            masthead = paras[i]  # 发文机关标志 (“某县教育体育局文件”) over the 文号: not the title
+            i = nxt
+        if i < n and not paras[i].number and _DOC_NUMBER.fullmatch(paras[i].text):  # the 文号 above the title
+            self.take_number(paras[i], document)
+            i += 1
+            while i < n and not paras[i].text.strip():
+                i += 1
         first = i
         formatted = any(p.align == "center" or p.bold or (p.size or 0) >= 36 for p in paras[i:i + 4])
         i, title = self.title_lines(paras, first, formatted)
@@ -241,8 +354,14 @@ class _Builder:
             document["title"] = self.doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "方案"
         else:
             document["title"] = title if len(title) > 1 or _would_break(title[0]) else title[0]
+            self.doc_places["title"] = paras[first].place
             if not formatted:
                 self.guess("import.guess.title", paras[first].place, ("document", "title"), lines=len(title))
+        if masthead is not None:
+            # the plan language has no field for the 发文机关标志: the line under the title keeps its words
+            document["subtitle"] = masthead.text.strip()
+            self.doc_places["subtitle"] = masthead.place
+            self.guess("import.guess.masthead", masthead.place, ("document", "subtitle"), text=masthead.text.strip())
         # subtitle, 文号, 主送
         while i < n:
             p = paras[i]
@@ -253,25 +372,26 @@ class _Builder:
             if numbered(p):
                 break
             if "number" not in document and _DOC_NUMBER.fullmatch(t):
-                document["number"] = t
-                if "〔" not in t:
-                    self.guess("import.guess.doc_number", p.place, ("document", "number"), text=t)
+                self.take_number(p, document)
                 i += 1
                 continue
             if "subtitle" not in document and "number" not in document and "addressee" not in document and (
                     (t[0] in "（(" and t[-1] in "）)" and len(t) <= 60)
                     or (p.align == "center" and _short_line(t, 30) and not t.endswith(("：", ":")))):
                 document["subtitle"] = t
+                self.doc_places["subtitle"] = p.place
                 i += 1
                 continue
             if ("subtitle" not in document and "number" not in document and "addressee" not in document and len(t) <= 24
                     and t.endswith(_UNITS) and not _PUNCT.search(t)):
                 document["subtitle"] = t  # the issuing unit under the title, typed without formatting
+                self.doc_places["subtitle"] = p.place
                 self.guess("import.guess.subtitle", p.place, ("document", "subtitle"), text=t)
                 i += 1
                 continue
-            if "addressee" not in document and len(t) <= 40 and t.endswith(("：", ":")) and "，" not in t and "。" not in t:
+            if "addressee" not in document and _addressee(t):
                 document["addressee"] = t[:-1].strip()
+                self.doc_places["addressee"] = p.place
                 if t.endswith(":"):
                     self.guess("import.guess.addressee_colon", p.place, ("document", "addressee"))
                 i += 1
@@ -279,8 +399,30 @@ class _Builder:
             break
         return i
 
+    def take_number(self, p: SPara, document: dict) -> None:
+        t = p.text.strip()
+        document["number"] = t
+        self.doc_places["number"] = p.place
+        if "〔" not in t:
+            self.guess("import.guess.doc_number", p.place, ("document", "number"), text=t)
+
     def tail(self, blocks: list, document: dict) -> list:
-        """Take 落款, date and attachment notes off the end of the body; the blocks left."""
+        """Take 落款, date and attachment notes off the end of the body; the blocks left. What follows
+        the date (附件 bodies, each under its label “附件1” on a page of its own, and the 版记 lines
+        抄送/印发) stays in the body, after the last section (the plan language prints nothing after
+        the date): its labels and 版记 lines are marked for the body to open sections at."""
+        trailer: list = []
+        cut = _trailer_start(blocks)
+        if cut is not None:
+            blocks, trailer = blocks[:cut], blocks[cut:]
+            for j, b in enumerate(trailer):
+                if isinstance(b, SPara) and not b.number and _label_line(b.text):
+                    self.annex.add(id(b))
+                elif isinstance(b, SPara) and not b.number and (_RECORD.match(b.text) or j == 0):
+                    self.record.add(id(b))  # the first line when it is no label: the 版记's unit above its 印发 line
+            self.after_date = len(self.guesses)
+            self.guess("import.guess.after_date", trailer[0].place, count=sum(isinstance(b, SPara) and bool(b.text.strip())
+                                                                               for b in trailer) + sum(isinstance(b, STable) for b in trailer))
         end = len(blocks)
 
         def last_para(k: int) -> int:
@@ -292,21 +434,46 @@ class _Builder:
         if end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number:
             p = blocks[end - 1]
             m = _DATE.fullmatch(p.text) or _ISO_DATE.fullmatch(p.text)
+            joint = None
+            if m is None and len(p.text) <= 60:  # “某县教育体育局　2025年2月20日”: the 落款 and the date on one line
+                m = _DATE_AT_END.search(p.text)
+                who = p.text[: m.start()].strip(" \u3000\t") if m else ""
+                if m is None or not (who.endswith(_UNITS) and _short_line(who, 30) and not _PUNCT.search(who)):
+                    m = None
+                else:
+                    joint = who
             if m:
                 date = _date_value(m)
                 if date:
                     document["date"] = date
+                    self.doc_places["date"] = p.place
                     if m.re is _ISO_DATE or not m.group(1).translate(_DIGITS).isdigit() or not m.group(2).translate(_DIGITS).isdigit():
                         self.guess("import.guess.date", p.place, ("document", "date"), text=p.text.strip())
+                    if joint is not None:
+                        document["issuer"] = joint
+                        self.doc_places["issuer"] = p.place
+                        self.guess("import.guess.issuer_with_date", p.place, ("document", "issuer"), text=joint)
                     end = last_para(end - 1)
-        if end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number:
+        issuers: list[SPara] = []
+        while ("issuer" not in document and end and isinstance(blocks[end - 1], SPara) and not blocks[end - 1].number
+               and len(issuers) < ISSUERS):
             p = blocks[end - 1]
             t = p.text.strip()
-            if (p.align == "right" or ("date" in document and _short_line(t, 30))) and _short_line(t, 40) and not t.endswith(("：", ":")):
-                document["issuer"] = t
-                if p.align != "right":
-                    self.guess("import.guess.issuer", p.place, ("document", "issuer"))
-                end = last_para(end - 1)
+            if not (_short_line(t, 40) and not t.endswith(("：", ":"))):
+                break
+            if not (p.align == "right" or (not issuers and "date" in document and _short_line(t, 30))):
+                break
+            if issuers and (p.align != "right" or not t.endswith(_UNITS)):
+                break  # a unit above the first only when it is set the same way and names a unit
+            issuers.insert(0, p)
+            end = last_para(end - 1)
+        if issuers:
+            document["issuer"] = "　　".join(p.text.strip() for p in issuers)
+            self.doc_places["issuer"] = issuers[0].place
+            if issuers[-1].align != "right":
+                self.guess("import.guess.issuer", issuers[-1].place, ("document", "issuer"))
+            if len(issuers) > 1:
+                self.guess("import.guess.issuers", issuers[0].place, ("document", "issuer"), count=len(issuers))
         # attachment notes: “附件：1.…” and the numbered lines under it
         k = end - 1
         while k >= 0 and isinstance(blocks[k], SPara) and not _ATTACH_NOTE.fullmatch(blocks[k].number + blocks[k].text):
@@ -316,17 +483,31 @@ class _Builder:
             k -= 1
         if k >= 0 and isinstance(blocks[k], SPara) and all(isinstance(b, SPara) for b in blocks[k:end]):
             first = _ATTACH_NOTE.fullmatch(blocks[k].number + blocks[k].text).group(1).strip()
-            lines = ([first] if first else []) + [(b.number + b.text).strip() for b in blocks[k + 1:end] if (b.number + b.text).strip()]
+            lines = [first] if first else []
+            rest = end
+            listed: Optional[bool] = None  # whether the note's items are numbered (its first item says)
+            for j in range(k + 1, end):
+                line = (blocks[j].number + blocks[j].text).strip()
+                if not line:
+                    continue
+                if listed is None:
+                    listed = bool(_NOTE_ITEM.match(lines[0] if lines else line))
+                if listed and not _NOTE_ITEM.match(line):
+                    rest = j  # “联系人：……” after the numbered list: body text, not an attachment
+                    break
+                lines.append(line)
+            leftover = blocks[rest:end]
             items = []
             for j, line in enumerate(lines, 1):
-                m = re.match(r"([0-9０-９]{1,2})\s*[.．、]\s*(.+)", line)
+                m = _NOTE_ITEM.match(line)
                 title = (m.group(2) if m and len(lines) > 1 else line).strip()
                 items.append({"label": f"附件{_n(m.group(1)) if m else j}", "title": title})
             if items and all(len(it["title"]) <= 120 for it in items):
                 document["attachments"] = items
+                self.doc_places["attachments"] = blocks[k].place
                 self.guess("import.guess.attachments", blocks[k].place, ("document", "attachments"), count=len(items))
-                end = k
-        return blocks[:end]
+                return blocks[:k] + leftover + trailer
+        return blocks[:end] + trailer
 
     # -- preamble ----------------------------------------------------------------------
     def preamble(self, p: SPara, document: dict) -> None:
@@ -378,24 +559,29 @@ class _Builder:
     def body(self, blocks: list, document: dict) -> list[dict]:
         root = _Sec("root", 0, 0, Place())
         stack: list[_Sec] = [root]
-        preface: list = []
+        preface = _Sec("preface", None, 0, Place(paragraph=1), numbered=False)  # what comes before the first heading
         preamble_taken = "preamble" in document
         pending_caption: Optional[SPara] = None
         last_table: Optional[STable] = None  # the table just before, when nothing but blank lines came after it
+
+        def here() -> _Sec:
+            return stack[-1] if len(stack) > 1 else preface
+
         k = 0
         while k < len(blocks):
             b = blocks[k]
             k += 1
             if isinstance(b, STable):
-                target = stack[-1].content if len(stack) > 1 else preface
-                prev = target[-1] if target and isinstance(target[-1], dict) and "table" in target[-1] else None
+                target = here()
+                prev = target.content[-1] if target.content and isinstance(target.content[-1], dict) and "table" in target.content[-1] else None
                 if prev is not None and last_table is not None and pending_caption is None and b.n_cols == last_table.n_cols:
                     # a table right after a table of as many columns, nothing between them but blank
                     # lines: the rest of the same table after a page break (its header typed again is dropped)
-                    rows = self.table_rows(b, 0)
+                    rows, rplaces = self.table_rows(b, 0)
                     if rows and rows[0] == prev["table"]["columns"]:
-                        rows = rows[1:]
+                        rows, rplaces = rows[1:], rplaces[1:]
                     prev["table"]["rows"].extend(rows)
+                    self.part_places.setdefault(id(prev["table"]), []).extend(rplaces)
                     since = len(self.guesses)
                     self.guess("import.guess.table_continued", b.place, n=last_table.place.table)
                     self.anchor(since, prev, ("table", "rows"))
@@ -413,77 +599,136 @@ class _Builder:
                     self.guess("import.guess.caption", pending_caption.place, text=pending_caption.text.strip())
                     self.anchor(since, block, ("table", "caption"))
                     pending_caption = None
-                (stack[-1].content if len(stack) > 1 else preface).append(block)
+                here().add(block, b.place)
                 continue
             pending_caption = None
             if not b.text.strip() and not b.number.strip():
                 continue
             last_table = None
-            num = numbered(b)
+            num = None if id(b) in self.toc else numbered(b)
+            level = _outline_level(b)
+            if id(b) in self.annex:  # an attachment's label after the date: it opens a section of its own
+                num, level = Numbered("annex", None, 0, "", _one_line(b.text)), None
+            elif id(b) in self.record and stack[-1].style != "record":  # the 版记 lines: a section without a title
+                num, level = Numbered("record", None, 0, "", ""), None
+            elif id(b) in self.record:
+                num = None
+            elif num is None and level is not None and id(b) not in self.toc and _heading_line(b.text):
+                # a heading by its style (标题 1, Heading 2) or outline level, with no number typed or generated
+                title = _one_line(b.text)
+                num = Numbered(f"outline:{level}", None, 0, "", title)
             if num is None:
                 t = b.text.strip()
-                if len(stack) == 1 and not preface and not preamble_taken:
+                if len(stack) == 1 and not preface.content and not preamble_taken and id(b) not in self.toc \
+                        and re.sub(r"\s", "", t) != "目录":
                     self.preamble(b, document)
+                    self.doc_places["preamble"] = b.place
                     preamble_taken = True
                     continue
                 para: Any = t
-                if b.align == "center" and _short_line(t, 40) and not t.endswith(("：", ":")):
+                if id(b) in self.record:
+                    para = {"text": t, "style": "plain"}
+                elif b.align == "center" and _short_line(t, 40) and not t.endswith(("：", ":")):
                     para = {"text": t, "style": "caption"}
-                (stack[-1].content if len(stack) > 1 else preface).append(para)
+                here().add(para, b.place)
                 nxt = blocks[k] if k < len(blocks) else None
                 if isinstance(nxt, STable) and _short_line(t, 40) and not t.endswith(("：", ":", "，", ",")):
                     pending_caption = b
                 continue
-            # a numbered paragraph opens a section
+            # a numbered paragraph (or a heading by its style) opens a section
             style, rung = num.style, num.rung
-            while len(stack) > 1:
-                top = stack[-1]
-                if any(s.style == style for s in stack[1:]):
-                    if top.style == style:
-                        stack.pop()
-                        break
-                    stack.pop()
-                    continue
-                if rung is not None and top.rung is not None and top.rung >= rung and (rung <= 2 or top.rung >= 5):
-                    stack.pop()
-                    continue
-                break
-            if len(stack) > MAX_NESTING and not any(s.style == style for s in stack[1:]):
-                stack.pop()  # a new form this deep is the sibling of the deepest section, not its child
-            sec = _Sec(style, rung, num.n, b.place, numbered=style != "part")
-            rest = num.rest.strip()
+            self._close(stack, style, rung, level)
+            sec = _Sec(style, rung, num.n, b.place, numbered=style not in _PARTS and not style.startswith("outline:") and style not in ("annex", "record"),
+                       outline=level)
+            rest = _one_line(num.rest) if "\n" in num.rest and _heading_line(num.rest) else num.rest.strip()
             m = _RUN_IN.fullmatch(rest)
             if _short_line(rest, HEADING_MAX) and not (m and m.group(2).strip() and len(rest) > 24):
                 sec.title = rest
+            elif rung in (1, 2) and _closed_heading(rest):
+                sec.title = rest  # “（一）培训对象。” alone on its line: a heading that ends in a full stop
             elif m and m.group(2).strip():
-                sec.title, sec.run_in = m.group(1), True
-                sec.content.append(m.group(2).strip())
+                sec.title, sec.run_in = m.group(1).strip(), True
+                sec.add(m.group(2).strip(), b.place)
+                if rest[len(m.group(1))] == ":":
+                    self.guess("import.guess.run_in_colon", b.place, text=sec.title)
+                    sec.guesses.append(len(self.guesses) - 1)
             else:
-                sec.content.append(rest)
+                sec.add(rest, b.place)
                 sec.long = len(rest) > LONG_ITEM
-            if rung is None:  # 第一部分, or a generated number not on the ladder: kept as text, unnumbered
-                whole = (num.number + num.rest).strip()
+            if style in ("annex", "record"):
+                sec.numbered, sec.title, sec.run_in, sec.long, sec.content, sec.cplaces = False, rest, False, False, [], []
+                if style == "record":
+                    sec.add({"text": b.text.strip(), "style": "plain"}, b.place)
+                if self.after_date is not None:
+                    sec.guesses.append(self.after_date)
+                    self.after_date = None
+            elif style.startswith("outline:"):
+                sec.title, sec.run_in, sec.content, sec.cplaces = rest, False, [], []
+                self.guess("import.guess.styled_heading", b.place, text=rest[:12], style=b.style or str(level + 1))
+                sec.guesses.append(len(self.guesses) - 1)
+            elif rung is None:  # 第一部分, or a generated number not on the ladder: kept as text, unnumbered
+                whole = _one_line(num.number + num.rest) if _heading_line(num.number + num.rest) else (num.number + num.rest).strip()
                 sec.numbered, sec.title, sec.run_in, sec.long = False, "", False, False
-                sec.content = []
+                sec.content, sec.cplaces = [], []
                 if _short_line(whole, HEADING_MAX):
                     sec.title = whole
                 else:
-                    sec.content.append(whole)
+                    sec.add(whole, b.place)
                 self.guess("import.guess.unladdered", b.place, text=whole[:12])
                 sec.guesses.append(len(self.guesses) - 1)
             stack[-1].children.append(sec)
             stack.append(sec)
         sections = [self.section_dict(s) for s in self.listed(root).children]
-        if preface:
-            sections.insert(0, {"numbered": False, "content": preface})
-            self.guess("import.guess.preface", Place(paragraph=1), ("sections", 0), count=len(preface))
+        if preface.content:
+            d = {"numbered": False, "content": preface.content}
+            self.sec_of[id(d)] = preface
+            sections.insert(0, d)
+            self.guess("import.guess.preface", Place(paragraph=1), ("sections", 0), count=len(preface.content))
         self.numbering(sections, 0)
         return sections
 
+    @staticmethod
+    def _close(stack: list, style: str, rung: Optional[int], level: Optional[int]) -> None:
+        """Close the open sections a new one of this form (and outline level) does not nest under."""
+        part = _PARTS.index(style) if style in _PARTS else None
+        if style in ("annex", "record"):  # what follows the date stands beside the body's sections
+            del stack[1:]
+            return
+        if level is not None and style.startswith("outline:") and any(s.outline is not None and s.outline >= level for s in stack[1:]):
+            # a heading of a known outline level closes every section down to the nearest one above its level
+            while len(stack) > 1 and not (stack[-1].outline is not None and stack[-1].outline < level):
+                stack.pop()
+        else:
+            _Builder._close_forms(stack, style, rung, part)
+        if len(stack) > MAX_NESTING and not any(s.style == style for s in stack[1:]):
+            stack.pop()  # a new form this deep is the sibling of the deepest section, not its child
+        while rung is not None and len(stack) > _RUNGS:
+            stack.pop()  # a numbered section sits no deeper than the ladder has forms (unnumbered levels take rungs too)
+
+    @staticmethod
+    def _close_forms(stack: list, style: str, rung: Optional[int], part: Optional[int]) -> None:
+        """Close by the form of the number: a form seen again closes down to its level (see the module's doc)."""
+        while len(stack) > 1:
+            top = stack[-1]
+            if any(s.style == style for s in stack[1:]):
+                if top.style == style:
+                    stack.pop()
+                    break
+                stack.pop()
+                continue
+            if part is not None and (top.rung is not None or (top.style in _PARTS and _PARTS.index(top.style) >= part)):
+                stack.pop()  # a part, chapter or section of a chapter never nests under a ladder number or a smaller part
+                continue
+            if rung is not None and top.rung is not None and top.rung >= rung and (rung <= 2 or top.rung >= 5):
+                stack.pop()
+                continue
+            break
+
     def _drop_last(self, stack, preface) -> None:
-        target = stack[-1].content if len(stack) > 1 else preface
-        if target:
-            target.pop()
+        target = stack[-1] if len(stack) > 1 else preface
+        if target.content:
+            target.content.pop()
+            target.cplaces.pop()
 
     def listed(self, sec: _Sec) -> _Sec:
         """Turn runs of untitled, childless siblings numbered 1, 2, 3 … into items lists."""
@@ -503,9 +748,10 @@ class _Builder:
             if len(run) >= 2 and (deep or longs):
                 items = {"items": [x.content[0] for x in run], "_rung": s.rung}
                 if out and isinstance(out[-1], _Sec):
-                    out[-1].content.append(items)
+                    out[-1].add(items, s.place)
                 else:
-                    sec.content.append(items)
+                    sec.add(items, s.place)
+                self.part_places[id(items)] = [x.place for x in run]
                 self.guess("import.guess.items", s.place, count=len(run))
                 self.anchor(len(self.guesses) - 1, items, ("items",))
                 i = j
@@ -524,6 +770,7 @@ class _Builder:
         if not s.numbered:
             d["numbered"] = False
         d["_sec"] = s
+        self.sec_of[id(d)] = s
         for gi in s.guesses:
             self.anchors.append((gi, d, ("title",) if s.title else ()))
         if s.content:
@@ -560,9 +807,10 @@ class _Builder:
             d.update(ordered)
 
     # -- tables ------------------------------------------------------------------------
-    def table_rows(self, t: STable, h: int) -> list[list]:
-        """The rows of ``t`` below its first ``h`` as plan rows (the rest of a table split at a page)."""
-        return self._rows(t, t.grid(), h)[0]
+    def table_rows(self, t: STable, h: int) -> tuple[list[list], list[Place]]:
+        """The rows of ``t`` below its first ``h`` as plan rows (the rest of a table split at a page), and their places."""
+        rows = self._rows(t, t.grid(), h)[0]
+        return rows, [_row_place(t, h + r) for r in range(len(rows))]
 
     def _rows(self, t: STable, grid, h: int) -> tuple[list[list], list[int], int]:
         """Body rows (a merged cell's text in its first column, repeated down a vertical merge),
@@ -618,13 +866,122 @@ class _Builder:
         if spans:
             self.guess("import.guess.table_hspan", t.place, count=spans)
         spec: dict = {"columns": columns, "rows": rows}
+        self.part_places[id(spec)] = [_row_place(t, h + r) for r in range(len(rows))]
         if merge:
             spec["merge"] = sorted(merge)
             self.guess("import.guess.table_merge", t.place, columns="、".join(str(m) for m in sorted(merge)))
         return spec
 
 
+#: a 发文机关标志: the issuer's name and 文件 (“某县教育体育局文件”), alone on its line
+_MASTHEAD = re.compile(r"\s*[^\s，。、：:；;！？]{2,30}文件\s*")
+#: a 版记 line: 抄送 (抄报, 主题词) or the 印发 line with its date
+_RECORD = re.compile(rf"\s*(?:抄\s*送|抄\s*报|主\s*题\s*词)\s*[：:]|.*[0-9０-９{_CN}]\s*日\s*印\s*发\s*$")
+
+
+_NOTE_ITEM = re.compile(r"([0-9０-９]{1,2})\s*[.．、]\s*(.+)")
+
+
+def _label_line(text: str) -> bool:
+    """A line that is only an attachment's label: “附件1”, “附件 2”, “附件” (not the note's “附件：”),
+    or a numbered label with the attachment's title after it (“附件1：课程安排表”)."""
+    t = text.strip()
+    if len(t) <= 8 and bool(_ATTACH_LABEL.fullmatch(t)) and re.sub(r"\s", "", t) not in ("附件：", "附件:"):
+        return True
+    m = _LABEL_TITLE.fullmatch(t)
+    return bool(m) and _short_line(m.group(1), 60)
+
+
+_LABEL_TITLE = re.compile(rf"附\s*件\s*[0-9０-９{_CN}]+\s*[：:　 ]\s*(\S.*)")
+
+
+def _trailer_start(blocks: list) -> Optional[int]:
+    """Where what follows the 落款 and date begins: the first attachment label or 版记 line right
+    after a date line (blank lines between them aside), or an attachment label that begins a new
+    page; None when there is none."""
+    for j, b in enumerate(blocks):
+        if not (isinstance(b, SPara) and not b.number and (_label_line(b.text) or _RECORD.match(b.text))):
+            continue
+        if b.page_break_before and _label_line(b.text) and j > 0:
+            return j  # an attachment that begins a page of its own, after the body (dated or not)
+        start = j
+        for _ in range(2):  # the 版记's unit may stand on its own line above its 印发 line
+            k = start
+            while k > 0 and isinstance(blocks[k - 1], SPara) and not blocks[k - 1].text.strip() and not blocks[k - 1].number:
+                k -= 1
+            prev = blocks[k - 1] if k > 0 and isinstance(blocks[k - 1], SPara) and not blocks[k - 1].number else None
+            if prev is None:
+                break
+            if _DATE.fullmatch(prev.text) or _ISO_DATE.fullmatch(prev.text):
+                return start
+            t = prev.text.strip()
+            if not (_RECORD.match(b.text) and start == j and t.endswith(_UNITS) and _short_line(t, 30) and not _PUNCT.search(t)):
+                break
+            start = k - 1
+    return None
+
+
+_NOT_ADDRESSEE = ("如下", "以下", "下列", "通知", "要求", "。", "；")
+
+
+def _addressee(t: str) -> bool:
+    """Whether a line under the title is the 主送 (“各乡镇中心学校、县直各学校：”): short, ending in a
+    colon, not a sentence leading into a list (“具体安排如下：”); with a “，” in it only when every
+    part names units (“各乡镇中心学校、县直各学校，各民办学校：”), not a clause (“为做好培训，现制定方案：”)."""
+    if not (len(t) <= 60 and t.endswith(("：", ":")) and not any(w in t for w in _NOT_ADDRESSEE)):
+        return False
+    body = t[:-1]
+    if "，" not in body and "," not in body:
+        return len(t) <= 40
+    parts = [x.strip() for x in re.split(r"[，,、]", body)]
+    return all(x and (x.startswith("各") or x.endswith(_ADDRESSEE_ENDS)) for x in parts) and not _PUNCT.search(
+        re.sub(r"[，,、]", "", body))
+
+
+_ADDRESSEE_ENDS = (*_UNITS, "学校", "单位", "部门", "幼儿园", "园", "局", "处", "科", "股", "室", "所", "院", "校", "站", "组",
+                   "老师", "教师", "同志", "同仁")
+
+
+def _row_place(t: STable, r: int) -> Place:
+    """The place of the 0-based grid row ``r`` of ``t``."""
+    return Place(table=t.place.table, row=r + 1, page=t.place.page)
+
+
+def _outline_level(p: SPara) -> Optional[int]:
+    """The outline level of a heading paragraph (0 for 标题 1 / Heading 1), from w:outlineLvl or the
+    style's name; None for body text (Word's level 9)."""
+    if p.outline_level is not None:
+        return p.outline_level if 0 <= p.outline_level <= 8 else None
+    m = _HEADING_STYLE.fullmatch(p.style.strip())
+    return int(m.group(1)) - 1 if m else None
+
+
+_HEADING_STYLE = re.compile(r"(?i)(?:heading|标题)\s*([1-9])")
+
+
+def _one_line(text: str) -> str:
+    """A heading typed over several lines (a line break typed in it) as one line."""
+    parts = [x.strip(" \u3000\t") for x in text.split("\n")]
+    out = ""
+    for x in parts:
+        if not x:
+            continue
+        out += (" " if out and out[-1].isascii() and out[-1].isalnum() and x[0].isascii() and x[0].isalnum() else "") + x
+    return out
+
+
+def _closed_heading(text: str) -> bool:
+    """A short heading closed by a full stop (“培训对象。”), no other punctuation in it."""
+    return 2 <= len(text) <= CLOSED_HEADING and text.endswith("。") and not _PUNCT.search(text[:-1]) and "\n" not in text
+
+
+def _heading_line(text: str) -> bool:
+    """Whether ``text`` (its lines joined) is short enough and unpunctuated enough for a heading."""
+    return _short_line(_one_line(text), HEADING_MAX)
+
+
 _SECTION_ORDER = ("title", "run_in", "numbered", "numbering", "number_from", "content", "sections")
+_RUNGS = len(LADDER_FORMS)  # the ladder's forms: 一、（一）1.（1）① A. a.
 _STANDARD_BY_RUNG = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①", 6: "A.", 7: "a."}
 
 
@@ -638,12 +995,15 @@ def _would_break(line: str) -> bool:
         return True
 
 
+_ZERO = {"零": "〇", "○": "〇", "O": "〇", "Ｏ": "〇", "0": "〇"}
+
+
 def _cn_digit(t: str) -> Optional[int]:
     t = t.translate(_DIGITS)
     if t.isdigit():
         return int(t)
-    if len(t) == 4 and all(c in "〇零○一二三四五六七八九" for c in t):  # 二〇二四
-        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇").replace("○", "〇"))) for c in t))
+    if len(t) == 4 and all(c in "〇零○OＯ0一二三四五六七八九" for c in t):  # 二〇二四, and 二0二四 / 二O二四 as clerks type it
+        return int("".join(str("〇一二三四五六七八九".index(_ZERO.get(c, c))) for c in t))
     n = _n(t)
     return n or None
 
@@ -674,6 +1034,14 @@ def _basis_words(lead: str, basis: list[dict]) -> str:
 
 def structure(doc: SourceDoc) -> tuple[dict, list[Guess]]:
     """The plan of prose a document's structure gives, and the guesses made on the way."""
+    plan, guesses, _ = structure_places(doc)
+    return plan, guesses
+
+
+def structure_places(doc: SourceDoc) -> tuple[dict, list[Guess], dict[tuple, Place]]:
+    """:func:`structure`, and where each part of the plan was read: a data path (``("sections", 2,
+    "content", 0)``, ``("document", "title")``, a table row ``(…, "table", "rows", 3)``) → its
+    :class:`Place` (what :func:`plancc.importer.recognise.recognise` takes as ``places``)."""
     b = _Builder(doc)
     document: dict = {}
     blocks = list(doc.blocks)
@@ -690,7 +1058,53 @@ def structure(doc: SourceDoc) -> tuple[dict, list[Guess]]:
     if sections:
         plan["sections"] = sections
     b.resolve(plan)
-    return plan, b.guesses
+    places = b.places(plan)
+    _escape(plan, b, places)
+    return plan, b.guesses, places
+
+
+def _escape(plan: dict, b: "_Builder", places: dict[tuple, Place]) -> None:
+    """Escape the source's text where the plan language would read markup in it (a typed ``{=``,
+    ``**`` pairs), so that render prints it as typed: paragraphs and items (references and
+    emphasis), section titles and table cells (references; they are not parsed for emphasis).
+    Each text escaped is a guess at its data path (the YAML shows the escapes)."""
+    from plancc.importer.write import escape_prose, escape_refs
+
+    def esc(value: Any, path: tuple, fn) -> Any:
+        if not isinstance(value, str):
+            return value
+        out = fn(value)
+        if out != value:
+            where = path
+            while where and where not in places:
+                where = where[:-1]
+            b.guess("import.guess.escaped", places.get(where, Place()), path, text=value[:16])
+        return out
+
+    doc = plan["document"]
+    pre = doc.get("preamble")
+    if isinstance(pre, str):
+        doc["preamble"] = esc(pre, ("document", "preamble"), escape_prose)
+    elif isinstance(pre, dict):
+        pre["text"] = esc(pre.get("text"), ("document", "preamble", "text"), escape_prose)
+    stack = [(("sections", i), sec) for i, sec in enumerate(plan.get("sections") or [])]
+    while stack:
+        path, sec = stack.pop()
+        if "title" in sec:
+            sec["title"] = esc(sec["title"], (*path, "title"), escape_refs)
+        content = sec.get("content") or []
+        for i, blk in enumerate(content):
+            at = (*path, "content", i)
+            if isinstance(blk, str):
+                content[i] = esc(blk, at, escape_prose)
+            elif isinstance(blk, dict) and "text" in blk:
+                blk["text"] = esc(blk["text"], (*at, "text"), escape_prose)
+            elif isinstance(blk, dict) and isinstance(blk.get("items"), list):
+                blk["items"] = [esc(x, (*at, "items", j), escape_prose) for j, x in enumerate(blk["items"])]
+            elif isinstance(blk, dict) and isinstance(blk.get("table"), dict):
+                for r, row in enumerate(blk["table"].get("rows") or []):
+                    row[:] = [esc(c, (*at, "table", "rows", r, k), escape_refs) for k, c in enumerate(row)]
+        stack.extend(((*path, "sections", i), s) for i, s in enumerate(sec.get("sections") or []))
 
 
 _DOC_ORDER = ("attachment_label", "title", "subtitle", "number", "addressee", "basis", "preamble", "issuer", "date", "attachments")

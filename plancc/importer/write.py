@@ -8,6 +8,11 @@ lists. ``yaml.safe_load`` of the text gives the plan back (tests/importer/test_w
 
 A guess with a data path is a comment above the key or item it landed at
 (“# 从原文第3段读出，请核对：……”); guesses without one are listed under the header.
+
+Text of the source that the plan language would read as markup is escaped so that it prints
+verbatim (:func:`escape_prose`, applied by the structure stage as it makes the prose, before
+recognise adds references of its own): a typed ``{=`` is written ``{{=``, and ``**`` pairs
+(or any text markdown emphasis would change) have ``*`` and ``\\`` escaped with a backslash.
 """
 
 from __future__ import annotations
@@ -33,6 +38,35 @@ _INDENT = "  "
 _PLAIN = re.compile(r"[\u4e00-\u9fff（“《【〔][^\x00-\x1f\x7f-\x9f#:\u2028\u2029\ufeff\ud800-\udfff]*(?<![ \u3000])")
 # characters YAML may not hold raw in a scalar, or would read as a line break
 _UNSAFE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]")
+
+
+_REF_OPEN = re.compile(r"\{+(?==)")
+_INLINE_SPECIAL = re.compile(r"[\\*]")
+
+
+def escape_refs(text: str) -> str:
+    """Text in which a typed ``{=`` prints as typed: each run of “{” before “=” gains a brace
+    (``{=hours.required}`` → ``{{=hours.required}``; plancc.model.facts.expand_refs takes it off)."""
+    return _REF_OPEN.sub(lambda m: "{" + m.group(0), text) if "{=" in text else text
+
+
+def escape_inline(text: str) -> str:
+    """Text that prints as typed in a paragraph, where ``**x**`` is bold (plancc.layout.inline):
+    unchanged when emphasis would not change it (a lone ``**``), else every ``*`` and ``\\``
+    escaped with a backslash (CommonMark's escapes, which the paragraph parser reads)."""
+    if "*" not in text:
+        return text
+    from plancc.layout.inline import parse_inline
+
+    runs = parse_inline(text)
+    if not any(r.bold for r in runs) and "".join(r.text for r in runs) == text:
+        return text
+    return _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+
+
+def escape_prose(text: str) -> str:
+    """A paragraph's text (references filled, then emphasis) escaped to print as typed."""
+    return escape_inline(escape_refs(text))
 
 
 def _double_quoted(text: str) -> str:

@@ -50,6 +50,8 @@ _P_KINDS = {"body": "body", "caption": "caption", "note": "note", "plain": "addr
 MAX_DEPTH = 50
 #: Word's limit on the columns of a table.
 MAX_COLUMNS = 63
+#: header rows of one table (the plan language allows 8)
+MAX_HEADER_ROWS = 8
 _ALIGNS = ("left", "center", "right")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
@@ -146,6 +148,10 @@ def _blank(keep: bool | None = None) -> ir.Paragraph:
     return ir.Paragraph("body", [], keep_with_next=keep)
 
 
+def _is_blank(block) -> bool:
+    return isinstance(block, ir.Paragraph) and block.kind == "body" and not block.runs
+
+
 def _keep_last_with_next(out: list) -> None:
     """The 落款 never stands alone on a page: the last body paragraph goes with it (GB/T 9704 7.3.5)."""
     if out and isinstance(out[-1], ir.Paragraph):
@@ -190,6 +196,12 @@ class _Parser:
                     out.append(_blank())
             elif tag == "subtitle":
                 out.append(ir.Paragraph("subtitle", [ir.Run(_text(el))]))
+                if not (i + 1 < len(elements) and elements[i + 1].tag == "doc-number"):
+                    out.append(_blank())
+            elif tag == "doc-number":
+                if len(out) > 1 and _is_blank(out[-1]) and getattr(out[-2], "kind", None) == "title":
+                    out.pop()  # the number sits right under the title lines; the blank line comes after it
+                out.append(ir.Paragraph("doc_number", [ir.Run(_text(el))]))
                 out.append(_blank())
             elif tag == "attachment-label":
                 out.append(ir.Paragraph("attachment_label", [ir.Run(_text(el))]))
@@ -273,7 +285,7 @@ class _Parser:
         merge_cols: list[int] = []
         explicit = False
         row_els = []
-        header_el = None
+        header_els: list[ET.Element] = []
         for child in el:
             tag = child.tag
             if tag == "row":
@@ -293,10 +305,10 @@ class _Parser:
                 weights.append(w)
                 if child.get("merge") == "1":
                     merge_cols.append(len(cols) - 1)
-            elif tag == "header":
-                if header_el is not None:
-                    raise OutlineError("outline.two_headers")
-                header_el = child
+            elif tag == "header":  # one element per header row
+                if len(header_els) >= MAX_HEADER_ROWS:
+                    raise OutlineError("outline.two_headers", most=MAX_HEADER_ROWS)
+                header_els.append(child)
             else:
                 raise OutlineError("outline.in_table", tag=tag)
         ncols = len(cols)
@@ -326,18 +338,24 @@ class _Parser:
                 raise OutlineError("outline.row_span", table=repr(el.get('name', '')), row=n, span=pos, columns=ncols)
             rows.append(row)
         header = None
-        if header_el is not None:
-            cells = []
-            pos = 0
-            for c in header_el:
-                if c.tag != "cell":
-                    raise OutlineError("outline.in_header", tag=c.tag)
-                span = _int_attr(c, "span", 1, 1, ncols)
-                cells.append(ir.Cell(_text(c), span=span, bold=True, align="center"))
-                pos += span
-            if pos != ncols:
-                raise OutlineError("outline.header_span", table=repr(el.get('name', '')), span=pos, columns=ncols)
-            header = [cells]
+        if header_els:
+            header = []
+            for c_row in header_els:
+                cells = []
+                pos = 0
+                for c in c_row:
+                    if c.tag != "cell":
+                        raise OutlineError("outline.in_header", tag=c.tag)
+                    span = _int_attr(c, "span", 1, 1, ncols)
+                    cells.append(ir.Cell(_text(c), span=span, bold=True, align="center"))
+                    if c.get("merge") == "up":
+                        cells[-1].vmerge = "continue"
+                    pos += span
+                if pos != ncols:
+                    raise OutlineError("outline.header_span", table=repr(el.get('name', '')), span=pos, columns=ncols)
+                header.append(cells)
+            if any(c.vmerge == "continue" for row in header for c in row):
+                _merges_up(header, el.get("name", ""))
         if merge_cols:
             _vertical_merges(rows, merge_cols)
         if ups:

@@ -53,24 +53,105 @@ class ItemList(PlanModel):
     )
 
 
+class TableCell(PlanModel):
+    """A cell written as a mapping: one that spans several columns, or continues the cell above it."""
+
+    text: Cell = Field("", description="单元格文字或数字")
+    span: int = Field(1, ge=1, le=MAX_TABLE_COLUMNS, description="横向合并：占几列（默认 1）")
+    merge: Optional[Literal["up"]] = Field(
+        None, description="写 up：与上一行同一位置的单元格纵向合并（本格不写文字，占的列数与上一格相同）"
+    )
+
+
+AnyCell = Union[Cell, TableCell]
+
+
+def cell_span(cell) -> int:
+    return cell.span if isinstance(cell, TableCell) else 1
+
+
+def _starts(row: list) -> dict[int, int]:
+    """Grid column (0-based) where each cell of a row starts → its span."""
+    out, pos = {}, 0
+    for cell in row:
+        out[pos] = cell_span(cell)
+        pos += cell_span(cell)
+    return out
+
+
 class TableSpec(PlanModel):
     caption: Optional[Text] = Field(None, description="表题")
-    columns: list[Text] = Field(description="列标题（1 至 63 列）", min_length=1, max_length=MAX_TABLE_COLUMNS)
+    columns: Optional[list[Words]] = Field(
+        None, description="列标题（1 至 63 列；可为空白）；写了 header 时可不写（取 header 末行）", min_length=1,
+        max_length=MAX_TABLE_COLUMNS,
+    )
+    header: Optional[list[list[AnyCell]]] = Field(
+        None, description="多行表头（代替 columns 印出）：每行的单元格同 rows，可横向合并（span）、纵向合并（merge: up）",
+        min_length=1, max_length=8,
+    )
     widths: Optional[list[Width]] = Field(None, description="各列相对宽度（正数，个数与列数相同），如 [1, 1, 3]")
-    rows: list[list[Cell]] = Field(description="表格各行，每行是与列数相同的文字或数字列表")
+    rows: list[list[AnyCell]] = Field(
+        description="表格各行，每行是与列数相同的文字或数字列表；合并的格写成 {text: 合计, span: 2} 或 {merge: up}"
+    )
     merge: list[int] = Field(default_factory=list, description="相邻相同内容纵向合并的列（从 1 数起）")
+
+    @property
+    def column_count(self) -> int:
+        if self.columns is not None:
+            return len(self.columns)
+        return sum(cell_span(c) for c in (self.header or [[]])[0])
+
+    @property
+    def titles(self) -> list[str]:
+        """Each column's name: ``columns``, else the header's last row (a cell over several
+        columns names each; a merged-up cell takes the text above it)."""
+        if self.columns is not None:
+            return list(self.columns)
+        names = [""] * self.column_count
+        for row in self.header or []:
+            pos = 0
+            for cell in row:
+                span = cell_span(cell)
+                text = cell.text if isinstance(cell, TableCell) else cell
+                if not (isinstance(cell, TableCell) and cell.merge == "up"):
+                    for k in range(pos, min(pos + span, len(names))):
+                        names[k] = str(text)
+                pos += span
+        return names
 
     @model_validator(mode="after")
     def _fits_columns(self) -> "TableSpec":
         """Every row, the widths and the merge columns match the columns, each located
         at the item at fault (``at`` in the error context extends its location)."""
-        n = len(self.columns)
-        for i, row in enumerate(self.rows):
-            if len(row) != n:
-                raise PydanticCustomError(
-                    "table_row_cells", "row {row} has {cells} cell(s) but the table has {columns} column(s)",
-                    {"row": i + 1, "cells": len(row), "columns": n, "at": ("rows", i)},
-                )
+        if self.columns is None and self.header is None:
+            raise PydanticCustomError("table_no_columns", "a table needs columns (or header rows)", {"at": ()})
+        n = self.column_count
+        for part, rows in (("header", self.header or []), ("rows", self.rows)):
+            above: Optional[dict[int, int]] = None  # a body cell does not merge into the header
+            for i, row in enumerate(rows):
+                width = sum(cell_span(c) for c in row)
+                if width != n:
+                    raise PydanticCustomError(
+                        "table_row_cells", "row {row} has {cells} cell(s) but the table has {columns} column(s)",
+                        {"row": i + 1, "cells": width, "columns": n, "at": (part, i)},
+                    )
+                pos = 0
+                for j, cell in enumerate(row):
+                    if isinstance(cell, TableCell) and cell.merge == "up":
+                        if above is None or above.get(pos) != cell.span:
+                            raise PydanticCustomError(
+                                "table_merge_up", "cell {cell} of row {row} continues the cell above it, but there is "
+                                "no cell of the same width above it", {"cell": j + 1, "row": i + 1, "at": (part, i, j)},
+                            )
+                        if cell.text not in ("", None):
+                            raise PydanticCustomError(
+                                "table_merge_up_text", "cell {cell} of row {row} continues the cell above it and cannot "
+                                "have text of its own", {"cell": j + 1, "row": i + 1, "at": (part, i, j, "text")},
+                            )
+                    pos += cell_span(cell)
+                above = _starts(row)
+        if self.columns is not None and self.header is not None:
+            raise PydanticCustomError("table_columns_and_header", "write columns or header, not both", {"at": ("header",)})
         if self.widths is not None and len(self.widths) != n:
             raise PydanticCustomError(
                 "table_widths_count", "{widths} width(s) for {columns} column(s)",

@@ -24,7 +24,12 @@ from plancc.quantities.expr import EvalError, evaluate
 from plancc.model.plan import Plan
 from plancc.text.numerals import cn_number
 
-REF_RE = re.compile(r"\{=([^{}:\s]+?)(?::([a-z_]+(?::[a-z_]+)*))?\}")
+#: a reference in prose: ``{=name}`` or ``{=name:format}``; one right after a “{” is escaped text (below)
+REF_RE = re.compile(r"(?<!\{)\{=([^{}:\s]+?)(?::([a-z_]+(?::[a-z_]+)*))?\}")
+#: the escape for a literal ``{=`` in prose: the brace doubled, ``{{=hours.required}`` prints
+#: ``{=hours.required}`` (each run of “{” before “=” loses one brace; nothing else changes)
+LITERAL_REF = re.compile(r"\{(\{+=)")
+_EXPAND = re.compile(LITERAL_REF.pattern + "|" + REF_RE.pattern)
 #: the formats, by kind of value: the same as in the patterns of generated sentences (plancc.text.wording)
 FORMATS = ("cn", "count", "bare", "ascii", "short", "year_once", "full", "dash", "hyphen", "tilde", "to")
 
@@ -218,12 +223,15 @@ def format_fact(value: Any, fmt: str | None) -> str:
 
 
 def expand_refs(text: str, facts: dict[str, Any]) -> str:
-    """Replace every ``{=name}`` whose name resolves; leave others as written."""
+    """Replace every ``{=name}`` whose name resolves; leave others as written; ``{{=`` (the
+    escape) prints ``{=``."""
     if "{=" not in text:
         return text
 
     def sub(m: re.Match) -> str:
-        name, fmt = m.group(1), m.group(2)
+        if m.group(1):  # the escape {{= … : one brace fewer, never a reference
+            return m.group(1)
+        name, fmt = m.group(2), m.group(3)
         if name not in facts:
             return m.group(0)
         try:
@@ -231,4 +239,4 @@ def expand_refs(text: str, facts: dict[str, Any]) -> str:
         except ValueError:
             return m.group(0)
 
-    return REF_RE.sub(sub, text)
+    return _EXPAND.sub(sub, text)

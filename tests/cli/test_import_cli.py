@@ -98,10 +98,11 @@ def test_english_report(source):
 
 def test_exit_1_when_the_written_plan_has_errors(source):
     path, holder = source
-    holder[0] = _doc("方案", "一、目标", "学时为{=nowhere.x}。")
+    holder[0] = _doc("方案", "一、目标", "于20__年完成。")  # a placeholder left in the source: PL802, an error
     result = _run(["import", str(path), "--isolated"])
     assert path.with_suffix(".yaml").exists()
     assert result.exit_code == 1, result.output
+    assert "PL802" in result.output
 
 
 def test_an_unknown_suffix_is_a_usage_error(tmp_path):
@@ -137,13 +138,18 @@ def test_the_pipeline_calls_recognise_when_it_is_installed(monkeypatch):
 
     mod = types.ModuleType("plancc.importer.recognise")
 
-    def recognise(plan, doc):
+    seen = {}
+
+    def recognise(plan, doc, places):
+        seen.update(places)
         return {**plan, "audience": "全县教师。"}, []
 
     mod.recognise = recognise
     monkeypatch.setitem(sys.modules, "plancc.importer.recognise", mod)
     plan, _ = plancc.importer.run_import(GOOD)
     assert plan["audience"] == "全县教师。"
+    # structure tells recognise where each part of the plan was read
+    assert seen[("document", "title")].paragraph == GOOD.blocks[0].place.paragraph
 
 
 def test_the_import_is_the_command_listed(source):

@@ -277,3 +277,15 @@ def test_cli_plans_and_documents_together(tmp_path):
     data = json.loads(result.output)
     assert data["files"][0].endswith("plancc-rendered.docx") and data["files"][1].endswith("binchuan-2022.yaml")
     assert result.exit_code == 1
+
+
+def test_a_document_without_page_setup_says_it_is_not_set(tmp_path):
+    """A document with no w:sectPr (pandoc and some web exports write none): the paper and margins
+    are reported as not set, never as “? × ?”."""
+    body = (b"<w:document " + _W + b"><w:body><w:p><w:r><w:t>\xe6\x9f\x90\xe5\x8e\xbf\xe6\x96\xb9\xe6\xa1\x88</w:t></w:r></w:p>"
+            b"</w:body></w:document>")
+    p = tmp_path / "bare.docx"
+    p.write_bytes(_zip({"_rels/.rels": _RELS, "word/document.xml": body}))
+    by_code = {d.code: d.message for d in check_docx(p).diagnostics}
+    assert "未设置" in by_code["PLD101"] and "?" not in by_code["PLD101"]
+    assert by_code["PLD102"].startswith("页边距为 未设置") and "?" not in by_code["PLD102"]

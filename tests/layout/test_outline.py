@@ -193,3 +193,26 @@ def test_one_table_size_for_the_whole_document():
     assert [t.font_size for t in doc.blocks] == [24, 24]
     alone = parse_outline(crowded.replace("</document>", roomy + "</document>"), Metrics(one_size=False))
     assert [t.font_size for t in alone.blocks] == [24, None]
+
+
+def test_the_document_number_sits_under_the_title_then_one_blank_line():
+    doc = parse_outline("<document><title>某县2025年教师培训</title><title>实施方案</title>"
+                        "<doc-number>某教发〔2025〕3号</doc-number><p>正文</p></document>")
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds == [("title", "某县2025年教师培训"), ("title", "实施方案"), ("doc_number", "某教发〔2025〕3号"),
+                     ("body", ""), ("body", "正文")]
+
+
+def test_a_plan_with_a_number_prints_it_centred_in_its_own_style(tmp_path):
+    import docx
+
+    from tests.helpers import MINIMAL, check, render_example
+
+    text = MINIMAL + "  number: 测教发〔2024〕7号\nsections:\n  - title: 培训对象\n    content: [全县教师。]\n"
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    d = docx.Document(__import__("io").BytesIO(render_example(check(text), path)))
+    (p,) = [p for p in d.paragraphs if p.text == "测教发〔2024〕7号"]
+    assert p.style.name == "plancc 发文字号" and p.style.paragraph_format.alignment == 1  # centred
+    texts = [q.text for q in d.paragraphs]
+    assert texts.index("测教发〔2024〕7号") == texts.index("测试县2024年教师全员培训实施方案") + 1

@@ -10,6 +10,19 @@ def _body(form: str, top: str = "") -> str:
             + "      - title: 专业能力\n")
 
 
+def _deep(form: str) -> str:
+    """Eight nested sections, the ladder's seven forms and one more; the last may choose its form."""
+    out = "sections:\n"
+    for d in range(8):
+        pad = "  " * (2 * d + 1)
+        out += f"{pad}- title: 第{d + 1}层\n"
+        if d < 7:
+            out += f"{pad}  sections:\n"
+        elif form:
+            out += f"{pad}  numbering: {form}\n"
+    return out
+
+
 NUMBERING_CASES = [
     # “1.” directly under “一、” skips （一）; the twin writes the expected form (or none)
     Case("PL813", _body("1."), "numbering: 1.", _body("（一）"), says=("（一）", "1.", "一、"),
@@ -24,4 +37,7 @@ NUMBERING_CASES = [
          "numbering: （1）", _body("（一）").replace("      - title: 专业能力\n",
                                                  "      - title: 专业能力\n        sections:\n          - title: 线上\n            numbering: 1.\n"),
          says=("（一）",), id="run"),
+    # under the lowest form (a.) there is none lower: a located warning, never a crash
+    Case("PL813", _deep("①"), "numbering: ①", _deep(""), says=("最低一层",), id="below-the-lowest"),
 ]
+

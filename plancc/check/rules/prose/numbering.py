@@ -26,6 +26,11 @@ class _Problem:
             where = f"直接排在“{above}”之下" if above else "排在正文的第一层"
             return (f"“{self.form}”{where}，跳过了 {skipped}；按 GB/T 9704 这里应为“{expected}”。"
                     f"请改为 numbering: {expected}（或删去 numbering），原文确实如此时用 # plancc: ignore[PL813] 写明原因抑制")
+        if self.parent >= len(FORMS):  # under the lowest form there is none lower
+            if lang == "en":
+                return (f"“{self.form}” stands under “{above}”, the lowest form there is; "
+                        f"no subsection can be numbered below it: nest fewer levels")
+            return f"“{self.form}”排在“{above}”之下，而“{above}”已是最低一层的编号形式，下面不能再分编号的小节：请减少层级"
         if lang == "en":
             return (f"“{self.form}” stands under “{above}”, a level no lower than its parent's; "
                     f"a subsection takes a lower form (“{form_of(self.parent + 1)}”)")
