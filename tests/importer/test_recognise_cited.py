@@ -240,3 +240,15 @@ def test_a_parts_full_marks_are_not_the_schemes_total():
     texts = ["过程性考核（占总成绩的70%，满分70分）包括课程学习。", "在线考试占30%，满分100分。"]
     plan, _, content = _one("考核说明", *texts)
     assert all("total" not in a for a in plan.get("assessments", []))
+
+
+def test_in_a_sentence_about_assessment_any_named_part_has_its_weight():
+    text = "培训实行百分制考核，出勤占30%，作业占30%，汇报课占40%，60分及以上为合格。"
+    plan, _, _ = _one("考核办法", text)
+    a = plan["assessments"][0]
+    assert [(c["name"], c["weight"]) for c in a["components"]] == [("出勤", 30), ("作业", 30), ("汇报课", 40)]
+    assert a["pass_mark"] == 60
+    assert text in rendered_texts(plan)
+    for unsure in ("考核成绩中，出勤占30%，作业和汇报课共占70%。", "考核时出勤占30%，另外的（占70%）由导师评定。"):
+        plan, _, content = _one("考核办法", unsure)
+        assert "components" not in (plan.get("assessments") or [{}])[0], unsure

@@ -29,8 +29,12 @@ from plancc.importer.recognise.common import (
 )
 
 _N = r"(\d+(?:\.\d+)?)"
-_PART = r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:考核|考试|评价|测评|测试|作业|表现|研修|学习|成绩|实践|成果|任务|活动|总结|考勤|出勤|答辩|展示|论文|反思))"
+_SUFFIX = r"(?:考核|考试|评价|测评|测试|作业|表现|研修|学习|成绩|实践|成果|任务|活动|总结|考勤|出勤|答辩|展示|论文|反思)"
+_PART = rf"(?P<name>[\u4e00-\u9fff]{{2,10}}?{_SUFFIX})"
 _WEIGHT = re.compile(rf"{_PART}(?:成绩)?[（(]?(?:占|按)(?:总成绩|总分|总评|考核总分|综合成绩)?的?{_N}%")
+#: a share of the total named by the words before it since the last mark (“，出勤占30%”)
+_SHARE = re.compile(rf"(?:^|(?<=[，、；。：:,;（()）]))(?P<name>[\u4e00-\u9fff]{{2,16}}?)[（(]?(?:占|按)(?:总成绩|总分|总评|考核总分|综合成绩)?的?{_N}%")
+_ANY_SHARE = re.compile(rf"(?:占|按)(?:总成绩|总分|总评|考核总分|综合成绩)?的?{_N}%")
 _FULL = re.compile(rf"[（(，,]?(?:满分|计){_N}分[）)]?")
 _PASS = re.compile(rf"(?:总分|总成绩|考核总分|考核成绩|综合成绩|成绩|得分)?(?:达到|达|在|满)?{_N}分(?:及以上|以上|\(含\)以上|（含）以上)?(?:的|者)?(?:为|评为|视为|认定为|即为|方为|才为)(?:考核)?(?:合格|及格)")
 _EXCELLENT = re.compile(rf"{_N}分(?:及以上|以上)(?:的|者)?(?:为|评为|视为|认定为)优秀")
@@ -122,8 +126,16 @@ def _read(text: str, about: bool = False):
         return outside_refs(text, s, e) and not any(s < e2 and s2 < e for s2, e2, _ in spans)
 
     comps = []
-    for m in _WEIGHT.finditer(text):
+    weighing = about or _ABOUT.search(text) is not None
+    # in a sentence about assessment any part may be named (“出勤占30%，汇报课占40%”); elsewhere only those
+    # named as assessed (……考核, ……评价, ……作业)
+    found = list(_SHARE.finditer(text)) if weighing else list(_WEIGHT.finditer(text))
+    if weighing and (len(found) != len(_ANY_SHARE.findall(text)) or any(re.search(r"[共各均合]$", m.group("name")) for m in found)):
+        found = []  # a share whose part is not named, or of several parts together: unsure, left alone
+    for m in found:
         name = re.split(r"由|和|及|与|其中|包括|分为|的", m.group("name"))[-1]
+        if name.endswith("成绩") and re.search(_SUFFIX + "$", name[:-2]):
+            name = name[:-2]  # 期末考试成绩 → 期末考试; 平时成绩 stays
         if len(name) < 2:
             continue
         if name in {c["name"] for c in comps} or not free(m.start(2), m.end(2)):
@@ -135,7 +147,7 @@ def _read(text: str, about: bool = False):
             comp["points"] = number(f.group(1))
             spans.append((f.start(1), f.end(1), f"components.{name}.points"))
         comps.append(comp)
-    if (len(comps) >= 2 or (comps and sum(c["weight"] for c in comps) == 100)) and (about or _ABOUT.search(text)):
+    if (len(comps) >= 2 or (comps and sum(c["weight"] for c in comps) == 100)) and weighing:
         data["components"] = comps
     else:
         spans = []
