@@ -252,3 +252,13 @@ def test_in_a_sentence_about_assessment_any_named_part_has_its_weight():
     for unsure in ("考核成绩中，出勤占30%，作业和汇报课共占70%。", "考核时出勤占30%，另外的（占70%）由导师评定。"):
         plan, _, content = _one("考核办法", unsure)
         assert "components" not in (plan.get("assessments") or [{}])[0], unsure
+
+
+def test_a_cycles_hours_with_their_parts():
+    text = "每位教师5年内累计不少于360学时，其中师德不少于50学时、校本研修120学时。"
+    plan, _, content = _one("学时要求", text)
+    assert plan["figures"]["周期学时"]["parts"] == {"师德": "≥50", "校本研修": 120}
+    assert errors_of(plan) == []
+    assert text in rendered_texts(plan)
+    plan, _, _ = _one("学时要求", "每位教师5年内累计360学时，其中师德50学时、校本研修120学时。")  # the parts make 170
+    assert any(e.startswith("PL208") for e in errors_of(plan))

@@ -213,6 +213,10 @@ def _cite_hours(ctx: Ctx, text: str, hours: dict, spans: list, where) -> None:
                 fig: dict = {"value": number(m.group(2)), "unit": "学时", "scope": "cycle"}
                 if m.group("least"):
                     fig["at_least"] = True
+                parts = _parts_after(text, m.end(), se, least=1)
+                if parts and all("." not in p[0] for p in parts):
+                    fig["parts"] = {name: (f"≥{value}" if least else value) for name, value, least, _, _ in parts}
+                    spans.extend((ps, pe, "{=figures.周期学时." + name + "}") for name, _, _, ps, pe in parts)
                 figs["周期学时"] = fig
                 spans.append((s, e, "{=figures.周期学时}"))
             continue
