@@ -175,3 +175,13 @@ def test_the_default_pass_sentence_with_credited_hours_after_the_components():
     assert (a["pass_mark"], a["excellent_mark"], a["credited_hours"]) == (60, 90, 72)
     assert errors_of(plan) == []
     assert pass_text in rendered_texts(plan)
+
+
+def test_an_assessment_table_titled_otherwise_than_the_block_prints_keeps_its_headers():
+    t = {"columns": ["项目", "考核要求", "分值"], "rows": [["出勤", "全勤", "40"], ["作业", "按时提交", "60"]]}
+    plan, guesses = run(prose({"title": "考核", "content": [{"table": t}]}))
+    (a,) = plan["assessments"]
+    assert [it["points"] for it in a["items"]] == [40, 60]
+    assert plan["sections"][0]["content"][0]["table"]["columns"] == t["columns"]
+    assert [g.key for g in guesses] == ["import.guess.scored_table"]
+    assert rendered_tables(plan) == [[t["columns"], *t["rows"]]]

@@ -60,3 +60,10 @@ def test_a_table_whose_hours_are_not_numbers_or_names_repeat_stays_as_it_is():
         t = {"columns": COURSES["columns"], "rows": rows}
         plan, _ = run(prose({"title": "课程", "content": [{"table": t}]}))
         assert "figures" not in plan and plan["sections"][0]["content"] == [{"table": t}]
+
+
+def test_a_catalog_titled_otherwise_than_the_block_prints_stays_a_table_with_its_hours_cited():
+    t = {"columns": ["学段", "学科", "模块", "课程名称", "学时"], "rows": [["初中", "语文", "阅读", "整本书阅读", "6"], ["初中", "数学", "建模", "数学建模", "6"]]}
+    plan, _ = run(prose({"title": "课程", "content": [{"table": t}]}))
+    assert "catalog" not in plan and plan["figures"]["课程学时"]["parts"] == {"整本书阅读": 6, "数学建模": 6}
+    assert rendered_tables(plan) == [[t["columns"], *t["rows"]]]

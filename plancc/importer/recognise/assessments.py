@@ -192,10 +192,11 @@ def _num(v) -> str:
 
 # -- tables ------------------------------------------------------------------------
 
+#: the columns the assessment table prints, as it titles them: a table titled otherwise (项目, 考核要求) would
+#: lose its headers, so it stays a table with its points cited (_cited_table)
 _ITEM_COLUMNS = {
-    "考核环节": "part", "考核类别": "category", "考核项目": "name", "项目": "name", "考核内容": "name",
-    "评价指标": "criteria", "考核要求": "criteria", "分值": "points", "计分方式": "scoring", "评价方式": "method",
-    "备注": "note",
+    "考核环节": "part", "考核类别": "category", "考核项目": "name", "评价指标": "criteria", "分值": "points",
+    "计分方式": "scoring", "评价方式": "method", "备注": "note",
 }
 _EVAL_COLUMNS = {"类别": "category", "评价指标": "indicator", "指标描述": "description", "评价方式": "method", "权重": "weight"}
 _PASS = re.compile(rf"^\**备注\**[：:]\**(?P<cond>.+?)，至少达到{_N}分才能合格。$")

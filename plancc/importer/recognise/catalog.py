@@ -15,7 +15,9 @@ import re
 
 from plancc.importer.recognise.common import Ctx, lst, number, walk
 
-_COLUMNS = {"学段": "stage", "学科": "subject", "模块": "module", "课程": "title", "课程名称": "title", "学时": "hours"}
+#: the columns the catalog block prints, as it titles them (a table titled otherwise, “课程名称”, would lose its
+#: header: it stays a table, its hours cited when it has them)
+_COLUMNS = {"学段": "stage", "学科": "subject", "模块": "module", "课程": "title", "学时": "hours"}
 
 
 def recognise_catalog(ctx: Ctx) -> None:
