@@ -34,3 +34,13 @@ def test_junk_in_the_plan_is_passed_over():
                                                                  {"sections": "not a list", "content": [{"table": "no"}]}]}
     out, guesses = run(plan)
     assert out["sections"][0] is None and guesses == []
+
+
+def test_junk_tables_and_figures_are_passed_over_by_the_figure_readers():
+    junk_tables = [{"table": {"columns": ["考核项目", "分值"], "rows": [None, ["甲", "5"]]}},
+                   {"table": {"columns": ["课程名称", "学时"], "rows": "no"}},
+                   {"table": {"columns": ["阶段", "时间", "主要任务"], "rows": [5, ["准备", "2025年3月", "甲。"]]}}]
+    plan = {"plancc": 1, "document": {"title": "x"}, "hours": "junk",
+            "sections": [{"title": "培训对象", "content": ["教师。", *junk_tables, "共3人，其中甲1人、乙2人。"]}]}
+    out, _ = run(plan)
+    assert out["sections"][0]["content"][1:4] == junk_tables

@@ -230,3 +230,47 @@ def fresh_id(taken: set, base: str) -> str:
     while name in taken:
         name, n = f"{base}{n}", n + 1
     return name
+
+
+# -- figures cited in prose ----------------------------------------------------------
+
+def outside_refs(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies outside every ``{…}`` already in the text."""
+    depth_open = text.rfind("{", 0, start)
+    return depth_open == -1 or text.find("}", depth_open) < start
+
+
+def cite(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end) replaced by its reference; overlapping spans keep the first."""
+    out, at = [], 0
+    for s, e, ref in sorted(spans):
+        if s < at:
+            continue
+        out.append(text[at:s])
+        out.append(ref)
+        at = e
+    out.append(text[at:])
+    return "".join(out)
+
+
+#: a clause ends at these marks
+CLAUSE_END = "，。；,;！？"
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of `text` (between “，。；”)."""
+    out, at = [], 0
+    for i, ch in enumerate(text):
+        if ch in CLAUSE_END:
+            out.append((at, i))
+            at = i + 1
+    if at < len(text):
+        out.append((at, len(text)))
+    return out
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (between “。；”) around `pos`."""
+    s = max(text.rfind(c, 0, pos) for c in "。；;") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。；;") if i != -1]
+    return s, (min(ends) if ends else len(text))
