@@ -5,12 +5,25 @@ import time
 from tests.importer.recognise_util import prose, run
 
 
-def test_sections_nested_thousands_deep_are_walked_without_recursion():
+def _nested(depth: int) -> dict:
     inner: dict = {"title": "培训时间", "run_in": True, "content": ["2022年11月-2023年4月。"]}
-    for _ in range(5000):
+    for _ in range(depth - 1):
         inner = {"title": "层", "sections": [inner]}
-    plan, _ = run({"plancc": 1, "document": {"title": "x"}, "sections": [inner]})
+    return {"plancc": 1, "document": {"title": "x"}, "sections": [inner]}
+
+
+def test_sections_nested_deep_are_read_without_recursion():
+    from plancc.importer.recognise.common import WALK_DEPTH
+
+    plan, _ = run(_nested(WALK_DEPTH))
     assert plan["period"] == {"start": "2022-11", "end": "2023-04"}
+
+
+def test_sections_nested_thousands_deep_end_quickly_and_stay_prose():
+    t = time.perf_counter()
+    plan, _ = run(_nested(5000))
+    assert time.perf_counter() - t < 2
+    assert "period" not in plan
 
 
 def test_a_huge_paragraph_full_of_near_misses_is_left_alone_quickly():

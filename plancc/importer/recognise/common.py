@@ -42,22 +42,27 @@ class Ctx:
 LONGEST = 4000
 
 
+#: sections deeper than this are not looked into (they stay prose): no plan nests so deep, and a
+#: path grows with the depth, so a hostile nesting would make every walk quadratic
+WALK_DEPTH = 64
+
+
 def walk(sections: list, base: Path = ("sections",)) -> Iterator[tuple[Path, dict]]:
-    """Every section (depth first, in document order) with its path; iterative, so any depth is fine.
-    A recogniser may rewrite the section it is given (its content and subsections)."""
-    stack: list[tuple[Path, list, int]] = [(base, sections if isinstance(sections, list) else [], 0)]
+    """Every section (depth first, in document order) with its path, down to :data:`WALK_DEPTH`
+    levels; iterative. A recogniser may rewrite the section it is given (its content and subsections)."""
+    stack: list[tuple[Path, list, int, int]] = [(base, sections if isinstance(sections, list) else [], 0, 1)]
     while stack:
-        where, items, i = stack.pop()
+        where, items, i, depth = stack.pop()
         if i >= len(items):
             continue
-        stack.append((where, items, i + 1))
+        stack.append((where, items, i + 1, depth))
         s = items[i]
         if not isinstance(s, dict):
             continue
         yield where + (i,), s
         subs = s.get("sections")
-        if isinstance(subs, list) and subs:
-            stack.append((where + (i, "sections"), subs, 0))
+        if isinstance(subs, list) and subs and depth < WALK_DEPTH:
+            stack.append((where + (i, "sections"), subs, 0, depth + 1))
 
 
 def lst(d: Any, key: str) -> list:
