@@ -210,6 +210,14 @@ class _Parser:
                 out.append(ir.Paragraph("addressee", [ir.Run(_text(el))]))
             elif tag == "attachments":
                 self.attachments(el, out)
+            elif tag == "attachment-page":  # an attachment printed with the document: a new page, its own numbering
+                if depth > 0:
+                    raise OutlineError("outline.unknown", tag=tag)
+                start = len(out)
+                self.children(el, depth, out, 1)
+                first = next((b for b in out[start:] if isinstance(b, ir.Paragraph)), None)
+                if first is not None:
+                    first.page_break_before = True
             elif tag == "signature":
                 _keep_last_with_next(out)
                 out.append(_blank(keep=True))

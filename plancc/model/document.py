@@ -7,7 +7,9 @@ from typing import Optional, Union
 from pydantic import Field
 
 from plancc.model.base import Words, PlanModel, Text
+from plancc.model.blocks import Block
 from plancc.model.dates import PartialDate
+from plancc.model.outline import Section
 
 
 class BasisDocument(PlanModel):
@@ -23,6 +25,11 @@ class Attachment(PlanModel):
 
     label: Text = Field(description="附件编号，如 附件2", examples=["附件2"])
     title: Text = Field(description="附件名称（不含书名号）", examples=["参训学员信息表"])
+    content: list[Block] = Field(
+        default_factory=list,
+        description="附件正文（段落、列表、表格或数据块）：写了就在落款和成文日期之后另起一页印出附件（GB/T 9704 7.3.7）",
+    )
+    sections: list[Section] = Field(default_factory=list, description="附件的小节（编号从“一、”起）")
 
 
 class Preamble(PlanModel):
