@@ -198,6 +198,9 @@ class _Parser:
                 out.append(ir.Paragraph("subtitle", [ir.Run(_text(el))]))
                 if not (i + 1 < len(elements) and elements[i + 1].tag == "doc-number"):
                     out.append(_blank())
+            elif tag == "masthead":
+                out.append(ir.Paragraph("masthead", [ir.Run(_text(el))], keep_with_next=True))
+                out.append(_blank(keep=True))
             elif tag == "doc-number":
                 if len(out) > 1 and _is_blank(out[-1]) and getattr(out[-2], "kind", None) == "title":
                     out.pop()  # the number sits right under the title lines; the blank line comes after it

@@ -48,6 +48,10 @@ class Document(PlanModel):
         examples=[["宾川县2022年中小学幼儿园教师继续教育", "全员培训实施方案"]],
     )
     subtitle: Optional[Text] = Field(None, description="标题下的一行，如编制单位“安徽开放大学”")
+    masthead: Optional[Text] = Field(
+        None, title="发文机关标志",
+        description="版头的发文机关标志，如“某县教育体育局文件”：印在标题之上，写了文号（number）时文号紧接其下（GB/T 9704 7.2.3、7.2.4）",
+    )
     attachment_label: Optional[Text] = Field(None, description="作为附件印发时左上角的附件标识，如“附件1”", examples=["附件1"])
     number: Optional[Text] = Field(None, description="本文件文号，如 宾教体〔2022〕15号")
     addressee: Optional[Text] = Field(None, description="主送机关，如“中心校本部”（渲染时自动加全角冒号）")

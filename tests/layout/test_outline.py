@@ -255,3 +255,18 @@ sections:
     label = next(p for p in d.paragraphs if p.text == "附件1")
     assert label.paragraph_format.page_break_before
     assert "注：以上安排可调整。" in texts
+
+
+def test_a_masthead_heads_the_page_with_the_number_under_it(tmp_path):
+    import docx
+
+    from tests.helpers import check, render_example
+
+    text = ("plancc: 1\ndocument:\n  masthead: 测试县教育体育局文件\n  number: 测教体〔2025〕3号\n"
+            "  title: 测试县2025年教师培训实施方案\nsections:\n  - title: 目标\n    content: [提升能力。]\n")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    d = docx.Document(__import__("io").BytesIO(render_example(check(text), path)))
+    texts = [(p.text, p.style.name) for p in d.paragraphs if p.text]
+    assert texts[:3] == [("测试县教育体育局文件", "plancc 发文机关标志"), ("测教体〔2025〕3号", "plancc 发文字号"),
+                         ("测试县2025年教师培训实施方案", "Title")]
