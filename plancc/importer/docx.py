@@ -10,17 +10,42 @@ bomb stops at the cap.
 What the body becomes, and the decisions behind it:
 
 * Paragraphs and tables in body order; content controls (``w:sdt``), custom XML and
-  the chosen branch of ``mc:AlternateContent`` are looked through. Text boxes (a
-  drawing's ``w:txbxContent``) become paragraphs after the paragraph they are
-  anchored in: their text is seen on the page.
+  the chosen branch of ``mc:AlternateContent`` are looked through; a content control
+  still showing its placeholder (a template's prompt) is no text. What drawings show as
+  text becomes paragraphs after the paragraph they are anchored in, as it is seen on the
+  page: text boxes (``w:txbxContent``), VML WordArt's words (the red 版头 of older
+  templates), SmartArt's nodes (from its data part; each SmartArt once), an Excel
+  worksheet pasted as an object (its embedded .xlsx read as a table by
+  plancc.importer.xlsxsheet; an embedded .xls is a picture). Pictures and charts have no
+  text here.
 * Text is what a reader sees: runs (also in hyperlinks, smart tags, inserted and
   moved-to revisions, simple fields, ruby bases), ``w:tab``/``w:ptab`` as a tab,
   a line break (``w:br`` without a type, ``w:cr``) as ``"\\n"`` in paragraphs and cells
   alike (a title typed as two lines with Shift+Enter keeps its two lines), ``w:sym`` as
-  its character, a non-breaking hyphen as ``-``. Left out: deleted and moved-from
-  revisions, field instructions (only a field's displayed result is kept), hidden
-  text (``w:vanish``, on the run or its styles), soft hyphens, page and column breaks
-  (they move the page count instead), footnote marks.
+  its character, a non-breaking hyphen as ``-``. A symbol font's glyph (Wingdings,
+  Wingdings 2, Symbol: a ``w:sym``, or private-use characters U+F020–U+F0FF typed in the
+  font, as WPS writes bullets) becomes the Unicode character that looks the same
+  (``●``, ``➢``, ``•``, ``☑`` …); one without a known look-alike is kept as it is.
+  Left out: deleted and moved-from revisions, field instructions (only a field's
+  displayed result is kept), hidden text (``w:vanish``, on the run or its styles), soft
+  hyphens, page and column breaks (they move the page count instead), footnote marks,
+  comments (only their anchors are in the body), headers and footers (never read).
+* The document as its tracked changes would be accepted: a paragraph whose mark is a
+  tracked deletion joins the next paragraph (an emptied one is gone, and is not counted
+  by its list).
+* Tables of contents and indexes (the results of TOC, INDEX and TOA fields) are left out:
+  Word builds them from the headings, they are no text of their own; the “目录” heading
+  before one (style TOC Heading, or the words alone) goes with it.
+* Imported chunks (``w:altChunk``: the way document generators put a web page, text or
+  another Word document into a .docx; Word shows it in its place) are read in their place:
+  a web page by plancc.importer.htmlchunk, a Word document by this reader (its own chunks
+  not followed, its parts counted against this document's limits), text a paragraph a line;
+  an RTF chunk is not read. Each chunk once.
+* Footnotes and endnotes: each note's paragraphs follow the paragraph citing it (in a
+  table cell, they are lines of that cell), with :attr:`SPara.note` saying which kind; the
+  mark is left out of the citing sentence, so that “72学时①，其中……” reads “72学时，其中……”.
+  A note cited twice is placed once, at its first citation; references inside notes are
+  not followed.
 * Automatic numbering is resolved to its text in :attr:`SPara.number` (see
   :class:`_Numbering`); a bullet is not a number: ``number`` stays empty and
   ``num_format`` says ``bullet``.
@@ -43,7 +68,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 from lxml import etree
 
@@ -95,6 +120,16 @@ VAL = _w("val")
 ALT, CHOICE = "{%s}AlternateContent" % MC, "{%s}Choice" % MC
 FALLBACK = "{%s}Fallback" % MC
 TXBX = _w("txbxContent")
+FLDSIMPLE = _w("fldSimple")
+V_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
+ALTCHUNK = _w("altChunk")
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+DGM_RELIDS = "{%s}relIds" % DGM
+R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"
+O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
+W_OBJECT_EMBED = _w("objectEmbed")
+FOOTNOTE_REF, ENDNOTE_REF = _w("footnoteReference"), _w("endnoteReference")
 M_T = "{%s}t" % M
 # containers of runs inside a paragraph whose content is seen
 _INLINE = frozenset(_w(n) for n in ("hyperlink", "smartTag", "ins", "moveTo", "fldSimple", "customXml", "dir", "bdo"))
@@ -241,6 +276,7 @@ class _RunProps:
     size: Optional[int] = None
     font: Optional[str] = None
     vanish: Optional[bool] = None
+    symbol: Optional[str] = None  # the symbol font (wingdings, symbol …) of its Latin text, "" for another face
 
     def over(self, other: "_RunProps") -> "_RunProps":
         """These properties with ``other``'s set ones on top."""
@@ -249,6 +285,7 @@ class _RunProps:
             self.size if other.size is None else other.size,
             self.font if other.font is None else other.font,
             self.vanish if other.vanish is None else other.vanish,
+            self.symbol if other.symbol is None else other.symbol,
         )
 
 
@@ -316,7 +353,7 @@ class _Styles:
     def run_props(self, rpr) -> _RunProps:
         if rpr is None:
             return _EMPTY_RUN
-        bold = size = font = vanish = None
+        bold = size = font = vanish = symbol = None
         for ch in rpr:
             tag = ch.tag
             if tag == _w("b"):
@@ -325,9 +362,12 @@ class _Styles:
                 size = _int(ch.get(VAL))
             elif tag == _w("rFonts"):
                 font = self.font(ch)
+                latin = ch.get(_w("ascii")) or ch.get(_w("hAnsi"))
+                if latin:
+                    symbol = _symbol_font(latin) or ""
             elif tag == _w("vanish"):
                 vanish = _on(ch)
-        return _RunProps(bold, size, font, vanish)
+        return _RunProps(bold, size, font, vanish, symbol)
 
     def para_props(self, ppr, rpr) -> _ParaProps:
         out = _ParaProps(run=self.run_props(rpr))
@@ -631,8 +671,23 @@ class _Body:
         self.any_break = False
         self.first_page: Optional[int] = None  # page of the current paragraph's first text
         self.instr = 0  # open fields in their instruction part
-        self.fields: list[bool] = []
+        self.hide = 0  # open fields in the result of a generated table (TOC, INDEX): not body text
+        self.fields: list[int] = []  # open complex fields, innermost last: _F_* states
+        self.instr_text = ""  # the first characters of the innermost field's instruction
+        self.hid_text = False  # the current paragraph had text inside such a result
         self._run_cache: dict[tuple, _RunProps] = {}
+        self.notes: dict[str, dict[str, object]] = {}  # "footnote"/"endnote" → w:id → the note's element
+        self.notes_done: set[tuple[str, str]] = set()
+        self.cited: list[tuple[str, str]] = []  # notes cited by the current paragraph, in order
+        self.in_note = False
+        # a SmartArt's data part's relationship id → the part and its lines
+        self.diagram: Optional[Callable[[str], tuple[str, list[str]]]] = None
+        self.diagrams_done: set = set()
+        # an altChunk's relationship id → its part and what it holds (strings, tables, paragraphs)
+        self.chunk: Optional[Callable[[str], tuple[str, list]]] = None
+        self.chunks_done: set = set()
+        # an embedded worksheet's relationship id → its part and its table (None: not readable)
+        self.sheet: Optional[Callable[[str], tuple[str, object]]] = None
 
     # pages
     def hard_break(self) -> None:
@@ -654,14 +709,18 @@ class _Body:
     def blocks_of(self, container, sink: Optional[list], depth: int) -> None:
         """Paragraphs and tables of a body, cell or text box; to the document (sink None)
         or as lines of text to ``sink``."""
+        carry: list[str] = []  # text of paragraphs whose mark was deleted (tracked): they join the next paragraph
         for ch in container:
             tag = ch.tag
             if tag == P:
-                self.paragraph(ch, sink, depth)
-            elif tag == TBL:
+                self.paragraph(ch, sink, depth, carry)
+                continue
+            if carry and (tag in (TBL, SDT, ALT) or tag in _BLOCK_WRAPPERS):
+                self._flush(carry, sink)
+            if tag == TBL:
                 self.table(ch, sink, depth)
             elif tag == SDT:
-                content = ch.find(SDTCONTENT)
+                content = _sdt_content(ch)
                 if content is not None:
                     self.blocks_of(content, sink, depth)
             elif tag in _BLOCK_WRAPPERS:
@@ -670,8 +729,74 @@ class _Body:
                 choice = _branch(ch)
                 if choice is not None:
                     self.blocks_of(choice, sink, depth)
+            elif tag == ALTCHUNK:
+                self._flush(carry, sink)
+                self._chunk(ch.get(R_ID) or "", sink)
+        self._flush(carry, sink)
 
-    def paragraph(self, p, sink: Optional[list], depth: int) -> None:
+    def _table_item(self, item, sink: Optional[list]) -> None:
+        """A table read elsewhere (a chunk's, an embedded worksheet's): a table of the document,
+        or in a cell its rows as lines."""
+        if sink is not None:
+            by_row: dict[int, list[str]] = {}
+            for c in item.cells:
+                by_row.setdefault(c.row, []).append(c.text)
+            sink.extend("\t".join(by_row[r]) for r in sorted(by_row))
+            return
+        self.n_table += 1
+        self.blocks.append(STable(cells=[SCell(c.text, c.row, c.col, c.rowspan, c.colspan) for c in item.cells],
+                                  place=Place(table=self.n_table), n_rows=item.n_rows, n_cols=item.n_cols,
+                                  header_rows=item.header_rows))
+        self.pages.append(self.page)
+
+    def _chunk(self, rid: str, sink: Optional[list]) -> None:
+        """An imported chunk (w:altChunk: a web page, text or a Word document Word shows in its
+        place): its paragraphs and tables here, each chunk once."""
+        if self.chunk is None:
+            return
+        target, items = self.chunk(rid)
+        if not target or target in self.chunks_done:
+            return
+        self.chunks_done.add(target)
+        from plancc.importer.htmlchunk import HtmlPara, HtmlTable
+
+        for item in items:
+            if isinstance(item, HtmlPara):
+                if sink is not None:
+                    sink.append(item.number + item.text)
+                    continue
+                item = SPara(text=item.text, place=Place(), number=item.number, num_level=item.level, num_format=item.fmt,
+                             align=item.align, outline_level=item.outline)  # type: ignore[arg-type]
+            if isinstance(item, (HtmlTable, STable)):
+                self._table_item(item, sink)
+            elif isinstance(item, SPara):
+                if sink is not None:
+                    sink.append(item.number + item.text)
+                    continue
+                if not item.note:
+                    self.n_para += 1
+                from dataclasses import replace
+
+                self.blocks.append(replace(item, place=Place(paragraph=max(self.n_para, 1))))
+                self.pages.append(self.page)
+            elif item:
+                self._flush([item], sink)
+
+    def _flush(self, carry: list[str], sink: Optional[list]) -> None:
+        """A joined paragraph's text with nothing left to join: a paragraph of its own, never lost."""
+        text = "".join(carry)
+        carry.clear()
+        if text:
+            if sink is None:
+                self.n_para += 1
+                self.blocks.append(SPara(text=text, place=Place(paragraph=self.n_para)))
+                self.pages.append(self.page)
+            else:
+                sink.append(text)
+
+    def paragraph(self, p, sink: Optional[list], depth: int, carry: Optional[list[str]] = None) -> None:
+        """Reads one w:p. Its text goes to ``carry`` when its mark was deleted (tracked), for the
+        next paragraph, which begins with what ``carry`` holds."""
         styles = self.styles
         ppr = p.find(PPR)
         sid = ""
@@ -686,13 +811,34 @@ class _Body:
             props = props.over(direct)
         if props.page_break_before:
             self.hard_break()
-        number, level, fmt = self.numbering.number(props.num_id, props.ilvl, sid)
         self.first_page = None
         stats = _Stats()
         parts: list[str] = []
         boxes: list = []
+        hide_before, self.hid_text = self.hide, False
+        cited_before = len(self.cited)
         self.inline(p, parts, stats, props.run, boxes)
         text = "".join(parts)
+        if not text and not boxes and (hide_before or self.hide or self.hid_text):
+            # a line of a table of contents (or an index): Word generates it from the headings
+            if sink is None and not self.in_note and not carry:
+                self._drop_toc_heading()
+            self._notes(sink, depth, cited_before, self.n_para)
+            self._section_break(ppr)
+            return
+        if ppr is not None and carry is not None and _mark_deleted(ppr):
+            # the paragraph mark is a tracked deletion: in the document as accepted, this text
+            # begins the next paragraph (and an emptied paragraph is gone)
+            if text:
+                carry.append(text)
+            self._boxes(boxes, sink, depth)
+            self._notes(sink, depth, cited_before, self.n_para)
+            self._section_break(ppr)
+            return
+        if carry:
+            text = "".join(carry) + text
+            carry.clear()
+        number, level, fmt = self.numbering.number(props.num_id, props.ilvl, sid)
         page = self.first_page if self.first_page is not None else self.page + (1 if self.pending else 0)
         if sink is None:
             self.n_para += 1
@@ -708,8 +854,38 @@ class _Body:
             self.pages.append(page)
         else:
             sink.append(number + text)
+        at = self.n_para
+        self._boxes(boxes, sink, depth)
+        self._notes(sink, depth, cited_before, at)
+        self._section_break(ppr)
+
+    def _boxes(self, boxes: list, sink: Optional[list], depth: int) -> None:
+        """The text a paragraph's drawings show, after it: text boxes' paragraphs, WordArt's words,
+        SmartArt's lines (each SmartArt once, however many drawings name it)."""
         for box in boxes:
-            self.blocks_of(box, sink, depth)
+            if isinstance(box, str):
+                self._flush([box], sink)
+            elif isinstance(box, tuple) and box[0] == "sheet":
+                if self.sheet is None:
+                    continue
+                target, table = self.sheet(box[1])
+                if table is None or target in self.diagrams_done:
+                    continue
+                self.diagrams_done.add(target)
+                self._table_item(table, sink)
+            elif isinstance(box, tuple):
+                if self.diagram is None:
+                    continue
+                target, lines = self.diagram(box[1])
+                if target in self.diagrams_done:
+                    continue
+                self.diagrams_done.add(target)
+                for line in lines:
+                    self._flush([line], sink)
+            else:
+                self.blocks_of(box, sink, depth)
+
+    def _section_break(self, ppr) -> None:
         if ppr is not None:
             sect = ppr.find(_w("sectPr"))
             if sect is not None:
@@ -717,21 +893,64 @@ class _Body:
                 if kind is None or kind.get(VAL) in (None, "nextPage", "oddPage", "evenPage"):
                     self.hard_break()
 
+    def _drop_toc_heading(self) -> None:
+        """The heading of a table of contents (“目录”, style TOC Heading) goes with its lines."""
+        if not self.blocks or not isinstance(self.blocks[-1], SPara):
+            return
+        last = self.blocks[-1]
+        if last.style.lower() in ("toc heading", "tocheading") or _TOC_WORDS.match(last.text):
+            self.blocks.pop()
+            self.pages.pop()
+            self.n_para -= 1
+
+    def _notes(self, sink: Optional[list], depth: int, start: int, at: int) -> None:
+        """Footnotes and endnotes a paragraph cites: their paragraphs after it (a cell's, in that
+        cell), each note once, where the reference is (its mark left out of the sentence). They
+        take the citing paragraph's number ``at``: the body's paragraphs keep their numbers."""
+        cited = self.cited[start:]
+        del self.cited[start:]
+        for kind, nid in cited:
+            if (kind, nid) in self.notes_done:
+                continue
+            self.notes_done.add((kind, nid))
+            note = self.notes.get(kind, {}).get(nid)
+            if note is None:
+                continue
+            saved = (self.instr, self.hide, self.fields, self.page, self.pending, self.first_page)
+            self.instr, self.hide, self.fields, self.in_note = 0, 0, [], True
+            lines: list[str] = []
+            try:
+                self.blocks_of(note, lines, depth + 1)
+            finally:
+                self.instr, self.hide, self.fields, self.page, self.pending, self.first_page = saved
+                self.in_note = False
+            for line in lines:
+                line = line.strip()
+                if not line:
+                    continue
+                if sink is None:
+                    self.blocks.append(SPara(text=line, place=Place(paragraph=max(at, 1)), style=kind + " text", note=kind))
+                    self.pages.append(self.page)
+                else:
+                    sink.append(line)
+
     def inline(self, el, out: list, stats: _Stats, base: _RunProps, boxes: list) -> None:
         for ch in el:
             tag = ch.tag
             if tag == R:
                 self.run(ch, out, stats, base, boxes)
+            elif tag == FLDSIMPLE and _generated(ch.get(_w("instr")) or ""):
+                self.hid_text = True
             elif tag in _INLINE:
                 self.inline(ch, out, stats, base, boxes)
             elif tag == SDT:
-                content = ch.find(SDTCONTENT)
+                content = _sdt_content(ch)
                 if content is not None:
                     self.inline(content, out, stats, base, boxes)
             elif tag in _INLINE_DROPPED:
                 continue
             elif tag in _MATH:
-                if self.instr == 0:
+                if self.instr == 0 and self.hide == 0:
                     text = "".join(t.text or "" for t in ch.iter(M_T))
                     if text:
                         self._seen_text()
@@ -740,6 +959,32 @@ class _Body:
                 choice = _branch(ch)
                 if choice is not None:
                     self.inline(choice, out, stats, base, boxes)
+
+    def _field_char(self, kind: Optional[str]) -> str:
+        """A complex field's begin/separate/end: its instruction is never text, its result is,
+        unless the field generates a table of its own (TOC, INDEX): then neither is. An EQ
+        field has no result: what it draws (an enclosed character) is returned at its end."""
+        if kind == "begin":
+            self.fields.append(_F_INSTR)
+            self.instr_text = ""
+            self.instr += 1
+        elif kind == "separate":
+            state = self.fields[-1] if self.fields else _F_RESULT
+            if state < _F_RESULT:
+                generated = state == _F_INSTR_GEN or (state == _F_INSTR and _generated(self.instr_text))
+                self.fields[-1] = _F_RESULT_GEN if generated else _F_RESULT
+                self.instr -= 1
+                self.hide += generated
+        elif kind == "end" and self.fields:
+            state = self.fields.pop()
+            if state < _F_RESULT:
+                self.instr -= 1
+                shown = _equation(self.instr_text) if state == _F_INSTR else ""
+                self.instr_text = ""
+                return shown
+            elif state == _F_RESULT_GEN:
+                self.hide -= 1
+        return ""
 
     def _props(self, r, base: _RunProps) -> _RunProps:
         rpr = r.find(RPR)
@@ -763,45 +1008,53 @@ class _Body:
         for ch in r:
             tag = ch.tag
             if tag == T:
-                if not hidden and self.instr == 0 and ch.text:
-                    self._seen_text()
-                    out.append(ch.text)
+                if ch.text and not hidden:
+                    if self.instr == 0 and self.hide == 0:
+                        self._seen_text()
+                        out.append(_symbols(ch.text, props.symbol) if _PUA.search(ch.text) else ch.text)
+                    elif self.hide:
+                        self.hid_text = True
             elif tag == _w("tab") or tag == _w("ptab"):
-                if not hidden and self.instr == 0:
+                if not hidden and self.instr == 0 and self.hide == 0:
                     out.append("\t")
             elif tag == _w("br"):
                 kind = ch.get(_w("type"))
                 if kind == "page":
                     self.hard_break()
-                elif kind != "column" and not hidden and self.instr == 0:
+                elif kind != "column" and not hidden and self.instr == 0 and self.hide == 0:
                     out.append("\n")
             elif tag == _w("cr"):
-                if not hidden and self.instr == 0:
+                if not hidden and self.instr == 0 and self.hide == 0:
                     out.append("\n")
             elif tag == _w("lastRenderedPageBreak"):
                 self.rendered_break()
             elif tag == _w("fldChar") and self.use_fields:
-                kind = ch.get(_w("fldCharType"))
-                if kind == "begin":
-                    self.fields.append(False)
-                    self.instr += 1
-                elif kind == "separate":
-                    if self.fields and not self.fields[-1]:
-                        self.fields[-1] = True
-                        self.instr -= 1
-                elif kind == "end" and self.fields:
-                    if not self.fields.pop():
-                        self.instr -= 1
+                shown = self._field_char(ch.get(_w("fldCharType")))
+                if shown and not hidden and self.instr == 0 and self.hide == 0:
+                    self._seen_text()
+                    out.append(shown)
+            elif tag == _w("instrText"):
+                if self.fields and self.fields[-1] == _F_INSTR and ch.text and len(self.instr_text) < 256:
+                    self.instr_text += ch.text[:256]
+                    words = self.instr_text.split()
+                    if (len(words) > 1 or (words and self.instr_text[-1:].isspace())) and words[0].upper() != "EQ":
+                        # its first word is complete (an EQ field's whole instruction is its text)
+                        self.fields[-1] = _F_INSTR_GEN if _generated(self.instr_text) else _F_INSTR_OTHER
             elif tag == _w("sym"):
                 code = ch.get(_w("char")) or ""
-                if not hidden and self.instr == 0:
+                if not hidden and self.instr == 0 and self.hide == 0:
                     try:
-                        out.append(chr(int(code, 16)))
-                        self._seen_text()
+                        c = chr(int(code, 16))
                     except (ValueError, OverflowError):
-                        pass
+                        continue
+                    # a symbol font's glyph (Wingdings “F06C”, or “006C” with the font named): its Unicode look-alike
+                    font = _symbol_font(ch.get(_w("font")) or "")
+                    if font and 0x20 <= ord(c) < 0x100:
+                        c = chr(0xF000 + ord(c))
+                    out.append(_symbols(c, font or props.symbol) if _PUA.match(c) else c)
+                    self._seen_text()
             elif tag == _w("noBreakHyphen"):
-                if not hidden and self.instr == 0:
+                if not hidden and self.instr == 0 and self.hide == 0:
                     out.append("-")
             elif tag == _w("ruby"):
                 rb = ch.find(_w("rubyBase"))
@@ -809,6 +1062,9 @@ class _Body:
                     self.inline(rb, out, stats, props, boxes)
             elif tag in (_w("drawing"), _w("pict"), _w("object"), ALT):
                 boxes.extend(_text_boxes(ch))
+            elif tag in (FOOTNOTE_REF, ENDNOTE_REF):
+                if not self.in_note and not hidden and self.instr == 0 and self.hide == 0 and len(self.cited) < 10_000:
+                    self.cited.append(("footnote" if tag == FOOTNOTE_REF else "endnote", ch.get(_w("id")) or ""))
         if len(out) > start and not hidden:
             n = sum(len(s) - s.count(" ") - s.count("\t") - s.count("\n") for s in out[start:])
             if n:
@@ -906,11 +1162,22 @@ def _children(el, tag: str):
         if ch.tag == tag:
             yield ch
         elif ch.tag == SDT:
-            content = ch.find(SDTCONTENT)
+            content = _sdt_content(ch)
             if content is not None:
                 yield from _children(content, tag)
         elif ch.tag in _BLOCK_WRAPPERS:
             yield from _children(ch, tag)
+
+
+def _sdt_content(sdt):
+    """A content control's content, None while it shows its placeholder (“单击或点击此处输入文字。”):
+    the prompt of a template, no text of the document's."""
+    pr = sdt.find(_w("sdtPr"))
+    if pr is not None:
+        ph = pr.find(_w("showingPlcHdr"))
+        if ph is not None and _on(ph):
+            return None
+    return sdt.find(SDTCONTENT)
 
 
 def _branch(alt):
@@ -922,7 +1189,9 @@ def _branch(alt):
 
 
 def _text_boxes(el) -> list:
-    """The text boxes of a drawing: w:txbxContent not inside another, one branch of mc:AlternateContent."""
+    """What a drawing shows as text, in order: its text boxes (w:txbxContent not inside another),
+    the words of VML WordArt (a string), SmartArt (("diagram", its data part's id)); one branch of
+    mc:AlternateContent."""
     found = []
     stack = [el]
     while stack:
@@ -937,9 +1206,125 @@ def _text_boxes(el) -> list:
                 continue
             if ch.tag == TXBX:
                 found.append(ch)
+            elif ch.tag == V_TEXTPATH:
+                words = ch.get("string")
+                if words and words.strip():
+                    found.append(words)
+            elif ch.tag == DGM_RELIDS:
+                found.append(("diagram", ch.get(R_DM) or ""))
+            elif ch.tag == O_OLE or ch.tag == W_OBJECT_EMBED:
+                prog = ch.get("ProgID") or ch.get(_w("progId")) or ""
+                if prog.lower().startswith("excel.sheet"):
+                    found.append(("sheet", ch.get(R_ID) or ""))
             else:
                 stack.append(ch)
     return found
+
+
+def _diagram_lines(root) -> list[str]:
+    """The text of a SmartArt's data model: its nodes' (and assistants') paragraphs, in order."""
+    lines: list[str] = []
+    if root is None:
+        return lines
+    for pt in root.iter("{%s}pt" % DGM):
+        if (pt.get("type") or "node") not in ("node", "asst"):
+            continue  # the document, connections and presentation points carry no text of their own
+        t = pt.find("{%s}t" % DGM)
+        if t is None:
+            continue
+        for para in t.iter("{%s}p" % A):
+            text = "".join(x.text or "" for x in para.iter("{%s}t" % A))
+            if text.strip():
+                lines.append(text)
+    return lines
+
+
+# states of an open complex field: in its instruction (kind not yet known, generating a table
+# of its own, another kind), in its result, in the result of a generated table
+_F_INSTR, _F_INSTR_GEN, _F_INSTR_OTHER, _F_RESULT, _F_RESULT_GEN = range(5)
+
+
+def _generated(instr: str) -> bool:
+    """Fields whose result Word builds from the document itself: a table of contents, an index."""
+    word = instr.strip().split(None, 1)[0].upper() if instr.strip() else ""
+    return word in ("TOC", "INDEX", "TOA")
+
+
+_EQ_ENCLOSED = re.compile(r"^\s*eq\s+\\o\s*\\ac\s*\((?P<args>.*)\)\s*$", re.I | re.S)
+_EQ_RAISED = re.compile(r"\\s\s*\\(?:up|do)\s*-?\d*\s*\((?P<t>[^()]*)\)", re.I)
+_ENCLOSURES = "○◯〇□△◇"
+
+
+def _equation(instr: str) -> str:
+    """The character an EQ field draws for Word's 带圈字符 (“eq \\o\\ac(○,1)”, the digits
+    possibly raised with \\s\\up): a circled number as ①…⑳ (then “(21)”, as plancc writes
+    them), another enclosed text as the text itself; "" for any other equation."""
+    m = _EQ_ENCLOSED.match(instr)
+    if m is None:
+        return ""
+    args = [_EQ_RAISED.sub(lambda r: r.group("t"), a).strip() for a in m.group("args").split(",")]
+    if len(args) != 2:
+        return ""
+    frame, text = (args[0], args[1]) if len(args[0]) == 1 and args[0] in _ENCLOSURES else (args[1], args[0])
+    if len(frame) != 1 or frame not in _ENCLOSURES or not text or "\\" in text or len(text) > 4:
+        return ""
+    if frame in "○◯〇" and text.isdigit() and text.isascii():
+        from plancc.text import numerals as nm
+
+        return nm.circled(int(text))
+    return text
+
+
+_TOC_WORDS = re.compile(r"^[\s\u3000]*(?:目[\s\u3000]*录|目[\s\u3000]*次|(?:table\s+of\s+)?contents)[\s\u3000]*$", re.I)
+
+
+def _mark_deleted(ppr) -> bool:
+    """Whether the paragraph mark is a tracked deletion (or moved away)."""
+    rpr = ppr.find(RPR)
+    return rpr is not None and (rpr.find(_w("del")) is not None or rpr.find(_w("moveFrom")) is not None)
+
+
+# symbol fonts put their glyphs at U+F020–U+F0FF (a w:sym, or text typed in the font):
+# the Unicode characters that look the same, for the glyphs documents use as bullets and marks
+_PUA = re.compile("[\uf020-\uf0ff]")
+_WINGDINGS = {0x6C: "●", 0x6D: "❍", 0x6E: "■", 0x6F: "□", 0x71: "❑", 0x72: "❒", 0x74: "⧫", 0x75: "◆", 0x76: "❖",
+              0x77: "⬥", 0x78: "⌧", 0x9F: "•", 0xA1: "○", 0xA4: "◉", 0xA7: "▪", 0xA8: "◻", 0xD8: "➢", 0xE8: "➔",
+              0xF0: "⇨", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑"}
+_WINGDINGS2 = {0x4F: "✗", 0x50: "✓", 0x52: "☑", 0x53: "☒", 0x97: "●", 0xA3: "□"}
+_SYMBOL = {0xB7: "•", 0xA8: "♦", 0xA7: "♣", 0xA9: "♥", 0xAA: "♠", 0xAC: "←", 0xAE: "→", 0xAD: "↑", 0xAF: "↓",
+           0xDE: "⇒", 0xDB: "⇔", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xA3: "≤", 0xB4: "×", 0xB8: "÷", 0xB9: "≠",
+           0xBB: "≈", 0xD6: "√", 0xA5: "∞", 0x2D: "−", 0x2A: "∗",
+           **{0x41 + i: g for i, g in enumerate("ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ")},
+           **{0x61 + i: g for i, g in enumerate("αβχδεφγηιϕκλμνοπθρστυϖωξψζ")}}
+_SYMBOL_TABLES = {"wingdings": _WINGDINGS, "wingdings2": _WINGDINGS2, "symbol": _SYMBOL}
+
+
+def _symbol_font(name: str) -> Optional[str]:
+    n = name.strip().lower().replace(" ", "")
+    if n.startswith("wingdings2"):
+        return "wingdings2"
+    if n.startswith("wingdings"):
+        return "wingdings"
+    if n == "symbol":
+        return "symbol"
+    if n.startswith("webdings"):
+        return "webdings"
+    return None
+
+
+def _symbols(text: str, font: Optional[str]) -> str:
+    """Private-use glyphs of a symbol font as their look-alikes; an unknown one is kept as it is.
+    Without a named font the glyph is read as Wingdings' (the bullets WPS and Word write)."""
+    table = _SYMBOL_TABLES.get(font or "wingdings", {})
+
+    def one(m: re.Match) -> str:
+        c = m.group(0)
+        low = ord(c) - 0xF000
+        if font == "symbol" and low not in table and 0x20 <= low < 0x7F:
+            return chr(low)  # digits and punctuation are themselves in Symbol
+        return table.get(low, c)
+
+    return _PUA.sub(one, text)
 
 
 # -- entry points ----------------------------------------------------------------------------
@@ -973,7 +1358,69 @@ def read_docx(source: Source, *, shown: str = "", lang: str = "zh", limits: Read
         return _read_package(pkg, shown)
 
 
-def _read_package(pkg: _Package, shown: str) -> SourceDoc:
+def _inner_package(pkg: _Package, target: str, data: bytes):
+    """A package inside the package (a Word chunk, an embedded workbook), read under what is left
+    of the document's budget; the caller adds what it read (``.read_total``) to ``pkg``."""
+    from dataclasses import replace
+
+    left = max(1, pkg.limits.max_total_bytes - pkg.read_total)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
+        raise pkg.fail("import.read.damaged", part=target) from exc
+    return zf, _Package(zf, pkg.shown, pkg.lang, replace(pkg.limits, max_total_bytes=left))
+
+
+def _sheet(pkg: _Package, target: str):
+    """An embedded Excel workbook's active sheet as a table (plancc.importer.xlsxsheet); None for
+    an embedded .xls or anything else."""
+    data = pkg.read(target)
+    if not data or sniff(data[:512]) != "zip":
+        return None
+    from plancc.importer.xlsxsheet import sheet_table
+
+    zf, inner = _inner_package(pkg, target, data)
+    with zf:
+        try:
+            table = sheet_table(inner)
+        finally:
+            pkg.read_total += inner.read_total
+    return table
+
+
+def _chunk_items(pkg: _Package, target: str) -> list:
+    """What an altChunk part holds, by its bytes: a Word document (its paragraphs and tables; its
+    own chunks not followed), a web page or MHTML (plancc.importer.htmlchunk), plain text (a
+    paragraph a line). An RTF chunk is not read (it needs LibreOffice)."""
+    data = pkg.read(target)
+    if not data:
+        return []
+    kind = sniff(data[:512])
+    if kind == "zip":
+        zf, inner = _inner_package(pkg, target, data)
+        with zf:
+            try:
+                blocks = _read_package(inner, pkg.shown, follow_chunks=False).blocks
+            finally:
+                pkg.read_total += inner.read_total  # what the chunk's parts took counts for the whole document
+        return list(blocks)
+    if kind in ("rtf", "ole"):
+        return []
+    from plancc.importer.convert import _decode_page, _mhtml_page
+    from plancc.importer.htmlchunk import html_items
+
+    if kind == "mht":
+        data = _mhtml_page(data)
+        kind = "html"
+    text = _decode_page(data)
+    if kind == "html" or re.search(r"<(?:html|body|p|div|table)\b", text[:4096], re.I):
+        return html_items(text)
+    return [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
+
+
+def _read_package(pkg: _Package, shown: str, follow_chunks: bool = True) -> SourceDoc:
+    """The package's body; ``follow_chunks`` False leaves imported chunks (w:altChunk) unread:
+    a chunk's own chunks are not followed."""
     main = None
     for kind, _, target in pkg.rels(""):
         if kind == "officeDocument" and pkg.has(target):
@@ -993,12 +1440,43 @@ def _read_package(pkg: _Package, shown: str) -> SourceDoc:
     styles = _Styles(pkg.xml(related["styles"]) if "styles" in related else None, theme)
     numbering = _Numbering(pkg.xml(related["numbering"]) if "numbering" in related else None, styles)
     root = droot.find(_w("body"))
+    notes = {kind: _notes(pkg.xml(related[kind + "s"])) for kind in ("footnote", "endnote") if kind + "s" in related}
+    diagrams = {rid: target for kind, rid, target in pkg.rels(main) if kind == "diagramData"}
+
+    read_diagrams: dict[str, list[str]] = {}
+
+    def diagram(rid: str) -> tuple[str, list[str]]:
+        target = diagrams.get(rid, "")
+        if target and target not in read_diagrams:  # once, however often the document is read
+            read_diagrams[target] = _diagram_lines(pkg.xml(target))
+        return target, read_diagrams.get(target, [])
+
+    chunks = {rid: target for kind, rid, target in pkg.rels(main) if kind == "aFChunk"} if follow_chunks else {}
+    read_chunks: dict[str, list] = {}
+
+    def chunk(rid: str) -> tuple[str, list]:
+        target = chunks.get(rid, "")
+        if target and target not in read_chunks:
+            read_chunks[target] = _chunk_items(pkg, target)
+        return target, read_chunks.get(target, [])
+
+    embedded = {rid: target for kind, rid, target in pkg.rels(main) if kind in ("package", "oleObject")}
+    read_sheets: dict[str, object] = {}
+
+    def sheet(rid: str) -> tuple[str, object]:
+        target = embedded.get(rid, "")
+        if target and target not in read_sheets:
+            read_sheets[target] = _sheet(pkg, target)
+        return target, read_sheets.get(target)
+
     body = _Body(styles, numbering, pkg.limits)
+    body.notes, body.diagram, body.chunk, body.sheet = notes, diagram, chunk, sheet
     if root is not None:
         body.blocks_of(root, None, 0)
-        if body.instr:  # a field begun and never ended would hide the rest of the document
+        if body.instr or body.hide:  # a field begun and never ended would hide the rest of the document
             numbering.counters.clear()
             body = _Body(styles, numbering, pkg.limits, use_fields=False)
+            body.notes, body.diagram, body.chunk, body.sheet = notes, diagram, chunk, sheet
             body.blocks_of(root, None, 0)
     if body.any_break:
         from dataclasses import replace
@@ -1006,6 +1484,20 @@ def _read_package(pkg: _Package, shown: str) -> SourceDoc:
         for i, block in enumerate(body.blocks):
             block.place = replace(block.place, page=body.pages[i])
     return SourceDoc(blocks=body.blocks, path=shown)
+
+
+def _notes(root) -> dict[str, object]:
+    """footnotes.xml / endnotes.xml: w:id → the note (Word's separators left out)."""
+    out: dict[str, object] = {}
+    if root is None:
+        return out
+    for note in root:
+        if not isinstance(note.tag, str) or note.tag not in (_w("footnote"), _w("endnote")):
+            continue
+        if (note.get(_w("type")) or "normal") != "normal":
+            continue  # separator, continuationSeparator, continuationNotice
+        out.setdefault(note.get(_w("id")) or "", note)
+    return out
 
 
 def _raise_large(shown: str, lang: str, limit: int):
@@ -1017,13 +1509,25 @@ def _raise_large(shown: str, lang: str, limit: int):
 
 
 def sniff(head: bytes) -> str:
-    """What the first bytes say a file is: "zip", "ole" (.doc, .wps, an encrypted .docx), "rtf", or ""."""
+    """What the first bytes say a file is: "zip", "ole" (.doc, .wps, an encrypted .docx), "rtf",
+    "mht" (a single-file web page), "wordxml" (Word 2003 XML), "html" (a web page called a Word
+    file), or ""."""
     if head.startswith(ZIP_MAGIC):
         return "zip"
     if head.startswith(OLE_MAGIC):
         return "ole"
     if head.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
         return "rtf"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: looked at as ASCII
+        head = head[2:].decode("utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be", "ignore").encode("ascii", "ignore")
+    low = head.lstrip(b"\xef\xbb\xbf").lstrip().lower()
+    if low.startswith(b"mime-version:") or (low.startswith((b"from:", b"subject:", b"date:", b"content-"))
+                                            and b"multipart/related" in low):
+        return "mht"
+    if b"<?mso-application" in low and b"word.document" in low and b"wordDocument".lower() in low:
+        return "wordxml"
+    if low.startswith((b"<!doctype html", b"<html")) or (low.startswith((b"<?xml", b"<!--", b"<!doctype")) and b"<html" in low):
+        return "html"
     return ""
 
 
@@ -1063,7 +1567,7 @@ def read_document(path: Union[str, os.PathLike], *, lang: str = "zh", limits: Re
         except WordFileError as exc:
             if exc.key != "import.read.not_docx_zip" or not _is_opendocument(p):
                 raise
-    elif kind not in ("ole", "rtf"):
+    elif kind not in ("ole", "rtf", "html", "mht", "wordxml"):
         raise WordFileError(message("import.read.not_word", lang, path=shown), "import.read.not_word")
     from plancc.importer import convert
 

@@ -52,6 +52,9 @@ class SPara:
     size: Optional[int] = None  # half-points of most of its text, when known
     font: str = ""  # east-Asian face of most of its text, when known
     page_break_before: bool = False
+    # a footnote's or endnote's paragraph, placed after the paragraph citing it (its mark left
+    # out of that paragraph's text; its place is that paragraph's): "footnote", "endnote", "" for body text
+    note: Literal["", "footnote", "endnote"] = ""
 
 
 @dataclass(slots=True)

@@ -332,6 +332,9 @@ class ModesBlock(_Worded):
 
     modes: Literal["list"] = Field(description="写 list：逐项列出培训方式及说明")
     numbered: bool = Field(False, description="是否把各培训方式编号为下一级小标题（1.名称：说明）")
+    numbering: Optional[NumberingForm] = Field(
+        None, description="编号形式（numbered 时）：一、 （一） 1. （1） ① A. a.；不写时用所在小节的下一层；原文跳过层级时照原文写，如“一、”下直接编为 1."
+    )
     wording: dict[str, Text] = _wording_field()
 
     sentence_block: ClassVar[str] = "modes"

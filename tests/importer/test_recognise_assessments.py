@@ -60,12 +60,35 @@ def test_an_assessment_table_and_the_pass_mark_under_it():
     assert rendered_tables(plan) == [[TABLE["columns"], *TABLE["rows"]]]
 
 
-def test_an_assessment_table_with_a_total_row_stays_a_table():
-    # the assessment block prints no 合计 row: converting it would lose the row's words
+def test_an_assessment_table_with_a_total_row_stays_a_table_with_its_points_as_data():
+    # the assessment block prints no 合计 row: the table stays as typed, its points and total cited
     t = {"columns": TABLE["columns"], "rows": [*TABLE["rows"], ["合计", "合计", "100", ""]]}
     plan, guesses = run(prose({"title": "考核", "content": [{"table": t}]}))
-    assert "assessments" not in plan and plan["sections"][0]["content"] == [{"table": t}]
-    assert [g.key for g in guesses] == ["import.guess.assessment_total_row"]
+    (a,) = plan["assessments"]
+    assert a["total"] == 100 and [it.get("points") for it in a["items"]] == [50, 30, None, 20]
+    rows = plan["sections"][0]["content"][0]["table"]["rows"]
+    assert rows[0][2] == "{=assessments.考核.items.课程学习时间.points}" and rows[-1][2] == "{=assessments.考核.total}"
+    assert rows[2][2] == "—"
+    assert [g.key for g in guesses] == ["import.guess.scored_table"]
+    assert errors_of(plan) == []
+    assert rendered_tables(plan) == [[t["columns"], *t["rows"]]]
+
+
+def test_a_scored_table_whose_points_miss_the_total_is_reported():
+    t = {"columns": ["序号", "考核项目", "考核方式", "分值"], "rows": [
+        ["1", "出勤", "签到", "20"], ["2", "作业", "评阅", "30"], ["合计", "", "", "60"]]}
+    plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
+    assert plan["assessments"][0]["total"] == 60
+    assert any(e.startswith("PL20") for e in errors_of(plan))
+
+
+def test_a_table_without_points_or_names_is_not_scored():
+    t = {"columns": ["序号", "考核项目", "考核方式"], "rows": [["1", "出勤", "签到"], ["2", "作业", "评阅"]]}
+    plan, _ = run(prose({"title": "考核", "content": [{"table": dict(t)}]}))
+    assert "assessments" not in plan
+    t2 = {"columns": ["考核项目", "分值"], "rows": [["出勤", "优"], ["作业", "良"]]}
+    plan, _ = run(prose({"title": "考核", "content": [{"table": dict(t2)}]}))
+    assert "assessments" not in plan
 
 
 def test_an_evaluation_table_with_weights():
@@ -114,3 +137,51 @@ def test_a_rubric_whose_items_miss_its_total_is_kept_for_the_rules():
     plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
     assert plan["rubrics"][0]["total"] == 20
     assert any("PL206" in e for e in errors_of(plan))
+
+
+def test_components_typed_as_run_in_headings_are_read_as_their_lines():
+    # “2.在线考试：……” typed as a run-in heading and its paragraph (the structure stage's reading of a typed plan)
+    head, _, rest = COMPONENTS[1].partition("：")
+    sec = {"title": "分层项目", "sections": [{"content": [COMPONENTS[0]]}, {"title": head, "run_in": True, "content": [rest]}]}
+    plan, _ = run(prose({"title": "考核方式", "sections": [sec]}))
+    (a,) = plan["assessments"]
+    assert [(c["name"], c.get("weight"), c.get("points")) for c in a["components"]] == [("过程性考核", 70, 70), ("在线考试", 30, 100)]
+    assert errors_of(plan) == []
+    assert "2." + COMPONENTS[1] in rendered_texts(plan)
+
+
+def test_run_in_headings_that_are_not_components_stay_sections():
+    sec = {"title": "要求", "sections": [{"title": "加强领导", "run_in": True, "content": ["各校要高度重视。"]},
+                                       {"title": "落实经费", "run_in": True, "content": ["按规定安排经费。"]}]}
+    plan, _ = run(prose(sec))
+    assert "assessments" not in plan and len(plan["sections"][0]["sections"]) == 2
+
+
+def test_a_rubric_with_its_own_headers_for_requirement_and_rule():
+    t = {"columns": ["考核项目", "分值", "考核内容", "评分标准"], "rows": [
+        ["集中研修", "40", "按时参加集中研修", "缺一次扣5分"], ["研修总结", "60", "提交研修总结", "未提交不得分"], ["合计", "100", "", ""]]}
+    plan, _ = run(prose({"title": "考核", "content": [{"table": t}]}))
+    (r,) = plan["rubrics"]
+    assert r["headers"] == {"name": "考核项目", "requirement": "考核内容", "deduction": "评分标准"} and r["total"] == 100
+    assert errors_of(plan) == []
+    assert rendered_tables(plan) == [[t["columns"], *t["rows"]]]
+
+
+def test_the_default_pass_sentence_with_credited_hours_after_the_components():
+    pass_text = "考核总成绩达到60分为合格，达到90分为优秀；考核合格者认定72学时。"
+    sec = {"title": "考核", "sections": [{"content": [COMPONENTS[0]]}, {"content": [COMPONENTS[1], pass_text]}]}
+    plan, _ = run(prose(sec))
+    (a,) = plan["assessments"]
+    assert (a["pass_mark"], a["excellent_mark"], a["credited_hours"]) == (60, 90, 72)
+    assert errors_of(plan) == []
+    assert pass_text in rendered_texts(plan)
+
+
+def test_an_assessment_table_titled_otherwise_than_the_block_prints_keeps_its_headers():
+    t = {"columns": ["项目", "考核要求", "分值"], "rows": [["出勤", "全勤", "40"], ["作业", "按时提交", "60"]]}
+    plan, guesses = run(prose({"title": "考核", "content": [{"table": t}]}))
+    (a,) = plan["assessments"]
+    assert [it["points"] for it in a["items"]] == [40, 60]
+    assert plan["sections"][0]["content"][0]["table"]["columns"] == t["columns"]
+    assert [g.key for g in guesses] == ["import.guess.scored_table"]
+    assert rendered_tables(plan) == [[t["columns"], *t["rows"]]]

@@ -5,12 +5,25 @@ import time
 from tests.importer.recognise_util import prose, run
 
 
-def test_sections_nested_thousands_deep_are_walked_without_recursion():
+def _nested(depth: int) -> dict:
     inner: dict = {"title": "培训时间", "run_in": True, "content": ["2022年11月-2023年4月。"]}
-    for _ in range(5000):
+    for _ in range(depth - 1):
         inner = {"title": "层", "sections": [inner]}
-    plan, _ = run({"plancc": 1, "document": {"title": "x"}, "sections": [inner]})
+    return {"plancc": 1, "document": {"title": "x"}, "sections": [inner]}
+
+
+def test_sections_nested_deep_are_read_without_recursion():
+    from plancc.importer.recognise.common import WALK_DEPTH
+
+    plan, _ = run(_nested(WALK_DEPTH))
     assert plan["period"] == {"start": "2022-11", "end": "2023-04"}
+
+
+def test_sections_nested_thousands_deep_end_quickly_and_stay_prose():
+    t = time.perf_counter()
+    plan, _ = run(_nested(5000))
+    assert time.perf_counter() - t < 2
+    assert "period" not in plan
 
 
 def test_a_huge_paragraph_full_of_near_misses_is_left_alone_quickly():
@@ -34,3 +47,13 @@ def test_junk_in_the_plan_is_passed_over():
                                                                  {"sections": "not a list", "content": [{"table": "no"}]}]}
     out, guesses = run(plan)
     assert out["sections"][0] is None and guesses == []
+
+
+def test_junk_tables_and_figures_are_passed_over_by_the_figure_readers():
+    junk_tables = [{"table": {"columns": ["考核项目", "分值"], "rows": [None, ["甲", "5"]]}},
+                   {"table": {"columns": ["课程名称", "学时"], "rows": "no"}},
+                   {"table": {"columns": ["阶段", "时间", "主要任务"], "rows": [5, ["准备", "2025年3月", "甲。"]]}}]
+    plan = {"plancc": 1, "document": {"title": "x"}, "hours": "junk",
+            "sections": [{"title": "培训对象", "content": ["教师。", *junk_tables, "共3人，其中甲1人、乙2人。"]}]}
+    out, _ = run(plan)
+    assert out["sections"][0]["content"][1:4] == junk_tables

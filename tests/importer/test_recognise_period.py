@@ -53,3 +53,9 @@ def test_a_span_in_a_sentence_elsewhere_is_left_alone():
 def test_an_end_before_the_start_is_not_a_period():
     plan, _ = run(prose({"title": "培训时间", "run_in": True, "content": ["2023年4月-2022年11月。"]}))
     assert "period" not in plan
+
+
+def test_a_term_in_the_title_is_the_periods_semester():
+    plan, _ = run(prose({"title": "研修时间", "content": ["2024年9月—2025年1月。"]}, title="测试小学2024—2025学年第一学期校本研修计划"))
+    assert plan["period"] == {"start": "2024-09", "end": "2025-01", "school_year": "2024-2025", "semester": "2024-2025学年第一学期"}
+    assert errors_of(plan) == []

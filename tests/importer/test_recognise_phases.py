@@ -1,4 +1,4 @@
-from tests.importer.recognise_util import errors_of, prose, rendered_texts, run
+from tests.importer.recognise_util import errors_of, prose, rendered_tables, rendered_texts, run
 
 DATED = [
     "2022年11月15日前，各学校（园）召开专题工作会议，认真组织开展宣传动员工作。",
@@ -76,3 +76,67 @@ def test_stages_out_of_order_are_left_alone():
     lines = ["第二阶段:暑假研修(2024年7-9月)", "组织学习。", "第一阶段:寒假研修(2025年1-2月)", "组织学习。"]
     plan, _ = run(prose({"title": "培训安排", "content": list(lines)}))
     assert "phases" not in plan and plan["sections"][0]["content"] == lines
+
+
+PHASE_TABLE = {"columns": ["阶段", "时间", "主要任务", "责任单位"], "rows": [
+    ["准备启动", "2025年3月1日—3月15日", "制定方案，摸排培训需求。", "县教师发展中心"],
+    ["组织实施", "2025年3月16日—2025年11月30日", "开展网络研修和集中培训。", "各中小学校"],
+    ["第三阶段", "2025年12月20日前", "完成考核和学时登记。", "县教育和体育局"]]}
+
+
+def test_a_timeline_table_with_the_columns_the_block_prints_becomes_phases():
+    plan, guesses = run(prose({"title": "实施步骤", "content": ["具体安排如下：", {"table": PHASE_TABLE}]}))
+    ph = plan["phases"]
+    assert ph[0] == {"name": "准备启动", "start": "2025-03-01", "end": "2025-03-15", "tasks": "制定方案，摸排培训需求。",
+                     "responsible": "县教师发展中心"}
+    assert "name" not in ph[2] and ph[2]["due"] == "2025-12-20"
+    blk = plan["sections"][0]["content"][1]
+    assert blk == {"phases": "table", "wording": {"phase.range[2]": "{=range:full}"}}
+    assert [g.key for g in guesses] == ["import.guess.phase"] * 3
+    assert errors_of(plan) == []
+    assert rendered_tables(plan) == [[PHASE_TABLE["columns"], *PHASE_TABLE["rows"]]]
+
+
+def test_a_timeline_table_with_other_headers_or_no_dates_stays_a_table():
+    other = {"columns": ["实施阶段", "时间", "主要任务"], "rows": [["准备", "2025年3月", "制定方案。"], ["实施", "2025年4月", "培训。"]]}
+    undated = {"columns": ["阶段", "时间", "主要任务"], "rows": [["准备", "三月上旬", "制定方案。"], ["实施", "四月", "培训。"]]}
+    for t in (other, undated):
+        plan, _ = run(prose({"title": "实施步骤", "content": [{"table": t}]}))
+        assert "phases" not in plan and plan["sections"][0]["content"] == [{"table": t}]
+
+
+def test_stage_lines_with_the_time_before_the_name():
+    lines = ["第一阶段（2025年3月1日—3月15日）：准备启动", "制定方案。", "第二阶段（2025年3月16日—2025年6月30日）：组织实施", "开展培训。"]
+    plan, _ = run(prose({"title": "实施步骤", "content": list(lines)}))
+    assert [(p["name"], p["start"], p["end"]) for p in plan["phases"]] == [
+        ("准备启动", "2025-03-01", "2025-03-15"), ("组织实施", "2025-03-16", "2025-06-30")]
+    assert errors_of(plan) == []
+    texts = rendered_texts(plan)
+    assert all(line in texts for line in lines)
+
+
+def test_dated_entries_typed_without_their_year_are_read_in_the_year_before_them():
+    entries = ["2025年8月15日前，各校报送名单。", "8月18日—8月29日，集中培训。", "9月1日至次年6月30日，跟岗研修。", "7月10日前，完成考核。"]
+    plan, guesses = run(prose({"title": "进度安排", "content": [{"items": entries}]}))
+    assert [p.get("due") or (p["start"], p["end"]) for p in plan["phases"]] == [
+        "2025-08-15", ("2025-08-18", "2025-08-29"), ("2025-09-01", "2026-06-30"), "2026-07-10"]
+    assert "import.guess.phase_time_typed" in [g.key for g in guesses]
+    assert errors_of(plan) == []
+    texts = rendered_texts(plan)
+    assert all(any(t.endswith(e) for t in texts) for e in entries)
+
+
+def test_a_time_without_its_year_and_no_year_before_it_is_not_a_phase():
+    entries = ["8月15日前，各校报送名单。", "8月18日—8月29日，集中培训。"]
+    plan, _ = run(prose({"title": "进度安排", "content": [{"items": entries}]}, title="测试县教师全员培训实施方案"))
+    assert "phases" not in plan
+
+
+def test_stage_lines_typed_without_their_year_follow_the_period():
+    lines = ["第一阶段：准备启动（3月1日—3月15日）", "制定方案。", "第二阶段：组织实施（3月16日—11月30日）", "开展培训。"]
+    plan = prose({"title": "培训时间", "content": ["2025年3月—12月。"]}, {"title": "实施步骤", "content": list(lines)})
+    plan, _ = run(plan)
+    assert [(p["start"], p["end"]) for p in plan["phases"]] == [("2025-03-01", "2025-03-15"), ("2025-03-16", "2025-11-30")]
+    assert errors_of(plan) == []
+    texts = rendered_texts(plan)
+    assert all(line in texts for line in lines)

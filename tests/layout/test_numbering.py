@@ -148,3 +148,16 @@ def test_a_run_of_siblings_in_a_skipping_form_is_reported_once():
         "      - title: 丙\n", "PL813")
     assert [d.path for d in found] == ["sections[0].sections[0].numbering"]
     assert "跳过了 （一）" in found[0].message and "ignore[PL813]" in found[0].message
+
+
+def test_a_modes_block_numbers_its_entries_in_its_own_form():
+    data = "modes: [{name: 网络研修, description: 在线学习。}, {name: 集中培训, description: 分批组织。}]\n"
+    report = check(data + _plan("  - title: 培训方式\n    content:\n      - {modes: list, numbered: true, numbering: \"1.\"}\n"))
+    assert report.errors == 0
+    from plancc.driver.render import RenderJob, render_docx_bytes
+
+    text = docx_text(render_docx_bytes(report, RenderJob(plan_path=Path("plan.yaml"), output=Path("x.docx"), bases=[ROOT])))
+    assert "1.网络研修：在线学习。" in text and "2.集中培训：分批组织。" in text
+    found = [d for d in check(data + _plan("  - title: 培训方式\n    content:\n      - {modes: list, numbered: true, numbering: \"1、\"}\n")).diagnostics
+             if d.code == "PL104"]
+    assert len(found) == 1 and "numbering" in found[0].path

@@ -121,6 +121,10 @@ CASES = [
          "sections:\n  - title: 报名\n    content:\n      - 按附件3的要求填报。\n", says=("附件3", "附件2"), column_at="附件3"),
     Case("PL510", "assessments: [{id: 分层项目, total: 100}]\nsections:\n  - title: 考核\n    content: [按规定考核。]\n", "id: 分层项目",
          "assessments: [{id: 分层项目, total: 100}]\nsections:\n  - title: 考核\n    content: [{assessment: 分层项目}]\n", says=("分层项目",)),
+    # a scheme the prose cites by its figures shows in the document: quiet
+    Case("PL510", "assessments: [{id: 分层项目, total: 100}]\nsections:\n  - title: 考核\n    content: [按规定考核。]\n", "id: 分层项目",
+         "assessments: [{id: 分层项目, total: 100}]\nsections:\n  - title: 考核\n    content: [满分{=assessments.分层项目.total}分。]\n",
+         id="cited"),
     # -- ranges -------------------------------------------------------------------------
     Case("PL601", "tiers: [{name: 成长期教师, years: [8, 3]}]\n", "[8, 3]", "tiers: [{name: 成长期教师, years: [3, 8]}]\n", says=("8", "3")),
     Case("PL602", "tiers:\n  - {name: 新教师, years: [1, 3]}\n  - {name: 成长期教师, years: [3, 8]}\n", "成长期教师",

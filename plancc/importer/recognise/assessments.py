@@ -16,6 +16,7 @@ import re
 
 from plancc.importer.recognise.common import TOTAL_WORDS, Ctx, entries, fresh_id, lst, number, walk
 from plancc.importer.recognise.rubrics import recognise_rubric, rubric_columns
+from plancc.importer.recognise.scores import recognise_scores
 from plancc.text.wording import BY_KEY, fill
 
 _N = r"(\d+(?:\.\d+)?)"
@@ -28,14 +29,16 @@ def recognise_assessments(ctx: Ctx) -> None:
     plan = ctx.plan
     for path, sec in walk(lst(plan, "sections")):
         _components(ctx, path, sec)
-    _tables(ctx)
+    home: dict = {}
+    _tables(ctx, home)
+    recognise_scores(ctx, home)
 
 
 # -- components in prose -------------------------------------------------------------
 
 def _components(ctx: Ctx, path, sec) -> None:
     pass_text, where = _pass_after(sec)
-    texts = entries(_without(sec, where)) if where else entries(sec)
+    texts = _entries(_without(sec, where)) if where else _entries(sec)
     if texts is None or len(texts) < 2:
         return
     comps, patterns = [], {}
@@ -68,7 +71,27 @@ def _components(ctx: Ctx, path, sec) -> None:
     ctx.guess("import.guess.assessment", path, ("assessments", len(ctx.plan["assessments"]) - 1), id=aid)
 
 
-_PASS_SENTENCE = re.compile(rf"^考核总成绩达到{_N}分为合格(?:，达到{_N}分为优秀)?。$")
+def _entries(sec: dict):
+    """The numbered entries under a section; an entry typed as a run-in heading and its paragraph
+    (“2.在线考试：每年……”) is read as the one line it is."""
+    got = entries(sec)
+    if got is not None:
+        return got
+    subs = lst(sec, "sections")
+    if not subs or lst(sec, "content"):
+        return None
+    plain = []
+    for s in subs:
+        c = lst(s, "content")
+        if s.get("run_in") and s.get("title") and not s.get("sections") and not s.get("numbering") and len(c) == 1 \
+                and isinstance(c[0], str):
+            plain.append({"content": [s["title"] + "：" + c[0]]})
+        else:
+            plain.append(s)
+    return entries(dict(sec, sections=plain))
+
+
+_PASS_SENTENCE = re.compile(rf"^考核总成绩达到{_N}分为合格(?:，达到{_N}分为优秀)?(?:；考核合格者认定{_N}学时)?。$")
 
 
 def _pass_after(sec: dict):
@@ -98,6 +121,8 @@ def _pass_marks(text: str) -> dict:
     out = {"pass_mark": number(m.group(1))}
     if m.group(2):
         out["excellent_mark"] = number(m.group(2))
+    if m.group(3):
+        out["credited_hours"] = number(m.group(3))
     return out
 
 
@@ -167,38 +192,38 @@ def _num(v) -> str:
 
 # -- tables ------------------------------------------------------------------------
 
+#: the columns the assessment table prints, as it titles them: a table titled otherwise (项目, 考核要求) would
+#: lose its headers, so it stays a table with its points cited (_cited_table)
 _ITEM_COLUMNS = {
-    "考核环节": "part", "考核类别": "category", "考核项目": "name", "项目": "name", "考核内容": "name",
-    "评价指标": "criteria", "考核要求": "criteria", "分值": "points", "计分方式": "scoring", "评价方式": "method",
-    "备注": "note",
+    "考核环节": "part", "考核类别": "category", "考核项目": "name", "评价指标": "criteria", "分值": "points",
+    "计分方式": "scoring", "评价方式": "method", "备注": "note",
 }
 _EVAL_COLUMNS = {"类别": "category", "评价指标": "indicator", "指标描述": "description", "评价方式": "method", "权重": "weight"}
 _PASS = re.compile(rf"^\**备注\**[：:]\**(?P<cond>.+?)，至少达到{_N}分才能合格。$")
 
 
-def _tables(ctx: Ctx) -> None:
+def _tables(ctx: Ctx, home: dict) -> None:
     for path, sec in walk(lst(ctx.plan, "sections")):
         content = lst(sec, "content")
         for i, blk in enumerate(content):
             if not isinstance(blk, dict) or not isinstance(blk.get("table"), dict):
                 continue
             t = blk["table"]
+            rows = t.get("rows")
+            if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows) or not isinstance(t.get("columns"), list):
+                continue  # not a table the structure stage makes
             cols = [str(c).strip() for c in t.get("columns") or []]
             if "权重" in cols:
                 got = _evaluation(ctx, t, cols)
                 if got is not None:
                     content[i] = {"evaluation": got}
                     ctx.guess("import.guess.evaluation", path + ("content", i), ("evaluations", len(ctx.plan["evaluations"]) - 1), id=got)
-            elif rubric_columns(cols) is not None:
-                got = recognise_rubric(ctx, t, cols)
-                if got is not None:
-                    content[i] = {"rubric": got}
-                    ctx.guess("import.guess.rubric", path + ("content", i), ("rubrics", len(ctx.plan["rubrics"]) - 1), id=got)
-            elif "分值" in cols:
-                got = _assessment_table(ctx, t, cols, path + ("content", i))
-                if got is None:
-                    continue
+            elif rubric_columns(cols) is not None and (got := recognise_rubric(ctx, t, cols)) is not None:
+                content[i] = {"rubric": got}
+                ctx.guess("import.guess.rubric", path + ("content", i), ("rubrics", len(ctx.plan["rubrics"]) - 1), id=got)
+            elif "分值" in cols and (got := _assessment_table(ctx, t, cols)) is not None:
                 a, aid = got
+                home[path] = aid
                 content[i] = {"assessment": aid, "style": "table"}
                 note = content[i + 1] if i + 1 < len(content) else None
                 m = _PASS.match(note.strip()) if isinstance(note, str) else None
@@ -206,9 +231,14 @@ def _tables(ctx: Ctx) -> None:
                     a["pass_condition"], a["pass_mark"] = m.group("cond"), number(m.group(2))
                     del content[i + 1]
                 ctx.guess("import.guess.assessment", path + ("content", i), ("assessments", len(ctx.plan["assessments"]) - 1), id=aid)
+            else:
+                aid = _cited_table(ctx, t, cols)
+                if aid is not None:
+                    home[path] = aid
+                    ctx.guess("import.guess.scored_table", path + ("content", i), ("assessments", len(ctx.plan["assessments"]) - 1), id=aid)
 
 
-def _assessment_table(ctx: Ctx, t: dict, cols: list[str], where=()):
+def _assessment_table(ctx: Ctx, t: dict, cols: list[str]):
     keys = [_ITEM_COLUMNS.get(c) for c in cols]
     if None in keys or "name" not in keys or len(set(keys)) != len(keys) or t.get("caption"):
         return None
@@ -217,9 +247,7 @@ def _assessment_table(ctx: Ctx, t: dict, cols: list[str], where=()):
         cells = [str(c) if c is not None else "" for c in row]
         rec = dict(zip(keys, cells))
         if rec["name"].strip() in TOTAL_WORDS or (cells and cells[0].strip() in TOTAL_WORDS):
-            # the assessment block prints no 合计 row: the table would lose its words, so it stays a table
-            ctx.guess("import.guess.assessment_total_row", where, where)
-            return None
+            return None  # the assessment block prints no 合计 row: the table stays a table, its figures cited
         item: dict = {}
         for k, v in rec.items():
             v = v.strip()
@@ -276,3 +304,56 @@ def _evaluation(ctx: Ctx, t: dict, cols: list[str]):
     eid = fresh_id({e["id"] for e in evaluations}, "评价")
     evaluations.append({"id": eid, "items": items})
     return eid
+
+
+# -- a scored table that stays a table ---------------------------------------------------
+
+_POINT_COLUMNS = ("分值", "分数", "满分", "赋分", "分值（分）", "分值(分)", "标准分")
+_NAME_COLUMNS = ("考核项目", "评价项目", "项目", "考核内容", "考核指标", "评价指标", "评价内容", "内容")
+_CELL = re.compile(r"^(\d+(?:\.\d+)?)(分?)$")
+
+
+def _cited_table(ctx: Ctx, t: dict, cols: list[str]):
+    """A table with a points column (and a name column) that no block prints as typed (its own
+    headers, a 序号 column, a 合计 row): its items, points and total become an assessment's data,
+    the table stays as typed with its numbers cited (``{=assessments.考核.items.甲.points}``,
+    ``{=assessments.考核.total}``), so that the rules check that the points make the total."""
+    pcol = next((k for k, c in enumerate(cols) if c in _POINT_COLUMNS), None)
+    ncol = next((cols.index(c) for c in _NAME_COLUMNS if c in cols), None)
+    rows = t.get("rows") or []
+    if pcol is None or ncol is None or pcol == ncol or not isinstance(rows, list) or not rows:
+        return None
+    items, total, cells_at = [], None, []
+    for r, row in enumerate(rows):
+        if not isinstance(row, list):
+            return None
+        cells = [str(c).strip() if c is not None else "" for c in row]
+        if len(cells) != len(cols):
+            return None
+        first = next((c for c in cells if c), "")
+        m = _CELL.match(cells[pcol])
+        if first in TOTAL_WORDS:
+            if m is None or total is not None or r != len(rows) - 1:
+                return None
+            total = ("total", r, m)
+            continue
+        name = cells[ncol]
+        if not name or len(name) > 30 or re.search(r"[.{}\[\]:]", name):
+            return None
+        if cells[pcol] not in ("", "—", "-", "/", "／") and m is None:
+            return None
+        items.append({"name": name, **({"points": number(m.group(1))} if m else {})})
+        if m:
+            cells_at.append((f"items.{name}.points", r, m))
+    if len(items) < 2 or len({it["name"] for it in items}) != len(items) or not cells_at:
+        return None
+    assessments = ctx.plan.setdefault("assessments", [])
+    aid = fresh_id({a["id"] for a in assessments}, "考核")
+    a: dict = {"id": aid, "items": items}
+    if total is not None:
+        a["total"] = number(total[2].group(1))
+        cells_at.append(total)
+    assessments.append(a)
+    for key, r, m in cells_at:
+        t["rows"][r][pcol] = "{=assessments." + aid + "." + key + "}" + m.group(2)
+    return aid

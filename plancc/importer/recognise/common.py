@@ -42,22 +42,27 @@ class Ctx:
 LONGEST = 4000
 
 
+#: sections deeper than this are not looked into (they stay prose): no plan nests so deep, and a
+#: path grows with the depth, so a hostile nesting would make every walk quadratic
+WALK_DEPTH = 64
+
+
 def walk(sections: list, base: Path = ("sections",)) -> Iterator[tuple[Path, dict]]:
-    """Every section (depth first, in document order) with its path; iterative, so any depth is fine.
-    A recogniser may rewrite the section it is given (its content and subsections)."""
-    stack: list[tuple[Path, list, int]] = [(base, sections if isinstance(sections, list) else [], 0)]
+    """Every section (depth first, in document order) with its path, down to :data:`WALK_DEPTH`
+    levels; iterative. A recogniser may rewrite the section it is given (its content and subsections)."""
+    stack: list[tuple[Path, list, int, int]] = [(base, sections if isinstance(sections, list) else [], 0, 1)]
     while stack:
-        where, items, i = stack.pop()
+        where, items, i, depth = stack.pop()
         if i >= len(items):
             continue
-        stack.append((where, items, i + 1))
+        stack.append((where, items, i + 1, depth))
         s = items[i]
         if not isinstance(s, dict):
             continue
         yield where + (i,), s
         subs = s.get("sections")
-        if isinstance(subs, list) and subs:
-            stack.append((where + (i, "sections"), subs, 0))
+        if isinstance(subs, list) and subs and depth < WALK_DEPTH:
+            stack.append((where + (i, "sections"), subs, 0, depth + 1))
 
 
 def lst(d: Any, key: str) -> list:
@@ -230,3 +235,47 @@ def fresh_id(taken: set, base: str) -> str:
     while name in taken:
         name, n = f"{base}{n}", n + 1
     return name
+
+
+# -- figures cited in prose ----------------------------------------------------------
+
+def outside_refs(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies outside every ``{…}`` already in the text."""
+    depth_open = text.rfind("{", 0, start)
+    return depth_open == -1 or text.find("}", depth_open) < start
+
+
+def cite(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end) replaced by its reference; overlapping spans keep the first."""
+    out, at = [], 0
+    for s, e, ref in sorted(spans):
+        if s < at:
+            continue
+        out.append(text[at:s])
+        out.append(ref)
+        at = e
+    out.append(text[at:])
+    return "".join(out)
+
+
+#: a clause ends at these marks
+CLAUSE_END = "，。；,;！？"
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of `text` (between “，。；”)."""
+    out, at = [], 0
+    for i, ch in enumerate(text):
+        if ch in CLAUSE_END:
+            out.append((at, i))
+            at = i + 1
+    if at < len(text):
+        out.append((at, len(text)))
+    return out
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (between “。；”) around `pos`."""
+    s = max(text.rfind(c, 0, pos) for c in "。；;") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。；;") if i != -1]
+    return s, (min(ends) if ends else len(text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from plancc.importer.recognise.common import Ctx, lst, walk
+from plancc.importer.recognise.common import LONGEST, Ctx, lst, walk
 
 _ROLES = ("组长", "副组长", "成员", "主任", "副主任", "秘书", "秘书长", "联络员", "组员")
 _LINE = re.compile(r"^(?P<role>[\u4e00-\u9fff　 ]{2,5})[：:](?P<people>.+?)[。；;]?$")
@@ -51,8 +51,10 @@ def recognise_groups(ctx: Ctx) -> None:
                 i = end
                 continue
             groups.append(group)
-            content[i:end] = [{"group": gid, "parts": ["members"]}]
+            block: dict = {"group": gid, "parts": ["members"]}
+            content[i:end] = [block]
             ctx.guess("import.guess.group", path + ("content", i), ("groups", len(groups) - 1), id=gid)
+            _office_and_duties(ctx, group, block, content, i + 1, path)
             i += 1
 
 
@@ -105,3 +107,58 @@ def _lines(members: list[dict]) -> list[str]:
         label = role[0] + "　" + role[1] if wide and len(role) == 2 else role
         out.append(label + "：" + "、".join(p["name"] + (f"（{p['post']}）" if p.get("post") else "") for p in people))
     return out
+
+
+# -- the office and the duties after the members ------------------------------------------
+
+_OFFICE = re.compile(r"^(?P<who>[^，。；]{0,30}?)下设办公室，办公室设在(?P<at>[^，。；]{2,30})"
+                     r"(?:，(?:由(?P<head>[^，。；]{2,12}?)兼任办公室主任|办公室主任由(?P<head2>[^，。；]{2,12}?)担任))?"
+                     r"(?:，(?P<duties>[^。；]{2,200}))?。$")
+
+
+def _office_and_duties(ctx: Ctx, group: dict, block: dict, content: list, at: int, path) -> None:
+    """“领导小组下设办公室，办公室设在……，由某某兼任办公室主任，负责……。” right after the members is
+    the group's office; a paragraph after it (or after the members) that says what the group does
+    (“领导小组负责……”, “领导小组的主要职责是……”) its duties."""
+    from plancc.text.wording import BY_KEY, fill
+
+    gid = group["id"]
+    names = {gid, group.get("name") or gid}
+    para = content[at] if at < len(content) else None
+    if isinstance(para, str) and "{" not in para and len(para) <= 400 and (m := _OFFICE.match(para.strip())) is not None and m.group("who").strip() in names:
+        head = m.group("head") or m.group("head2")
+        office: dict = {"at": m.group("at")}
+        if head:
+            office["head"] = head
+        if m.group("duties"):
+            office["duties"] = m.group("duties")
+        members = {p.get("name") for p in group.get("members", []) if isinstance(p, dict)}
+        clause = None if not head else (f"由{head}兼任办公室主任" if head in members else f"办公室主任由{head}担任")
+        values = {"group": gid, "at": office["at"], "head": head, "head_clause": clause, "duties": office.get("duties")}
+        typed = para.strip()
+        pattern = None
+        if fill(BY_KEY["group.office"].default, values) != typed:
+            spans = sorted((m.start(k), m.end(k), ref) for k, ref in
+                           (("who", "{=group}"), ("at", "{=at}"), ("head", "{=head}"), ("head2", "{=head}"), ("duties", "{=duties}"))
+                           if m.group(k) and (k != "who" or m.group(k) == gid))
+            out, pos = [], 0
+            for s0, e0, ref in spans:
+                out += [typed[pos:s0], ref]
+                pos = e0
+            pattern = "".join(out) + typed[pos:]
+            if fill(pattern, values) != typed:
+                return
+            block.setdefault("wording", {})["group.office"] = pattern
+        group["office"] = office
+        block["parts"].append("office")
+        del content[at]
+        ctx.guess("import.guess.group_office", path + ("content", at - 1), ("groups",), id=gid, at=office["at"])
+    para = content[at] if at < len(content) else None
+    if isinstance(para, str) and "{" not in para and len(para) <= LONGEST and any(
+            re.match(rf"^{re.escape(n)}(?:的主要职责|主要职责|的职责|职责|负责)", para.strip()) for n in names):
+        group["duties"] = para.strip()
+        block["parts"].append("duties")
+        del content[at]
+        ctx.guess("import.guess.group_duties", path + ("content", at - 1), ("groups",), id=gid)
+    if block["parts"] == ["members", "office", "duties"]:
+        del block["parts"]

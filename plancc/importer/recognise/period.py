@@ -29,13 +29,13 @@ def recognise_period(ctx: Ctx) -> None:
             if not isinstance(para, str) or "{=" in para:
                 continue
             text = para.strip()
-            span = match_span(text)
+            span = match_span(text) or _only_span(text)
             if span is None:
                 continue
             start, end, m = span
             fmt = range_format(start, end, m.group(0))
             rest = text[m.end():]
-            if fmt is None or rest not in ("", "。", "；", ".", ";"):
+            if fmt is None or not (rest in ("", "。", "；", ".", ";") or rest[:1] in "。；，）)"):
                 # a span not printed by any format (spaces, “--”) or with more words: left as prose, said
                 ctx.guess("import.guess.period_kept", path + ("content", i), path + ("content", i), text=text)
                 return
@@ -44,6 +44,44 @@ def recognise_period(ctx: Ctx) -> None:
             content[i] = para.replace(m.group(0), "{=period" + fmt + "}", 1)
             _school_year(plan)
             return
+    _in_prose(ctx)
+
+
+#: “培训时间为2025年3月至12月”, “研修时间：2024年9月—2025年6月”: a paragraph that opens by naming the time
+_LEAD = re.compile(r"^(?:本次|本年度|本学年|本项目)?(?:培训|研修|项目|实施|项目实施)(?:时间|周期|期限)(?:安排)?(?:为|是|定为|[：:])")
+
+
+def _in_prose(ctx: Ctx) -> None:
+    plan = ctx.plan
+    for path, sec in walk(lst(plan, "sections")):
+        content = lst(sec, "content")
+        for i, para in enumerate(content):
+            if not isinstance(para, str) or "{=" in para:
+                continue
+            m0 = _LEAD.match(para)
+            if m0 is None:
+                continue
+            span = match_span(para, m0.end())
+            if span is None:
+                continue
+            start, end, m = span
+            fmt = range_format(start, end, m.group(0))
+            if fmt is None or para[m.end():m.end() + 1] not in ("", "。", "；", "，"):
+                continue
+            period = plan.setdefault("period", {})
+            period["start"], period["end"] = start.iso(), end.iso()
+            content[i] = para[: m.start()] + "{=period" + fmt + "}" + para[m.end():]
+            ctx.guess("import.guess.cited", path + ("content", i), ("period",), text=m.group(0), ref="{=period" + fmt + "}")
+            _school_year(plan)
+            return
+
+
+def _only_span(text: str):
+    """The one span of a short paragraph that does not open with it (“2025年春季学期（2025年2月—2025年7月）”)."""
+    if len(text) > 80:
+        return None
+    found = [got for k in range(1, len(text)) if text[k - 1] in "（(，：:为是" and (got := match_span(text, k)) is not None]
+    return found[0] if len(found) == 1 else None
 
 
 def _split_run_in(sec: dict) -> None:
@@ -64,6 +102,9 @@ def _school_year(plan: dict) -> None:
     m = _SCHOOL_YEAR.search(text)
     if m and int(m.group(2)) == int(m.group(1)) + 1:
         plan["period"].setdefault("school_year", f"{m.group(1)}-{m.group(2)}")
+        term = re.match(r"\s*第([一二])学期", text[m.end():])
+        if term is not None:  # “2024—2025学年第一学期”: the term the period is
+            plan["period"].setdefault("semester", f"{m.group(1)}-{m.group(2)}学年第{term.group(1)}学期")
         return
     # “宾川县2022年……实施方案”: one year, the year the training starts → the plan's year
     years = re.findall(r"(?<![\d\-—－])(\d{4})年(?![度]?[-—－]\d)", text)

@@ -30,15 +30,17 @@ def recognise_phases(ctx: Ctx) -> None:
     if plan.get("phases"):
         return
     for path, sec in walk(lst(plan, "sections")):
-        if _dated(ctx, path, sec) or _staged_sections(ctx, path, sec) or _staged_lines(ctx, path, sec):
+        if _dated(ctx, path, sec) or _staged_sections(ctx, path, sec) or _staged_lines(ctx, path, sec) or _table(ctx, path, sec):
             _announce(ctx, path, sec)
             return
 
 
 # -- the time of a phase -----------------------------------------------------------------
 
-def _when(text: str, pos: int = 0) -> Optional[tuple[dict, str, int]]:
-    """The phase's dates at `pos`, the pattern its typed form needs ("" for the default), where it ends."""
+def _when(text: str, pos: int = 0, year: Optional[int] = None) -> Optional[tuple[dict, str, int]]:
+    """The phase's dates at `pos`, the pattern its typed form needs ("" for the default), where it ends.
+    With `year` (the year the phases before it are in), a time typed without its year (“8月18日—29日”,
+    “9月1日前”) is read in that year, its words kept as typed."""
     span = match_span(text, pos)
     if span is not None:
         start, end, m = span
@@ -46,6 +48,10 @@ def _when(text: str, pos: int = 0) -> Optional[tuple[dict, str, int]]:
         if fmt is None:  # typed in a form no format prints (“5月一6月”, spaces): the words as typed
             return {"start": start.iso(), "end": end.iso()}, _literal(m.group(0)), m.end()
         return {"start": start.iso(), "end": end.iso()}, ("{=range" + fmt + "}" if fmt else ""), m.end()
+    if year is not None and match_date(text, pos) is None:
+        got = _month_day(text, pos, year)
+        if got is not None:
+            return got
     d = match_date(text, pos)
     if d is not None:
         due, m = d
@@ -55,6 +61,33 @@ def _when(text: str, pos: int = 0) -> Optional[tuple[dict, str, int]]:
                     pattern = _literal(text[m.start():m.end() + len(tail)])
                 return {"due": due.iso()}, pattern, m.end() + len(tail)
     return None
+
+
+_MD = r"(\d{1,2})月(?:(\d{1,2})[日号])?"
+_MD_SPAN = re.compile(rf"{_MD}\s*(?:--|——|—|–|-|－|~|～|至|到)\s*(?:(次年|翌年)?(\d{{1,2}})月)?(?:(\d{{1,2}})[日号])?")
+_MD_DUE = re.compile(r"(\d{1,2})月(\d{1,2})[日号](前|之前|以前)")
+
+
+def _month_day(text: str, pos: int, year: int):
+    """A span or a deadline typed without its year, read in `year`; its words are the pattern."""
+    from plancc.importer.recognise.common import _date
+
+    m = _MD_DUE.match(text, pos)
+    if m is not None:
+        due = _date(year, m.group(1), m.group(2))
+        return ({"due": due.iso()}, _literal(m.group(0)), m.end()) if due else None
+    m = _MD_SPAN.match(text, pos)
+    if m is None or not (m.group(4) or m.group(5)):
+        return None
+    sm, sd, next_year, em, ed = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
+    if (sd is None) != (ed is None):
+        return None  # “8月1日—9月” mixes a day and a month
+    em = em or sm
+    ey = year + 1 if next_year or int(em) < int(sm) else year
+    start, end = _date(year, sm, sd), _date(ey, em, ed)
+    if not start or not end or end.first_day < start.first_day:
+        return None
+    return {"start": start.iso(), "end": end.iso()}, _literal(m.group(0)), m.end()
 
 
 LITERAL = "\u0000"
@@ -78,11 +111,14 @@ def _dated(ctx: Ctx, path, sec) -> bool:
     if len(subs) < 2:
         return False
     found = []
+    year = _first_year(ctx.plan)
     for sub in subs:
-        got = _dated_entry(sub)
+        got = _dated_entry(sub, year)
         if got is None:
             return False
         found.append(got)
+        last = got[0].get("end") or got[0].get("due") or ""
+        year = int(last[:4]) if last[:4].isdigit() else year
     phases, wording = [], {}
     for n, (phase, pattern) in enumerate(found, 1):
         phases.append(phase)
@@ -109,20 +145,37 @@ def _pattern(ctx: Ctx, pattern: str, path, n: int) -> str:
     return pattern
 
 
-def _dated_entry(sub: dict):
+def _year_after(phase: dict, year: Optional[int]) -> Optional[int]:
+    last = str(phase.get("end") or phase.get("due") or phase.get("start") or "")
+    return int(last[:4]) if last[:4].isdigit() else year
+
+
+def _first_year(plan: dict) -> Optional[int]:
+    """The year a timeline typed without years starts in: the period's start, else the title's one year."""
+    start = str((plan.get("period") or {}).get("start") or "") if isinstance(plan.get("period"), dict) else ""
+    if start[:4].isdigit():
+        return int(start[:4])
+    doc = plan.get("document") if isinstance(plan.get("document"), dict) else {}
+    title = doc.get("title")
+    text = "".join(title) if isinstance(title, list) else str(title or "")
+    years = set(re.findall(r"(?<!\d)(\d{4})年", text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _dated_entry(sub: dict, year: Optional[int] = None):
     if not isinstance(sub, dict) or sub.get("numbered") is False:
         return None
     title = (sub.get("title") or "").strip()
     content = lst(sub, "content")
     if title and not content and not sub.get("sections") and not sub.get("run_in"):
-        got = _when(title)
+        got = _when(title, 0, year)
         if got is not None and got[2] < len(title) and title[got[2]] == "，":
             title, content = "", [title]  # the whole entry read as a heading: its words are the same
     if not title:  # （一）2022年11月15日前，tasks
         if len(content) != 1 or not isinstance(content[0], str) or sub.get("sections"):
             return None
         text = content[0]
-        got = _when(text)
+        got = _when(text, 0, year)
         if got is None or got[2] >= len(text) or text[got[2]] != "，":
             return None
         tasks = text[got[2] + 1:]
@@ -131,7 +184,7 @@ def _dated_entry(sub: dict):
         return dict(got[0], tasks=tasks), got[1]
     if sub.get("run_in"):
         return None
-    got = _when(title)
+    got = _when(title, 0, year)
     if got is None or got[2] != len(title):  # a heading that is only the time, its tasks numbered under it
         return None
     tasks = []
@@ -147,14 +200,14 @@ def _dated_entry(sub: dict):
 
 # -- staged ----------------------------------------------------------------------------
 
-def _stage_head(title: str, n: int, ctx: Ctx | None = None, path=()):
+def _stage_head(title: str, n: int, ctx: Ctx | None = None, path=(), year: Optional[int] = None):
     m = _STAGE.match(title.strip())
     if m is None or parse_count(m.group("n")) != n:
-        return None
+        return _stage_head_when_first(title, n, ctx, path, year)
     phase: dict = {"name": m.group("name")}
     pattern = ""
     if m.group("when"):
-        got = _when(m.group("when"))
+        got = _when(m.group("when"), 0, year)
         if got is None or got[2] != len(m.group("when")):
             return None
         phase.update(got[0])
@@ -170,6 +223,27 @@ def _stage_head(title: str, n: int, ctx: Ctx | None = None, path=()):
     stage_pattern = None if default else f"第{{=number:cn}}阶段{m.group('colon')}{{=name}}{{?{opened}{when}{closed}}}"
     if when != "{=when}":
         stage_pattern = f"第{{=number:cn}}阶段{m.group('colon')}{{=name}}{opened}{when}{closed}"
+    return phase, pattern, stage_pattern
+
+
+#: “第一阶段（2025年3月1日—3月15日）：准备启动” — the time before the name
+_STAGE_WHEN_FIRST = re.compile(r"^第(?P<n>[一二三四五六七八九十]+)阶段(?P<open>[（(])(?P<when>[^（）()]+)(?P<close>[）)])(?P<colon>[：:])(?P<name>[^（）()]+)$")
+
+
+def _stage_head_when_first(title: str, n: int, ctx: Ctx | None, path, year: Optional[int] = None):
+    m = _STAGE_WHEN_FIRST.match(title.strip())
+    if m is None or parse_count(m.group("n")) != n:
+        return None
+    got = _when(m.group("when"), 0, year)
+    if got is None or got[2] != len(m.group("when")):
+        return None
+    phase: dict = {"name": m.group("name"), **got[0]}
+    when, pattern = "{=when}", got[1]
+    if pattern.startswith(LITERAL):
+        when, pattern = pattern[1:], ""
+        if ctx is not None:
+            ctx.guess("import.guess.phase_time_typed", path, ("phases", n - 1), number=n, text=when)
+    stage_pattern = f"第{{=number:cn}}阶段{m.group('open')}{when}{m.group('close')}{m.group('colon')}{{=name}}"
     return phase, pattern, stage_pattern
 
 
@@ -217,8 +291,9 @@ def _staged_sections(ctx: Ctx, path, sec) -> bool:
     if len(subs) < 2 or any(s.get("numbered", True) is not False for s in subs):
         return False
     phases, wording, stage_patterns = [], {}, []
+    year = _first_year(ctx.plan)
     for n, sub in enumerate(subs, 1):
-        head = _stage_head(sub.get("title") or "", n, ctx, path)
+        head = _stage_head(sub.get("title") or "", n, ctx, path, year)
         if head is None or sub.get("sections") or sub.get("run_in"):
             return False
         phase, pattern, sp = head
@@ -228,6 +303,7 @@ def _staged_sections(ctx: Ctx, path, sec) -> bool:
             return False
         phases.append(phase)
         stage_patterns.append(sp)
+        year = _year_after(phase, year)
     sec.pop("sections", None)
     _finish_staged(ctx, path, sec, phases, wording, stage_patterns)
     return True
@@ -238,20 +314,26 @@ def _staged_lines(ctx: Ctx, path, sec) -> bool:
     content = lst(sec, "content")
     if sec.get("sections"):
         return False
-    first = next((i for i, p in enumerate(content) if isinstance(p, str) and _stage_head(p, 1)), None)
+    year0 = _first_year(ctx.plan)
+    first = next((i for i, p in enumerate(content) if isinstance(p, str) and _stage_head(p, 1, year=year0)), None)
     if first is None:
         return False
     groups: list[tuple[str, list]] = []
+    year = year0
     for p in content[first:]:
-        if isinstance(p, str) and _stage_head(p, len(groups) + 1):
+        head = _stage_head(p, len(groups) + 1, year=year) if isinstance(p, str) else None
+        if head is not None:
+            year = _year_after(head[0], year)
             groups.append((p, []))
         else:
             groups[-1][1].append(p)
     if len(groups) < 2:
         return False
     phases, wording, stage_patterns = [], {}, []
+    year = year0
     for n, (head_text, body) in enumerate(groups, 1):
-        phase, pattern, sp = _stage_head(head_text, n, ctx, path)
+        phase, pattern, sp = _stage_head(head_text, n, ctx, path, year)
+        year = _year_after(phase, year)
         if pattern:
             wording[f"phase.range[{n}]"] = pattern
         if not _stage_body(phase, body, wording, n):
@@ -275,3 +357,74 @@ def _announce(ctx: Ctx, path, sec) -> None:
             ref = count_ref("phases.count", m.group("n"), n)
             if ref:
                 content[i] = p[: m.start("n")] + ref + p[m.end("n"):]
+
+
+# -- table -----------------------------------------------------------------------------
+
+#: the columns the phases table prints, in its order (培训形式 and 责任单位 only when some phase has one)
+_TABLE_COLUMNS = {"阶段": "name", "时间": "when", "主要任务": "tasks", "培训形式": "form", "责任单位": "responsible"}
+
+
+def _table(ctx: Ctx, path, sec) -> bool:
+    """A timeline typed as a table with the columns the phases table prints (阶段 | 时间 | 主要任务
+    | 培训形式 | 责任单位): its rows are the phases, a time typed otherwise gets its pattern."""
+    content = lst(sec, "content")
+    for i, blk in enumerate(content):
+        if not isinstance(blk, dict) or set(blk) != {"table"} or not isinstance(blk["table"], dict):
+            continue
+        t = blk["table"]
+        cols = [str(c).strip() for c in t.get("columns") or []]
+        keys = [_TABLE_COLUMNS.get(c) for c in cols]
+        if keys[:3] != ["name", "when", "tasks"] or keys[3:] not in ([], ["form"], ["responsible"], ["form", "responsible"]) \
+                or t.get("merge"):
+            continue
+        phases, wording = [], {}
+        year = _first_year(ctx.plan)
+        rows = t.get("rows") if isinstance(t.get("rows"), list) else []
+        for n, row in enumerate(rows, 1):
+            if not isinstance(row, list):
+                phases = None
+                break
+            cells = [str(c).strip() if c is not None else "" for c in row]
+            if len(cells) != len(cols) or any("\n" in c or "{" in c for c in cells):
+                phases = None
+                break
+            rec = dict(zip(keys, cells))
+            got = _when(rec["when"], 0, year)
+            if got is None or got[2] != len(rec["when"]) or not rec["tasks"]:
+                phases = None
+                break
+            phase: dict = {}
+            stage = _STAGE_NAME.match(rec["name"])
+            if not rec["name"] or (stage is not None and parse_count(stage.group(1)) != n):
+                phases = None
+                break
+            if stage is None:
+                phase["name"] = rec["name"]
+            phase.update(got[0])
+            phase["tasks"] = rec["tasks"]
+            for k in ("form", "responsible"):
+                if rec.get(k):
+                    phase[k] = rec[k]
+            if got[1]:
+                wording[("phase.due" if "due" in phase else "phase.range") + f"[{n}]"] = _pattern(ctx, got[1], path + ("content", i), n)
+            phases.append(phase)
+            year = _year_after(phase, year)
+        if not phases or len(phases) < 2:
+            continue
+        if "form" in keys and not any("form" in p for p in phases) or "responsible" in keys and not any("responsible" in p for p in phases):
+            continue  # an empty column the table would not print
+        block: dict = {"phases": "table"}
+        if t.get("caption"):
+            block["caption"] = t["caption"]
+        if wording:
+            block["wording"] = wording
+        ctx.plan["phases"] = phases
+        content[i] = block
+        for n, _ in enumerate(phases):
+            ctx.guess("import.guess.phase", path + ("content", i), ("phases", n), number=n + 1)
+        return True
+    return False
+
+
+_STAGE_NAME = re.compile(r"^第([一二三四五六七八九十]+)阶段$")

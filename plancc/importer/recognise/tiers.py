@@ -12,8 +12,19 @@ from __future__ import annotations
 import re
 
 from plancc.importer.recognise.common import COUNT, LONGEST, Ctx, count_ref, lst, parse_count, walk
+from plancc.text.wording import fill
 
-_TIER = re.compile(r"(?P<name>(?:新|[\u4e00-\u9fff]{1,4}?期|青年|骨干|资深|中青年|老)教师)（教龄(?P<lo>\d+)(?:-(?P<hi>\d+)年|年以上)）(?P<sep>、|和)?")
+_NAMED = r"(?:新任|新入职|新|[\u4e00-\u9fff]{1,4}?期|青年|骨干|资深|中青年|老|成熟|专家型)教师"
+_DASH = r"(?P<dash>-|—|－|–|~|～|至)"
+_OPEN = r"(?P<open>年以上|年及以上)"
+#: the ways a tier is typed: 新教师（教龄1-2年）, 教龄1-2年的新任教师, 3-5年教龄的青年教师, …以上
+_FORMS = (
+    re.compile(rf"(?P<name>{_NAMED})（教龄(?P<lo>\d+)(?:{_DASH}(?P<hi>\d+)年|{_OPEN})）"),
+    re.compile(rf"教龄(?P<lo>\d+)(?:{_DASH}(?P<hi>\d+)年|{_OPEN})的(?P<name>[\u4e00-\u9fff]{{1,6}}?教师)"),
+    re.compile(rf"(?P<lo>\d+)(?:{_DASH}(?P<hi>\d+)年|{_OPEN})教龄的(?P<name>[\u4e00-\u9fff]{{1,6}}?教师)"),
+    re.compile(rf"(?P<name>{_NAMED})[（(](?P<lo>\d+)(?:{_DASH}(?P<hi>\d+)年|{_OPEN})教龄[）)]"),
+)
+_SEP = re.compile(r"、|和|及|以及")
 _COUNT = re.compile(rf"^(?P<n>{COUNT})(?=个)")
 
 
@@ -48,23 +59,74 @@ def recognise_tiers(ctx: Ctx) -> None:
             return
 
 
+def _tier_at(text: str, pos: int, search: bool):
+    """The first tier typed at (or, searching, after) `pos`: (match, tier, pattern without its separator)."""
+    best = None
+    for rx in _FORMS:
+        m = rx.search(text, pos) if search else rx.match(text, pos)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    m = best
+    lo, hi = int(m.group("lo")), int(m.group("hi")) if m.group("hi") else None
+    typed = m.group(0)
+    tier = {"name": m.group("name"), "years": [lo, hi]}
+    years = f"教龄{lo}年以上" if hi is None else f"教龄{lo}-{hi}年"
+    values = {"name": tier["name"], "years": years, "years_from": lo, "years_to": hi}
+    # the pattern: the typed words with the figures as references, the shortest that prints them
+    pieces = [typed.replace(years, "{=years}", 1) if years in typed else None]
+    t = typed.replace(tier["name"], "{=name}", 1)
+    if hi is None:
+        t2 = re.sub(rf"(?<!\d){lo}(?=年)", "{=years_from}", t, count=1)
+    else:
+        t2 = re.sub(rf"(?<!\d){lo}(?=\D)", "{=years_from}", t, count=1)
+        t2 = re.sub(rf"(?<=[-—－–~～至]){hi}(?=年)", "{=years_to}", t2, count=1)
+    pieces.append(t2)
+    for pat in pieces:
+        if pat is None:
+            continue
+        if pat is pieces[0]:
+            pat = pat.replace(tier["name"], "{=name}", 1)
+        if "{=name}" in pat and fill(pat, values) == typed and re.search(r"\d", pat.replace("{=years_from}", "").replace("{=years_to}", "")) is None:
+            return m, tier, pat
+    return None
+
+
 def _run(text: str):
     """The first run of ≥2 tiers in `text`: (start, end, tiers, wording), or None."""
     pos = 0
     while True:
-        m = _TIER.search(text, pos)
-        if m is None:
+        got = _tier_at(text, pos, True)
+        if got is None:
             return None
-        start, tiers, wording, at = m.start(), [], {}, m.start()
-        while m is not None and m.start() == at:
-            hi = int(m.group("hi")) if m.group("hi") else None
-            tiers.append({"name": m.group("name"), "years": [int(m.group("lo")), hi]})
+        m = got[0]
+        start, tiers, patterns, at = m.start(), [], [], m.start()
+        while got is not None and got[0].start() == at:
+            m, tier, pat = got
             at = m.end()
-            if m.group("sep") == "和":
-                wording[f"tier[{m.group('name')}]"] = "{=name}（{=years}）和"
-            if m.group("sep") is None:
+            sep = _SEP.match(text, at)
+            nxt = _tier_at(text, sep.end(), False) if sep else None
+            tiers.append(tier)
+            if nxt is None:
+                patterns.append(pat + "{=sep}")
                 break
-            m = _TIER.match(text, at)
-        if len(tiers) >= 2 and not text[at - 1] in "、和" and len({t["name"] for t in tiers}) == len(tiers):
-            return start, at, tiers, wording
+            patterns.append(pat + ("{=sep}" if sep.group(0) == "、" else sep.group(0)))
+            at, got = sep.end(), nxt
+        if len(tiers) >= 2 and len({t["name"] for t in tiers}) == len(tiers):
+            return start, at, tiers, _wording(tiers, patterns)
         pos = start + 1
+
+
+def _wording(tiers: list, patterns: list) -> dict:
+    default = "{=name}（{=years}）{=sep}"
+    common = max(set(patterns), key=patterns.count)
+    out = {}
+    if common != default and patterns.count(common) > 1:
+        out["tier"] = common
+    else:
+        common = default
+    for t, p in zip(tiers, patterns):
+        if p != common:
+            out[f"tier[{t['name']}]"] = p
+    return out

@@ -478,7 +478,7 @@ def _merge_assessment(doc, t, rows):
     for j, c in enumerate(row.cells):
         set_cell(c, "")
     hmerge(t, len(t.rows) - 1, 0, 3, "合计")
-    set_cell(t.rows[-1].cells[1], str(total))
+    set_cell(t.rows[-1].cells[4], str(total))  # the 分值 column (cells 0–3 are the one merged 合计 cell)
     # an empty row left where the table once broke across pages, and Word's marker of the break
     blank = copy.deepcopy(t.rows[2]._tr)
     for tt in blank.iter(qn("w:t")):

@@ -6,6 +6,7 @@ from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import walk_blocks
 from plancc.check.rules.coverage.names import Hints
 from plancc.model.blocks import KINDS, Refers, kind_for
+from plancc.model.facts import REF_RE
 
 def _referring_kinds() -> dict[str, Refers]:
     """The collections blocks name ids from (module_sets, assessments …), each with the
@@ -89,6 +90,15 @@ def unused_definition(ctx):
         kinds.add(kind.tag)
         if kind.refers is not None:
             used[kind.refers.collection].update(name for _, name in kind.ids(block))
+    # an item the prose cites (“{=assessments.分层项目.pass_mark}”, in a paragraph or a table cell)
+    # shows in the document through its figures, even with no block of its own
+    for _, text in ctx.prose():
+        if "{=" not in text:
+            continue
+        for m in REF_RE.finditer(text):
+            coll, _, rest = m.group(1).partition(".")
+            if coll in used and rest:
+                used[coll].update(_cited_ids(rest, {x.id for x in getattr(plan, coll)}))
     for coll, ref in _REFERRED.items():
         for i, x in enumerate(getattr(plan, coll)):
             if x.id not in used[coll]:
@@ -97,3 +107,9 @@ def unused_definition(ctx):
         only = kind.shows.only_here if kind.shows is not None else None
         if only is not None and kind.tag not in kinds and kind.shows.present(plan):
             yield Finding(only.path, {"kind": only.kind, "kind_en": only.kind_en, "name": only.name(plan)}, at_key=True)
+
+
+def _cited_ids(rest: str, ids: set[str]) -> set[str]:
+    """The ids a reference's name after its collection names (an id may itself hold a point:
+    the longest defined id the name starts with)."""
+    return {i for i in ids if rest == i or rest.startswith(i + ".")}
