@@ -65,8 +65,8 @@ _COURSE_KEYS = LISTS[("catalog", "courses")].keys
 def identity_of(path: tuple) -> Optional[Identity]:
     """The identity of the items of the list at ``path`` (a data path of keys and
     indexes), or None for a list compared as a sequence."""
-    if path and path[0] == "sections" and path[-1] == "sections":
-        return _SECTIONS  # sections nest to any depth
+    if path and path[-1] == "sections":
+        return _SECTIONS  # the body's and an attachment's sections, nested to any depth
     shape = tuple("*" if isinstance(p, int) else p for p in path)
     return LISTS.get(shape)
 

@@ -195,3 +195,14 @@ def test_english_module_renamed():
     b["assessments"][0]["components"][0]["name"] = "过程考核"
     (c,) = changes(a, b, "en")
     assert c.summary == "assessment “分层项目” › assessment component “过程性考核” renamed “过程考核”"
+
+
+def test_an_attachment_section_is_paired_by_its_title():
+    a = {"document": {"attachments": [{"label": "附件1", "title": "表", "sections": [{"title": "说明", "content": ["甲。"]},
+                                                                                    {"title": "要求", "content": ["乙。"]}]}]}}
+    b = copy.deepcopy(a)
+    b["document"]["attachments"][0]["sections"].reverse()
+    assert changes(a, b) == []
+    b["document"]["attachments"][0]["sections"][0]["content"] = ["丙。"]
+    (c,) = changes(a, b)
+    assert c.dotted() == "document.attachments[附件1].sections[要求].content[1]"
