@@ -130,3 +130,32 @@ def test_a_figure_after_the_total_row_keeps_the_titled_table_as_typed():
     t[EXACT] = (t[EXACT][0], json.dumps([t["columns"], t["rows"], None], ensure_ascii=False), [0])
     plan, _ = run(plan)
     assert "assessments" not in plan
+
+
+def test_stage_headings_typed_without_numbers_or_with_the_time_after_a_colon():
+    stages = [("准备阶段：2025年3月—4月", ["制定方案。"]), ("实施阶段：2025年5月—11月", ["组织培训。"])]
+    plan, _ = run(_steps(stages, numbered=False))
+    assert [(p["name"], p["start"], p["end"]) for p in plan["phases"]] == [("准备阶段", "2025-03", "2025-04"), ("实施阶段", "2025-05", "2025-11")]
+    assert plan["sections"][0]["content"][0]["wording"]["phase.stage"] == "{=name}：{=when}"
+    texts = rendered_texts(plan)
+    assert "准备阶段：2025年3月—4月" in texts and "实施阶段：2025年5月—11月" in texts and "制定方案。" in texts
+
+
+def test_stage_headings_numbered_and_unnumbered_mixed_stay_sections():
+    plan = _steps()
+    plan["sections"][0]["sections"][1]["numbered"] = False
+    plan, _ = run(plan)
+    assert "phases" not in plan and len(plan["sections"][0]["sections"]) == 3
+
+
+def test_a_timeline_table_with_a_phase_of_one_month_keeps_its_words():
+    t = {"columns": ["阶段", "时间", "主要任务"],
+         "rows": [["学习准备", "2025年3月", "制定个人研修计划。"], ["实践研修", "2025年4月—6月", "开展教研活动。"], ["总结提升", "2025年12月", "评选优秀案例。"]]}
+    plan, guesses = run(prose({"title": "研修安排", "content": [{"table": t}]}, title="星河幼儿园2025年园本研修方案"))
+    assert [(p["start"], p["end"]) for p in plan["phases"]] == [("2025-03", "2025-03"), ("2025-04", "2025-06"), ("2025-12", "2025-12")]
+    blk = plan["sections"][0]["content"][0]
+    assert blk["phases"] == "table" and blk["wording"]["phase.range[1]"] == "2025年3月"
+    assert rendered_tables(plan) == [[t["columns"], *t["rows"]]]
+    merged = {**t, "merge": [[1, 0, 2, 0]]}
+    plan, _ = run(prose({"title": "研修安排", "content": [{"table": merged}]}))
+    assert "phases" not in plan  # a stage over two rows: not one phase a row

@@ -313,7 +313,9 @@ def _staged_sections(ctx: Ctx, path, sec) -> bool:
 
 
 #: “动员部署阶段（2025年2月—3月）”: a heading that is a stage's name ending in 阶段 and its time in brackets
-_NAMED_STAGE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,16}阶段)(?P<open>[（(])(?P<when>[^（）()]+)(?P<close>[）)])$")
+#: (or “准备阶段：2025年3月—4月”, its time after a colon)
+_NAMED_STAGE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,16}阶段)(?:(?P<open>[（(])(?P<when>[^（）()]+)(?P<close>[）)])"
+                          r"|(?P<colon>[：:])(?P<after>[^（）()：:]+))$")
 #: the number a section at this depth prints (1: 一、, 2: （一）, 3: 1., 4: （1）), as a phase.stage pattern writes it
 _DEPTH_NUMBER = {1: "{=number:cn}、", 2: "（{=number:cn}）", 3: "{=number}.", 4: "（{=number}）"}
 
@@ -324,20 +326,23 @@ def _named_stage_sections(ctx: Ctx, path, sec) -> bool:
     its name and its time as typed. A stage of one month (“总结考核阶段（2025年11月）”) starts and ends in it."""
     subs = lst(sec, "sections")
     depth = sum(1 for k in path if k == "sections") + 1
-    number = _DEPTH_NUMBER.get(depth)
-    if number is None or len(subs) < 2 or sec.get("numbering") or sec.get("numbered") is False:
+    unnumbered = bool(subs) and all(s.get("numbered") is False for s in subs if isinstance(s, dict))
+    number = "" if unnumbered else _DEPTH_NUMBER.get(depth)  # headings typed without numbers print none
+    if number is None or len(subs) < 2 or sec.get("numbering") or (sec.get("numbered") is False and not unnumbered):
         return False
     year = _first_year(ctx.plan)
     found = []
     for n, sub in enumerate(subs, 1):
         m = _NAMED_STAGE.match((sub.get("title") or "").strip())
-        if m is None or sub.get("sections") or sub.get("run_in") or sub.get("numbering") or sub.get("numbered") is False:
+        if m is None or sub.get("sections") or sub.get("run_in") or sub.get("numbering") \
+                or (sub.get("numbered") is False) != unnumbered:
             return False
         paras = lst(sub, "content")
-        if not paras or not all(isinstance(p, str) and p.strip() for p in paras) or set(sub) - {"title", "content"}:
+        if not paras or not all(isinstance(p, str) and p.strip() for p in paras) or set(sub) - {"title", "content", "numbered"}:
             return False
-        got = _when(m.group("when"), 0, year, lone=True)
-        if got is None or got[2] != len(m.group("when")):
+        typed = m.group("when") or m.group("after")
+        got = _when(typed, 0, year, lone=True)
+        if got is None or got[2] != len(typed):
             return False
         found.append((m, got, paras))
         year = _year_after(got[0], year)
@@ -349,7 +354,10 @@ def _named_stage_sections(ctx: Ctx, path, sec) -> bool:
         if not _stage_body(phase, paras, wording, n):
             return False
         phases.append(phase)
-        stage_patterns.append(f"{number}{{=name}}{m.group('open')}{{=when}}{m.group('close')}")
+        if m.group("open"):
+            stage_patterns.append(f"{number}{{=name}}{m.group('open')}{{=when}}{m.group('close')}")
+        else:
+            stage_patterns.append(f"{number}{{=name}}{m.group('colon')}{{=when}}")
     sec.pop("sections", None)
     _finish_staged(ctx, path, sec, phases, wording, stage_patterns)
     return True
@@ -436,7 +444,7 @@ def _table(ctx: Ctx, path, sec) -> bool:
                 phases = None
                 break
             rec = dict(zip(keys, cells))
-            got = _when(rec["when"], 0, year)
+            got = _when(rec["when"], 0, year, lone=True)
             if got is None or got[2] != len(rec["when"]) or not rec["tasks"]:
                 phases = None
                 break
