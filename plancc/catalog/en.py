@@ -671,4 +671,6 @@ MESSAGES: dict[str, str] = {
     'import.guess.exemptions': '{count} exemptions are read (their reason and the hours component they name), worded as the source; please check',
     'import.guess.kind': "the plan's kind is taken from its title as {kind} (the rules measure its hours accordingly); please check",
     'import.guess.hours_table': "the table's hours are read as the parts of the figure “{name}” (its total row as its value); the table is kept and its figures cited, please check",
+    'docx.where.note': '{place}, its note “{text}”',
+    'docx.reason.text': '{detail}',
 }

@@ -671,4 +671,6 @@ MESSAGES: dict[str, str] = {
     'import.guess.exemptions': '从原文读出 {count} 条免修规定（免修依据及所指的学时组成），句式照录原文，请核对',
     'import.guess.kind': '按标题把方案类别定为 {kind}（规则据此衡量学时），请核对',
     'import.guess.hours_table': '表格的学时列读作数字“{name}”的各部分（有合计行时为其数值），表格照录、其中的数字改为引用，请核对',
+    'docx.where.note': '{place}的注释“{text}”',
+    'docx.reason.text': '{detail}',
 }
