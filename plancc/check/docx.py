@@ -186,17 +186,22 @@ def _pairs(spans: list, body: list) -> dict[int, object]:
     same text, in order; then, between two paired paragraphs, as many on each side are paired in
     order (a paragraph whose text the two readers read differently: a field's result, an
     enclosed number)."""
+    from bisect import bisect_left
+
     keys = [_key(p.text) for p in body]
+    where: dict[str, list[int]] = {}
+    for m, k in enumerate(keys):
+        where.setdefault(k, []).append(m)
     found: list[tuple[int, int]] = []
     j = 0
     for i, sp in enumerate(spans):
         k = _key(sp.text)
         far = MATCH_WINDOW if len(k) >= SHORT_KEY else 2
-        for m in range(j, min(j + far, len(body))):
-            if keys[m] == k:
-                found.append((i, m))
-                j = m + 1
-                break
+        at = where.get(k, ())
+        n = bisect_left(at, j) if at else 0
+        if n < len(at) and at[n] < j + far:
+            found.append((i, at[n]))
+            j = at[n] + 1
         else:
             if j < len(body) and k and keys[j].startswith(k):  # a paragraph holding a text box
                 found.append((i, j))
@@ -728,7 +733,7 @@ def check_docx(path: str | Path, settings=None, display: str | None = None, prof
             data = _convert(path, lang)
         else:
             data = _read_bytes(path)
-        facts = read_docx(data)
+        facts = read_docx(data, layout_only=True)
         doc = _read_text(data, name, lang)
         if profile is None:
             from plancc.layout.profile import load_profile
