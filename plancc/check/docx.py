@@ -138,7 +138,7 @@ class _Para:
     readback measured for it (``measured``) when it is one of the body's paragraphs, else what
     the importer knows of its look (style, alignment, outline level)."""
 
-    __slots__ = ("place", "index", "number", "text", "note", "layout", "measured", "offset", "page", "style", "align",
+    __slots__ = ("place", "index", "number", "text", "note", "drawn", "layout", "measured", "offset", "page", "style", "align",
                  "outline_level", "size", "east_asia", "bold", "first_line", "first_line_chars", "indent_left",
                  "page_break_before", "page_break", "table_after")
 
@@ -149,6 +149,7 @@ class _Para:
         self.number, self.text, self.note = sp.number, sp.text, sp.note
         self.layout = layout
         self.measured = layout is not None
+        self.drawn = False  # words of a drawing (a text box) in the paragraph before: prose, never a heading
         self.offset = 0  # where its text begins on its line of the report (a note's: after the paragraph's)
         self.table_after = 0
         if layout is not None:
@@ -225,6 +226,7 @@ def _views(doc, facts) -> list[_Para]:
     at_span = {id(b): i for i, b in enumerate(spans)}
     out: list[_Para] = []
     tables = 0
+    holder = ""  # the key of the last body paragraph readback read (its text boxes' words included)
     for b in doc.blocks:
         if isinstance(b, STable):
             tables += 1
@@ -234,7 +236,13 @@ def _views(doc, facts) -> list[_Para]:
         i = at_span.get(id(b))
         layout = pairs.get(i) if i is not None else None
         place = b.place if facts.pages_known else replace(b.place, page=None)
-        out.append(_Para(b, layout, place))
+        view = _Para(b, layout, place)
+        if layout is not None:
+            holder = _key(layout.text)
+        elif not b.note:
+            k = _key(b.text)
+            view.drawn = bool(k) and k in holder
+        out.append(view)
     # a note's text follows the citing paragraph's on the report's line
     at: dict[int, int] = {}
     for p in out:
@@ -294,8 +302,8 @@ class _Roles:
         self.date = None
         self.signature = None
         self.wenhao = None
-        # footnotes and endnotes are read for their words only: no title, heading or 落款 in them
-        texts = [p for p in paras if p.full_text.strip() and not p.note]
+        # footnotes, endnotes and text boxes are read for their words only: no title, heading or 落款 in them
+        texts = [p for p in paras if p.full_text.strip() and not p.note and not p.drawn]
         # the title: centred lines (or Title style) before the body, after an optional 附件 label
         i = 0
         while i < len(texts) and _ATTACHMENT.match(texts[i].full_text.strip()):
@@ -578,7 +586,9 @@ def _prose(all_paras: list[_Para], roles: _Roles, settings, out: _Out, display: 
 
     all_rules()
     keep = str.maketrans("{}", "｛｝")  # same length: columns stay right; nothing reads as a reference
+    # notes after the body's paragraphs: one between two items of a list would break its count (PL801)
     paras = [p for p in all_paras if p.full_text.strip() and p is not roles.wenhao]
+    paras = [p for p in paras if not p.note] + [p for p in paras if p.note]
     title = "".join(p.full_text.strip() for p in roles.title) or message("docx.untitled", out.lang)
     document = {"title": title.translate(keep)}
     if roles.wenhao is not None:

@@ -371,3 +371,14 @@ def test_the_platform_document_is_checked_beyond_its_title():
     numbers = {sp.place.paragraph: sp.number + sp.text for sp in read(path).paragraphs()}
     (skip,) = [d for d in report.diagnostics if d.code == "PLD302"]
     assert numbers[skip.line].startswith("1.") and report.loaded.line(skip.line) == numbers[skip.line]
+
+
+def test_a_text_box_numbered_like_a_heading_is_read_as_words_not_a_heading(tmp_path):
+    """A flow chart drawn in text boxes (“1.报名” “3.结业”) sits in the body: its numbers are not
+    headings out of order, its words are still checked."""
+    box = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in ("1.XX报名", "3.结业"))
+    p = tmp_path / "chart.docx"
+    p.write_bytes(_word('<w:p><w:r><w:t>流程如下。</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent>'
+                        f"{box}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"))
+    got = Counter(d.code for d in check_docx(p).diagnostics)
+    assert got["PL802"] == 1 and got["PLD301"] == 0 and got["PLD302"] == 0
