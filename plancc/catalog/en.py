@@ -672,4 +672,6 @@ MESSAGES: dict[str, str] = {
     'import.guess.kind': "the plan's kind is taken from its title as {kind} (the rules measure its hours accordingly); please check",
     'import.guess.hours_table': "the table's hours are read as the parts of the figure “{name}” (its total row as its value); the table is kept and its figures cited, please check",
     'import.guess.audience_count': 'the head count “{count}” in the audience sentence is read as audience.count; please check',
+    'docx.where.note': '{place}, its note “{text}”',
+    'docx.reason.text': '{detail}',
 }

@@ -672,4 +672,6 @@ MESSAGES: dict[str, str] = {
     'import.guess.kind': '按标题把方案类别定为 {kind}（规则据此衡量学时），请核对',
     'import.guess.hours_table': '表格的学时列读作数字“{name}”的各部分（有合计行时为其数值），表格照录、其中的数字改为引用，请核对',
     'import.guess.audience_count': '培训对象一句中的“共{count}人”读作参训人数（audience.count），请核对',
+    'docx.where.note': '{place}的注释“{text}”',
+    'docx.reason.text': '{detail}',
 }
