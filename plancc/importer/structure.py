@@ -233,6 +233,7 @@ class _Builder:
         self.toc: set[int] = _toc_lines(doc.blocks)  # ids of the lines of a table of contents
         self.annex: set[int] = set()  # ids of the 附件 labels after the date (each opens a section)
         self.record: set[int] = set()  # ids of the 版记 lines after the date
+        self.caption_rows: set[int] = set()  # ids of the tables whose first row is their caption
 
     def guess(self, key: str, place: Place, path: tuple = (), **values: Any) -> None:
         self.guesses.append(Guess(key, place, tuple(values.items()), path))
@@ -598,7 +599,7 @@ class _Builder:
                 spec = self.table(b)
                 block = {"table": spec}
                 self.anchor(since, block, ("table",))
-                if pending_caption is not None:
+                if pending_caption is not None and "caption" not in spec:
                     spec["caption"] = pending_caption.text.strip()
                     self._drop_last(stack, preface)
                     since = len(self.guesses)
@@ -611,6 +612,22 @@ class _Builder:
             if not b.text.strip() and not b.number.strip():
                 continue
             last_table = None
+            if id(b) not in self.toc and id(b) not in self.annex and id(b) not in self.record and _bullet(b):
+                # bullets (Word's, or a glyph typed before each line): an unnumbered list, the glyphs kept
+                run = [b]
+                while k < len(blocks) and isinstance(blocks[k], SPara) and _bullet(blocks[k]) and id(blocks[k]) not in self.toc \
+                        and id(blocks[k]) not in self.annex and id(blocks[k]) not in self.record:
+                    run.append(blocks[k])
+                    k += 1
+                if len(run) > 1 or b.num_format == "bullet":
+                    items = {"items": [_bullet_text(x) for x in run], "numbered": False}
+                    here().add(items, b.place)
+                    self.part_places[id(items)] = [x.place for x in run]
+                    since = len(self.guesses)
+                    self.guess("import.guess.bullets", b.place, count=len(run))
+                    self.anchor(since, items, ("items",))
+                    continue
+                k -= len(run) - 1
             num = None if id(b) in self.toc else numbered(b)
             level = _outline_level(b)
             if id(b) in self.annex:  # an attachment's label after the date: it opens a section of its own
@@ -630,6 +647,13 @@ class _Builder:
                     self.preamble(b, document)
                     self.doc_places["preamble"] = b.place
                     preamble_taken = True
+                    continue
+                lines = _indented_lines(t)
+                if lines is not None and id(b) not in self.record:
+                    # lines begun with a line break and an indent (Shift+Enter, then spaces): one paragraph each
+                    for line in lines:
+                        here().add(line, b.place)
+                    self.guess("import.guess.line_breaks", b.place, count=len(lines))
                     continue
                 para: Any = t
                 if id(b) in self.record:
@@ -658,6 +682,12 @@ class _Builder:
                 if rest[len(m.group(1))] == ":":
                     self.guess("import.guess.run_in_colon", b.place, text=sec.title)
                     sec.guesses.append(len(self.guesses) - 1)
+            elif _indented_lines(rest) is not None:
+                lines = _indented_lines(rest)
+                for line in lines:
+                    sec.add(line, b.place)
+                sec.long = len(lines[0]) > LONG_ITEM
+                self.guess("import.guess.line_breaks", b.place, count=len(lines))
             else:
                 sec.add(rest, b.place)
                 sec.long = len(rest) > LONG_ITEM
@@ -845,11 +875,12 @@ class _Builder:
         grid = t.grid()
         if not grid or not t.n_cols:
             return {"columns": ["（空表）"], "rows": []}
-        h = t.header_rows if 0 < t.header_rows < t.n_rows else 1
+        top = 1 if _caption_row(t, grid) else 0  # a first row that is one cell across the table: its caption
+        h = t.header_rows - top if 0 < t.header_rows - top < t.n_rows - top else 1
         columns = []
         for k in range(t.n_cols):
             seen: list[str] = []
-            for r in range(h):
+            for r in range(top, top + h):
                 c = grid[r][k]
                 if c is None:
                     continue
@@ -860,7 +891,7 @@ class _Builder:
         if h > 1:
             self.guess("import.guess.table_header", t.place, rows=h)
         for k, c in enumerate(columns):
-            spanning = next((grid[r][k] for r in range(h) if grid[r][k] is not None and grid[r][k].col < k and grid[r][k].text.strip()), None)
+            spanning = next((grid[r][k] for r in range(top, top + h) if grid[r][k] is not None and grid[r][k].col < k and grid[r][k].text.strip()), None)
             if not c.strip() and spanning is not None:  # under a header cell merged across columns
                 columns[k] = spanning.text.strip()
                 self.guess("import.guess.table_header_span", Place(table=t.place.table, row=spanning.row + 1, cell=spanning.col + 1,
@@ -868,12 +899,16 @@ class _Builder:
             elif not c.strip():
                 columns[k] = f"列{k + 1}"
                 self.guess("import.guess.table_empty_header", Place(table=t.place.table, row=1, cell=k + 1, page=t.place.page), col=k + 1)
-        rows, merge, spans = self._rows(t, grid, h)
+        rows, merge, spans = self._rows(t, grid, top + h)
         if spans:
             self.guess("import.guess.table_hspan", t.place, count=spans)
         spec: dict = {"columns": columns, "rows": rows}
-        self.part_places[id(spec)] = [_row_place(t, h + r) for r in range(len(rows))]
-        self.table_sources[id(spec)] = (spec, [(t, h)])
+        if top:
+            spec["caption"] = grid[0][0].text.strip()
+            self.caption_rows.add(id(t))
+            self.guess("import.guess.caption_row", _row_place(t, 0), text=spec["caption"])
+        self.part_places[id(spec)] = [_row_place(t, top + h + r) for r in range(len(rows))]
+        self.table_sources[id(spec)] = (spec, [(t, top + h)])
         if merge:
             spec["merge"] = sorted(merge)
             self.guess("import.guess.table_merge", t.place, columns="、".join(str(m) for m in sorted(merge)))
@@ -940,6 +975,8 @@ def _addressee(t: str) -> bool:
     body = t[:-1]
     if "，" not in body and "," not in body:
         return len(t) <= 40
+    # a unit's kind in brackets after it (“县直各学校（幼儿园）”) names units too: read without it
+    body = re.sub(r"[（(][^（）()，,。；：:]{1,12}[）)]", "", body)
     parts = [x.strip() for x in re.split(r"[，,、]", body)]
     return all(x and (x.startswith("各") or x.endswith(_ADDRESSEE_ENDS)) for x in parts) and not _PUNCT.search(
         re.sub(r"[，,、]", "", body))
@@ -975,6 +1012,42 @@ def _one_line(text: str) -> str:
             continue
         out += (" " if out and out[-1].isascii() and out[-1].isalnum() and x[0].isascii() and x[0].isalnum() else "") + x
     return out
+
+
+#: glyphs typed (or Word's bullets read) before a line of a list without numbers
+_BULLETS = "●•·▪■◆◇□○◎➢➤►▶▸‣⁃✔✓√※★☆◼◾▫"
+
+
+def _bullet(p: SPara) -> bool:
+    """Whether a paragraph is a bullet: Word's (its numbering a bullet), or one typed with a glyph before it."""
+    if p.num_format == "bullet" and not p.number.strip(_BULLETS + " \u3000\t"):
+        return bool(p.text.strip())
+    if p.number.strip():
+        return False
+    t = p.text.lstrip(" \u3000\t\u00a0")
+    return len(t) > 1 and t[0] in _BULLETS and t[1:].strip() != ""
+
+
+def _bullet_text(p: SPara) -> str:
+    """A bullet's text as an item: the glyph kept where the source shows one (render prints no bullets)."""
+    return (p.number.strip() + p.text.strip(" \u3000\t\u00a0")).strip()
+
+
+_INDENT = re.compile(r"(?:\u3000|[ \u00a0]{2,}|\t)[\s\u3000\u00a0]*")
+
+
+def _indented_lines(text: str) -> Optional[list[str]]:
+    """The lines of a paragraph typed as several (a line break, then an indent, before each line after
+    the first: “3月：……；\\n　　4月：……”), each without its indent; None when it is one paragraph (no
+    line break, or one not followed by an indent: a line broken by hand inside a sentence)."""
+    if "\n" not in text:
+        return None
+    raw = text.split("\n")
+    if not all(_INDENT.match(x) for x in raw[1:] if x.strip()):
+        return None
+    lines = [x.strip(" \u3000\t\u00a0") for x in raw]
+    lines = [x for x in lines if x]
+    return lines if len(lines) > 1 else None
 
 
 def _closed_heading(text: str) -> bool:
@@ -1079,9 +1152,26 @@ _MOOT_GUESSES = ("import.guess.table_header_span", "import.guess.table_empty_hea
                  "import.guess.table_merge")
 
 
-def _needs_exact(t: STable, h: int) -> bool:
-    return h > 1 or any(c.rowspan > 1 or c.colspan > 1 for c in t.cells) or any(
-        not c.text.strip() for c in t.cells if c.row < h)
+def _needs_exact(t: STable, h: int, top: int = 0) -> bool:
+    """Whether a table's exact form differs from its plain one (``h`` its header's last row + 1, below
+    a caption row when ``top`` is 1)."""
+    return h - top > 1 or any(c.rowspan > 1 or c.colspan > 1 for c in t.cells if c.row >= top) or any(
+        not c.text.strip() for c in t.cells if top <= c.row < h)
+
+
+def _caption_row(t: STable, grid) -> bool:
+    """Whether the first row of ``t`` is one cell across the whole table holding a short line, with a
+    header and a row under it: the table's caption (a sheet's title, “某某评分表”), not its header."""
+    if t.n_rows < 3 or t.n_cols < 2 or not grid:
+        return False
+    c = grid[0][0]
+    if c is None or c.colspan < t.n_cols or c.rowspan != 1 or any(grid[0][k] is not c for k in range(t.n_cols)):
+        return False
+    text = c.text.strip()
+    if "\n" in text or not _short_line(text, 40):
+        return False
+    below = [grid[1][k] for k in range(t.n_cols)]
+    return len({id(x) for x in below if x is not None}) > 1  # the header under it has columns
 
 
 def _cell_rows(t: STable, first: int, last: int, floor: int) -> list[list]:
@@ -1121,10 +1211,11 @@ def _cell_rows(t: STable, first: int, last: int, floor: int) -> list[list]:
     return out
 
 
-def _exact(sources: list[tuple[STable, int]]) -> dict:
-    """A table's columns/header and rows as Word has them, merged cells and all."""
+def _exact(sources: list[tuple[STable, int]], top: int = 0) -> dict:
+    """A table's columns/header and rows as Word has them, merged cells and all (below its caption
+    row when ``top`` is 1)."""
     first, h = sources[0]
-    header = _cell_rows(first, 0, h, 0)
+    header = _cell_rows(first, top, h, top)
     out: dict = {}
     if h == 1 and all(isinstance(c, str) for c in header[0]):
         out["columns"] = header[0]
@@ -1145,10 +1236,11 @@ def _mark_exact_tables(b: "_Builder") -> None:
 
     for spec, sources in b.table_sources.values():
         t, h = sources[0]
-        if not (t.n_cols and t.grid()) or not any(_needs_exact(x, hh if x is t else 0) for x, hh in sources):
+        top = 1 if id(t) in b.caption_rows else 0
+        if not (t.n_cols and t.grid()) or not any(_needs_exact(x, hh if x is t else 0, top if x is t else 0) for x, hh in sources):
             continue
         snapshot = json.dumps([spec.get("columns"), spec.get("rows"), spec.get("merge")], ensure_ascii=False)
-        spec[EXACT] = (_exact(sources), snapshot, [x.place.table for x, _ in sources])
+        spec[EXACT] = (_exact(sources, top), snapshot, [x.place.table for x, _ in sources])
 
 
 def exact_tables(plan: dict, guesses: list[Guess]) -> list[Guess]:
