@@ -6,16 +6,19 @@ What this stage decides, and by which rule:
   the title, then the title (1–5 lines, a line break typed in a paragraph starting a line:
   centred, bold or large lines; without formatting, lines until one ends in a document word
   such as 方案), a subtitle (a line in brackets, or a short centred line under the title), a
-  文号, and the 主送 (a short line ending in “：” naming units, “、” or “，” between them, not a
-  sentence leading into a list). At the end: attachment notes (“附件：1.……”, the numbered lines
+  文号, and the 主送 (a short line ending in “：” naming units, “、” or “，” between them, a
+  unit's kind in brackets after it allowed, not a sentence leading into a list). At the end: attachment notes (“附件：1.……”, the numbered lines
   under it), the 落款 (a short line before the date, or right-aligned ones: up to three units
   set one above the other, written on one line) and the date. What follows the date (附件
-  bodies under their labels, 版记 lines 抄送/……印发), or an attachment label that begins a
+  bodies under their labels, 版记 lines 抄送/……印发, a note in brackets such as “（此件公开发布）”),
+  or an attachment label that begins a
   page after the body, stays in the body as unnumbered sections after the last one (the plan
   language prints nothing after the date).
 - **Outline by numbering, not by font; by heading style where nothing numbers it.** 第一部分,
   第一章 and 第一节 open unnumbered sections (kept in the title), nested in that order, each
-  only as a heading line (第一条 articles stay paragraphs). A paragraph with no number whose
+  only as a heading line (第一条 articles stay paragraphs); so do typed decimal numbers
+  (“1.1 总体目标”, “2.3.1 …”, a level per depth; “1 概述” only in a document that has them),
+  their numbers kept in the title. A paragraph with no number whose
   style or w:outlineLvl makes it a heading (标题 1, Heading 2 …; not level 9, body text) and
   that is a short line opens an unnumbered section at that outline level: it closes the
   sections of its level and deeper. A paragraph that begins with a typed number
@@ -38,6 +41,10 @@ What this stage decides, and by which rule:
   no title and nothing under them become an ``{items: […]}`` list when the form is ①
   or deeper (the ladder's items), or when it is 1./（1） and every item is a long
   sentence; a guess records the choice.
+- **Lines and bullets.** A paragraph whose lines were begun with a line break and an indent
+  (Shift+Enter, then spaces) is a paragraph per line. Word's bullets, and two or more lines in a
+  row typed with the same kind of glyph before them (●, ➢ …), become an ``{items: […],
+  numbered: false}`` list; a typed glyph stays in the item's text (render prints no bullets).
 - **Preamble and basis.** The first body paragraph before the first heading; when it
   reads “根据《…》（文号）、《…》等文件精神，……” it becomes ``document.basis`` and
   ``document.preamble`` {lead, after_basis, text}, which the template writes back to
@@ -45,7 +52,8 @@ What this stage decides, and by which rule:
 - **Tables** become ``{table: …}`` blocks: the header from the rows marked to repeat
   (else the first row), vertically merged cells repeated in every row they cover and
   their columns listed in ``merge``, a horizontally merged cell written in its first
-  column (a guess); a short line just before a table is its ``caption``.
+  column (a guess); a short line just before a table is its ``caption``, and so is a first row
+  that is one cell across the table (a sheet's title): the next row is then the header.
 
 Nothing is dropped: every paragraph's text (less its number, which render regenerates)
 lands in the plan, escaped where the plan language would read markup in it (a typed ``{=``,
@@ -68,10 +76,16 @@ _CN = "一二三四五六七八九十百零〇两"
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # (style key, rung on the ladder or None, pattern); the pattern's group 1 is the number
+#: after a decimal number: a space, or a heading's first character (not a measure: “1.5倍”, “2.5万元”)
+_DEC_AFTER = r"(?:[ \u3000\t]+|(?=[\u4e00-\u9fff（《“])(?![倍万亿元个次分小时天周年月日米克名人所项门节课页]))"
 _FORMS: list[tuple[str, Optional[int], re.Pattern]] = [
     ("part", None, re.compile(rf"第([{_CN}0-9０-９]+)(?:部分|篇|编)")),
     ("chapter", None, re.compile(rf"第([{_CN}0-9０-９]+)章")),
     ("sect", None, re.compile(rf"第([{_CN}0-9０-９]+)节")),
+    # decimal outline numbers typed as “1.1”, “2.3.1” (a level per depth): kept in the title, as the parts are
+    ("dec4", None, re.compile(rf"([0-9]{{1,2}}(?:[.．][0-9]{{1,2}}){{3}})(?![.．]?[0-9]){_DEC_AFTER}")),
+    ("dec3", None, re.compile(rf"([0-9]{{1,2}}(?:[.．][0-9]{{1,2}}){{2}})(?![.．]?[0-9]){_DEC_AFTER}")),
+    ("dec2", None, re.compile(rf"([0-9]{{1,2}}[.．][0-9]{{1,2}})(?![.．]?[0-9]){_DEC_AFTER}")),
     ("cn", 1, re.compile(rf"([{_CN}]+)\s*[、，,．.](?![0-9０-９])")),
     ("pcn", 2, re.compile(rf"[（(]\s*([{_CN}]+)\s*[）)]\s*[、，,]?")),
     ("num", 3, re.compile(r"([0-9０-９]{1,3})\s*[.．、，,](?![0-9０-９])")),
@@ -83,6 +97,9 @@ _FORMS: list[tuple[str, Optional[int], re.Pattern]] = [
 ]
 #: forms that are not on the ladder: a part, a chapter and a section of a chapter, in this order
 _PARTS = ("part", "chapter", "sect")
+#: decimal outline numbers, by depth (“1 概述” only where “1.1 …” follows it: :func:`_decimal_firsts`)
+_DECIMALS = ("dec1", "dec2", "dec3", "dec4")
+_DEC1 = re.compile(r"([0-9]{1,2})[ \u3000\t]+(?=[\u4e00-\u9fff（《“])")
 _STANDARD = {"cn": "一、", "pcn": "（一）", "num": "1.", "num)": "1.", "pnum": "（1）", "circ": "①", "UP": "A.", "low": "a."}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -158,7 +175,7 @@ def numbered(p: SPara) -> Optional[Numbered]:
         m = rx.match(text)
         if m and m.end() < len(text):
             rest = text[m.end():]
-            if style in _PARTS:  # 第一部分, 第一章, 第一节 stay in the title (they are not ladder forms) …
+            if style in _PARTS or style in _DECIMALS:  # 第一部分, 第一章, 第一节, 1.1 stay in the title (not ladder forms) …
                 if not _short_line(text.replace("\n", ""), HEADING_MAX):
                     return None  # … and open a section only as a heading line (“第一节课后……” is a sentence)
                 return Numbered(style, None, _n(m.group(1)), "", text)
@@ -188,6 +205,17 @@ def _toc_lines(blocks: list) -> set[int]:
             out.add(id(b))
         elif t or b.number:
             under = False
+    return out
+
+
+def _decimal_firsts(blocks: list) -> set[str]:
+    """The first parts of the decimal headings (“1.1 …”, “2.3.1 …”) in ``blocks``: “1”, “2”."""
+    out: set[str] = set()
+    for b in blocks:
+        if isinstance(b, SPara) and not b.number.strip():
+            n = numbered(b)
+            if n is not None and n.style in _DECIMALS:
+                out.add(re.split(r"[.．]", n.rest.lstrip(" \u3000\t"), maxsplit=1)[0])
     return out
 
 
@@ -234,6 +262,18 @@ class _Builder:
         self.annex: set[int] = set()  # ids of the 附件 labels after the date (each opens a section)
         self.record: set[int] = set()  # ids of the 版记 lines after the date
         self.caption_rows: set[int] = set()  # ids of the tables whose first row is their caption
+        self.dec_firsts: Optional[set[str]] = None  # first parts of the “1.1” headings (read when first asked)
+
+    def decimal_top(self, p: SPara) -> Optional[Numbered]:
+        """A heading line numbered “1 概述” (a number and a space) in a document that has “1.1 …”
+        headings: the top level of its decimal outline."""
+        if self.dec_firsts is None:
+            self.dec_firsts = _decimal_firsts(self.doc.blocks)
+        text = p.text.lstrip(" \u3000\t")
+        m = _DEC1.match(text)
+        if not (m and self.dec_firsts and _short_line(text.replace("\n", ""), HEADING_MAX)):
+            return None
+        return Numbered("dec1", None, _n(m.group(1)), "", text)
 
     def guess(self, key: str, place: Place, path: tuple = (), **values: Any) -> None:
         self.guesses.append(Guess(key, place, tuple(values.items()), path))
@@ -629,6 +669,8 @@ class _Builder:
                     continue
                 k -= len(run) - 1
             num = None if id(b) in self.toc else numbered(b)
+            if num is None and id(b) not in self.toc and not b.number.strip():
+                num = self.decimal_top(b)
             level = _outline_level(b)
             if id(b) in self.annex:  # an attachment's label after the date: it opens a section of its own
                 num, level = Numbered("annex", None, 0, "", _one_line(b.text)), None
@@ -921,6 +963,9 @@ _MASTHEAD = re.compile(r"\s*[^\s，。、：:；;！？]{2,30}文件\s*")
 _RECORD = re.compile(rf"\s*(?:抄\s*送|抄\s*报|主\s*题\s*词)\s*[：:]|.*[0-9０-９{_CN}]\s*日\s*印\s*发\s*$")
 
 
+#: a note in brackets under the date (“（此件公开发布）”, “（联系人：……）”): what follows the date, like the 版记
+_DATE_NOTE = re.compile(r"\s*[（(][^（）()\n]{2,60}[）)]\s*")
+
 _NOTE_ITEM = re.compile(r"([0-9０-９]{1,2})\s*[.．、]\s*(.+)")
 
 
@@ -942,7 +987,8 @@ def _trailer_start(blocks: list) -> Optional[int]:
     after a date line (blank lines between them aside), or an attachment label that begins a new
     page; None when there is none."""
     for j, b in enumerate(blocks):
-        if not (isinstance(b, SPara) and not b.number and (_label_line(b.text) or _RECORD.match(b.text))):
+        if not (isinstance(b, SPara) and not b.number and (_label_line(b.text) or _RECORD.match(b.text)
+                                                             or _DATE_NOTE.fullmatch(b.text))):
             continue
         if b.page_break_before and _label_line(b.text) and j > 0:
             return j  # an attachment that begins a page of its own, after the body (dated or not)

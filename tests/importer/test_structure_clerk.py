@@ -123,3 +123,38 @@ def test_a_sentence_across_the_first_row_is_no_caption():
     plan, _ = structure(_doc("某校研修方案", "导语。", "一、考核", _sheet("本表由学校填写，区中心审核。")))
     table = _sec(plan, "考核")["content"][-1]["table"]
     assert "caption" not in table
+
+
+# -- a note under the date ----------------------------------------------------------------
+
+def test_a_bracketed_note_under_the_date_leaves_the_date_and_issuer_read():
+    plan, guesses = structure(_doc(("某县2025年教师培训实施方案", {"align": "center", "bold": True}), "为提升素质，制定本方案。",
+                                   "一、目标", "提升能力。", ("某县教育体育局", {"align": "right"}),
+                                   ("2025年3月1日", {"align": "right"}), "（此件公开发布）"))
+    assert plan["document"]["issuer"] == "某县教育体育局"
+    assert plan["document"]["date"] == "2025-03-01"
+    assert plan["sections"][-1] == {"numbered": False, "content": [{"text": "（此件公开发布）", "style": "plain"}]}
+    _valid(plan, guesses)
+
+
+def test_a_bracketed_line_inside_the_body_stays_there():
+    plan, _ = structure(_doc("某县教师培训方案", "导语。", "一、目标", "提升能力。", "（具体安排另行通知）", "二、时间", "全年。"))
+    assert _sec(plan, "目标")["content"] == ["提升能力。", "（具体安排另行通知）"]
+
+
+# -- decimal outline numbers ---------------------------------------------------------------
+
+def test_decimal_headings_nest_by_depth_and_keep_their_numbers():
+    plan, guesses = structure(_doc("某校研修方案", "导语。", "1 培训目标", "1.1 总体目标", "提升能力。", "1.2具体目标", "1.2.1 新任教师",
+                                   "站稳讲台。", "2 培训时间", "2025年3月至12月。"))
+    one, two = plan["sections"]
+    assert one["title"] == "1 培训目标" and one["numbered"] is False
+    assert [s["title"] for s in one["sections"]] == ["1.1 总体目标", "1.2具体目标"]
+    assert one["sections"][1]["sections"][0] == {"title": "1.2.1 新任教师", "numbered": False, "content": ["站稳讲台。"]}
+    assert two == {"title": "2 培训时间", "numbered": False, "content": ["2025年3月至12月。"]}
+    _valid(plan, guesses)
+
+
+def test_a_decimal_figure_beginning_a_line_is_no_heading():
+    plan, _ = structure(_doc("某校研修方案", "导语。", "一、学时", "1.5倍计算课时", "3 个工作日内完成登记"))
+    assert _sec(plan, "学时")["content"] == ["1.5倍计算课时", "3 个工作日内完成登记"]
