@@ -91,6 +91,8 @@ _FORMS: list[tuple[str, Optional[int], re.Pattern]] = [
     ("num", 3, re.compile(r"([0-9０-９]{1,3})\s*[.．、，,](?![0-9０-９])")),
     ("num)", 3, re.compile(r"([0-9０-９]{1,3})[)）]")),
     ("pnum", 4, re.compile(r"[（(]\s*([0-9０-９]{1,3})\s*[）)]\s*[、，,]?")),
+    ("num", 3, re.compile(r"([⒈-⒛])\s*")),  # the one-character forms: “⒈” reads as “1.”, “⑴” as “（1）”
+    ("pnum", 4, re.compile(r"([⑴-⒇])\s*[、，,]?")),
     ("circ", 5, re.compile(r"([①-⑳])\s*[、，,.．]?")),
     ("UP", 6, re.compile(r"([A-Z])[.．](?=[\u4e00-\u9fff（《“])")),
     ("low", 7, re.compile(r"([a-z])[.．](?=[\u4e00-\u9fff（《“])")),
@@ -139,6 +141,10 @@ def _n(text: str) -> int:
     """The count a number writes: “十二” → 12, “３” → 3, “③” → 3."""
     if text in _CIRCLED:
         return _CIRCLED.index(text) + 1
+    if len(text) == 1 and "⑴" <= text <= "⒇":
+        return ord(text) - ord("⑴") + 1
+    if len(text) == 1 and "⒈" <= text <= "⒛":
+        return ord(text) - ord("⒈") + 1
     if len(text) == 1 and text.isascii() and text.isalpha():
         return ord(text.upper()) - ord("A") + 1
     t = text.translate(_DIGITS)

@@ -158,3 +158,13 @@ def test_decimal_headings_nest_by_depth_and_keep_their_numbers():
 def test_a_decimal_figure_beginning_a_line_is_no_heading():
     plan, _ = structure(_doc("某校研修方案", "导语。", "一、学时", "1.5倍计算课时", "3 个工作日内完成登记"))
     assert _sec(plan, "学时")["content"] == ["1.5倍计算课时", "3 个工作日内完成登记"]
+
+
+def test_one_character_numbers_read_as_the_forms_they_stand_for():
+    plan, guesses = structure(_doc("某校研修方案", "导语。", "一、安排", "（一）内容", "⒈师德", "⑴学习准则。",
+                                   "⑵撰写反思，每人一篇，交教务处存档备查以便年终考核时使用。", "⒉教学", "提升。"))
+    inner = _sec(plan, "安排")["sections"][0]["sections"]
+    assert [s["title"] for s in inner] == ["师德", "教学"]
+    assert [s["content"] for s in inner[0]["sections"]] == [["学习准则。"], ["撰写反思，每人一篇，交教务处存档备查以便年终考核时使用。"]]
+    assert not any("numbering" in s for s in inner)  # ⒈ is the ladder's 1. under （一）
+    _valid(plan, guesses)
