@@ -43,7 +43,7 @@ What this stage decides, and by which rule:
   sentence; a guess records the choice.
 - **Lines and bullets.** A paragraph whose lines were begun with a line break and an indent
   (Shift+Enter, then spaces) is a paragraph per line. Word's bullets, and two or more lines in a
-  row typed with the same kind of glyph before them (●, ➢ …), become an ``{items: […],
+  row typed with a bullet glyph before them (●, ➢ …), become an ``{items: […],
   numbered: false}`` list; a typed glyph stays in the item's text (render prints no bullets).
 - **Preamble and basis.** The first body paragraph before the first heading; when it
   reads “根据《…》（文号）、《…》等文件精神，……” it becomes ``document.basis`` and
@@ -692,7 +692,16 @@ class _Builder:
                 t = b.text.strip()
                 if len(stack) == 1 and not preface.content and not preamble_taken and id(b) not in self.toc \
                         and re.sub(r"\s", "", t) != "目录":
-                    self.preamble(b, document)
+                    lines = _indented_lines(t)
+                    if lines is not None:  # the preamble's first line; the lines under it open the body
+                        from dataclasses import replace
+
+                        self.preamble(replace(b, text=lines[0]), document)
+                        for line in lines[1:]:
+                            preface.add(line, b.place)
+                        self.guess("import.guess.line_breaks", b.place, count=len(lines))
+                    else:
+                        self.preamble(b, document)
                     self.doc_places["preamble"] = b.place
                     preamble_taken = True
                     continue

@@ -168,3 +168,11 @@ def test_one_character_numbers_read_as_the_forms_they_stand_for():
     assert [s["content"] for s in inner[0]["sections"]] == [["学习准则。"], ["撰写反思，每人一篇，交教务处存档备查以便年终考核时使用。"]]
     assert not any("numbering" in s for s in inner)  # ⒈ is the ladder's 1. under （一）
     _valid(plan, guesses)
+
+
+def test_a_preamble_with_indented_lines_keeps_its_first_line_and_the_rest_opens_the_body():
+    plan, guesses = structure(_doc(("某校研修方案", {"align": "center", "bold": True}),
+                                   "\u3000\u3000为促进教师成长，制定本方案。\n\u3000\u3000本方案适用于全体教师。", "一、目标", "提升。"))
+    assert plan["document"]["preamble"] == "为促进教师成长，制定本方案。"
+    assert plan["sections"][0] == {"numbered": False, "content": ["本方案适用于全体教师。"]}
+    _valid(plan, guesses)
