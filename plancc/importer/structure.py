@@ -729,7 +729,17 @@ class _Builder:
                        outline=level)
             rest = _one_line(num.rest) if "\n" in num.rest and _heading_line(num.rest) else num.rest.strip()
             m = _RUN_IN.fullmatch(rest)
-            if _short_line(rest, HEADING_MAX) and not (m and m.group(2).strip() and len(rest) > 24):
+            lines = _indented_lines(rest)
+            if lines is not None:
+                # lines begun with a line break and an indent: a heading line first takes the title,
+                # the others are paragraphs of the section
+                if _short_line(lines[0], HEADING_MAX) and not _RUN_IN.fullmatch(lines[0]):
+                    sec.title, lines = lines[0], lines[1:]
+                for line in lines:
+                    sec.add(line, b.place)
+                sec.long = bool(lines) and len(lines[0]) > LONG_ITEM
+                self.guess("import.guess.line_breaks", b.place, count=len(lines) + bool(sec.title))
+            elif _short_line(rest, HEADING_MAX) and not (m and m.group(2).strip() and len(rest) > 24):
                 sec.title = rest
             elif rung in (1, 2) and _closed_heading(rest):
                 sec.title = rest  # “（一）培训对象。” alone on its line: a heading that ends in a full stop
@@ -739,12 +749,6 @@ class _Builder:
                 if rest[len(m.group(1))] == ":":
                     self.guess("import.guess.run_in_colon", b.place, text=sec.title)
                     sec.guesses.append(len(self.guesses) - 1)
-            elif _indented_lines(rest) is not None:
-                lines = _indented_lines(rest)
-                for line in lines:
-                    sec.add(line, b.place)
-                sec.long = len(lines[0]) > LONG_ITEM
-                self.guess("import.guess.line_breaks", b.place, count=len(lines))
             else:
                 sec.add(rest, b.place)
                 sec.long = len(rest) > LONG_ITEM

@@ -176,3 +176,10 @@ def test_a_preamble_with_indented_lines_keeps_its_first_line_and_the_rest_opens_
     assert plan["document"]["preamble"] == "为促进教师成长，制定本方案。"
     assert plan["sections"][0] == {"numbered": False, "content": ["本方案适用于全体教师。"]}
     _valid(plan, guesses)
+
+
+def test_a_heading_with_indented_lines_under_it_takes_the_first_as_its_title():
+    plan, _ = structure(_doc("某校研修方案", "导语。", "一、安排",
+                             "（二）第二学期安排\n\u3000\u30003月：申报课题；\n\u3000\u30004月：开展研究。"))
+    sec = _sec(plan, "安排")["sections"][0]
+    assert sec == {"title": "第二学期安排", "number_from": 2, "content": ["3月：申报课题；", "4月：开展研究。"]}
