@@ -431,6 +431,12 @@ class _Builder:
                 self.doc_places["subtitle"] = p.place
                 i += 1
                 continue
+            if "subtitle" not in document and "addressee" not in document and _DATE.fullmatch(t):
+                document["subtitle"] = t  # a date under the title: kept there, as typed (the date the plan ends with is apart)
+                self.doc_places["subtitle"] = p.place
+                self.guess("import.guess.date_under_title", p.place, ("document", "subtitle"), text=t)
+                i += 1
+                continue
             if ("subtitle" not in document and "number" not in document and "addressee" not in document and len(t) <= 24
                     and t.endswith(_UNITS) and not _PUNCT.search(t)):
                 document["subtitle"] = t  # the issuing unit under the title, typed without formatting

@@ -183,3 +183,12 @@ def test_a_heading_with_indented_lines_under_it_takes_the_first_as_its_title():
                              "（二）第二学期安排\n\u3000\u30003月：申报课题；\n\u3000\u30004月：开展研究。"))
     sec = _sec(plan, "安排")["sections"][0]
     assert sec == {"title": "第二学期安排", "number_from": 2, "content": ["3月：申报课题；", "4月：开展研究。"]}
+
+
+def test_a_date_under_the_title_stays_under_it():
+    plan, guesses = structure(_doc("某县2025年教师培训实施方案", "2025年3月1日", "为提升教师素质，制定本方案。", "一、目标", "提升。"))
+    assert plan["document"]["subtitle"] == "2025年3月1日"
+    assert plan["document"]["preamble"] == "为提升教师素质，制定本方案。"
+    assert "date" not in plan["document"]
+    assert any(g.key == "import.guess.date_under_title" for g in guesses)
+    _valid(plan, guesses)
