@@ -1239,8 +1239,8 @@ def _caption_row(t: STable, grid) -> bool:
     if c is None or c.colspan < t.n_cols or c.rowspan != 1 or any(grid[0][k] is not c for k in range(t.n_cols)):
         return False
     text = c.text.strip()
-    if "\n" in text or not _short_line(text, 40):
-        return False
+    if "\n" in text or not _short_line(text, 40) or re.search(r"[：:]", text):
+        return False  # a sentence, or a form's line (“填报单位（盖章）：”), is no title
     below = [grid[1][k] for k in range(t.n_cols)]
     return len({id(x) for x in below if x is not None}) > 1  # the header under it has columns
 

@@ -192,3 +192,8 @@ def test_a_date_under_the_title_stays_under_it():
     assert "date" not in plan["document"]
     assert any(g.key == "import.guess.date_under_title" for g in guesses)
     _valid(plan, guesses)
+
+
+def test_a_form_line_across_the_first_row_is_no_caption():
+    plan, _ = structure(_doc("某校研修方案", "导语。", "一、考核", _sheet("填报单位（盖章）：")))
+    assert "caption" not in _sec(plan, "考核")["content"][-1]["table"]
