@@ -1091,7 +1091,7 @@ _BULLETS = "●•·▪■◆◇□○◎➢➤►▶▸‣⁃✔✓√※★☆
 
 def _bullet(p: SPara) -> bool:
     """Whether a paragraph is a bullet: Word's (its numbering a bullet), or one typed with a glyph before it."""
-    if p.num_format == "bullet" and not p.number.strip(_BULLETS + " \u3000\t"):
+    if p.num_format == "bullet" and len(p.number.strip()) <= 2:
         return bool(p.text.strip())
     if p.number.strip():
         return False
@@ -1101,7 +1101,8 @@ def _bullet(p: SPara) -> bool:
 
 def _bullet_text(p: SPara) -> str:
     """A bullet's text as an item: the glyph kept where the source shows one (render prints no bullets)."""
-    return (p.number.strip() + p.text.strip(" \u3000\t\u00a0")).strip()
+    glyph = "".join(c for c in p.number.strip() if not "\ue000" <= c <= "\uf8ff")  # a symbol font's private glyph shows nothing
+    return (glyph + p.text.strip(" \u3000\t\u00a0")).strip()
 
 
 _INDENT = re.compile(r"(?:\u3000|[ \u00a0]{2,}|\t)[\s\u3000\u00a0]*")

@@ -197,3 +197,9 @@ def test_a_date_under_the_title_stays_under_it():
 def test_a_form_line_across_the_first_row_is_no_caption():
     plan, _ = structure(_doc("某校研修方案", "导语。", "一、考核", _sheet("填报单位（盖章）：")))
     assert "caption" not in _sec(plan, "考核")["content"][-1]["table"]
+
+
+def test_a_bullet_in_a_symbol_fonts_private_glyph_is_an_item_without_it():
+    bullet = {"num_format": "bullet", "number": "\uf0b7"}
+    plan, _ = structure(_doc("某校研修方案", "导语。", "一、形式", ("集体备课。", bullet), ("听课评课。", bullet)))
+    assert _sec(plan, "形式")["content"] == [{"items": ["集体备课。", "听课评课。"], "numbered": False}]
