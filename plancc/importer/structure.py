@@ -490,6 +490,12 @@ class _Builder:
             p = blocks[end - 1]
             m = _DATE.fullmatch(p.text) or _ISO_DATE.fullmatch(p.text)
             joint = None
+            lines = [x.strip() for x in p.text.split("\n") if x.strip()]
+            if m is None and len(lines) > 1 and len(p.text) <= 120 and (_DATE.fullmatch(lines[-1]) or _ISO_DATE.fullmatch(lines[-1])) \
+                    and all(x.endswith(_ADDRESSEE_ENDS) and _short_line(x, 30) and not _PUNCT.search(x) for x in lines[:-1]):
+                # the 落款's units and the date typed in one paragraph, a line each (Shift+Enter)
+                m = _DATE.fullmatch(lines[-1]) or _ISO_DATE.fullmatch(lines[-1])
+                joint = "　　".join(lines[:-1])
             if m is None and len(p.text) <= 60:  # “某县教育体育局　2025年2月20日”: the 落款 and the date on one line
                 m = _DATE_AT_END.search(p.text)
                 who = p.text[: m.start()].strip(" \u3000\t") if m else ""

@@ -203,3 +203,17 @@ def test_a_bullet_in_a_symbol_fonts_private_glyph_is_an_item_without_it():
     bullet = {"num_format": "bullet", "number": "\uf0b7"}
     plan, _ = structure(_doc("某校研修方案", "导语。", "一、形式", ("集体备课。", bullet), ("听课评课。", bullet)))
     assert _sec(plan, "形式")["content"] == [{"items": ["集体备课。", "听课评课。"], "numbered": False}]
+
+
+def test_the_issuers_and_the_date_typed_in_one_paragraph_line_by_line():
+    plan, guesses = structure(_doc(("某县2025年教师培训实施方案", {"align": "center", "bold": True}), "导语。", "一、目标", "提升能力。",
+                                   ("某县教育局\n某县人力资源和社会保障局\n2025年3月1日", {"align": "right"})))
+    assert plan["document"]["issuer"] == "某县教育局　　某县人力资源和社会保障局"
+    assert plan["document"]["date"] == "2025-03-01"
+    assert _sec(plan, "目标")["content"] == ["提升能力。"]
+    _valid(plan, guesses)
+
+
+def test_a_sentence_over_a_date_in_one_paragraph_is_no_issuer():
+    plan, _ = structure(_doc("某县教师培训方案", "导语。", "一、目标", "提升能力，报名截止日期为：\n2025年3月1日"))
+    assert "issuer" not in plan["document"] and "date" not in plan["document"]
