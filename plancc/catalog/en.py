@@ -671,6 +671,7 @@ MESSAGES: dict[str, str] = {
     'import.guess.exemptions': '{count} exemptions are read (their reason and the hours component they name), worded as the source; please check',
     'import.guess.kind': "the plan's kind is taken from its title as {kind} (the rules measure its hours accordingly); please check",
     'import.guess.hours_table': "the table's hours are read as the parts of the figure “{name}” (its total row as its value); the table is kept and its figures cited, please check",
+    'import.guess.audience_count': 'the head count “{count}” in the audience sentence is read as audience.count; please check',
     'import.guess.line_breaks': 'the {count} lines of one paragraph, each begun with a line break and an indent, taken as a paragraph each',
     'import.guess.bullets': '{count} bulleted paragraphs in a row taken as an unnumbered list (items, numbered: false), the glyphs kept',
     'import.guess.caption_row': 'the first row of the table, one cell across it (“{text}”), taken as its caption; the next row is the header',

@@ -671,6 +671,7 @@ MESSAGES: dict[str, str] = {
     'import.guess.exemptions': '从原文读出 {count} 条免修规定（免修依据及所指的学时组成），句式照录原文，请核对',
     'import.guess.kind': '按标题把方案类别定为 {kind}（规则据此衡量学时），请核对',
     'import.guess.hours_table': '表格的学时列读作数字“{name}”的各部分（有合计行时为其数值），表格照录、其中的数字改为引用，请核对',
+    'import.guess.audience_count': '培训对象一句中的“共{count}人”读作参训人数（audience.count），请核对',
     'import.guess.line_breaks': '一段中换行（Shift+Enter）后缩进另起的{count}行，各作一段',
     'import.guess.bullets': '连续{count}个项目符号段落认作不编号的列表（items，numbered: false），符号照录',
     'import.guess.caption_row': '表格首行是横跨全表的一格“{text}”，认作表题（caption），下一行为列标题',

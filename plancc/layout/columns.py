@@ -496,13 +496,16 @@ def _fit_widths(titles: list[str], rows: list[list[ir.Cell]], header: list[list[
         # nothing more to save: the columns with long text share the rest by how much more
         # they would take, each only as far as it keeps the table's lines (a label column
         # must not widen into a width where its words break)
+        # — first what the long columns still want, then any more in proportion to the widths (a table
+        # of short columns keeps the look of its content, not one column taking the whole line)
         want = [max(min(natural[i], 60.0) - widths[i], 0.0) for i in range(n)]
         total = sum(want)
-        if total <= 0:
-            want, total = list(widths), sum(widths)
+        wanted = min(left, total)
+        more = left - wanted
+        size = sum(widths) or 1.0
         given = 0.0
         for i in range(n):
-            share = left * want[i] / total
+            share = (wanted * want[i] / total if total > 0 else 0.0) + more * widths[i] / size
             widths[i] += share
             if share and table.height(widths) > height:
                 widths[i] -= share

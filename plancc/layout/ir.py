@@ -17,6 +17,7 @@ from typing import Literal, Union
 ParagraphKind = Literal[
     "title",  # 二号 小标宋, centred; one Paragraph per title line
     "subtitle",  # issuing institution under the title, centred
+    "masthead",  # 发文机关标志 of the 版头: centred, 小标宋, above the title (GB/T 9704 7.2.3)
     "doc_number",  # 发文字号 line: centred, 仿宋 (GB/T 9704 7.2.4)
     "attachment_label",  # 附件1, flush left, 黑体
     "addressee",  # 主送机关 line: flush left, no indent

@@ -198,6 +198,9 @@ class _Parser:
                 out.append(ir.Paragraph("subtitle", [ir.Run(_text(el))]))
                 if not (i + 1 < len(elements) and elements[i + 1].tag == "doc-number"):
                     out.append(_blank())
+            elif tag == "masthead":
+                out.append(ir.Paragraph("masthead", [ir.Run(_text(el))], keep_with_next=True))
+                out.append(_blank(keep=True))
             elif tag == "doc-number":
                 if len(out) > 1 and _is_blank(out[-1]) and getattr(out[-2], "kind", None) == "title":
                     out.pop()  # the number sits right under the title lines; the blank line comes after it
@@ -210,6 +213,14 @@ class _Parser:
                 out.append(ir.Paragraph("addressee", [ir.Run(_text(el))]))
             elif tag == "attachments":
                 self.attachments(el, out)
+            elif tag == "attachment-page":  # an attachment printed with the document: a new page, its own numbering
+                if depth > 0:
+                    raise OutlineError("outline.unknown", tag=tag)
+                start = len(out)
+                self.children(el, depth, out, 1)
+                first = next((b for b in out[start:] if isinstance(b, ir.Paragraph)), None)
+                if first is not None:
+                    first.page_break_before = True
             elif tag == "signature":
                 _keep_last_with_next(out)
                 out.append(_blank(keep=True))

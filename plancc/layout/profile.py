@@ -39,6 +39,7 @@ DEFAULT_PROFILE_PATH = Path(__file__).with_name("profiles") / "gbt9704.yaml"
 PARAGRAPH_KINDS: tuple[str, ...] = (
     "title",
     "subtitle",
+    "masthead",
     "doc_number",
     "attachment_label",
     "addressee",
@@ -209,6 +210,7 @@ class Styles(_Model):
 
     title: ParagraphStyle = Field(description="标题（二号小标宋，居中）")
     subtitle: ParagraphStyle = Field(description="标题下的机关名称等副标题行")
+    masthead: ParagraphStyle = Field(description="版头的发文机关标志（小标宋，居中，标题之上）")
     doc_number: ParagraphStyle = Field(description="发文字号（三号仿宋，居中）")
     attachment_label: ParagraphStyle = Field(description="附件标识（附件1，黑体，顶格）")
     addressee: ParagraphStyle = Field(description="主送机关（顶格）")

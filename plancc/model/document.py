@@ -7,7 +7,9 @@ from typing import Optional, Union
 from pydantic import Field
 
 from plancc.model.base import Words, PlanModel, Text
+from plancc.model.blocks import Block
 from plancc.model.dates import PartialDate
+from plancc.model.outline import Section
 
 
 class BasisDocument(PlanModel):
@@ -23,6 +25,11 @@ class Attachment(PlanModel):
 
     label: Text = Field(description="附件编号，如 附件2", examples=["附件2"])
     title: Text = Field(description="附件名称（不含书名号）", examples=["参训学员信息表"])
+    content: list[Block] = Field(
+        default_factory=list,
+        description="附件正文（段落、列表、表格或数据块）：写了就在落款和成文日期之后另起一页印出附件（GB/T 9704 7.3.7）",
+    )
+    sections: list[Section] = Field(default_factory=list, description="附件的小节（编号从“一、”起）")
 
 
 class Preamble(PlanModel):
@@ -41,6 +48,10 @@ class Document(PlanModel):
         examples=[["宾川县2022年中小学幼儿园教师继续教育", "全员培训实施方案"]],
     )
     subtitle: Optional[Text] = Field(None, description="标题下的一行，如编制单位“安徽开放大学”")
+    masthead: Optional[Text] = Field(
+        None, title="发文机关标志",
+        description="版头的发文机关标志，如“某县教育体育局文件”：印在标题之上，写了文号（number）时文号紧接其下（GB/T 9704 7.2.3、7.2.4）",
+    )
     attachment_label: Optional[Text] = Field(None, description="作为附件印发时左上角的附件标识，如“附件1”", examples=["附件1"])
     number: Optional[Text] = Field(None, description="本文件文号，如 宾教体〔2022〕15号")
     addressee: Optional[Text] = Field(None, description="主送机关，如“中心校本部”（渲染时自动加全角冒号）")

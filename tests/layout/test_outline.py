@@ -216,3 +216,57 @@ def test_a_plan_with_a_number_prints_it_centred_in_its_own_style(tmp_path):
     assert p.style.name == "plancc 发文字号" and p.style.paragraph_format.alignment == 1  # centred
     texts = [q.text for q in d.paragraphs]
     assert texts.index("测教发〔2024〕7号") == texts.index("测试县2024年教师全员培训实施方案") + 1
+
+
+def test_an_attachment_page_starts_a_page_and_numbers_afresh():
+    doc = parse_outline("<document><section title=\"安排\"><p>见附件。</p></section><date>2025年3月1日</date>"
+                        "<attachment-page><attachment-label>附件1</attachment-label><title>课程表</title>"
+                        "<section title=\"说明\"><p>如实填写。</p></section></attachment-page></document>")
+    kinds = [(b.kind, b.text, b.page_break_before) for b in doc.blocks if b.text]
+    assert kinds[-4:] == [("attachment_label", "附件1", True), ("title", "课程表", False), ("heading1", "一、说明", False),
+                          ("body", "如实填写。", False)]
+
+
+def test_attachments_with_content_print_after_the_date_and_their_blocks_count_as_shown(tmp_path):
+    import docx
+
+    from tests.helpers import MINIMAL, check, codes, render_example
+
+    text = MINIMAL + """\
+  date: 2025-03-01
+  attachments:
+    - label: 附件1
+      title: 考核细则
+      content:
+        - {assessment: 参训}
+        - 注：以上安排可调整。
+assessments: [{id: 参训, total: 100, components: [{name: 过程性考核, weight: 100}]}]
+sections:
+  - title: 考核
+    content: [考核细则见附件1。]
+"""
+    report = check(text)
+    assert "PL510" not in codes(report) and report.errors == 0
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    d = docx.Document(__import__("io").BytesIO(render_example(report, path)))
+    texts = [p.text for p in d.paragraphs if p.text]
+    assert texts.index("附件1") > texts.index("2025年3月1日") and texts[texts.index("附件1") + 1] == "考核细则"
+    label = next(p for p in d.paragraphs if p.text == "附件1")
+    assert label.paragraph_format.page_break_before
+    assert "注：以上安排可调整。" in texts
+
+
+def test_a_masthead_heads_the_page_with_the_number_under_it(tmp_path):
+    import docx
+
+    from tests.helpers import check, render_example
+
+    text = ("plancc: 1\ndocument:\n  masthead: 测试县教育体育局文件\n  number: 测教体〔2025〕3号\n"
+            "  title: 测试县2025年教师培训实施方案\nsections:\n  - title: 目标\n    content: [提升能力。]\n")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    d = docx.Document(__import__("io").BytesIO(render_example(check(text), path)))
+    texts = [(p.text, p.style.name) for p in d.paragraphs if p.text]
+    assert texts[:3] == [("测试县教育体育局文件", "plancc 发文机关标志"), ("测教体〔2025〕3号", "plancc 发文字号"),
+                         ("测试县2025年教师培训实施方案", "Title")]

@@ -26,12 +26,20 @@ def join_parts(parts: list[tuple[str, float]], lang_sep: str = " + ") -> str:
 
 
 def walk_blocks(plan):
-    """Every block of the outline with its data path, depth first in document order."""
-    stack = [(("sections", i), s) for i, s in reversed(list(enumerate(plan.sections)))]
+    """Every block of the outline with its data path, depth first in document order: the body's
+    sections, then the attachments printed with the document (their content and sections)."""
+    stack = []
+    for a_i, a in reversed(list(enumerate(plan.document.attachments))):
+        stack.extend((("document", "attachments", a_i, "sections", k), s) for k, s in reversed(list(enumerate(a.sections))))
+        if a.content:
+            stack.append((("document", "attachments", a_i), a))
+    stack.extend((("sections", i), s) for i, s in reversed(list(enumerate(plan.sections))))
     while stack:
         path, section = stack.pop()
         for j, block in enumerate(section.content):
             yield path + ("content", j), block
+        if len(path) == 3 and path[1] == "attachments":
+            continue  # an attachment's own sections are on the stack already
         stack.extend((path + ("sections", k), s) for k, s in reversed(list(enumerate(section.sections))))
 
 
