@@ -674,4 +674,8 @@ MESSAGES: dict[str, str] = {
     'import.guess.audience_count': 'the head count “{count}” in the audience sentence is read as audience.count; please check',
     'docx.where.note': '{place}, its note “{text}”',
     'docx.reason.text': '{detail}',
+    'import.guess.line_breaks': 'the {count} lines of one paragraph, each begun with a line break and an indent, taken as a paragraph each',
+    'import.guess.bullets': '{count} bulleted paragraphs in a row taken as an unnumbered list (items, numbered: false), the glyphs kept',
+    'import.guess.caption_row': 'the first row of the table, one cell across it (“{text}”), taken as its caption; the next row is the header',
+    'import.guess.date_under_title': 'the date “{text}” under the title is kept as the subtitle (printed under the title); the date of the plan (date) is only read from the end, please check',
 }

@@ -674,4 +674,8 @@ MESSAGES: dict[str, str] = {
     'import.guess.audience_count': '培训对象一句中的“共{count}人”读作参训人数（audience.count），请核对',
     'docx.where.note': '{place}的注释“{text}”',
     'docx.reason.text': '{detail}',
+    'import.guess.line_breaks': '一段中换行（Shift+Enter）后缩进另起的{count}行，各作一段',
+    'import.guess.bullets': '连续{count}个项目符号段落认作不编号的列表（items，numbered: false），符号照录',
+    'import.guess.caption_row': '表格首行是横跨全表的一格“{text}”，认作表题（caption），下一行为列标题',
+    'import.guess.date_under_title': '标题下的日期“{text}”照录为 subtitle（印在标题之下）；成文日期（date）只取文末落款处的日期，请核对',
 }
