@@ -406,11 +406,10 @@ class _Builder:
             self.doc_places["title"] = paras[first].place
             if not formatted:
                 self.guess("import.guess.title", paras[first].place, ("document", "title"), lines=len(title))
-        if masthead is not None:
-            # the plan language has no field for the 发文机关标志: the line under the title keeps its words
-            document["subtitle"] = masthead.text.strip()
-            self.doc_places["subtitle"] = masthead.place
-            self.guess("import.guess.masthead", masthead.place, ("document", "subtitle"), text=masthead.text.strip())
+        if masthead is not None:  # the 发文机关标志 of a 版头, printed above the title with the 文号 under it
+            document["masthead"] = masthead.text.strip()
+            self.doc_places["masthead"] = masthead.place
+            self.guess("import.guess.masthead", masthead.place, ("document", "masthead"), text=masthead.text.strip())
         # subtitle, 文号, 主送
         while i < n:
             p = paras[i]
@@ -1194,7 +1193,7 @@ def structure(doc: SourceDoc) -> tuple[dict, list[Guess]]:
     """The plan of prose a document's structure gives (its tables in their exact form), and the
     guesses made on the way."""
     plan, guesses, _ = structure_places(doc)
-    return plan, exact_tables(plan, guesses)
+    return plan, annexes(plan, exact_tables(plan, guesses))
 
 
 def structure_places(doc: SourceDoc) -> tuple[dict, list[Guess], dict[tuple, Place]]:
@@ -1213,6 +1212,9 @@ def structure_places(doc: SourceDoc) -> tuple[dict, list[Guess], dict[tuple, Pla
     start = b.head(lead, document)
     body = b.tail(blocks[start:], document)
     sections = b.body(body, document)
+    for d in sections:  # the attachments printed after the date: moved to the document once recognise is done
+        if id(d) in b.sec_of and b.sec_of[id(d)].style == "annex":
+            d[ANNEX] = True
     plan: dict = {"plancc": 1, "document": _ordered_document(document)}
     if sections:
         plan["sections"] = sections
@@ -1346,6 +1348,84 @@ def exact_tables(plan: dict, guesses: list[Guess]) -> list[Guess]:
     return [g for g in guesses if not (g.key in _MOOT_GUESSES and g.place.table in done)]
 
 
+#: the key marking a section that is an attachment printed after the date, until :func:`annexes` moves it
+ANNEX = "_plancc_annex"
+
+
+def annexes(plan: dict, guesses: list[Guess]) -> list[Guess]:
+    """The attachments printed after the date (each under its label “附件1” on a page of its own,
+    marked by structure) become ``document.attachments[].content`` and ``.sections``, joined to the
+    附件说明's entry of the same label: render prints them after the 落款, as the source does. Run
+    after recognise (which reads them as sections); the guesses made in them follow them."""
+    from dataclasses import replace
+
+    sections = plan.get("sections")
+    if not isinstance(sections, list):
+        return guesses
+    found = [(k, d) for k, d in enumerate(sections) if isinstance(d, dict) and d.pop(ANNEX, False)]
+    if not found:
+        return guesses
+    document = plan.setdefault("document", {})
+    listed = document.get("attachments")
+    atts: list[dict] = list(listed) if isinstance(listed, list) else []
+    by_label = {a.get("label"): a for a in atts if isinstance(a, dict)}
+    moved: dict[int, tuple[tuple, int]] = {}  # old section index → (new path, content items dropped before)
+    for k, d in found:
+        line = (d.get("title") or "").strip()
+        m = _LABEL_TITLE.fullmatch(line)
+        title, head = (m.group(1).strip(), line[: m.start(1)]) if m else ("", line)
+        number = re.search(rf"[0-9０-９{_CN}]+", head)
+        label = f"附件{_n(number.group(0))}" if number else "附件"
+        content = d.get("content") or []
+        att = by_label.get(label)
+        known = title or (att.get("title") if att else "") or ""
+        first = content[0] if content else None
+        first_text = first if isinstance(first, str) else first.get("text") if isinstance(first, dict) and isinstance(
+            first.get("text"), str) else None
+        caption = first["table"].get("caption") if isinstance(first, dict) and isinstance(first.get("table"), dict) else None
+        dropped = 0
+        # the attachment's own title, the line under its label (printed by the attachment page, not again)
+        if first_text is not None and (first_text.strip() == known or not known and _short_line(first_text, 60)
+                                       and not first_text.rstrip().endswith(("。", "；", "：", ":"))):
+            title = title or first_text.strip()
+            content.pop(0)
+            dropped = 1
+        elif isinstance(caption, str) and (caption.strip() == known or not known):
+            title = title or caption.strip()
+            del first["table"]["caption"]  # a table's caption that is the attachment's title
+        if att is None:
+            att = {"label": label, "title": title or label}
+            atts.append(att)
+            by_label[label] = att
+        if content:
+            att["content"] = content
+        if d.get("sections"):
+            att["sections"] = d["sections"]
+        moved[k] = (("document", "attachments", atts.index(att)), dropped)
+    document["attachments"] = atts
+    if not isinstance(listed, list):
+        document["attachment_note"] = False  # the source lists its attachments nowhere: print no 附件说明
+    gone = set(moved)
+    plan["sections"] = [d for k, d in enumerate(sections) if k not in gone]
+    shift = {k: sum(1 for g in gone if g < k) for k in range(len(sections))}
+
+    def remap(path: tuple) -> tuple:
+        if len(path) < 2 or path[0] != "sections" or not isinstance(path[1], int):
+            return path
+        k = path[1]
+        if k in moved:
+            at, dropped = moved[k]
+            rest = path[2:]
+            if rest[:1] == ("title",):
+                return (*at, "label")
+            if rest[:1] == ("content",) and len(rest) > 1 and isinstance(rest[1], int):
+                return (*at, "content", max(rest[1] - dropped, 0), *rest[2:])
+            return (*at, *rest)
+        return ("sections", k - shift.get(k, 0), *path[2:])
+
+    return [replace(g, path=remap(g.path)) if g.path else g for g in guesses]
+
+
 def _escape(plan: dict, b: "_Builder", places: dict[tuple, Place]) -> None:
     """Escape the source's text where the plan language would read markup in it (a typed ``{=``,
     ``**`` pairs), so that render prints it as typed: paragraphs and items (references and
@@ -1390,7 +1470,8 @@ def _escape(plan: dict, b: "_Builder", places: dict[tuple, Place]) -> None:
         stack.extend(((*path, "sections", i), s) for i, s in enumerate(sec.get("sections") or []))
 
 
-_DOC_ORDER = ("attachment_label", "title", "subtitle", "number", "addressee", "basis", "preamble", "issuer", "date", "attachments")
+_DOC_ORDER = ("attachment_label", "masthead", "title", "subtitle", "number", "addressee", "basis", "preamble", "issuer", "date",
+              "attachments", "attachment_note")
 
 
 def _ordered_document(d: dict) -> dict:
