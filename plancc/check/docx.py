@@ -1,9 +1,18 @@
 """``plancc validate FILE.docx``: a Word document checked against the layout profile render uses,
 and the text rules that apply to prose.
 
-Why here: this is the check stage, for another kind of input. The document is read by
-plancc.emit.readback (the same reader the tests use on rendered documents, so the writer and
-the reader cannot drift apart); this module decides what in it is the title, a heading, the
+Why here: this is the check stage, for another kind of input. The document is read twice,
+each reader for what it reads: plancc.emit.readback (the reader the tests use on rendered
+documents, so writer and reader cannot drift apart) gives the layout (page, margins, grid,
+footers, tables, the look of each body paragraph), and the importer's reader
+(plancc.importer.docx, the one reader of Word text in plancc) gives the text every rule on
+words reads: imported chunks (w:altChunk), footnotes and endnotes, text boxes, content
+controls, field results, embedded sheets, tracked changes as accepted (deleted text is not
+checked, inserted text is) and numbers Word generates through styles. :func:`_views` pairs the
+two: each paragraph the importer reads carries its number and text, and the look readback
+measured for it when it is a body paragraph readback saw (a paragraph found only by the
+importer, such as a chunk's or a text box's, is checked for its words, not its fonts). This
+module decides what in it is the title, a heading, the
 body, the 落款, and compares each with the profile (codes PLD…, plancc.diagnostics.codes
 LAYOUT_CODES). plancc.driver only dispatches a .docx here.
 
@@ -15,15 +24,17 @@ read only strings and paths, so a finding's path gives its paragraph back and it
 the column. Rules that compare prose with data (PL811, PL812) have no data to compare with and
 are not run; table cells are not prose and are left out.
 
-A location is the paragraph: ``line`` is its number among the body's paragraphs (the report's
-source line is its text), ``path`` says 第N段 (第N页 first when Word recorded its page breaks)
-and the start of its text; page settings and tables say which part.
+A location is the paragraph: ``line`` is its number as the importer numbers it (Place.paragraph,
+what ``plancc import`` reports; the report's source line is its text, a footnote's text after
+the paragraph citing it), ``path`` says 第N段 (第N页 first when the source says) and the start
+of its text; page settings and tables say which part.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from plancc.catalog import message
@@ -89,14 +100,20 @@ class _Out:
             return
         span = None
         if para is not None:
-            from plancc.importer.source import Place
-
-            place = Place(paragraph=para.index, page=para.page if self.pages_known else None).words(self.lang)
-            path = message("docx.where.paragraph", self.lang, place=place, text=_excerpt(para.full_text))
-            span = Span(para.index, column, para.index, column + max(length, 1))
+            path, span = _where(para, self.lang, column, length)
         else:
             path = part
         self.items.append(Diagnostic(code, severity, info.format(params, self.lang), self.file, span, path=path))
+
+
+def _where(para, lang: str, column: int, length: int) -> tuple[str, Span]:
+    """The path words and the span of a finding in ``para`` (columns within its own text; a note's
+    are moved past the text before it on its line, see :func:`document_text`)."""
+    place = para.place.words(lang)
+    key = "docx.where.note" if para.note else "docx.where.paragraph"
+    path = message(key, lang, place=place, text=_excerpt(para.full_text))
+    column += para.offset
+    return path, Span(para.index, column, para.index, column + max(length, 1))
 
 
 def _mm(twips: int | None) -> str:
@@ -107,6 +124,132 @@ def _pt(half_points: int | None) -> str:
     from plancc.emit.mapping import size_label
 
     return "?" if half_points is None else size_label(half_points)
+
+
+# ---- the paragraphs: the importer's text, readback's look ----------------------------------
+
+#: how far ahead a body paragraph of readback is looked for (the importer adds paragraphs
+#: readback does not see: a chunk's, a text box's; it drops a table of contents' lines)
+MATCH_WINDOW = 400
+
+
+class _Para:
+    """One paragraph as the checks see it: the importer's number, text and place; the look
+    readback measured for it (``measured``) when it is one of the body's paragraphs, else what
+    the importer knows of its look (style, alignment, outline level)."""
+
+    __slots__ = ("place", "index", "number", "text", "note", "drawn", "layout", "measured", "offset", "page", "style", "align",
+                 "outline_level", "size", "east_asia", "bold", "first_line", "first_line_chars", "indent_left",
+                 "page_break_before", "page_break", "table_after")
+
+    def __init__(self, sp, layout, place):
+        self.place = place
+        self.index = place.paragraph or 1
+        self.page = sp.place.page  # where the importer counts it (typed breaks too): a new page or not
+        self.number, self.text, self.note = sp.number, sp.text, sp.note
+        self.layout = layout
+        self.measured = layout is not None
+        self.drawn = False  # words of a drawing (a text box) in the paragraph before: prose, never a heading
+        self.offset = 0  # where its text begins on its line of the report (a note's: after the paragraph's)
+        self.table_after = 0
+        if layout is not None:
+            self.style, self.align, self.outline_level = layout.style, layout.align, layout.outline_level
+            self.size, self.east_asia, self.bold = layout.size, layout.east_asia, layout.bold
+            self.first_line, self.first_line_chars = layout.first_line, layout.first_line_chars
+            self.indent_left = layout.indent_left
+            self.page_break_before, self.page_break = layout.page_break_before, layout.page_break
+        else:
+            self.style, self.align, self.outline_level = sp.style, sp.align or None, sp.outline_level
+            self.size, self.east_asia, self.bold = sp.size, sp.font or None, sp.bold
+            self.first_line, self.first_line_chars, self.indent_left = 0, None, 0
+            self.page_break_before, self.page_break = sp.page_break_before, False
+
+    @property
+    def full_text(self) -> str:
+        """The text as printed: the number Word generates, then the typed text."""
+        return self.number + self.text
+
+
+def _key(text: str) -> str:
+    """What both readers agree on in a paragraph's text: its letters and digits (symbols a font
+    maps, bullets, spaces and the placeholder of an empty content control left out)."""
+    return _NOT_WORD.sub("", text)
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+#: a paragraph whose key is shorter is paired only with readback's next paragraphs (an empty
+#: line is not looked for far ahead)
+SHORT_KEY = 4
+
+
+def _pairs(spans: list, body: list) -> dict[int, object]:
+    """Which readback paragraph each of the importer's (their positions in ``spans``) is: the
+    same text, in order; then, between two paired paragraphs, as many on each side are paired in
+    order (a paragraph whose text the two readers read differently: a field's result, an
+    enclosed number)."""
+    from bisect import bisect_left
+
+    keys = [_key(p.text) for p in body]
+    where: dict[str, list[int]] = {}
+    for m, k in enumerate(keys):
+        where.setdefault(k, []).append(m)
+    found: list[tuple[int, int]] = []
+    j = 0
+    for i, sp in enumerate(spans):
+        k = _key(sp.text)
+        far = MATCH_WINDOW if len(k) >= SHORT_KEY else 2
+        at = where.get(k, ())
+        n = bisect_left(at, j) if at else 0
+        if n < len(at) and at[n] < j + far:
+            found.append((i, at[n]))
+            j = at[n] + 1
+        else:
+            if j < len(body) and k and keys[j].startswith(k):  # a paragraph holding a text box
+                found.append((i, j))
+                j += 1
+    pairs = dict(found)
+    anchors = [(-1, -1), *found, (len(spans), len(body))]
+    for (i0, m0), (i1, m1) in zip(anchors, anchors[1:]):
+        if 0 < i1 - i0 - 1 == m1 - m0 - 1:
+            for d in range(1, i1 - i0):
+                pairs[i0 + d] = m0 + d
+    return {i: body[m] for i, m in pairs.items()}
+
+
+def _views(doc, facts) -> list[_Para]:
+    """The importer's paragraphs in body order, each with readback's look of the same body
+    paragraph when there is one (:func:`_pairs`); notes have none."""
+    from plancc.importer.source import SPara, STable
+
+    spans = [b for b in doc.blocks if isinstance(b, SPara) and not b.note]
+    pairs = _pairs(spans, facts.body)
+    at_span = {id(b): i for i, b in enumerate(spans)}
+    out: list[_Para] = []
+    tables = 0
+    holder = ""  # the key of the last body paragraph readback read (its text boxes' words included)
+    for b in doc.blocks:
+        if isinstance(b, STable):
+            tables += 1
+            if out:
+                out[-1].table_after = out[-1].table_after or tables
+            continue
+        i = at_span.get(id(b))
+        layout = pairs.get(i) if i is not None else None
+        place = b.place if facts.pages_known else replace(b.place, page=None)
+        view = _Para(b, layout, place)
+        if layout is not None:
+            holder = _key(layout.text)
+        elif not b.note:
+            k = _key(b.text)
+            view.drawn = bool(k) and k in holder
+        out.append(view)
+    # a note's text follows the citing paragraph's on the report's line
+    at: dict[int, int] = {}
+    for p in out:
+        if p.note:
+            p.offset = at.get(p.index, 0) + 1
+        at[p.index] = p.offset + len(p.full_text)
+    return out
 
 
 # ---- reading the document's parts -------------------------------------------------------
@@ -150,15 +293,17 @@ def _is_heading_text(text: str) -> bool:
 class _Roles:
     """Which paragraphs are the title, headings, body, attachment labels, issuer and date."""
 
-    def __init__(self, body):
+    def __init__(self, paras: list[_Para]):
         self.title: list = []
+        self.head: list = []  # words of drawings above the title (prose only)
         self.attachment: list = []
         self.headings: list = []  # (para, rung, value, number, standalone)
         self.body: list = []
         self.date = None
         self.signature = None
         self.wenhao = None
-        texts = [p for p in body if p.full_text.strip()]
+        # footnotes, endnotes and text boxes are read for their words only: no title, heading or 落款 in them
+        texts = [p for p in paras if p.full_text.strip() and not p.note and not p.drawn]
         # the title: centred lines (or Title style) before the body, after an optional 附件 label
         i = 0
         while i < len(texts) and _ATTACHMENT.match(texts[i].full_text.strip()):
@@ -167,7 +312,11 @@ class _Roles:
         lead: list = []
         while i < len(texts) and len(lead) < 6:
             p = texts[i]
-            if (p.align == "center" or p.style.casefold() in ("title", "标题")) and not _typed_number(p.full_text.strip()):
+            if not lead and len(self.head) < 3 and not p.measured and not p.align and not p.style:
+                # a drawing's words in the head (a masthead as WordArt or a text box): not the title
+                self.head.append(p)
+                i += 1
+            elif (p.align == "center" or p.style.casefold() in ("title", "标题")) and not _typed_number(p.full_text.strip()):
                 lead.append(p)
                 i += 1
             else:
@@ -276,7 +425,7 @@ def _footers(facts, profile, out: _Out) -> None:
 
 def _fonts(roles: _Roles, profile, out: _Out) -> None:
     st = profile.styles
-    body = [p for p in roles.body if p.full_text.strip()]
+    body = [p for p in roles.body if p.full_text.strip() and p.measured]
     want_faces = _faces(st.body)
     wrong = [p for p in body if (p.east_asia or "").casefold() not in want_faces]
     if wrong:
@@ -287,14 +436,14 @@ def _fonts(roles: _Roles, profile, out: _Out) -> None:
         got = Counter(p.size for p in wrong).most_common(1)[0][0]
         out.add("PLD202", {"count": len(wrong), "got": _pt(got), "want": _pt(st.body.size)}, para=wrong[0])
     indent = 2 * st.body.size * 10  # two characters of the body size, in twips
-    unindented = [p for p in body if not p.number and not ((p.first_line_chars or 0) >= 150 or (p.first_line >= indent * 0.75 and p.first_line <= indent * 1.25)
+    unindented = [p for p in body if not (p.number or p.layout.number) and not ((p.first_line_chars or 0) >= 150 or (p.first_line >= indent * 0.75 and p.first_line <= indent * 1.25)
                                          or (p.size and abs(p.first_line - 2 * p.size * 10) <= p.size * 5))]
     if unindented and st.body.indent.first_line:
         out.add("PLD205", {"count": len(unindented), "problem": message("docx.indent.first_line", "zh"),
                            "problem_en": message("docx.indent.first_line", "en")}, para=unindented[0])
     # the title
     t = st.title
-    for p in roles.title[:1]:
+    for p in [p for p in roles.title if p.measured][:1]:
         problems = []
         if (p.east_asia or "").casefold() not in _faces(t):
             problems.append(("face", p.east_asia or message("docx.font.unset", out.lang), t.font.east_asia))
@@ -311,7 +460,7 @@ def _fonts(roles: _Roles, profile, out: _Out) -> None:
     # the headings that stand on their own line
     for rung in (1, 2, 3, 4):
         look = getattr(st, f"heading{rung}")
-        mine = [h[0] for h in roles.headings if h[1] == rung and h[4]]
+        mine = [h[0] for h in roles.headings if h[1] == rung and h[4] and h[0].measured]
         wrong = [p for p in mine if (p.east_asia or "").casefold() not in _faces(look) or (p.size and p.size != look.size)]
         if wrong:
             p = wrong[0]
@@ -368,15 +517,20 @@ def _sequence(out: _Out, p, found: str, value: int, expected: int, number: str, 
                        "problem_en": message(f"docx.sequence.{key}", "en", **values)}, para=p, column=column, length=len(number))
 
 
-def _attachment_and_end(facts, roles: _Roles, profile, out: _Out) -> None:
+def _attachment_and_end(paras: list[_Para], roles: _Roles, profile, out: _Out) -> None:
     label = profile.styles.attachment_label
+    order = {id(p): k for k, p in enumerate(paras)}
+    body = [p for p in paras if not p.note]
+    first_text = next((q for q in body if q.full_text.strip()), None)
     for p in roles.attachment:
         problems = []
-        first = p.index == next((q.index for q in facts.body if q.full_text.strip()), 0)
-        before = facts.body[p.index - 2] if p.index >= 2 else None
-        if not (first or p.page_break_before or p.page_break or (before is not None and before.page_break)):
+        k = order[id(p)]
+        before = next((q for q in reversed(paras[:k]) if not q.note), None)
+        new_page = before is not None and before.page is not None and p.page is not None and p.page > before.page
+        if not (p is first_text or p.page_break_before or p.page_break or new_page
+                or (before is not None and before.page_break)):
             problems.append("page")
-        if (p.east_asia or "").casefold() not in _faces(label):
+        if p.measured and (p.east_asia or "").casefold() not in _faces(label):
             problems.append("face")
         if p.first_line > 0 or p.indent_left > 0 or p.align in ("center", "right"):
             problems.append("indent")
@@ -423,7 +577,7 @@ def _tables(facts, profile, out: _Out) -> None:
 # ---- the prose rules --------------------------------------------------------------------
 
 
-def _prose(facts, roles: _Roles, settings, out: _Out, display: str) -> None:
+def _prose(all_paras: list[_Para], roles: _Roles, settings, out: _Out, display: str) -> None:
     """The plan rules that read only prose, on a plan holding the paragraphs (see the module's docstring)."""
     from plancc.check.context import Context
     from plancc.check.registry import RULES, all_rules
@@ -432,7 +586,9 @@ def _prose(facts, roles: _Roles, settings, out: _Out, display: str) -> None:
 
     all_rules()
     keep = str.maketrans("{}", "｛｝")  # same length: columns stay right; nothing reads as a reference
-    paras = [p for p in facts.body if p.full_text.strip() and p is not roles.wenhao]
+    # notes after the body's paragraphs: one between two items of a list would break its count (PL801)
+    paras = [p for p in all_paras if p.full_text.strip() and p is not roles.wenhao]
+    paras = [p for p in paras if not p.note] + [p for p in paras if p.note]
     title = "".join(p.full_text.strip() for p in roles.title) or message("docx.untitled", out.lang)
     document = {"title": title.translate(keep)}
     if roles.wenhao is not None:
@@ -473,35 +629,39 @@ def _prose(facts, roles: _Roles, settings, out: _Out, display: str) -> None:
             column, length = (f.text_range[0] + 1, f.text_range[1]) if f.text_range else (1, 0)
             if para is not roles.wenhao and para in roles.title:
                 column, length = 1, 0
-            span = Span(para.index, column, para.index, column + max(length, 1))
-            from plancc.importer.source import Place
-
-            place = Place(paragraph=para.index, page=para.page if out.pages_known else None).words(out.lang)
+            path, span = _where(para, out.lang, column, length)
             out.items.append(Diagnostic(code, f.severity or severity, rule.format(f.params, out.lang), out.file, span,
-                                        path=message("docx.where.paragraph", out.lang, place=place, text=_excerpt(para.full_text))))
+                                        path=path))
 
 
 # ---- entry --------------------------------------------------------------------------------
 
 
-def check_facts(facts, profile, *, file: str, lang: str = "zh", settings=None) -> list[Diagnostic]:
-    """Every finding on a document read back (plancc.emit.readback.DocxFacts)."""
+def check_facts(facts, doc, profile, *, file: str, lang: str = "zh", settings=None) -> list[Diagnostic]:
+    """Every finding on a document: its layout read back (plancc.emit.readback.DocxFacts), its
+    text as the importer reads it (plancc.importer.source.SourceDoc)."""
     out = _Out(file, lang, settings.selection if settings is not None else None, facts.pages_known)
-    roles = _Roles(facts.body)
+    paras = _views(doc, facts)
+    roles = _Roles(paras)
     _page(facts, profile, out)
     _footers(facts, profile, out)
     _fonts(roles, profile, out)
     _numbering(roles, out)
-    _attachment_and_end(facts, roles, profile, out)
+    _attachment_and_end(paras, roles, profile, out)
     _tables(facts, profile, out)
-    _prose(facts, roles, settings, out, file)
+    _prose(paras, roles, settings, out, file)
     out.items.sort(key=Diagnostic.sort_key)
     return out.items
 
 
-def document_text(facts) -> str:
-    """The body's paragraphs one a line: line N of it is paragraph N (what reports quote)."""
-    return "\n".join(p.full_text.replace("\n", " ").replace("\r", " ") for p in facts.body)
+def document_text(doc) -> str:
+    """The paragraphs one a line: line N of it is paragraph N as the importer numbers it (what
+    reports quote), the notes it cites after its text, each after a space."""
+    lines: dict[int, list[str]] = {}
+    for p in doc.paragraphs():
+        n = p.place.paragraph or 1
+        lines.setdefault(n, []).append((p.number + p.text).replace("\n", " ").replace("\r", " "))
+    return "\n".join(" ".join(lines.get(n, ())) for n in range(1, max(lines, default=0) + 1))
 
 
 def _unreadable(file: str, lang: str, reason: str, detail: str = "") -> Diagnostic:
@@ -552,6 +712,17 @@ def _convert(path: Path, lang: str) -> bytes:
         raise _Refused("conversion", str(exc)) from None
 
 
+def _read_text(data: bytes, name: str, lang: str):
+    """The document's text as ``plancc import`` reads it (the package readback just read)."""
+    from plancc.errors import WordFileError
+    from plancc.importer.docx import read_docx as read_text
+
+    try:
+        return read_text(data, shown=name, lang=lang)
+    except WordFileError as exc:
+        raise _Refused("text", str(exc)) from None
+
+
 def check_docx(path: str | Path, settings=None, display: str | None = None, profile=None):
     """Check one Word document: a FileReport whose source text is the document's paragraphs."""
     import zipfile
@@ -572,13 +743,14 @@ def check_docx(path: str | Path, settings=None, display: str | None = None, prof
             data = _convert(path, lang)
         else:
             data = _read_bytes(path)
-        facts = read_docx(data)
+        facts = read_docx(data, layout_only=True)
+        doc = _read_text(data, name, lang)
         if profile is None:
             from plancc.layout.profile import load_profile
 
             profile = load_profile(None, None, lang)
-        diags = check_facts(facts, profile, file=name, lang=lang, settings=settings)
-        text = document_text(facts)
+        diags = check_facts(facts, doc, profile, file=name, lang=lang, settings=settings)
+        text = document_text(doc)
     except _Refused as r:
         diags = [_unreadable(name, lang, r.reason, r.detail)]
     except FileNotFoundError:

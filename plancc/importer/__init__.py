@@ -58,15 +58,15 @@ def run_import(doc: "SourceDoc") -> "tuple[dict, list[Guess]]":
     """structure, then recognise when that stage is installed: the plan and every guess."""
     from plancc.importer.structure import structure_places
 
-    from plancc.importer.structure import exact_tables
+    from plancc.importer.structure import annexes, exact_tables
 
     plan, guesses, places = structure_places(doc)
     try:
         from plancc.importer.recognise import recognise
     except ImportError:
-        return plan, in_source_order(exact_tables(plan, guesses), doc)
+        return plan, in_source_order(annexes(plan, exact_tables(plan, guesses)), doc)
     plan, more = recognise(plan, doc, places)
-    return plan, in_source_order(exact_tables(plan, [*guesses, *more]), doc)
+    return plan, in_source_order(annexes(plan, exact_tables(plan, [*guesses, *more])), doc)
 
 
 def in_source_order(guesses: "list[Guess]", doc: "SourceDoc | None" = None) -> "list[Guess]":

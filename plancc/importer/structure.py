@@ -6,16 +6,19 @@ What this stage decides, and by which rule:
   the title, then the title (1–5 lines, a line break typed in a paragraph starting a line:
   centred, bold or large lines; without formatting, lines until one ends in a document word
   such as 方案), a subtitle (a line in brackets, or a short centred line under the title), a
-  文号, and the 主送 (a short line ending in “：” naming units, “、” or “，” between them, not a
-  sentence leading into a list). At the end: attachment notes (“附件：1.……”, the numbered lines
+  文号, and the 主送 (a short line ending in “：” naming units, “、” or “，” between them, a
+  unit's kind in brackets after it allowed, not a sentence leading into a list). At the end: attachment notes (“附件：1.……”, the numbered lines
   under it), the 落款 (a short line before the date, or right-aligned ones: up to three units
   set one above the other, written on one line) and the date. What follows the date (附件
-  bodies under their labels, 版记 lines 抄送/……印发), or an attachment label that begins a
+  bodies under their labels, 版记 lines 抄送/……印发, a note in brackets such as “（此件公开发布）”),
+  or an attachment label that begins a
   page after the body, stays in the body as unnumbered sections after the last one (the plan
   language prints nothing after the date).
 - **Outline by numbering, not by font; by heading style where nothing numbers it.** 第一部分,
   第一章 and 第一节 open unnumbered sections (kept in the title), nested in that order, each
-  only as a heading line (第一条 articles stay paragraphs). A paragraph with no number whose
+  only as a heading line (第一条 articles stay paragraphs); so do typed decimal numbers
+  (“1.1 总体目标”, “2.3.1 …”, a level per depth; “1 概述” only in a document that has them),
+  their numbers kept in the title. A paragraph with no number whose
   style or w:outlineLvl makes it a heading (标题 1, Heading 2 …; not level 9, body text) and
   that is a short line opens an unnumbered section at that outline level: it closes the
   sections of its level and deeper. A paragraph that begins with a typed number
@@ -38,6 +41,10 @@ What this stage decides, and by which rule:
   no title and nothing under them become an ``{items: […]}`` list when the form is ①
   or deeper (the ladder's items), or when it is 1./（1） and every item is a long
   sentence; a guess records the choice.
+- **Lines and bullets.** A paragraph whose lines were begun with a line break and an indent
+  (Shift+Enter, then spaces) is a paragraph per line. Word's bullets, and two or more lines in a
+  row typed with a bullet glyph before them (●, ➢ …), become an ``{items: […],
+  numbered: false}`` list; a typed glyph stays in the item's text (render prints no bullets).
 - **Preamble and basis.** The first body paragraph before the first heading; when it
   reads “根据《…》（文号）、《…》等文件精神，……” it becomes ``document.basis`` and
   ``document.preamble`` {lead, after_basis, text}, which the template writes back to
@@ -45,7 +52,8 @@ What this stage decides, and by which rule:
 - **Tables** become ``{table: …}`` blocks: the header from the rows marked to repeat
   (else the first row), vertically merged cells repeated in every row they cover and
   their columns listed in ``merge``, a horizontally merged cell written in its first
-  column (a guess); a short line just before a table is its ``caption``.
+  column (a guess); a short line just before a table is its ``caption``, and so is a first row
+  that is one cell across the table (a sheet's title): the next row is then the header.
 
 Nothing is dropped: every paragraph's text (less its number, which render regenerates)
 lands in the plan, escaped where the plan language would read markup in it (a typed ``{=``,
@@ -68,21 +76,32 @@ _CN = "一二三四五六七八九十百零〇两"
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # (style key, rung on the ladder or None, pattern); the pattern's group 1 is the number
+#: after a decimal number: a space, or a heading's first character (not a measure: “1.5倍”, “2.5万元”)
+_DEC_AFTER = r"(?:[ \u3000\t]+|(?=[\u4e00-\u9fff（《“])(?![倍万亿元个次分小时天周年月日米克名人所项门节课页]))"
 _FORMS: list[tuple[str, Optional[int], re.Pattern]] = [
     ("part", None, re.compile(rf"第([{_CN}0-9０-９]+)(?:部分|篇|编)")),
     ("chapter", None, re.compile(rf"第([{_CN}0-9０-９]+)章")),
     ("sect", None, re.compile(rf"第([{_CN}0-9０-９]+)节")),
+    # decimal outline numbers typed as “1.1”, “2.3.1” (a level per depth): kept in the title, as the parts are
+    ("dec4", None, re.compile(rf"([0-9]{{1,2}}(?:[.．][0-9]{{1,2}}){{3}})(?![.．]?[0-9]){_DEC_AFTER}")),
+    ("dec3", None, re.compile(rf"([0-9]{{1,2}}(?:[.．][0-9]{{1,2}}){{2}})(?![.．]?[0-9]){_DEC_AFTER}")),
+    ("dec2", None, re.compile(rf"([0-9]{{1,2}}[.．][0-9]{{1,2}})(?![.．]?[0-9]){_DEC_AFTER}")),
     ("cn", 1, re.compile(rf"([{_CN}]+)\s*[、，,．.](?![0-9０-９])")),
     ("pcn", 2, re.compile(rf"[（(]\s*([{_CN}]+)\s*[）)]\s*[、，,]?")),
     ("num", 3, re.compile(r"([0-9０-９]{1,3})\s*[.．、，,](?![0-9０-９])")),
     ("num)", 3, re.compile(r"([0-9０-９]{1,3})[)）]")),
     ("pnum", 4, re.compile(r"[（(]\s*([0-9０-９]{1,3})\s*[）)]\s*[、，,]?")),
+    ("num", 3, re.compile(r"([⒈-⒛])\s*")),  # the one-character forms: “⒈” reads as “1.”, “⑴” as “（1）”
+    ("pnum", 4, re.compile(r"([⑴-⒇])\s*[、，,]?")),
     ("circ", 5, re.compile(r"([①-⑳])\s*[、，,.．]?")),
     ("UP", 6, re.compile(r"([A-Z])[.．](?=[\u4e00-\u9fff（《“])")),
     ("low", 7, re.compile(r"([a-z])[.．](?=[\u4e00-\u9fff（《“])")),
 ]
 #: forms that are not on the ladder: a part, a chapter and a section of a chapter, in this order
 _PARTS = ("part", "chapter", "sect")
+#: decimal outline numbers, by depth (“1 概述” only where “1.1 …” follows it: :func:`_decimal_firsts`)
+_DECIMALS = ("dec1", "dec2", "dec3", "dec4")
+_DEC1 = re.compile(r"([0-9]{1,2})[ \u3000\t]+(?=[\u4e00-\u9fff（《“])")
 _STANDARD = {"cn": "一、", "pcn": "（一）", "num": "1.", "num)": "1.", "pnum": "（1）", "circ": "①", "UP": "A.", "low": "a."}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -122,6 +141,10 @@ def _n(text: str) -> int:
     """The count a number writes: “十二” → 12, “３” → 3, “③” → 3."""
     if text in _CIRCLED:
         return _CIRCLED.index(text) + 1
+    if len(text) == 1 and "⑴" <= text <= "⒇":
+        return ord(text) - ord("⑴") + 1
+    if len(text) == 1 and "⒈" <= text <= "⒛":
+        return ord(text) - ord("⒈") + 1
     if len(text) == 1 and text.isascii() and text.isalpha():
         return ord(text.upper()) - ord("A") + 1
     t = text.translate(_DIGITS)
@@ -158,7 +181,7 @@ def numbered(p: SPara) -> Optional[Numbered]:
         m = rx.match(text)
         if m and m.end() < len(text):
             rest = text[m.end():]
-            if style in _PARTS:  # 第一部分, 第一章, 第一节 stay in the title (they are not ladder forms) …
+            if style in _PARTS or style in _DECIMALS:  # 第一部分, 第一章, 第一节, 1.1 stay in the title (not ladder forms) …
                 if not _short_line(text.replace("\n", ""), HEADING_MAX):
                     return None  # … and open a section only as a heading line (“第一节课后……” is a sentence)
                 return Numbered(style, None, _n(m.group(1)), "", text)
@@ -188,6 +211,17 @@ def _toc_lines(blocks: list) -> set[int]:
             out.add(id(b))
         elif t or b.number:
             under = False
+    return out
+
+
+def _decimal_firsts(blocks: list) -> set[str]:
+    """The first parts of the decimal headings (“1.1 …”, “2.3.1 …”) in ``blocks``: “1”, “2”."""
+    out: set[str] = set()
+    for b in blocks:
+        if isinstance(b, SPara) and not b.number.strip():
+            n = numbered(b)
+            if n is not None and n.style in _DECIMALS:
+                out.add(re.split(r"[.．]", n.rest.lstrip(" \u3000\t"), maxsplit=1)[0])
     return out
 
 
@@ -233,6 +267,19 @@ class _Builder:
         self.toc: set[int] = _toc_lines(doc.blocks)  # ids of the lines of a table of contents
         self.annex: set[int] = set()  # ids of the 附件 labels after the date (each opens a section)
         self.record: set[int] = set()  # ids of the 版记 lines after the date
+        self.caption_rows: set[int] = set()  # ids of the tables whose first row is their caption
+        self.dec_firsts: Optional[set[str]] = None  # first parts of the “1.1” headings (read when first asked)
+
+    def decimal_top(self, p: SPara) -> Optional[Numbered]:
+        """A heading line numbered “1 概述” (a number and a space) in a document that has “1.1 …”
+        headings: the top level of its decimal outline."""
+        if self.dec_firsts is None:
+            self.dec_firsts = _decimal_firsts(self.doc.blocks)
+        text = p.text.lstrip(" \u3000\t")
+        m = _DEC1.match(text)
+        if not (m and self.dec_firsts and _short_line(text.replace("\n", ""), HEADING_MAX)):
+            return None
+        return Numbered("dec1", None, _n(m.group(1)), "", text)
 
     def guess(self, key: str, place: Place, path: tuple = (), **values: Any) -> None:
         self.guesses.append(Guess(key, place, tuple(values.items()), path))
@@ -359,11 +406,10 @@ class _Builder:
             self.doc_places["title"] = paras[first].place
             if not formatted:
                 self.guess("import.guess.title", paras[first].place, ("document", "title"), lines=len(title))
-        if masthead is not None:
-            # the plan language has no field for the 发文机关标志: the line under the title keeps its words
-            document["subtitle"] = masthead.text.strip()
-            self.doc_places["subtitle"] = masthead.place
-            self.guess("import.guess.masthead", masthead.place, ("document", "subtitle"), text=masthead.text.strip())
+        if masthead is not None:  # the 发文机关标志 of a 版头, printed above the title with the 文号 under it
+            document["masthead"] = masthead.text.strip()
+            self.doc_places["masthead"] = masthead.place
+            self.guess("import.guess.masthead", masthead.place, ("document", "masthead"), text=masthead.text.strip())
         # subtitle, 文号, 主送
         while i < n:
             p = paras[i]
@@ -382,6 +428,12 @@ class _Builder:
                     or (p.align == "center" and _short_line(t, 30) and not t.endswith(("：", ":")))):
                 document["subtitle"] = t
                 self.doc_places["subtitle"] = p.place
+                i += 1
+                continue
+            if "subtitle" not in document and "addressee" not in document and _DATE.fullmatch(t):
+                document["subtitle"] = t  # a date under the title: kept there, as typed (the date the plan ends with is apart)
+                self.doc_places["subtitle"] = p.place
+                self.guess("import.guess.date_under_title", p.place, ("document", "subtitle"), text=t)
                 i += 1
                 continue
             if ("subtitle" not in document and "number" not in document and "addressee" not in document and len(t) <= 24
@@ -437,6 +489,12 @@ class _Builder:
             p = blocks[end - 1]
             m = _DATE.fullmatch(p.text) or _ISO_DATE.fullmatch(p.text)
             joint = None
+            lines = [x.strip() for x in p.text.split("\n") if x.strip()]
+            if m is None and len(lines) > 1 and len(p.text) <= 120 and (_DATE.fullmatch(lines[-1]) or _ISO_DATE.fullmatch(lines[-1])) \
+                    and all(x.endswith(_ADDRESSEE_ENDS) and _short_line(x, 30) and not _PUNCT.search(x) for x in lines[:-1]):
+                # the 落款's units and the date typed in one paragraph, a line each (Shift+Enter)
+                m = _DATE.fullmatch(lines[-1]) or _ISO_DATE.fullmatch(lines[-1])
+                joint = "　　".join(lines[:-1])
             if m is None and len(p.text) <= 60:  # “某县教育体育局　2025年2月20日”: the 落款 and the date on one line
                 m = _DATE_AT_END.search(p.text)
                 who = p.text[: m.start()].strip(" \u3000\t") if m else ""
@@ -598,7 +656,7 @@ class _Builder:
                 spec = self.table(b)
                 block = {"table": spec}
                 self.anchor(since, block, ("table",))
-                if pending_caption is not None:
+                if pending_caption is not None and "caption" not in spec:
                     spec["caption"] = pending_caption.text.strip()
                     self._drop_last(stack, preface)
                     since = len(self.guesses)
@@ -611,7 +669,25 @@ class _Builder:
             if not b.text.strip() and not b.number.strip():
                 continue
             last_table = None
+            if id(b) not in self.toc and id(b) not in self.annex and id(b) not in self.record and _bullet(b):
+                # bullets (Word's, or a glyph typed before each line): an unnumbered list, the glyphs kept
+                run = [b]
+                while k < len(blocks) and isinstance(blocks[k], SPara) and _bullet(blocks[k]) and id(blocks[k]) not in self.toc \
+                        and id(blocks[k]) not in self.annex and id(blocks[k]) not in self.record:
+                    run.append(blocks[k])
+                    k += 1
+                if len(run) > 1 or b.num_format == "bullet":
+                    items = {"items": [_bullet_text(x) for x in run], "numbered": False}
+                    here().add(items, b.place)
+                    self.part_places[id(items)] = [x.place for x in run]
+                    since = len(self.guesses)
+                    self.guess("import.guess.bullets", b.place, count=len(run))
+                    self.anchor(since, items, ("items",))
+                    continue
+                k -= len(run) - 1
             num = None if id(b) in self.toc else numbered(b)
+            if num is None and id(b) not in self.toc and not b.number.strip():
+                num = self.decimal_top(b)
             level = _outline_level(b)
             if id(b) in self.annex:  # an attachment's label after the date: it opens a section of its own
                 num, level = Numbered("annex", None, 0, "", _one_line(b.text)), None
@@ -627,9 +703,25 @@ class _Builder:
                 t = b.text.strip()
                 if len(stack) == 1 and not preface.content and not preamble_taken and id(b) not in self.toc \
                         and re.sub(r"\s", "", t) != "目录":
-                    self.preamble(b, document)
+                    lines = _indented_lines(t)
+                    if lines is not None:  # the preamble's first line; the lines under it open the body
+                        from dataclasses import replace
+
+                        self.preamble(replace(b, text=lines[0]), document)
+                        for line in lines[1:]:
+                            preface.add(line, b.place)
+                        self.guess("import.guess.line_breaks", b.place, count=len(lines))
+                    else:
+                        self.preamble(b, document)
                     self.doc_places["preamble"] = b.place
                     preamble_taken = True
+                    continue
+                lines = _indented_lines(t)
+                if lines is not None and id(b) not in self.record:
+                    # lines begun with a line break and an indent (Shift+Enter, then spaces): one paragraph each
+                    for line in lines:
+                        here().add(line, b.place)
+                    self.guess("import.guess.line_breaks", b.place, count=len(lines))
                     continue
                 para: Any = t
                 if id(b) in self.record:
@@ -648,7 +740,17 @@ class _Builder:
                        outline=level)
             rest = _one_line(num.rest) if "\n" in num.rest and _heading_line(num.rest) else num.rest.strip()
             m = _RUN_IN.fullmatch(rest)
-            if _short_line(rest, HEADING_MAX) and not (m and m.group(2).strip() and len(rest) > 24):
+            lines = _indented_lines(rest)
+            if lines is not None:
+                # lines begun with a line break and an indent: a heading line first takes the title,
+                # the others are paragraphs of the section
+                if _short_line(lines[0], HEADING_MAX) and not _RUN_IN.fullmatch(lines[0]):
+                    sec.title, lines = lines[0], lines[1:]
+                for line in lines:
+                    sec.add(line, b.place)
+                sec.long = bool(lines) and len(lines[0]) > LONG_ITEM
+                self.guess("import.guess.line_breaks", b.place, count=len(lines) + bool(sec.title))
+            elif _short_line(rest, HEADING_MAX) and not (m and m.group(2).strip() and len(rest) > 24):
                 sec.title = rest
             elif rung in (1, 2) and _closed_heading(rest):
                 sec.title = rest  # “（一）培训对象。” alone on its line: a heading that ends in a full stop
@@ -845,11 +947,12 @@ class _Builder:
         grid = t.grid()
         if not grid or not t.n_cols:
             return {"columns": ["（空表）"], "rows": []}
-        h = t.header_rows if 0 < t.header_rows < t.n_rows else 1
+        top = 1 if _caption_row(t, grid) else 0  # a first row that is one cell across the table: its caption
+        h = t.header_rows - top if 0 < t.header_rows - top < t.n_rows - top else 1
         columns = []
         for k in range(t.n_cols):
             seen: list[str] = []
-            for r in range(h):
+            for r in range(top, top + h):
                 c = grid[r][k]
                 if c is None:
                     continue
@@ -860,7 +963,7 @@ class _Builder:
         if h > 1:
             self.guess("import.guess.table_header", t.place, rows=h)
         for k, c in enumerate(columns):
-            spanning = next((grid[r][k] for r in range(h) if grid[r][k] is not None and grid[r][k].col < k and grid[r][k].text.strip()), None)
+            spanning = next((grid[r][k] for r in range(top, top + h) if grid[r][k] is not None and grid[r][k].col < k and grid[r][k].text.strip()), None)
             if not c.strip() and spanning is not None:  # under a header cell merged across columns
                 columns[k] = spanning.text.strip()
                 self.guess("import.guess.table_header_span", Place(table=t.place.table, row=spanning.row + 1, cell=spanning.col + 1,
@@ -868,12 +971,16 @@ class _Builder:
             elif not c.strip():
                 columns[k] = f"列{k + 1}"
                 self.guess("import.guess.table_empty_header", Place(table=t.place.table, row=1, cell=k + 1, page=t.place.page), col=k + 1)
-        rows, merge, spans = self._rows(t, grid, h)
+        rows, merge, spans = self._rows(t, grid, top + h)
         if spans:
             self.guess("import.guess.table_hspan", t.place, count=spans)
         spec: dict = {"columns": columns, "rows": rows}
-        self.part_places[id(spec)] = [_row_place(t, h + r) for r in range(len(rows))]
-        self.table_sources[id(spec)] = (spec, [(t, h)])
+        if top:
+            spec["caption"] = grid[0][0].text.strip()
+            self.caption_rows.add(id(t))
+            self.guess("import.guess.caption_row", _row_place(t, 0), text=spec["caption"])
+        self.part_places[id(spec)] = [_row_place(t, top + h + r) for r in range(len(rows))]
+        self.table_sources[id(spec)] = (spec, [(t, top + h)])
         if merge:
             spec["merge"] = sorted(merge)
             self.guess("import.guess.table_merge", t.place, columns="、".join(str(m) for m in sorted(merge)))
@@ -885,6 +992,9 @@ _MASTHEAD = re.compile(r"\s*[^\s，。、：:；;！？]{2,30}文件\s*")
 #: a 版记 line: 抄送 (抄报, 主题词) or the 印发 line with its date
 _RECORD = re.compile(rf"\s*(?:抄\s*送|抄\s*报|主\s*题\s*词)\s*[：:]|.*[0-9０-９{_CN}]\s*日\s*印\s*发\s*$")
 
+
+#: a note in brackets under the date (“（此件公开发布）”, “（联系人：……）”): what follows the date, like the 版记
+_DATE_NOTE = re.compile(r"\s*[（(][^（）()\n]{2,60}[）)]\s*")
 
 _NOTE_ITEM = re.compile(r"([0-9０-９]{1,2})\s*[.．、]\s*(.+)")
 
@@ -907,7 +1017,8 @@ def _trailer_start(blocks: list) -> Optional[int]:
     after a date line (blank lines between them aside), or an attachment label that begins a new
     page; None when there is none."""
     for j, b in enumerate(blocks):
-        if not (isinstance(b, SPara) and not b.number and (_label_line(b.text) or _RECORD.match(b.text))):
+        if not (isinstance(b, SPara) and not b.number and (_label_line(b.text) or _RECORD.match(b.text)
+                                                             or _DATE_NOTE.fullmatch(b.text))):
             continue
         if b.page_break_before and _label_line(b.text) and j > 0:
             return j  # an attachment that begins a page of its own, after the body (dated or not)
@@ -940,6 +1051,8 @@ def _addressee(t: str) -> bool:
     body = t[:-1]
     if "，" not in body and "," not in body:
         return len(t) <= 40
+    # a unit's kind in brackets after it (“县直各学校（幼儿园）”) names units too: read without it
+    body = re.sub(r"[（(][^（）()，,。；：:]{1,12}[）)]", "", body)
     parts = [x.strip() for x in re.split(r"[，,、]", body)]
     return all(x and (x.startswith("各") or x.endswith(_ADDRESSEE_ENDS)) for x in parts) and not _PUNCT.search(
         re.sub(r"[，,、]", "", body))
@@ -975,6 +1088,43 @@ def _one_line(text: str) -> str:
             continue
         out += (" " if out and out[-1].isascii() and out[-1].isalnum() and x[0].isascii() and x[0].isalnum() else "") + x
     return out
+
+
+#: glyphs typed (or Word's bullets read) before a line of a list without numbers
+_BULLETS = "●•·▪■◆◇□○◎➢➤►▶▸‣⁃✔✓√※★☆◼◾▫"
+
+
+def _bullet(p: SPara) -> bool:
+    """Whether a paragraph is a bullet: Word's (its numbering a bullet), or one typed with a glyph before it."""
+    if p.num_format == "bullet" and len(p.number.strip()) <= 2:
+        return bool(p.text.strip())
+    if p.number.strip():
+        return False
+    t = p.text.lstrip(" \u3000\t\u00a0")
+    return len(t) > 1 and t[0] in _BULLETS and t[1:].strip() != ""
+
+
+def _bullet_text(p: SPara) -> str:
+    """A bullet's text as an item: the glyph kept where the source shows one (render prints no bullets)."""
+    glyph = "".join(c for c in p.number.strip() if not "\ue000" <= c <= "\uf8ff")  # a symbol font's private glyph shows nothing
+    return (glyph + p.text.strip(" \u3000\t\u00a0")).strip()
+
+
+_INDENT = re.compile(r"(?:\u3000|[ \u00a0]{2,}|\t)[\s\u3000\u00a0]*")
+
+
+def _indented_lines(text: str) -> Optional[list[str]]:
+    """The lines of a paragraph typed as several (a line break, then an indent, before each line after
+    the first: “3月：……；\\n　　4月：……”), each without its indent; None when it is one paragraph (no
+    line break, or one not followed by an indent: a line broken by hand inside a sentence)."""
+    if "\n" not in text:
+        return None
+    raw = text.split("\n")
+    if not all(_INDENT.match(x) for x in raw[1:] if x.strip()):
+        return None
+    lines = [x.strip(" \u3000\t\u00a0") for x in raw]
+    lines = [x for x in lines if x]
+    return lines if len(lines) > 1 else None
 
 
 def _closed_heading(text: str) -> bool:
@@ -1043,7 +1193,7 @@ def structure(doc: SourceDoc) -> tuple[dict, list[Guess]]:
     """The plan of prose a document's structure gives (its tables in their exact form), and the
     guesses made on the way."""
     plan, guesses, _ = structure_places(doc)
-    return plan, exact_tables(plan, guesses)
+    return plan, annexes(plan, exact_tables(plan, guesses))
 
 
 def structure_places(doc: SourceDoc) -> tuple[dict, list[Guess], dict[tuple, Place]]:
@@ -1062,6 +1212,9 @@ def structure_places(doc: SourceDoc) -> tuple[dict, list[Guess], dict[tuple, Pla
     start = b.head(lead, document)
     body = b.tail(blocks[start:], document)
     sections = b.body(body, document)
+    for d in sections:  # the attachments printed after the date: moved to the document once recognise is done
+        if id(d) in b.sec_of and b.sec_of[id(d)].style == "annex":
+            d[ANNEX] = True
     plan: dict = {"plancc": 1, "document": _ordered_document(document)}
     if sections:
         plan["sections"] = sections
@@ -1079,9 +1232,26 @@ _MOOT_GUESSES = ("import.guess.table_header_span", "import.guess.table_empty_hea
                  "import.guess.table_merge")
 
 
-def _needs_exact(t: STable, h: int) -> bool:
-    return h > 1 or any(c.rowspan > 1 or c.colspan > 1 for c in t.cells) or any(
-        not c.text.strip() for c in t.cells if c.row < h)
+def _needs_exact(t: STable, h: int, top: int = 0) -> bool:
+    """Whether a table's exact form differs from its plain one (``h`` its header's last row + 1, below
+    a caption row when ``top`` is 1)."""
+    return h - top > 1 or any(c.rowspan > 1 or c.colspan > 1 for c in t.cells if c.row >= top) or any(
+        not c.text.strip() for c in t.cells if top <= c.row < h)
+
+
+def _caption_row(t: STable, grid) -> bool:
+    """Whether the first row of ``t`` is one cell across the whole table holding a short line, with a
+    header and a row under it: the table's caption (a sheet's title, “某某评分表”), not its header."""
+    if t.n_rows < 3 or t.n_cols < 2 or not grid:
+        return False
+    c = grid[0][0]
+    if c is None or c.colspan < t.n_cols or c.rowspan != 1 or any(grid[0][k] is not c for k in range(t.n_cols)):
+        return False
+    text = c.text.strip()
+    if "\n" in text or not _short_line(text, 40) or re.search(r"[：:]", text):
+        return False  # a sentence, or a form's line (“填报单位（盖章）：”), is no title
+    below = [grid[1][k] for k in range(t.n_cols)]
+    return len({id(x) for x in below if x is not None}) > 1  # the header under it has columns
 
 
 def _cell_rows(t: STable, first: int, last: int, floor: int) -> list[list]:
@@ -1121,10 +1291,11 @@ def _cell_rows(t: STable, first: int, last: int, floor: int) -> list[list]:
     return out
 
 
-def _exact(sources: list[tuple[STable, int]]) -> dict:
-    """A table's columns/header and rows as Word has them, merged cells and all."""
+def _exact(sources: list[tuple[STable, int]], top: int = 0) -> dict:
+    """A table's columns/header and rows as Word has them, merged cells and all (below its caption
+    row when ``top`` is 1)."""
     first, h = sources[0]
-    header = _cell_rows(first, 0, h, 0)
+    header = _cell_rows(first, top, h, top)
     out: dict = {}
     if h == 1 and all(isinstance(c, str) for c in header[0]):
         out["columns"] = header[0]
@@ -1145,10 +1316,11 @@ def _mark_exact_tables(b: "_Builder") -> None:
 
     for spec, sources in b.table_sources.values():
         t, h = sources[0]
-        if not (t.n_cols and t.grid()) or not any(_needs_exact(x, hh if x is t else 0) for x, hh in sources):
+        top = 1 if id(t) in b.caption_rows else 0
+        if not (t.n_cols and t.grid()) or not any(_needs_exact(x, hh if x is t else 0, top if x is t else 0) for x, hh in sources):
             continue
         snapshot = json.dumps([spec.get("columns"), spec.get("rows"), spec.get("merge")], ensure_ascii=False)
-        spec[EXACT] = (_exact(sources), snapshot, [x.place.table for x, _ in sources])
+        spec[EXACT] = (_exact(sources, top), snapshot, [x.place.table for x, _ in sources])
 
 
 def exact_tables(plan: dict, guesses: list[Guess]) -> list[Guess]:
@@ -1174,6 +1346,84 @@ def exact_tables(plan: dict, guesses: list[Guess]) -> list[Guess]:
         elif isinstance(v, list):
             stack.extend(v)
     return [g for g in guesses if not (g.key in _MOOT_GUESSES and g.place.table in done)]
+
+
+#: the key marking a section that is an attachment printed after the date, until :func:`annexes` moves it
+ANNEX = "_plancc_annex"
+
+
+def annexes(plan: dict, guesses: list[Guess]) -> list[Guess]:
+    """The attachments printed after the date (each under its label “附件1” on a page of its own,
+    marked by structure) become ``document.attachments[].content`` and ``.sections``, joined to the
+    附件说明's entry of the same label: render prints them after the 落款, as the source does. Run
+    after recognise (which reads them as sections); the guesses made in them follow them."""
+    from dataclasses import replace
+
+    sections = plan.get("sections")
+    if not isinstance(sections, list):
+        return guesses
+    found = [(k, d) for k, d in enumerate(sections) if isinstance(d, dict) and d.pop(ANNEX, False)]
+    if not found:
+        return guesses
+    document = plan.setdefault("document", {})
+    listed = document.get("attachments")
+    atts: list[dict] = list(listed) if isinstance(listed, list) else []
+    by_label = {a.get("label"): a for a in atts if isinstance(a, dict)}
+    moved: dict[int, tuple[tuple, int]] = {}  # old section index → (new path, content items dropped before)
+    for k, d in found:
+        line = (d.get("title") or "").strip()
+        m = _LABEL_TITLE.fullmatch(line)
+        title, head = (m.group(1).strip(), line[: m.start(1)]) if m else ("", line)
+        number = re.search(rf"[0-9０-９{_CN}]+", head)
+        label = f"附件{_n(number.group(0))}" if number else "附件"
+        content = d.get("content") or []
+        att = by_label.get(label)
+        known = title or (att.get("title") if att else "") or ""
+        first = content[0] if content else None
+        first_text = first if isinstance(first, str) else first.get("text") if isinstance(first, dict) and isinstance(
+            first.get("text"), str) else None
+        caption = first["table"].get("caption") if isinstance(first, dict) and isinstance(first.get("table"), dict) else None
+        dropped = 0
+        # the attachment's own title, the line under its label (printed by the attachment page, not again)
+        if first_text is not None and (first_text.strip() == known or not known and _short_line(first_text, 60)
+                                       and not first_text.rstrip().endswith(("。", "；", "：", ":"))):
+            title = title or first_text.strip()
+            content.pop(0)
+            dropped = 1
+        elif isinstance(caption, str) and (caption.strip() == known or not known):
+            title = title or caption.strip()
+            del first["table"]["caption"]  # a table's caption that is the attachment's title
+        if att is None:
+            att = {"label": label, "title": title or label}
+            atts.append(att)
+            by_label[label] = att
+        if content:
+            att["content"] = content
+        if d.get("sections"):
+            att["sections"] = d["sections"]
+        moved[k] = (("document", "attachments", atts.index(att)), dropped)
+    document["attachments"] = atts
+    if not isinstance(listed, list):
+        document["attachment_note"] = False  # the source lists its attachments nowhere: print no 附件说明
+    gone = set(moved)
+    plan["sections"] = [d for k, d in enumerate(sections) if k not in gone]
+    shift = {k: sum(1 for g in gone if g < k) for k in range(len(sections))}
+
+    def remap(path: tuple) -> tuple:
+        if len(path) < 2 or path[0] != "sections" or not isinstance(path[1], int):
+            return path
+        k = path[1]
+        if k in moved:
+            at, dropped = moved[k]
+            rest = path[2:]
+            if rest[:1] == ("title",):
+                return (*at, "label")
+            if rest[:1] == ("content",) and len(rest) > 1 and isinstance(rest[1], int):
+                return (*at, "content", max(rest[1] - dropped, 0), *rest[2:])
+            return (*at, *rest)
+        return ("sections", k - shift.get(k, 0), *path[2:])
+
+    return [replace(g, path=remap(g.path)) if g.path else g for g in guesses]
 
 
 def _escape(plan: dict, b: "_Builder", places: dict[tuple, Place]) -> None:
@@ -1220,7 +1470,8 @@ def _escape(plan: dict, b: "_Builder", places: dict[tuple, Place]) -> None:
         stack.extend(((*path, "sections", i), s) for i, s in enumerate(sec.get("sections") or []))
 
 
-_DOC_ORDER = ("attachment_label", "title", "subtitle", "number", "addressee", "basis", "preamble", "issuer", "date", "attachments")
+_DOC_ORDER = ("attachment_label", "masthead", "title", "subtitle", "number", "addressee", "basis", "preamble", "issuer", "date",
+              "attachments", "attachment_note")
 
 
 def _ordered_document(d: dict) -> dict:

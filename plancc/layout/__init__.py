@@ -93,6 +93,8 @@ def _generate(plan: Plan, folder: Path, title_chars: int, budget: Any):
         "plan": plan,
         "facts": facts,
         "title_lines": lines,
+        # an attachment's title, broken into lines as the document's title is
+        "break_title": lambda text: break_title(str(text), title_chars),
         "prose": lambda text: prose(text, facts),
         "kind_of": kind_of,
         "render_block": render_block,

@@ -139,25 +139,29 @@ def _table(n: int) -> STable:
                   Place(table=n, page=2), n_rows=2, n_cols=2, header_rows=1)
 
 
-def test_attachments_and_record_after_the_date_stay_in_the_body():
+def test_attachments_after_the_date_become_the_documents_and_the_record_stays_in_the_body():
+    from plancc.importer.structure import annexes
+
     right = {"align": "right"}
     plan, guesses, places = structure_places(_doc(
         "某县新教师培训方案", "导语。", "一、目标", "提升。", "附件：1.课程安排表", "2.报名表", ("某县教育体育局", right),
         ("2025年7月20日", right), ("附件1", {"page_break_before": True}), ("课程安排表", {"align": "center", "bold": True}),
         _table(1), "附件2", "报名表", "抄送：县人民政府办公室。", "某县教育体育局办公室　　2025年7月20日印发"))
+    # before recognise, the attachments are marked sections (recognise reads them as sections)
+    assert [s.get("title") for s in plan["sections"][1:]] == ["附件1", "附件2", None]
+    assert places[("sections", 1, "content", 0, "table", "rows", 0)] == Place(table=1, row=2, page=2), sorted(
+        k for k in places if k[:2] == ("sections", 1))
+    assert places[("sections", 3, "content", 1)].paragraph == 14
+    guesses = annexes(plan, guesses)
     doc = plan["document"]
     assert doc["issuer"] == "某县教育体育局" and doc["date"] == "2025-07-20"
-    assert [a["label"] for a in doc["attachments"]] == ["附件1", "附件2"]
+    att1, att2 = doc["attachments"]
+    assert (att1["label"], att1["title"], att1["content"][0]["table"]["rows"]) == ("附件1", "课程安排表", [["8月11日", "开班"]])
+    assert (att2["label"], att2["title"]) == ("附件2", "报名表") and "content" not in att2  # its title line is not repeated
     secs = plan["sections"]
-    assert [s.get("title") for s in secs[1:]] == ["附件1", "附件2", None]
-    assert all(s["numbered"] is False for s in secs[1:])
-    assert secs[1]["content"][0]["table"]["rows"] == [["8月11日", "开班"]]
-    assert secs[3]["content"][0]["text"] == "抄送：县人民政府办公室。"
+    assert len(secs) == 2 and secs[1]["content"][0]["text"] == "抄送：县人民政府办公室。"
     g = next(g for g in guesses if g.key == "import.guess.after_date")
-    assert g.path[:2] == ("sections", 1)
-    # places: the table's row, the record's line
-    assert places[("sections", 1, "content", 0, "table", "rows", 0)] == Place(table=1, row=2, page=2)
-    assert places[("sections", 3, "content", 1)].paragraph == 14
+    assert g.path == ("document", "attachments", 0, "label")
     _checks(plan, guesses)
 
 
@@ -231,8 +235,10 @@ def test_a_line_after_the_numbered_attachment_note_stays_in_the_body():
 def test_an_attachment_on_a_page_of_its_own_after_an_undated_body():
     plan, _ = structure(_doc("某县培训方案", "导语。", "一、目标", "提升。", ("附件1", {"page_break_before": True}),
                              ("课程安排表", {"align": "center"}), "第一周：开班。"))
-    assert plan["sections"][-1]["title"] == "附件1"
-    assert plan["sections"][-1]["numbered"] is False
+    (att,) = plan["document"]["attachments"]
+    assert (att["label"], att["title"], att["content"]) == ("附件1", "课程安排表", ["第一周：开班。"])
+    assert plan["document"]["attachment_note"] is False  # the source lists no attachments: print no 附件说明
+    assert [s.get("title") for s in plan["sections"]] == ["目标"]
 
 
 def test_headings_by_style_nest_no_deeper_than_the_limit():
@@ -262,7 +268,7 @@ def test_a_masthead_over_the_number_is_not_the_title():
     doc = plan["document"]
     assert doc["title"] == "某县2025年教师培训实施方案"
     assert doc["number"] == "某教体发〔2025〕3号"
-    assert doc["subtitle"] == "某县教育体育局文件"
+    assert doc["masthead"] == "某县教育体育局文件" and "subtitle" not in doc
     assert doc["addressee"] == "各学校"
     assert any(g.key == "import.guess.masthead" for g in guesses)
 
@@ -304,7 +310,8 @@ def test_an_attachment_label_with_its_title_after_the_date():
     plan, _ = structure(_doc("某县培训方案", "导语。", "一、目标", "提升。", ("某县教育体育局", right), ("2025年2月20日", right),
                              "附件1：课程安排表", "第一周：开班。"))
     assert plan["document"]["date"] == "2025-02-20"
-    assert plan["sections"][-1]["title"] == "附件1：课程安排表"
+    (att,) = plan["document"]["attachments"]
+    assert (att["label"], att["title"], att["content"]) == ("附件1", "课程安排表", ["第一周：开班。"])
 
 
 def test_years_typed_with_a_digit_or_letter_zero():

@@ -125,6 +125,10 @@ CASES = [
     Case("PL510", "assessments: [{id: 分层项目, total: 100}]\nsections:\n  - title: 考核\n    content: [按规定考核。]\n", "id: 分层项目",
          "assessments: [{id: 分层项目, total: 100}]\nsections:\n  - title: 考核\n    content: [满分{=assessments.分层项目.total}分。]\n",
          id="cited"),
+    Case("PL510", "module_sets: [{id: 培训内容, modules: [师德, 教学]}]\nsections:\n  - title: 内容\n    content: [分为两个模块。]\n",
+         "id: 培训内容",
+         "module_sets: [{id: 培训内容, modules: [师德, 教学]}]\nsections:\n  - title: 内容\n"
+         "    content: [分为{=modules.培训内容.count:cn}个模块。]\n", id="cited-module-set"),
     # -- ranges -------------------------------------------------------------------------
     Case("PL601", "tiers: [{name: 成长期教师, years: [8, 3]}]\n", "[8, 3]", "tiers: [{name: 成长期教师, years: [3, 8]}]\n", says=("8", "3")),
     Case("PL602", "tiers:\n  - {name: 新教师, years: [1, 3]}\n  - {name: 成长期教师, years: [3, 8]}\n", "成长期教师",

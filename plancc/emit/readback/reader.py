@@ -56,8 +56,11 @@ def _xml(data: bytes) -> etree._Element:
     return etree.fromstring(data, parser=_PARSER)
 
 
-def read_docx(source: Source) -> DocxFacts:
-    """Layout facts of a .docx given as a path, bytes or a binary file object."""
+def read_docx(source: Source, *, layout_only: bool = False) -> DocxFacts:
+    """Layout facts of a .docx given as a path, bytes or a binary file object. ``layout_only``
+    (what ``plancc validate FILE.docx`` asks for: it reads the text with the importer's reader)
+    leaves out what only the read-back tests look at: the paragraphs' texts (``paragraphs``),
+    children out of schema order, the styles used and the core properties."""
     import io
 
     if isinstance(source, (bytes, bytearray)):
@@ -119,7 +122,8 @@ def read_docx(source: Source) -> DocxFacts:
                  if s.get(_q("type")) == "paragraph" and _on_attr(s.get(_q("default")))),
                 None,
             )
-            facts.out_of_order += _order_problems(sroot, styles_part)
+            if not layout_only:
+                facts.out_of_order += _order_problems(sroot, styles_part)
         style_names = {sid: f.name for sid, f in style_by_id.items()}
 
         # settings
@@ -138,7 +142,8 @@ def read_docx(source: Source) -> DocxFacts:
 
         # document
         droot = _xml(raw_parts[doc_part]) if doc_part in raw_parts else _xml(zf.read(doc_part))
-        facts.out_of_order += _order_problems(droot, doc_part)
+        if not layout_only:
+            facts.out_of_order += _order_problems(droot, doc_part)
         body = droot.find(_q("body"))
         used: set[str] = set()
         default_para = default_paragraph_style or "Normal"
@@ -151,7 +156,8 @@ def read_docx(source: Source) -> DocxFacts:
                     ps = child.find("w:pPr/w:pStyle", NS)
                     sid = _val(ps) or default_para
                     name = style_names.get(sid, sid)
-                    facts.paragraphs.append((name, _para_text(child)))
+                    if not layout_only:
+                        facts.paragraphs.append((name, _para_text(child)))
                     if facts.pages_known:
                         if _on(child.find("w:pPr/w:pageBreakBefore", NS)):
                             page += 1
@@ -166,10 +172,11 @@ def read_docx(source: Source) -> DocxFacts:
                         page += _breaks(child)
                 elif child.tag == _q("sectPr"):
                     sect = child
-            for e in body.iter(_q("pStyle"), _q("rStyle")):
-                used.add(e.get(_q("val")) or "")
-            if any(True for p in body.iter(_q("p")) if p.find("w:pPr/w:pStyle", NS) is None):
-                used.add(default_para)
+            if not layout_only:
+                for e in body.iter(_q("pStyle"), _q("rStyle")):
+                    used.add(e.get(_q("val")) or "")
+                if any(True for p in body.iter(_q("p")) if p.find("w:pPr/w:pStyle", NS) is None):
+                    used.add(default_para)
         if sect is None and body is not None:
             sect = body.find(".//w:sectPr", NS)
         if sect is not None:
@@ -190,9 +197,10 @@ def read_docx(source: Source) -> DocxFacts:
                     part = targets[rid][1]
                     froot = _xml(raw_parts.get(part) or zf.read(part))
                     facts.footers.append(_footer_facts(kind, part, froot, style_names))
-                    facts.out_of_order += _order_problems(froot, part)
-                    for e in froot.iter(_q("pStyle"), _q("rStyle")):
-                        used.add(e.get(_q("val")) or "")
+                    if not layout_only:
+                        facts.out_of_order += _order_problems(froot, part)
+                        for e in froot.iter(_q("pStyle"), _q("rStyle")):
+                            used.add(e.get(_q("val")) or "")
         facts.footers.sort(key=lambda f: {"default": 0, "even": 1, "first": 2}.get(f.kind, 3))
         for sid in sorted(used):
             if sid in style_by_id:
@@ -200,7 +208,7 @@ def read_docx(source: Source) -> DocxFacts:
             else:
                 facts.styles[sid] = StyleFacts(style_id=sid, name=f"(undefined style {sid})", type="missing")
 
-        if "docProps/core.xml" in names:
+        if "docProps/core.xml" in names and not layout_only:
             croot = _xml(zf.read("docProps/core.xml"))
             for e in croot:
                 facts.core[etree.QName(e).localname] = e.text or ""

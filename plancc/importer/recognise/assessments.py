@@ -210,8 +210,19 @@ def _tables(ctx: Ctx, home: dict) -> None:
                 continue
             t = blk["table"]
             rows = t.get("rows")
-            if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows) or not isinstance(t.get("columns"), list):
+            if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
                 continue  # not a table the structure stage makes
+            if not isinstance(t.get("columns"), list):
+                continue  # not a table the structure stage makes
+            heads = _titled_header(t)
+            if heads is not None:  # a title row across the table, the column titles in its first row
+                before = [list(r) for r in rows]
+                aid = _cited_table(ctx, t, heads, first=1)
+                if aid is not None:
+                    _keep_exact(t, before)
+                    home[path] = aid
+                    ctx.guess("import.guess.scored_table", path + ("content", i), ("assessments", len(ctx.plan["assessments"]) - 1), id=aid)
+                continue
             cols = [str(c).strip() for c in t.get("columns") or []]
             if "权重" in cols:
                 got = _evaluation(ctx, t, cols)
@@ -313,7 +324,48 @@ _NAME_COLUMNS = ("考核项目", "评价项目", "项目", "考核内容", "考�
 _CELL = re.compile(r"^(\d+(?:\.\d+)?)(分?)$")
 
 
-def _cited_table(ctx: Ctx, t: dict, cols: list[str]):
+def _titled_header(t: dict):
+    """The column titles of a table whose header is one title across the whole table
+    (“新入职教师培训考核评分表” over 考核项目 | 分值 | …, as pasted from a workbook; the merged cell is
+    read into every column): its first row, when the table's exact form keeps that title; else None."""
+    cols, rows = t.get("columns"), t.get("rows")
+    exact = _exact(t)
+    if not isinstance(cols, list) or len(cols) < 2 or len(set(map(str, cols))) != 1 or exact is None:
+        return None
+    header = exact.get("header")
+    if not (isinstance(header, list) and len(header) == 1 and isinstance(header[0], list) and len(header[0]) == 1
+            and isinstance(header[0][0], dict) and header[0][0].get("span") == len(cols)):
+        return None
+    if not isinstance(rows, list) or len(rows) < 3 or exact.get("rows") != rows:
+        return None
+    first = rows[0]
+    if not isinstance(first, list) or len(first) != len(cols) or not all(isinstance(c, str) and c.strip() for c in first):
+        return None
+    return [c.strip() for c in first]
+
+
+def _exact(t: dict):
+    """The exact form the structure stage keeps for a table recognise leaves as typed (its merged header), or None."""
+    from plancc.importer.structure import EXACT
+
+    mark = t.get(EXACT)
+    return mark[0] if isinstance(mark, tuple) and len(mark) == 3 and isinstance(mark[0], dict) else None
+
+
+def _keep_exact(t: dict, before: list) -> None:
+    """The cells recognise cited in `t` cited in its exact form too (its rows are the same), so that the
+    table is still written with its merged header."""
+    import json
+
+    from plancc.importer.structure import EXACT
+
+    exact, _, tables = t[EXACT]
+    exact["rows"] = [list(r) for r in t["rows"]]
+    snapshot = json.dumps([t.get("columns"), t.get("rows"), t.get("merge")], ensure_ascii=False)
+    t[EXACT] = (exact, snapshot, tables)
+
+
+def _cited_table(ctx: Ctx, t: dict, cols: list[str], first: int = 0):
     """A table with a points column (and a name column) that no block prints as typed (its own
     headers, a 序号 column, a 合计 row): its items, points and total become an assessment's data,
     the table stays as typed with its numbers cited (``{=assessments.考核.items.甲.points}``,
@@ -325,15 +377,21 @@ def _cited_table(ctx: Ctx, t: dict, cols: list[str]):
         return None
     items, total, cells_at = [], None, []
     for r, row in enumerate(rows):
+        if r < first:
+            continue  # the column titles
         if not isinstance(row, list):
             return None
         cells = [str(c).strip() if c is not None else "" for c in row]
         if len(cells) != len(cols):
             return None
-        first = next((c for c in cells if c), "")
+        lead = next((c for c in cells if c), "")
         m = _CELL.match(cells[pcol])
-        if first in TOTAL_WORDS:
-            if m is None or total is not None or r != len(rows) - 1:
+        if total is not None:
+            if m is not None or lead in TOTAL_WORDS:
+                return None  # a figure after the total: not a note under the table
+            continue  # a note after the total (“制表日期”): kept as typed
+        if lead in TOTAL_WORDS:
+            if m is None:
                 return None
             total = ("total", r, m)
             continue

@@ -35,7 +35,7 @@ def recognise_audience(ctx: Ctx) -> None:
     for path, sec in walk(lst(plan, "sections")):
         joined = None  # where the audience sentence was split from the exemption typed after it
         content = lst(sec, "content")
-        title = (sec.get("title") or "").strip()
+        title = (sec.get("title") or "").strip().rstrip("。.：:")  # “（一）培训对象。” typed as a sentence
         for i, para in enumerate(content):
             if isinstance(para, str) and len(para) <= LONGEST:
                 content[i] = _counts(ctx, para, path + ("content", i), about=_TITLE.match(title) is not None)
@@ -54,12 +54,25 @@ def recognise_audience(ctx: Ctx) -> None:
                     plan["audience"] = {"description": text}
                     content[first] = "{=audience}"
                     ctx.guess("import.guess.audience", path + ("content", first), ("audience",))
+                    _head_count(ctx, text, path + ("content", first))
         if exempt_found or not isinstance(plan.get("audience"), dict):
             continue
         exempt_found = _exemptions(ctx, content, components, path, joined)
         if joined is not None and not exempt_found:
             content[joined:joined + 2] = [plan["audience"]["description"] + content[joined + 1]]  # as typed, one paragraph
             del plan["audience"]
+
+
+#: “……任教的教师，共86人。”: the head count of the audience sentence (its parts, when listed, are a figure)
+_HEAD_COUNT = re.compile(r"共(?:计|有)?(\d+)(?:名|人)(?![，,]?其中)")
+
+
+def _head_count(ctx: Ctx, text: str, where) -> None:
+    """The one head count the audience sentence gives, as ``audience.count``."""
+    found = _HEAD_COUNT.findall(text) if len(text) <= _SHORT else []
+    if len(found) == 1 and 0 < int(found[0]) <= 10_000_000:
+        ctx.plan["audience"]["count"] = int(found[0])
+        ctx.guess("import.guess.audience_count", where, ("audience", "count"), count=found[0])
 
 
 def _counts(ctx: Ctx, para: str, where, about: bool) -> str:

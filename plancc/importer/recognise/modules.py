@@ -17,10 +17,15 @@ from typing import Optional
 from plancc.importer.recognise.common import COUNT, LONGEST, Ctx, count_format, lst, number, own_list, parse_count, walk
 from plancc.text.wording import BY_KEY, fill
 
-_SENTENCE = re.compile(
-    rf"^(?P<lead>.*?)(?P<verb>设置|提供|开设|包括)?(?P<names>[^，。；：,;:]+?、[^，。；：,;:]+?)"
-    rf"(?P<gong>共)?(?P<count>{COUNT})(?P<unit>个|大)模块(?:共(?P<hours>\d+(?:\.\d+)?)学时)?(?P<tail>.*)$"
-)
+_BODY = (rf"(?P<names>[^，。；：,;:]+?、[^，。；：,;:]+?)"
+         rf"(?P<gong>共)?(?P<count>{COUNT})(?P<unit>个|大)模块(?:共(?P<hours>\d+(?:\.\d+)?)学时)?(?P<tail>.*)$")
+_VERBS = "设置|提供|开设|包括|分为|包含|涵盖|设有"
+_SENTENCE = re.compile(rf"^(?P<lead>.*?)(?P<verb>{_VERBS})?" + _BODY)
+#: the same with its verb: the words before the verb are the lead, not part of the first module's name
+#: (“培训内容分为师德修养、课堂教学……”)
+_SENTENCE_VERB = re.compile(rf"^(?P<lead>.*?)(?P<verb>{_VERBS})" + _BODY)
+#: the word joining the last two names (“信息技术应用和心理健康教育”), which the block does not print
+_LAST_JOIN = re.compile(r"^(?P<a>[^和及与]+?)(?:以及|和|及|与)(?P<b>[^和及与]+)$")
 _DEFAULT_TAIL = re.compile(r"^的(?P<offer>[^。]+)。$")
 
 
@@ -42,6 +47,15 @@ def recognise_modules(ctx: Ctx) -> None:
                 continue
             got = _parse(para, label=None)
             if got is None:
+                cited = _joined(para)
+                if cited is not None:
+                    ms, (s, e), ref_fmt = cited
+                    ms["id"] = _id(sets, sec.get("title"))
+                    sets.append(ms)
+                    ref = "{=modules." + ms["id"] + ".count" + ref_fmt + "}"
+                    content[i] = para[:s] + ref + para[e:]
+                    ctx.guess("import.guess.cited", path + ("content", i), ("module_sets", len(sets) - 1),
+                              text=para[s:e], ref=ref)
                 continue
             ms, lead, ending, pattern = got
             if ending is not None and "{" in ending or lead is not None and "{" in lead:
@@ -68,15 +82,15 @@ def _parse(text: str, label: Optional[str]):
     """(module set, lead, ending, pattern) from one sentence; None when it is not one."""
     if "模块" not in text or len(text) > LONGEST:
         return None
-    m = _SENTENCE.match(text.strip())
+    m = _SENTENCE_VERB.match(text.strip()) or _SENTENCE.match(text.strip())
     if m is None:
         return None
     names = [n.strip() for n in m.group("names").split("、")]
     if len(names) < 2 or any(not n or len(n) > 40 for n in names):
         return None
     declared = parse_count(m.group("count"))
-    if declared is None:
-        return None
+    if declared is None or (declared == len(names) + 1 and _LAST_JOIN.match(names[-1])):
+        return None  # “……A和B四个模块”: the last two joined by 和 (_joined)
     ms: dict = {"verb": m.group("verb") or ""}
     if label:
         ms["label"] = label
@@ -108,6 +122,32 @@ def _parse(text: str, label: Optional[str]):
     if fill(pattern or BY_KEY["module_set"].default, values) != body:
         return None
     return ms, lead, ending, pattern
+
+
+def _joined(text: str):
+    """“培训内容分为师德修养、课堂教学、信息技术应用和心理健康教育四个模块，……”: the last two names
+    joined by 和 (the count says so: one more than the “、” list), which no module_set pattern prints.
+    The sentence stays as typed and its count cites the set: (set, span of the count, its format)."""
+    stripped = text.strip()
+    m = _SENTENCE_VERB.match(stripped)
+    if m is None:
+        return None
+    names = [n.strip() for n in m.group("names").split("、")]
+    last = _LAST_JOIN.match(names[-1])
+    declared = parse_count(m.group("count"))
+    if last is None or declared is None or declared != len(names) + 1:
+        return None
+    names[-1:] = [last.group("a"), last.group("b")]
+    if any(not n or len(n) > 40 for n in names) or len(set(names)) != len(names):
+        return None
+    fmt = count_format(m.group("count"), declared, ("cn", "count", ""))
+    if fmt is None:
+        return None
+    at = len(text) - len(text.lstrip())
+    ms: dict = {"verb": m.group("verb"), "modules": names}
+    if m.group("hours"):
+        ms["total_hours"] = number(m.group("hours"))
+    return ms, (at + m.start("count"), at + m.end("count")), fmt
 
 
 def _id(sets: list, title: Optional[str]) -> str:

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import Ctx, lst, match_span, range_format, walk
+from plancc.importer.recognise.common import (DATE, LONGEST, Ctx, lst, match_date, match_span, outside_refs, range_format,
+                                              sentence_bounds, walk)
+from plancc.text.wording import format_value
+
+_SP = r"[ \u3000]*"
 
 _TITLE = re.compile(r"^(?:培训|研修|网络研修|集中培训|项目实施)?(?:时间|日期|期限|周期|时段)(?:安排)?$")
 _SCHOOL_YEAR = re.compile(r"(\d{4})\s*[-—－~～至]\s*(\d{4})\s*学年度?")
@@ -44,14 +48,15 @@ def recognise_period(ctx: Ctx) -> None:
             content[i] = para.replace(m.group(0), "{=period" + fmt + "}", 1)
             _school_year(plan)
             return
-    _in_prose(ctx)
+    if not _in_prose(ctx):
+        _from_to(ctx)
 
 
 #: “培训时间为2025年3月至12月”, “研修时间：2024年9月—2025年6月”: a paragraph that opens by naming the time
 _LEAD = re.compile(r"^(?:本次|本年度|本学年|本项目)?(?:培训|研修|项目|实施|项目实施)(?:时间|周期|期限)(?:安排)?(?:为|是|定为|[：:])")
 
 
-def _in_prose(ctx: Ctx) -> None:
+def _in_prose(ctx: Ctx) -> bool:
     plan = ctx.plan
     for path, sec in walk(lst(plan, "sections")):
         content = lst(sec, "content")
@@ -73,7 +78,43 @@ def _in_prose(ctx: Ctx) -> None:
             content[i] = para[: m.start()] + "{=period" + fmt + "}" + para[m.end():]
             ctx.guess("import.guess.cited", path + ("content", i), ("period",), text=m.group(0), ref="{=period" + fmt + "}")
             _school_year(plan)
-            return
+            return True
+    return False
+
+
+#: “本学期校本研修自2025年3月1日起至2025年6月30日止”: the time as its two ends, worded around them
+_FROM_TO = re.compile(rf"自{_SP}(?P<a>{DATE}){_SP}起?{_SP}(?:至|到){_SP}(?P<b>{DATE}){_SP}(?:止|结束)")
+_WHAT = re.compile(r"培训|研修|学习|项目|本学期|本学年|本年度")
+
+
+def _from_to(ctx: Ctx) -> bool:
+    """A sentence giving the training's time as “自……起至……止” (its subject names the training): the
+    period, its ends cited where they stand (``{=period.start}``, ``{=period.end}``) as typed."""
+    plan = ctx.plan
+    for path, sec in walk(lst(plan, "sections")):
+        content = lst(sec, "content")
+        for i, para in enumerate(content):
+            if not isinstance(para, str) or "自" not in para or len(para) > LONGEST:
+                continue
+            for m in _FROM_TO.finditer(para):
+                ss, _ = sentence_bounds(para, m.start())
+                if not _WHAT.search(para[ss:m.start()]) or not outside_refs(para, m.start(), m.end()):
+                    continue
+                a, b = match_date(m.group("a")), match_date(m.group("b"))
+                if a is None or b is None or b[0].first_day < a[0].first_day:
+                    continue
+                start, end = a[0], b[0]
+                if format_value(start, []) != m.group("a") or format_value(end, []) != m.group("b"):
+                    continue  # a date no format prints as typed
+                period = plan.setdefault("period", {})
+                period["start"], period["end"] = start.iso(), end.iso()
+                content[i] = (para[: m.start("a")] + "{=period.start}" + para[m.end("a"): m.start("b")] + "{=period.end}"
+                              + para[m.end("b"):])
+                ctx.guess("import.guess.cited", path + ("content", i), ("period",), text=m.group("a") + "、" + m.group("b"),
+                          ref="{=period.start}、{=period.end}")
+                _school_year(plan)
+                return True
+    return False
 
 
 def _only_span(text: str):

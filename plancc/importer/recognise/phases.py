@@ -30,14 +30,15 @@ def recognise_phases(ctx: Ctx) -> None:
     if plan.get("phases"):
         return
     for path, sec in walk(lst(plan, "sections")):
-        if _dated(ctx, path, sec) or _staged_sections(ctx, path, sec) or _staged_lines(ctx, path, sec) or _table(ctx, path, sec):
+        if _dated(ctx, path, sec) or _staged_sections(ctx, path, sec) or _named_stage_sections(ctx, path, sec) \
+                or _staged_lines(ctx, path, sec) or _table(ctx, path, sec):
             _announce(ctx, path, sec)
             return
 
 
 # -- the time of a phase -----------------------------------------------------------------
 
-def _when(text: str, pos: int = 0, year: Optional[int] = None) -> Optional[tuple[dict, str, int]]:
+def _when(text: str, pos: int = 0, year: Optional[int] = None, lone: bool = False) -> Optional[tuple[dict, str, int]]:
     """The phase's dates at `pos`, the pattern its typed form needs ("" for the default), where it ends.
     With `year` (the year the phases before it are in), a time typed without its year (“8月18日—29日”,
     “9月1日前”) is read in that year, its words kept as typed."""
@@ -60,6 +61,8 @@ def _when(text: str, pos: int = 0, year: Optional[int] = None) -> Optional[tuple
                 if text[m.start():m.end()] != due.cn():
                     pattern = _literal(text[m.start():m.end() + len(tail)])
                 return {"due": due.iso()}, pattern, m.end() + len(tail)
+        if lone and m.end() == len(text):  # the whole time is one month or day: the phase starts and ends in it
+            return {"start": due.iso(), "end": due.iso()}, _literal(m.group(0)), m.end()
     return None
 
 
@@ -309,6 +312,57 @@ def _staged_sections(ctx: Ctx, path, sec) -> bool:
     return True
 
 
+#: “动员部署阶段（2025年2月—3月）”: a heading that is a stage's name ending in 阶段 and its time in brackets
+#: (or “准备阶段：2025年3月—4月”, its time after a colon)
+_NAMED_STAGE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,16}阶段)(?:(?P<open>[（(])(?P<when>[^（）()]+)(?P<close>[）)])"
+                          r"|(?P<colon>[：:])(?P<after>[^（）()：:]+))$")
+#: the number a section at this depth prints (1: 一、, 2: （一）, 3: 1., 4: （1）), as a phase.stage pattern writes it
+_DEPTH_NUMBER = {1: "{=number:cn}、", 2: "（{=number:cn}）", 3: "{=number}.", 4: "（{=number}）"}
+
+
+def _named_stage_sections(ctx: Ctx, path, sec) -> bool:
+    """Numbered headings “（一）动员部署阶段（2025年2月—3月）” with their tasks under them: staged phases
+    whose heading pattern prints the heading's number (the staged block's headings are not numbered),
+    its name and its time as typed. A stage of one month (“总结考核阶段（2025年11月）”) starts and ends in it."""
+    subs = lst(sec, "sections")
+    depth = sum(1 for k in path if k == "sections") + 1
+    unnumbered = bool(subs) and all(s.get("numbered") is False for s in subs if isinstance(s, dict))
+    number = "" if unnumbered else _DEPTH_NUMBER.get(depth)  # headings typed without numbers print none
+    if number is None or len(subs) < 2 or sec.get("numbering") or (sec.get("numbered") is False and not unnumbered):
+        return False
+    year = _first_year(ctx.plan)
+    found = []
+    for n, sub in enumerate(subs, 1):
+        m = _NAMED_STAGE.match((sub.get("title") or "").strip())
+        if m is None or sub.get("sections") or sub.get("run_in") or sub.get("numbering") \
+                or (sub.get("numbered") is False) != unnumbered:
+            return False
+        paras = lst(sub, "content")
+        if not paras or not all(isinstance(p, str) and p.strip() for p in paras) or set(sub) - {"title", "content", "numbered"}:
+            return False
+        typed = m.group("when") or m.group("after")
+        got = _when(typed, 0, year, lone=True)
+        if got is None or got[2] != len(typed):
+            return False
+        found.append((m, got, paras))
+        year = _year_after(got[0], year)
+    phases, wording, stage_patterns = [], {}, []
+    for n, (m, (when, pattern, _), paras) in enumerate(found, 1):
+        phase: dict = {"name": m.group("name"), **when}
+        if pattern:  # a time no format prints (one month) is the source's words
+            wording[f"phase.range[{n}]"] = _pattern(ctx, pattern, path + ("sections", n - 1), n)
+        if not _stage_body(phase, paras, wording, n):
+            return False
+        phases.append(phase)
+        if m.group("open"):
+            stage_patterns.append(f"{number}{{=name}}{m.group('open')}{{=when}}{m.group('close')}")
+        else:
+            stage_patterns.append(f"{number}{{=name}}{m.group('colon')}{{=when}}")
+    sec.pop("sections", None)
+    _finish_staged(ctx, path, sec, phases, wording, stage_patterns)
+    return True
+
+
 def _staged_lines(ctx: Ctx, path, sec) -> bool:
     """Stage headings typed as lines of the section's own content."""
     content = lst(sec, "content")
@@ -390,7 +444,7 @@ def _table(ctx: Ctx, path, sec) -> bool:
                 phases = None
                 break
             rec = dict(zip(keys, cells))
-            got = _when(rec["when"], 0, year)
+            got = _when(rec["when"], 0, year, lone=True)
             if got is None or got[2] != len(rec["when"]) or not rec["tasks"]:
                 phases = None
                 break

@@ -97,6 +97,7 @@ def unused_definition(ctx):
             continue
         for m in REF_RE.finditer(text):
             coll, _, rest = m.group(1).partition(".")
+            coll = _CITED_AS.get(coll, coll)
             if coll in used and rest:
                 used[coll].update(_cited_ids(rest, {x.id for x in getattr(plan, coll)}))
     for coll, ref in _REFERRED.items():
@@ -107,6 +108,10 @@ def unused_definition(ctx):
         only = kind.shows.only_here if kind.shows is not None else None
         if only is not None and kind.tag not in kinds and kind.shows.present(plan):
             yield Finding(only.path, {"kind": only.kind, "kind_en": only.kind_en, "name": only.name(plan)}, at_key=True)
+
+
+#: facts that name an item of a collection under another prefix (plancc.model.facts: modules.<set>.count)
+_CITED_AS = {"modules": "module_sets"}
 
 
 def _cited_ids(rest: str, ids: set[str]) -> set[str]:
