@@ -9,7 +9,7 @@ from pydantic import Field
 from plancc.model.base import Words, PlanModel, Text
 from plancc.model.blocks import Block
 from plancc.model.dates import PartialDate
-from plancc.model.outline import Section
+from plancc.model.outline import Body
 
 
 class BasisDocument(PlanModel):
@@ -29,7 +29,7 @@ class Attachment(PlanModel):
         default_factory=list,
         description="附件正文（段落、列表、表格或数据块）：写了就在落款和成文日期之后另起一页印出附件（GB/T 9704 7.3.7）",
     )
-    sections: list[Section] = Field(default_factory=list, description="附件的小节（编号从“一、”起）")
+    sections: Body = Field(default_factory=list, description="附件的小节（编号从“一、”起）")
 
 
 class Preamble(PlanModel):

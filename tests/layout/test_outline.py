@@ -270,3 +270,17 @@ def test_a_masthead_heads_the_page_with_the_number_under_it(tmp_path):
     texts = [(p.text, p.style.name) for p in d.paragraphs if p.text]
     assert texts[:3] == [("测试县教育体育局文件", "plancc 发文机关标志"), ("测教体〔2025〕3号", "plancc 发文字号"),
                          ("测试县2025年教师培训实施方案", "Title")]
+
+
+def test_an_attachment_nested_deeper_than_the_ladder_is_a_located_error_at_validate():
+    """What validates renders: an attachment's sections are held to the seven numbering forms too."""
+    from tests.helpers import MINIMAL, check
+
+    lines = [MINIMAL.rstrip("\n"), "  attachments:", "    - label: 附件1", "      title: 表", "      sections:"]
+    for d in range(8):
+        pad = " " * (8 + 4 * d)
+        lines.append(f"{pad}- title: 第{d + 1}层")
+        lines.append(f"{pad}  sections:" if d < 7 else f"{pad}  content: [正文。]")
+    report = check("\n".join(lines) + "\n")
+    (d,) = [d for d in report.diagnostics if d.severity == "error"]
+    assert d.code == "PL104" and "第 8 层" in d.message and d.path.startswith("document.attachments[0].sections")
