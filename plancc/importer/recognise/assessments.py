@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import TOTAL_WORDS, Ctx, entries, fresh_id, lst, number, walk
+from plancc.importer.recognise.common import NUM, TOTAL_WORDS, Ctx, entries, fresh_id, lst, number, walk
 from plancc.importer.recognise.rubrics import recognise_rubric, rubric_columns
 from plancc.importer.recognise.scores import recognise_scores
 from plancc.text.wording import BY_KEY, fill
 
-_N = r"(\d+(?:\.\d+)?)"
-_WEIGHT = re.compile(rf"占总(?:成绩|考核|分)的?{_N}%")
-_POINTS = re.compile(rf"满分{_N}分?")
+_WEIGHT = re.compile(rf"占总(?:成绩|考核|分)的?{NUM}%")
+_POINTS = re.compile(rf"满分{NUM}分?")
 _NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12}?(?:考核|考试|评价|测试|作业|研修))(?=[（(：:]|包括)")
 
 
@@ -91,7 +90,7 @@ def _entries(sec: dict):
     return entries(dict(sec, sections=plain))
 
 
-_PASS_SENTENCE = re.compile(rf"^考核总成绩达到{_N}分为合格(?:，达到{_N}分为优秀)?(?:；考核合格者认定{_N}学时)?。$")
+_PASS_SENTENCE = re.compile(rf"^考核总成绩达到{NUM}分为合格(?:，达到{NUM}分为优秀)?(?:；考核合格者认定{NUM}学时)?。$")
 
 
 def _pass_after(sec: dict):
@@ -199,7 +198,7 @@ _ITEM_COLUMNS = {
     "计分方式": "scoring", "评价方式": "method", "备注": "note",
 }
 _EVAL_COLUMNS = {"类别": "category", "评价指标": "indicator", "指标描述": "description", "评价方式": "method", "权重": "weight"}
-_PASS = re.compile(rf"^\**备注\**[：:]\**(?P<cond>.+?)，至少达到{_N}分才能合格。$")
+_PASS = re.compile(rf"^\**备注\**[：:]\**(?P<cond>.+?)，至少达到{NUM}分才能合格。$")
 
 
 def _tables(ctx: Ctx, home: dict) -> None:

@@ -152,6 +152,12 @@ def count_format(word: str, value: int, prefer: tuple[str, ...] = ("cn", "count"
     return None
 
 
+#: a figure as the source types it (72, 7.2): one group, read with :func:`number`
+NUM = r"(\d+(?:\.\d+)?)"
+#: the spaces a clerk may type between a figure and its words (half- or full-width)
+SP = r"[ \u3000]*"
+
+
 def number(text: str) -> int | float:
     v = float(text)
     return int(v) if v.is_integer() else v
@@ -159,16 +165,15 @@ def number(text: str) -> int | float:
 
 # -- dates -------------------------------------------------------------------------
 
-_SP = r"[ \u3000]*"
-DATE = rf"(\d{{4}}){_SP}年{_SP}(\d{{1,2}}){_SP}月(?:{_SP}(\d{{1,2}}){_SP}[日号])?"
+DATE = rf"(\d{{4}}){SP}年{SP}(\d{{1,2}}){SP}月(?:{SP}(\d{{1,2}}){SP}[日号])?"
 SEP = r"(?:--|——|—|–|-|－|~|～|至|到|一)"  # “一” typed for a dash: 2025年5月一6月
 _DATE_RE = re.compile(DATE)
 #: a span: 2022年11月-2023年4月, 2023年4月1日—4月30日, 2024年7-9月, 2022年11月25日—12月10日
 SPAN = (
-    rf"{DATE}{_SP}{SEP}{_SP}(?:(?:(\d{{4}}){_SP}年{_SP})?(\d{{1,2}}){_SP}月(?:{_SP}(\d{{1,2}}){_SP}[日号])?"
-    rf"|(\d{{1,2}}){_SP}[日号])"
+    rf"{DATE}{SP}{SEP}{SP}(?:(?:(\d{{4}}){SP}年{SP})?(\d{{1,2}}){SP}月(?:{SP}(\d{{1,2}}){SP}[日号])?"
+    rf"|(\d{{1,2}}){SP}[日号])"
 )
-SPAN_SHORT = rf"(\d{{4}}){_SP}年{_SP}(\d{{1,2}}){_SP}{SEP}{_SP}(\d{{1,2}}){_SP}月"
+SPAN_SHORT = rf"(\d{{4}}){SP}年{SP}(\d{{1,2}}){SP}{SEP}{SP}(\d{{1,2}}){SP}月"
 _SPAN_RE = re.compile(SPAN)
 _SHORT_RE = re.compile(SPAN_SHORT)
 

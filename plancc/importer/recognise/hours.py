@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import LONGEST, Ctx, cite, clauses, lst, number, outside_refs, sentence_bounds, walk
+from plancc.importer.recognise.common import NUM, SP, LONGEST, Ctx, cite, clauses, lst, number, outside_refs, sentence_bounds, walk
 from plancc.text.wording import BY_KEY, fill
 
-_N = r"(\d+(?:\.\d+)?)"
-_SP = r"[ \u3000]*"
 # the sentence the hours block writes: lead, 不少于?, N学时, （其中 parts）。
-_SENTENCE = re.compile(rf"^(?P<lead>[^0-9，。；,;（(]*?)(?P<least>不少于|不低于)?{_N}学时[（(]其中(?P<parts>[^（）()]+)[）)]。$")
-_PART = re.compile(rf"^(?P<name>[^0-9，,、]+?)(?P<least>不少于|不低于)?{_N}学时$")
-_REQUIRED = re.compile(rf"(?:需|须|应|要|必须)完成{_SP}{_N}{_SP}学时")
-_OFFERED = re.compile(rf"提供(?:不少于|不低于|超过)?{_SP}{_N}{_SP}学时")
-_BARE = re.compile(rf"^(?P<lead>[^0-9，。]{{1,12}}?){_SP}{_N}{_SP}学时。?$")
+_SENTENCE = re.compile(rf"^(?P<lead>[^0-9，。；,;（(]*?)(?P<least>不少于|不低于)?{NUM}学时[（(]其中(?P<parts>[^（）()]+)[）)]。$")
+_PART = re.compile(rf"^(?P<name>[^0-9，,、]+?)(?P<least>不少于|不低于)?{NUM}学时$")
+_REQUIRED = re.compile(rf"(?:需|须|应|要|必须)完成{SP}{NUM}{SP}学时")
+_OFFERED = re.compile(rf"提供(?:不少于|不低于|超过)?{SP}{NUM}{SP}学时")
+_BARE = re.compile(rf"^(?P<lead>[^0-9，。]{{1,12}}?){SP}{NUM}{SP}学时。?$")
 
 
 def recognise_hours(ctx: Ctx) -> None:
@@ -117,8 +115,8 @@ def _render(blk: dict, hours: dict) -> str:
 # -- figures cited where they stand -------------------------------------------------------
 
 _LEAST = r"(?P<least>不少于|不低于|至少|不得少于)?"
-_HOURS_AT = re.compile(rf"{_LEAST}{_SP}{_N}{_SP}学时")
-_PART_PIECE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,12}}?){_LEAST}{_N}学时$")
+_HOURS_AT = re.compile(rf"{_LEAST}{SP}{NUM}{SP}学时")
+_PART_PIECE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,12}}?){_LEAST}{NUM}学时$")
 _WHO_NEW = re.compile(r"新任教师|新教师|新入职教师|新聘教师|见习教师|试用期教师")
 _NEW_CONTEXT = re.compile(r"岗前|试用期|见习期|入职")
 _CYCLE = re.compile(r"周期|[0-9一二三四五六七八九十]年(?:内|间|累计)|五年|三年")
@@ -128,12 +126,12 @@ _EVERYONE = re.compile(r"(?:每位|每名|每个|每人|人均|全体|所有|参
                        r"|(?:教师|学员)[\u4e00-\u9fff]{0,6}?(?:年度|每年|每学年|全年|本年度|本学年)")
 _EXEMPTED = re.compile(r"免修|免训|免于|免予|免考")
 _TOTAL = re.compile(r"共计|合计|共")
-_PER_CREDIT = (re.compile(rf"{_N}{_SP}学时{_SP}(?:折合|折算为|折算|计|记){_SP}1{_SP}个?学分"),
-               re.compile(rf"1{_SP}个?学分{_SP}(?:折合|相当于|等于|为|计){_SP}{_N}{_SP}学时"))
-_MINUTES = (re.compile(rf"(?:每|1|一){_SP}学时{_SP}(?:按|折合|计|为|等于|相当于){_SP}{_N}{_SP}分钟"),)
-_PER_DAY = re.compile(rf"(?:每|1|一){_SP}天{_SP}(?:按|折合|计|为|记){_SP}{_N}{_SP}学时")
-_RATIO = re.compile(rf"提供[^，。；]{{0,20}}?(?:所需|要求|规定)?学时(?:数)?的{_SP}{_N}{_SP}倍")
-_CREDITS = re.compile(rf"(?P<least>不少于|不低于|至少)?{_SP}{_N}{_SP}学分")
+_PER_CREDIT = (re.compile(rf"{NUM}{SP}学时{SP}(?:折合|折算为|折算|计|记){SP}1{SP}个?学分"),
+               re.compile(rf"1{SP}个?学分{SP}(?:折合|相当于|等于|为|计){SP}{NUM}{SP}学时"))
+_MINUTES = (re.compile(rf"(?:每|1|一){SP}学时{SP}(?:按|折合|计|为|等于|相当于){SP}{NUM}{SP}分钟"),)
+_PER_DAY = re.compile(rf"(?:每|1|一){SP}天{SP}(?:按|折合|计|为|记){SP}{NUM}{SP}学时")
+_RATIO = re.compile(rf"提供[^，。；]{{0,20}}?(?:所需|要求|规定)?学时(?:数)?的{SP}{NUM}{SP}倍")
+_CREDITS = re.compile(rf"(?P<least>不少于|不低于|至少)?{SP}{NUM}{SP}学分")
 _OTHER_WHO = re.compile(r"班主任|校长|园长|书记|骨干|名师|学员代表|培训者")
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import (DATE, LONGEST, Ctx, lst, match_date, match_span, outside_refs, range_format,
+from plancc.importer.recognise.common import (SP, DATE, LONGEST, Ctx, lst, match_date, match_span, outside_refs, range_format,
                                               sentence_bounds, walk)
 from plancc.text.wording import format_value
 
-_SP = r"[ \u3000]*"
 
 _TITLE = re.compile(r"^(?:培训|研修|网络研修|集中培训|项目实施)?(?:时间|日期|期限|周期|时段)(?:安排)?$")
 _SCHOOL_YEAR = re.compile(r"(\d{4})\s*[-—－~～至]\s*(\d{4})\s*学年度?")
@@ -83,7 +82,7 @@ def _in_prose(ctx: Ctx) -> bool:
 
 
 #: “本学期校本研修自2025年3月1日起至2025年6月30日止”: the time as its two ends, worded around them
-_FROM_TO = re.compile(rf"自{_SP}(?P<a>{DATE}){_SP}起?{_SP}(?:至|到){_SP}(?P<b>{DATE}){_SP}(?:止|结束)")
+_FROM_TO = re.compile(rf"自{SP}(?P<a>{DATE}){SP}起?{SP}(?:至|到){SP}(?P<b>{DATE}){SP}(?:止|结束)")
 _WHAT = re.compile(r"培训|研修|学习|项目|本学期|本学年|本年度")
 
 

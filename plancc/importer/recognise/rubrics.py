@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 
-from plancc.importer.recognise.common import TOTAL_WORDS, Ctx, fresh_id, number
+from plancc.importer.recognise.common import NUM, TOTAL_WORDS, Ctx, fresh_id, number
 
-_N = r"(\d+(?:\.\d+)?)"
 
 # -- rubrics: 项目 / 分值 / 要求 / 扣分办法 ------------------------------------------------
 
 _RUBRIC_NAME = ("项目", "考核内容", "考核项目", "评分项目")
 _RUBRIC_REQ = ("要求", "考核要求", "评分标准", "考核内容", "内容及要求", "考核内容及要求", "具体要求")
 _RUBRIC_DED = ("扣分办法", "评分办法", "扣分标准", "评分标准", "计分办法", "评分细则")
-_POINTS_HEAD = re.compile(rf"^分值(?:[（(]{_N}分[）)])?$")
-_CELL_POINTS = re.compile(rf"^{_N}(分?)$")
+_POINTS_HEAD = re.compile(rf"^分值(?:[（(]{NUM}分[）)])?$")
+_CELL_POINTS = re.compile(rf"^{NUM}(分?)$")
 
 
 def rubric_columns(cols: list[str]):
