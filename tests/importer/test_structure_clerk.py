@@ -6,24 +6,11 @@ from __future__ import annotations
 
 import yaml
 
-from plancc.importer.source import Place, SCell, SourceDoc, SPara, STable
+from plancc.importer.source import Place, SCell, STable
 from plancc.importer.structure import structure
 from plancc.importer.write import write_yaml
 from tests.helpers import check
-
-
-def _doc(*items) -> SourceDoc:
-    """Strings become paragraphs; (text, dict) pairs paragraphs with those fields; STable as given."""
-    blocks = []
-    n = 0
-    for it in items:
-        if isinstance(it, STable):
-            blocks.append(it)
-            continue
-        n += 1
-        text, kw = it if isinstance(it, tuple) else (it, {})
-        blocks.append(SPara(text, Place(paragraph=n), **kw))
-    return SourceDoc(blocks, path="t.docx")
+from tests.importer.sourcedoc import source_doc as _doc
 
 
 def _valid(plan, guesses=()):

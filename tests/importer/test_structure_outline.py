@@ -7,27 +7,11 @@ from __future__ import annotations
 import yaml
 
 from plancc.importer import in_source_order
-from plancc.importer.source import Guess, Place, SourceDoc, SPara, STable, SCell
+from plancc.importer.source import Guess, Place, SCell, STable
 from plancc.importer.structure import structure, structure_places
 from plancc.importer.write import escape_inline, escape_prose, escape_refs, write_yaml
 from tests.helpers import check
-
-
-def _doc(*items) -> SourceDoc:
-    """Strings become paragraphs; (text, dict) pairs paragraphs with those fields; SPara/STable as given."""
-    blocks = []
-    n = 0
-    for it in items:
-        if isinstance(it, STable):
-            blocks.append(it)
-            continue
-        n += 1
-        if isinstance(it, tuple):
-            text, kw = it
-            blocks.append(SPara(text, Place(paragraph=n), **kw))
-        else:
-            blocks.append(SPara(it, Place(paragraph=n)))
-    return SourceDoc(blocks, path="t.docx")
+from tests.importer.sourcedoc import source_doc as _doc
 
 
 def _checks(plan, guesses=()):
