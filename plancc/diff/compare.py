@@ -216,8 +216,8 @@ def _value_likeness(x: Any, y: Any) -> float:
         return 0.8 * difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
     if isinstance(x, list) and isinstance(y, list) and x and len(x) == len(y):
         return 0.8 * sum(1 for p, q in zip(x, y) if _canon(p) == _canon(q)) / len(x)
-    if isinstance(x, dict) and isinstance(y, dict):
-        return 0.8 * _text_likeness(_canon(x), _canon(y))
+    if isinstance(x, dict) and isinstance(y, dict):  # a mapping (a stage's themes): as the text of its items
+        return _value_likeness(_canon(x), _canon(y))
     return 0.0
 
 

@@ -206,3 +206,14 @@ def test_an_attachment_section_is_paired_by_its_title():
     b["document"]["attachments"][0]["sections"][0]["content"] = ["丙。"]
     (c,) = changes(a, b)
     assert c.dotted() == "document.attachments[附件1].sections[要求].content[1]"
+
+
+def test_a_renamed_stage_whose_themes_changed_too_is_one_item():
+    a, b = plan(), plan()
+    st = b["stages"][0]
+    old_name = st["name"]
+    st["name"] = old_name + "阶段"
+    tier = next(iter(st["themes"]))
+    st["themes"][tier] = st["themes"][tier] + "（修订）"
+    got = sorted((c.kind, c.dotted()) for c in changes(a, b))
+    assert got == [("changed", f"stages[{old_name}阶段].name"), ("changed", f"stages[{old_name}阶段].themes.{tier}")], got
