@@ -68,11 +68,23 @@ def side(args: tuple) -> tuple:
 
 def both_sides(old: Optional[Path], new: Optional[Path], settings: "Settings", old_name: str, new_name: str) -> PlanDiff:
     """Check both plans (in two processes when they are large) and compare them."""
-    from plancc.driver.parallel import parallel_map
+    from plancc.driver.parallel import beside
 
     size = sum(p.stat().st_size for p in (old, new) if p is not None and p.is_file())
     pair = [(old, settings, old_name), (new, settings, new_name)]
-    a, b = parallel_map(side, pair, threshold=2 if size > PARALLEL_BYTES else 3)
+    parallel = size > PARALLEL_BYTES
+    if parallel:
+        # what checking needs is imported (and the plan model's validator built) before the
+        # worker is forked, so that it does not do it again while this process checks the other side
+        from plancc.check.registry import all_rules
+        from plancc.driver import check  # noqa: F401
+        from plancc.model.plan import Plan
+
+        all_rules()
+        Plan.model_rebuild()
+        a, b = beside(side, pair[0], pair[1])
+    else:
+        a, b = side(pair[0]), side(pair[1])
     return diff_sides(a, b, settings.lang, old_name, new_name)
 
 

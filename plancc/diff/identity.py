@@ -96,14 +96,17 @@ def keyer(path: tuple):
         return lambda item: (str(item),)
     is_course = keys == _COURSE_KEYS
     last = keys[-1]
+    width = len(keys)
 
     def key(item: Any) -> Optional[tuple]:
-        if isinstance(item, dict):
-            values = tuple(_plain(item.get(k)) for k in keys)
-        elif is_course and isinstance(item, list):
-            values = tuple(item[: len(keys)])
+        if is_course and type(item) is list:  # the common case: a catalog row written as a list
+            values = tuple(item[:width])
+            if len(values) == width and all(type(v) is str and v for v in values):
+                return values
             if not all(type(v) is str for v in values):
                 values = tuple(_plain(v) for v in values)
+        elif isinstance(item, dict):
+            values = tuple(_plain(item.get(k)) for k in keys)
         elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
             values = tuple(item if k == last else None for k in keys)
         else:

@@ -46,3 +46,18 @@ def parallel_map(func: Callable[[T], R], items: Iterable[T], *, jobs: int = 0, t
             if progress is not None:
                 progress()
     return results
+
+
+def beside(func: Callable[[T], R], here: T, there: T) -> tuple[R, R]:
+    """``(func(here), func(there))``, ``there`` in one worker process while this one does ``here``.
+
+    For two large pieces of work (the two sides of ``plancc diff``): one fork instead
+    of two, and only one result pickled back. What ``func`` needs should be imported
+    before the call, so that the worker inherits it instead of importing it again.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(func, there)
+        mine = func(here)
+        return mine, future.result()

@@ -18,6 +18,7 @@ diagnostic with those words.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -117,7 +118,10 @@ _CONTEXTS: list[tuple[str, str]] = [
     ('composing|constructing', 'composing'),
 ]
 
-_COMPILED = [(e, re.compile(e.problem), re.compile(e.context) if e.context else None) for e in ENTRIES]
+@functools.lru_cache(maxsize=1)
+def _compiled() -> list:
+    """The entries' patterns, compiled on the first parser error (not at every start-up)."""
+    return [(e, re.compile(e.problem), re.compile(e.context) if e.context else None) for e in ENTRIES]
 
 
 def show_char(char: str, lang: str) -> str:
@@ -133,7 +137,7 @@ def translate(context: str | None, problem: str | None, lang: str, char: str = "
     """A message for the user from the parser's context and problem (never the parser's words)."""
     context = context or ""
     problem = problem or ""
-    for entry, prob_re, ctx_re in _COMPILED:
+    for entry, prob_re, ctx_re in _compiled():
         if not prob_re.search(problem):
             continue
         if ctx_re is not None and not ctx_re.search(context):

@@ -16,7 +16,7 @@ class PlanModel(BaseModel):
     accepted as text, and ``"72"`` (text) is not accepted as a number.
     """
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=False, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=False, populate_by_name=True, defer_build=True)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
