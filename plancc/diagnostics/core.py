@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -21,9 +22,11 @@ class Severity(str, Enum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A 1-based source range (end is inclusive of the last character's column + 1)."""
+class Span(NamedTuple):
+    """A 1-based source range (end is inclusive of the last character's column + 1).
+
+    A named tuple, not a frozen dataclass: the loader makes one per value (25,000
+    for a 5,000-row catalog), and a tuple is made in a fifth of the time."""
 
     line: int
     column: int

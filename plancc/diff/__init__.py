@@ -76,12 +76,9 @@ def both_sides(old: Optional[Path], new: Optional[Path], settings: "Settings", o
     if parallel:
         # what checking needs is imported (and the plan model's validator built) before the
         # worker is forked, so that it does not do it again while this process checks the other side
-        from plancc.check.registry import all_rules
-        from plancc.driver import check  # noqa: F401
-        from plancc.model.plan import Plan
+        from plancc.driver.check import warm
 
-        all_rules()
-        Plan.model_rebuild()
+        warm(settings)
         a, b = beside(side, pair[0], pair[1])
     else:
         a, b = side(pair[0]), side(pair[1])

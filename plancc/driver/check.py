@@ -91,6 +91,20 @@ def _configured_wording(loaded: LoadedFile, wording: dict) -> None:
     data["wording"] = {**wording, **(own or {})}
 
 
+def warm(settings: Settings) -> None:
+    """Do now what the first check of a process would do on the way (import the rules, build the
+    plan model's validator, read the built-in citation registry): called before worker processes
+    are forked, so that each does not do it again."""
+    from plancc.check.registry import all_rules
+
+    all_rules()
+    Plan.model_rebuild()
+    if settings.citations is None:
+        from plancc.citations import builtin
+
+        builtin()
+
+
 def check_file(path: str | Path, settings: Settings | None = None, display: str | None = None) -> FileReport:
     settings = settings or Settings()
     loaded = load_plan_file(path, settings.lang, settings.limits, display=display, roots=settings.include_roots)
