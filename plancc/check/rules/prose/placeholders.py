@@ -19,7 +19,9 @@ _PLACEHOLDERS = re.compile(
     r"|某某|待定|待补充|待填写?|TODO|TBD"
 )
 # what every placeholder contains, without the look-arounds: finds the few strings worth the full pattern
-_PLACEHOLDER_HINT = re.compile(r"[〔【（(\[［]|[_＿□]|[xX×]{2}|[×Ｘ]|ＸＸ|某某|待|TODO|TBD|\*\*|＊＊")
+# (a bracket only with blanks up to its closing one: most text has brackets, few have empty ones;
+# x号 for the number of a 文号 not yet assigned)
+_PLACEHOLDER_HINT = re.compile(rf"[〔【（(\[［]{_BLANK_INSIDE}[〕】）)\]］]|[_＿□]|[xX×]{{2}}|[×Ｘ]|[xXｘ]\s*+号|ＸＸ|某某|待|TODO|TBD|\*\*|＊＊")
 # **县, 共**人: asterisks standing for a name; ``**粗体**`` pairs (and ***粗斜体***) are markup, not this
 _STARS = re.compile(r"\*{2,}")
 _STAR_PAIR = re.compile(r"(?<!\*)(\*{2,3})([^*]++)\1(?!\*)")
