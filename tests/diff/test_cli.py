@@ -148,3 +148,19 @@ def test_includes_are_read_at_the_same_revision(repo, capsys):
     data = json.loads(out)
     paths = {c["path"]: (c["old"], c["new"]) for c in data["changes"]}
     assert paths["hours.required"] == (72, 90), paths
+
+
+def test_large_plans_checked_side_by_side_say_the_same_as_one_after_the_other(tmp_path, monkeypatch, capsys):
+    """Plans above diff.PARALLEL_BYTES are checked in a forked child beside this process: the
+    changes and the findings must be those of checking them in turn."""
+    import plancc.diff as pdiff
+
+    old = _changed(tmp_path, "hours: 30", "hours: 30", "old.yaml")
+    new = _changed(tmp_path, "hours: 30", "hours: 40")
+    outs = []
+    for limit in (0, 10**9):  # every plan large, then every plan small
+        monkeypatch.setattr(pdiff, "PARALLEL_BYTES", limit)
+        code, out, err = _plancc(capsys, "diff", "-f", "json", str(old), str(new))
+        assert code == 0 and not err
+        outs.append(json.loads(out))
+    assert outs[0] == outs[1] and outs[0]["changes"]
