@@ -99,7 +99,7 @@ def test_every_help_text_and_metavar_is_a_catalog_key():
 def test_every_parameter_type_refuses_in_our_words():
     """A click type of its own would refuse a value in English."""
     ctx = click.Context(cli)
-    ours = (usage.Choice, usage.Int, usage.Path)
+    ours = (usage.Choice, usage.Int, usage.Path, usage.Seconds)
     for name in COMMANDS:
         for param in cli.get_command(ctx, name).params:
             assert isinstance(param.type, (*ours, click.types.StringParamType, click.types.BoolParamType)), (name, param.name)
