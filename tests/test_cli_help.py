@@ -16,13 +16,15 @@ from rich.cells import cell_len
 from plancc.catalog import has, table
 from plancc.cli import usage
 from plancc.cli.main import cli
+from plancc.text import kinsoku
 
 CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 #: what click writes by itself, in English
 BOILERPLATE = ("Usage:", "Options:", "Commands:", "Show this message", "Show the version", "and exit", "[OPTIONS]",
                "COMMAND [ARGS]", "[default", "default:", "[required]", "INTEGER", "TEXT", "FILE",
                "Error:", "Try '", "Invalid value", "No such", "Missing", "Got unexpected", "Aborted")
-CLOSING = "，。）、；：！？”》"
+#: the marks no line may start with: the one table every line breaker of plancc uses
+CLOSING = kinsoku.NO_LINE_START
 
 
 def _commands() -> list[str]:
