@@ -736,7 +736,7 @@ MESSAGES: dict[str, str] = {
     'import.guess.caption_row': 'the first row of the table, one cell across it (“{text}”), taken as its caption; the next row is the header',
     'import.guess.date_under_title': 'the date “{text}” under the title is kept as the subtitle (printed under the title); the date of the plan (date) is only read from the end, please check',
     # --- terminal: colour, progress, LibreOffice time limit ---
-    'cli.opt.color': 'Colour: auto (the default: only when the output is a terminal), always or never; or set the environment variable PLANCC_COLOR. Without it, NO_COLOR (no colour) and FORCE_COLOR (colour even into a pipe) are followed.',
+    'cli.opt.color': 'When to colour: auto (the default: only when the output is a terminal), always or never; or set the environment variable PLANCC_COLOR. Without it, NO_COLOR (no colour) and FORCE_COLOR (colour even into a pipe) are followed.',
     'cli.metavar.seconds': 'SECONDS',
     'cli.error.seconds': "invalid value '{value}' for {name}: not a number of seconds above 0 and at most {most}",
     'cli.render.pdf_timeout': "Time limit of LibreOffice's conversion of one PDF, in seconds (default: plancc.toml's [libreoffice] timeout, else 120). Raise it for a big document (a catalog of thousands of rows).",
@@ -751,4 +751,5 @@ MESSAGES: dict[str, str] = {
     'pdf.no_libreoffice': 'LibreOffice was not found (no soffice or libreoffice on PATH), so no PDF can be made. Install LibreOffice (Debian/Ubuntu: apt install libreoffice-writer fonts-noto-cjk fonts-arphic-ukai), or write only the .docx',
     'import.convert.progress': 'LibreOffice is converting {name} to .docx (time limit {seconds} s)',
     'cli.import.progress': 'importing {path}',
+    'cli.metavar.when': 'WHEN',
 }

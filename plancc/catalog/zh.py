@@ -736,7 +736,7 @@ MESSAGES: dict[str, str] = {
     'import.guess.caption_row': '表格首行是横跨全表的一格“{text}”，认作表题（caption），下一行为列标题',
     'import.guess.date_under_title': '标题下的日期“{text}”照录为 subtitle（印在标题之下）；成文日期（date）只取文末落款处的日期，请核对',
     # --- terminal: colour, progress, LibreOffice time limit ---
-    'cli.opt.color': '颜色：auto（默认：输出到终端时才有颜色）、always 或 never；也可用环境变量 PLANCC_COLOR。不指定时遵循 NO_COLOR（不要颜色）和 FORCE_COLOR（管道中也要颜色）。',
+    'cli.opt.color': '何时用颜色：auto（默认：输出到终端时才用）、always（总是）或 never（从不）；也可用环境变量 PLANCC_COLOR。不指定时遵循 NO_COLOR（不要颜色）和 FORCE_COLOR（管道中也要颜色）。',
     'cli.metavar.seconds': '秒数',
     'cli.error.seconds': '选项 {name} 的值“{value}”不是秒数：应为大于 0、不超过 {most} 的数',
     'cli.render.pdf_timeout': 'LibreOffice 转换一个 PDF 的时限（秒；默认取 plancc.toml 的 [libreoffice] timeout，未设时 120）。大的文档（几千行的课程目录）可以加大。',
@@ -751,4 +751,5 @@ MESSAGES: dict[str, str] = {
     'pdf.no_libreoffice': '未找到 LibreOffice（PATH 中没有 soffice 或 libreoffice），无法生成 PDF。请安装 LibreOffice（Debian/Ubuntu：apt install libreoffice-writer fonts-noto-cjk fonts-arphic-ukai），或只输出 .docx',
     'import.convert.progress': 'LibreOffice 正在把 {name} 转为 .docx（时限 {seconds} 秒）',
     'cli.import.progress': '导入 {path}',
+    'cli.metavar.when': '何时',
 }

@@ -241,7 +241,7 @@ def _color_of_the_run(ctx: click.Context, param: click.Parameter, value: str | N
 def color_param() -> click.Option:
     """``--color auto|always|never``, which every command and the group accept (plancc.text.terminal decides)."""
     return click.Option(["--color"], type=Choice(["auto", "always", "never"]), envvar="PLANCC_COLOR", default=None,
-                        expose_value=False, callback=_color_of_the_run, help="cli.opt.color")
+                        expose_value=False, callback=_color_of_the_run, metavar="cli.metavar.when", help="cli.opt.color")
 
 
 class Words:
