@@ -287,6 +287,10 @@ def test_render_shows_its_steps_on_a_terminal_and_nothing_in_a_pipe(tmp_path):
     piped = _plancc(["render", "plan.yaml"], tmp_path)
     assert piped.returncode == 0 and "检查 plan.yaml" not in piped.stderr and not ANSI.search(piped.stderr + piped.stdout)
     assert piped.stdout.strip() == "已生成 build/plan.docx"
+    # several plans (rendered in worker processes): a bar counts them, the workers draw nothing of their own
+    (tmp_path / "second.yaml").write_text(GOOD, encoding="utf-8")
+    code, out = _on_a_terminal(["render", "-j", "2", "plan.yaml", "second.yaml"], tmp_path)
+    assert code == 0 and "2/2" in out and "检查 second.yaml" not in out, out[-800:]
 
 
 def test_validate_of_many_plans_shows_a_bar_on_a_terminal_only(tmp_path):
