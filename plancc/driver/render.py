@@ -82,7 +82,6 @@ def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> R
     """Validate, then render one plan; never raises for a bad plan or template."""
     from plancc.emit.atomic import refuse_inputs, write_output
     from plancc.errors import PlanccError
-
     from plancc.text.terminal import step
 
     name = display or str(job.plan_path)
