@@ -155,6 +155,15 @@ class RenderSettings(_Strict):
         return value
 
 
+class LibreOfficeSettings(_Strict):
+    """[libreoffice]: how long one LibreOffice conversion may take, for ``render --pdf`` (where
+    ``--pdf-timeout`` overrides it) and for reading .doc/.wps files (``import``, ``validate``)."""
+
+    timeout: float = Field(120.0, gt=0, le=3600, allow_inf_nan=False,
+                           description="LibreOffice 转换一个文件的时限（秒）：render --pdf 转 PDF、import 和 validate 读取 .doc/.wps；"
+                                       "render --pdf-timeout 优先")
+
+
 class RateSettings(_Strict):
     """[rates]: the repository's conversion rates, used by every plan that declares none of its own
     (a plan that declares one differently gets PL409)."""
@@ -199,6 +208,7 @@ class ConfigFile(_Strict):
     policy: PolicySettings = Field(default_factory=PolicySettings)
     rates: RateSettings = Field(default_factory=RateSettings)
     render: RenderSettings = Field(default_factory=RenderSettings)
+    libreoffice: LibreOfficeSettings = Field(default_factory=LibreOfficeSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
     include: IncludeSettings = Field(default_factory=IncludeSettings)
     citations: CitationSettings = Field(default_factory=CitationSettings)

@@ -16,13 +16,15 @@ from rich.cells import cell_len
 from plancc.catalog import has, table
 from plancc.cli import usage
 from plancc.cli.main import cli
+from plancc.text import kinsoku
 
 CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 #: what click writes by itself, in English
 BOILERPLATE = ("Usage:", "Options:", "Commands:", "Show this message", "Show the version", "and exit", "[OPTIONS]",
                "COMMAND [ARGS]", "[default", "default:", "[required]", "INTEGER", "TEXT", "FILE",
                "Error:", "Try '", "Invalid value", "No such", "Missing", "Got unexpected", "Aborted")
-CLOSING = "，。）、；：！？”》"
+#: the marks no line may start with: the one table every line breaker of plancc uses
+CLOSING = kinsoku.NO_LINE_START
 
 
 def _commands() -> list[str]:
@@ -99,7 +101,7 @@ def test_every_help_text_and_metavar_is_a_catalog_key():
 def test_every_parameter_type_refuses_in_our_words():
     """A click type of its own would refuse a value in English."""
     ctx = click.Context(cli)
-    ours = (usage.Choice, usage.Int, usage.Path)
+    ours = (usage.Choice, usage.Int, usage.Path, usage.Seconds)
     for name in COMMANDS:
         for param in cli.get_command(ctx, name).params:
             assert isinstance(param.type, (*ours, click.types.StringParamType, click.types.BoolParamType)), (name, param.name)

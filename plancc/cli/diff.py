@@ -41,6 +41,7 @@ def diff_cmd(ctx, args, fmt, exit_code, as_git, docx_out, lang, config_path, iso
     from plancc.diff.formats import render_diff
     from plancc.driver.settings import Settings
     from plancc.errors import UsageError
+    from plancc.text.terminal import color_enabled
 
     config = get_config(config_path, isolated)
     settings = Settings.from_config(config, lang=lang)
@@ -53,8 +54,8 @@ def diff_cmd(ctx, args, fmt, exit_code, as_git, docx_out, lang, config_path, iso
             sys.exit(0)
         name, old_file, _, _, new_file, _, _ = args
         diffs = [_git_pair(name, old_file, new_file, settings)]
-        color = fmt == "text" and sys.stdout.isatty()
-        click.echo(render_diff(fmt, diffs, lang, color=color), nl=False)
+        color = fmt == "text" and color_enabled(sys.stdout)
+        click.echo(render_diff(fmt, diffs, lang, color=color), nl=False, color=color)
         sys.exit(0)  # a non-zero status would stop git diff
     if not 1 <= len(args) <= 2:
         raise UsageError(message("diff.arguments", lang))
@@ -67,8 +68,8 @@ def diff_cmd(ctx, args, fmt, exit_code, as_git, docx_out, lang, config_path, iso
         raise UsageError(message("diff.docx_files", lang))
     else:
         diffs = _revisions(old, new, paths, settings)
-    color = fmt == "text" and sys.stdout.isatty()
-    click.echo(render_diff(fmt, diffs, lang, color=color), nl=False)
+    color = fmt == "text" and color_enabled(sys.stdout)
+    click.echo(render_diff(fmt, diffs, lang, color=color), nl=False, color=color)
     sys.exit(1 if exit_code and any(d.differs for d in diffs) else 0)
 
 

@@ -15,19 +15,19 @@ from plancc.cli.usage import command
 @lang_option
 def explain_cmd(code, show_all, lang):
     """Explain a diagnostic code (help: cli.explain.help in the catalog)."""
-    from rich.console import Console
     from rich.table import Table
 
     from plancc.diagnostics.codes import FAMILIES, all_codes, lookup
     from plancc.text.escape import printable
+    from plancc.text.terminal import console as make_console
 
     lang = language(lang)
     en = lang == "en"
-    console = Console(highlight=False)
+    console = make_console()
     if code is None or show_all:
         table = Table(*(message(f"cli.explain.col.{col}", lang) for col in ("code", "name", "severity", "title")), box=None)
         for info in all_codes():
-            sev = info.severity.value + (message("cli.explain.policy", lang) if info.policy else "")
+            sev = message(f"severity.{info.severity.value}", lang) + (message("cli.explain.policy", lang) if info.policy else "")
             table.add_row(info.code, info.name, sev, info.title_en if en else info.title)
         console.print(table)
         return
@@ -37,7 +37,7 @@ def explain_cmd(code, show_all, lang):
         fail(message("cli.explain.unknown", lang, code=shown))
     family = FAMILIES[info.family].en if en else FAMILIES[info.family].zh
     console.print(f"[bold]{info.code}[/] ({info.name}) — {info.title_en if en else info.title}")
-    sev = info.severity.value
+    sev = message(f"severity.{info.severity.value}", lang)  # the level in the run's language (错误, not error)
     if info.policy:
         sev += message("cli.explain.policy_off", lang)
     console.print(message("cli.explain.family", lang, family=family, severity=sev), markup=False)

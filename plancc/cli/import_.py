@@ -40,7 +40,12 @@ def import_cmd(document, output, force, lang, config_path, isolated):
         if target.exists() and not force and not is_stream(target):
             raise OutputError(message("import.exists", lang, path=printable(display_path(target))))
 
-    text, plan, guesses = import_file(document, lang)
+    from plancc.importer.convert import run_timeout
+    from plancc.text.terminal import progress
+
+    # .doc/.wps go through LibreOffice under plancc.toml's [libreoffice] timeout; a spinner shows it running
+    with run_timeout(config.file.libreoffice.timeout), progress(message("cli.import.progress", lang, path=display_path(document))):
+        text, plan, guesses = import_file(document, lang)
 
     shown = "<stdout>" if target is None else display_path(target)
     if target is None:

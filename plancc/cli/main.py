@@ -81,6 +81,9 @@ class LazyGroup(Words, click.Group):
         argv = sys.argv[1:] if args is None else list(args)
         lang = requested_lang(argv)
         token = set_lang(lang)
+        from plancc.text.terminal import reset_color, set_color
+
+        color_token = set_color(None)  # --color of this run only (a test may run several in one process)
         try:
             try:
                 rv = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
@@ -89,6 +92,7 @@ class LazyGroup(Words, click.Group):
                     raise
                 sys.exit(show_click_error(exc, lang))
         finally:
+            reset_color(color_token)
             reset_lang(token)
         if not standalone_mode:
             return rv

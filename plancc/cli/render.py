@@ -9,7 +9,7 @@ import click
 
 from plancc.catalog import message
 from plancc.cli.common import config_options, display_path, fail, get_config, lang_option
-from plancc.cli.usage import Int, command
+from plancc.cli.usage import Int, Seconds, command
 from plancc.cli.usage import Path as PathType
 
 
@@ -17,6 +17,7 @@ from plancc.cli.usage import Path as PathType
 @click.argument("plans", nargs=-1, required=True, type=PathType(path_type=Path))
 @click.option("-o", "--output", type=PathType(path_type=Path), default=None, metavar="cli.metavar.path", help="cli.render.output")
 @click.option("--pdf", is_flag=True, help="cli.render.pdf")
+@click.option("--pdf-timeout", type=Seconds(), default=None, metavar="cli.metavar.seconds", help="cli.render.pdf_timeout")
 @click.option("--template", default=None, metavar="cli.metavar.name", help="cli.render.template")
 @click.option("--profile", "profile_path", type=PathType(dir_okay=False), default=None, metavar="cli.metavar.file",
               help="cli.render.profile")
@@ -24,7 +25,7 @@ from plancc.cli.usage import Path as PathType
 @click.option("--watch", is_flag=True, help="cli.render.watch")
 @lang_option
 @config_options
-def render_cmd(plans, output, pdf, template, profile_path, jobs, watch, lang, config_path, isolated):
+def render_cmd(plans, output, pdf, pdf_timeout, template, profile_path, jobs, watch, lang, config_path, isolated):
     """Compile plans into .docx documents (help: cli.render.help in the catalog)."""
     from plancc.driver.discover import discover
     from plancc.driver.render import jobs_for, refuse_overwrites
@@ -40,7 +41,8 @@ def render_cmd(plans, output, pdf, template, profile_path, jobs, watch, lang, co
     many = len(files) > 1
     if output is not None and many and output.suffix.lower() == ".docx":
         fail(message("cli.render.output_folder", settings.lang))
-    jobs_list = jobs_for(files, config, settings, output=output, pdf=pdf, template=template, profile_path=profile_path)
+    jobs_list = jobs_for(files, config, settings, output=output, pdf=pdf, template=template, profile_path=profile_path,
+                         pdf_timeout=pdf_timeout)
     refuse_overwrites(jobs_list, config, settings.lang, display_path)
     if watch:
         from plancc.cli.watch import watch_loop
@@ -52,14 +54,17 @@ def render_cmd(plans, output, pdf, template, profile_path, jobs, watch, lang, co
 
 def _run(jobs_list, settings, jobs: int) -> int:
     from plancc.emit.atomic import is_stream
+    from plancc.text import terminal
 
     results = _execute(jobs_list, settings, jobs)
     status = 0
+    color = terminal.color_enabled(sys.stderr)
     for res in results:
         if res.report.diagnostics:
             from plancc.report.text import render_text
 
-            click.echo(render_text([res.report], lang=settings.lang, color=sys.stderr.isatty()), err=True, nl=False)
+            text = render_text([res.report], lang=settings.lang, color=color, width=terminal.width(sys.stderr, default=200))
+            click.echo(text, err=True, nl=False, color=color)
         if res.report.errors:
             status = max(status, 1)
             click.echo(message("cli.render.not_rendered", settings.lang, path=res.report.path), err=True)
@@ -73,15 +78,15 @@ def _run(jobs_list, settings, jobs: int) -> int:
 
 
 def _execute(jobs_list, settings, jobs: int):
+    """Run the jobs with progress on stderr when it is a terminal: what is being done for one
+    plan (checking, laying out, LibreOffice's conversion against its time limit), a bar for several."""
     from plancc.driver.render import run_job, run_jobs
+    from plancc.text.terminal import progress
 
-    if len(jobs_list) == 1:  # no progress bar, and no need to load rich
-        return [run_job(jobs_list[0], settings, display_path(jobs_list[0].plan_path))]
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    console = Console(stderr=True, highlight=False)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=not console.is_terminal) as progress:
-        task = progress.add_task(message("cli.render.progress", settings.lang), total=len(jobs_list))
-        return run_jobs(jobs_list, settings, workers=jobs, display=display_path, progress=lambda: progress.advance(task))
+    lang = settings.lang
+    if len(jobs_list) == 1:
+        name = display_path(jobs_list[0].plan_path)
+        with progress(message("cli.render.progress.one", lang, plan=name)):
+            return [run_job(jobs_list[0], settings, name)]
+    with progress(message("cli.render.progress", lang), total=len(jobs_list)) as shown:
+        return run_jobs(jobs_list, settings, workers=jobs, display=display_path, progress=shown.advance)

@@ -20,12 +20,10 @@ import click
 from click.formatting import join_options
 from plancc.catalog import counted, has, message
 
-_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("plancc_cli_lang", default=None)
+from plancc.text.kinsoku import NO_LINE_END as _OPEN
+from plancc.text.kinsoku import NO_LINE_START as _CLOSE
 
-#: no line starts with these: a break goes before the character they follow
-_CLOSE = frozenset("，。、；：！？）》」』】〕”’…·")
-#: no line ends with these: a break goes after the character they precede
-_OPEN = frozenset("（《「『【〔“‘")
+_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("plancc_cli_lang", default=None)
 
 
 def ui_lang() -> str:
@@ -231,10 +229,30 @@ def option_rows(command: click.Command, ctx: click.Context, lang: str) -> list[t
     return rows
 
 
+def _color_of_the_run(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--color`` (or PLANCC_COLOR) on the group or on the command: one choice for the whole run."""
+    if value is not None:
+        from plancc.text.terminal import set_color
+
+        set_color(value)
+    return value
+
+
+def color_param() -> click.Option:
+    """``--color auto|always|never``, which every command and the group accept (plancc.text.terminal decides)."""
+    return click.Option(["--color"], type=Choice(["auto", "always", "never"]), envvar="PLANCC_COLOR", default=None,
+                        expose_value=False, callback=_color_of_the_run, metavar="cli.metavar.when", help="cli.opt.color")
+
+
 class Words:
-    """What a command shows of itself, from the catalog (mixed into Command and Group)."""
+    """What a command shows of itself, from the catalog (mixed into Command and Group);
+    every one of them also takes ``--color``."""
 
     context_class = Context
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.append(color_param())
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
@@ -334,6 +352,28 @@ class Int(click.types.IntParamType):
             return super().convert(value, param, ctx)
         except click.BadParameter:
             raise Refused(message("cli.error.int", ui_lang(), name=param_name(param), value=_shown(value)), ctx, param) from None
+
+
+class Seconds(click.ParamType):
+    """A time limit in seconds: a number above 0 and at most ``most``."""
+
+    name = "seconds"
+
+    def __init__(self, most: float = 3600.0):
+        self.most = most
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            seconds = float(value)
+        else:
+            try:
+                seconds = float(str(value).strip())
+            except ValueError:
+                seconds = float("nan")
+        if not 0 < seconds <= self.most:  # NaN fails too
+            raise Refused(message("cli.error.seconds", ui_lang(), name=param_name(param), value=_shown(value),
+                                  most=f"{self.most:g}"), ctx, param)
+        return seconds
 
 
 class Path(click.Path):

@@ -31,7 +31,7 @@ from plancc.cli.usage import Path as PathType
 def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, quiet, fix, unsafe_fixes, jobs, lang, config_path,
                  isolated):
     """Check plan files (help: cli.validate.help in the catalog)."""
-    from plancc.driver.check import check_inputs, inputs_of_reports
+    from plancc.driver.check import inputs_of_reports
     from plancc.driver.discover import discover, looks_like_plan
     from plancc.driver.settings import Settings
     from plancc.report import FORMATS, render
@@ -45,7 +45,7 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
         files = [f for f in files if looks_like_plan(f)]
     if missing:
         fail(message("cli.no_such_path", settings.lang, paths=message("cli.sep", settings.lang).join(missing)))
-    reports = check_inputs(files, settings, config=config, jobs=jobs, display=display_path)
+    reports = _check(files, settings, config, jobs, outputs)
     if fix or unsafe_fixes:
         reports = _fix(reports, files, settings, jobs, unsafe_fixes, config)
 
@@ -54,11 +54,14 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
         from plancc.emit.atomic import refuse_inputs
 
         refuse_inputs(written, inputs_of_reports(reports, config, settings.lang), settings.lang)
+    from plancc.text import terminal
+
     for fmt, dest in outputs:
-        color = dest is None and fmt == "text" and sys.stdout.isatty()
-        text = render(fmt, reports, lang=settings.lang, color=color, quiet=quiet)
+        color = dest is None and fmt == "text" and terminal.color_enabled(sys.stdout)
+        width = terminal.width(sys.stdout, default=200) if dest is None else None
+        text = render(fmt, reports, lang=settings.lang, color=color, quiet=quiet, width=width)
         if dest is None:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=color)
         else:  # `-o reports/plancc.sarif` in CI: the folder may not exist yet
             from plancc.emit.atomic import write_output
 
@@ -67,6 +70,26 @@ def validate_cmd(paths, formats, output, strict, select, ignore, only_plans, qui
     failing = {"error"} | ({"warning"} if strict else set())
     bad = any(d.severity.value in failing and not d.suppressed for r in reports for d in r.diagnostics)
     sys.exit(1 if bad else 0)
+
+
+def _check(files, settings, config, jobs: int, outputs):
+    """check_inputs, with a bar on stderr for many files when stderr is a terminal (not when a
+    machine format goes to stdout: a tool reads it, nobody watches)."""
+    from contextlib import ExitStack
+
+    from plancc.driver.check import check_inputs
+
+    with ExitStack() as stack:
+        if any(f.suffix.lower() not in (".yaml", ".yml") for f in files):  # a .doc/.wps goes through LibreOffice
+            from plancc.importer.convert import run_timeout
+
+            stack.enter_context(run_timeout(config.file.libreoffice.timeout))
+        if len(files) < 2 or any(dest is None and fmt != "text" for fmt, dest in outputs):
+            return check_inputs(files, settings, config=config, jobs=jobs, display=display_path)
+        from plancc.text.terminal import progress
+
+        shown = stack.enter_context(progress(message("cli.validate.progress", settings.lang), total=len(files)))
+        return check_inputs(files, settings, config=config, jobs=jobs, display=display_path, progress=shown.advance)
 
 
 def _fix(reports, files, settings, jobs, unsafe: bool, config=None):

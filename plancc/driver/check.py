@@ -172,7 +172,8 @@ def _kept_in_partial(code: str) -> bool:
     return family is not None and family.partial
 
 
-def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display: Callable[[Path], str] = str) -> list[FileReport]:
+def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display: Callable[[Path], str] = str,
+               progress: Callable[[], None] | None = None) -> list[FileReport]:
     """Check every file, in parallel when there are enough of them; reports in the files' order.
 
     One file keeps its full report; many keep only what the reporters need
@@ -184,25 +185,28 @@ def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display:
     from plancc.driver.parallel import parallel_map
 
     return parallel_map(_check_for_report, [(f, settings, n) for f, n in zip(files, names)], jobs=jobs,
-                        threshold=PARALLEL_THRESHOLD)
+                        threshold=PARALLEL_THRESHOLD, progress=progress)
 
 
 def check_inputs(files: list[Path], settings: Settings, *, config: Config | None = None, jobs: int = 0,
-                 display: Callable[[Path], str] = str) -> list[FileReport]:
+                 display: Callable[[Path], str] = str, progress: Callable[[], None] | None = None) -> list[FileReport]:
     """Plans and Word documents alike, reports in the files' order: a .docx (.doc, .wps through
-    LibreOffice) is checked against the layout profile (plancc.check.docx), the rest as plans."""
+    LibreOffice) is checked against the layout profile (plancc.check.docx), the rest as plans.
+    ``progress`` is called once per file checked (validate's bar)."""
     from plancc.importer import is_word_file
 
     words = [f for f in files if is_word_file(f)]
     if not words:
-        return check_many(files, settings, jobs=jobs, display=display)
+        return check_many(files, settings, jobs=jobs, display=display, progress=progress)
     plans = [f for f in files if not is_word_file(f)]
-    by_file = dict(zip(plans, check_many(plans, settings, jobs=jobs, display=display))) if plans else {}
+    by_file = dict(zip(plans, check_many(plans, settings, jobs=jobs, display=display, progress=progress))) if plans else {}
     from plancc.check.docx import check_docx
 
     profile = _layout_profile(config, settings.lang)
     for f in words:
         by_file[f] = check_docx(f, settings, display=display(f), profile=profile)
+        if progress is not None:
+            progress()
     return [by_file[f] for f in files]
 
 

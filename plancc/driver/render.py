@@ -32,6 +32,8 @@ class RenderJob:
     #: the template was named on the command line (the user's own choice, may be anywhere);
     #: otherwise it comes from plancc.toml and must lie inside the repository
     template_trusted: bool = False
+    #: seconds LibreOffice may take for the PDF (render --pdf-timeout, else [libreoffice] timeout)
+    pdf_timeout: float = 120.0
 
 
 @dataclass
@@ -80,11 +82,15 @@ def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> R
     """Validate, then render one plan; never raises for a bad plan or template."""
     from plancc.emit.atomic import refuse_inputs, write_output
     from plancc.errors import PlanccError
+    from plancc.text.terminal import step
 
+    name = display or str(job.plan_path)
+    step(message("render.progress.check", settings.lang, plan=name))
     report = check_file(job.plan_path, settings, display=display)
     result = RenderResult(job, report)
     if report.errors or report.plan is None:
         return result
+    step(message("render.progress.layout", settings.lang, plan=name))
     try:
         refuse_inputs([(job.output, ".docx")], inputs_of(job, report, settings.lang), settings.lang)
         data = render_docx_bytes(report, job, settings.lang)
@@ -102,7 +108,7 @@ def run_job(job: RenderJob, settings: Settings, display: str | None = None) -> R
             result.exit_code = 2
             return result
         try:
-            result.written.append(convert_to_pdf(job.output, job.output.parent))
+            result.written.append(convert_to_pdf(job.output, job.output.parent, timeout=job.pdf_timeout, lang=settings.lang))
         except PlanccError as exc:
             result.error = str(exc)
             result.exit_code = exc.exit_code
@@ -151,8 +157,8 @@ def inputs_of(job: RenderJob, report: FileReport | None, lang: str = "zh") -> li
 
 
 def jobs_for(files: list[Path], config: Config, settings: Settings, *, output: Path | None = None, pdf: bool = False,
-             template: str | None = None, profile_path: str | None = None) -> list[RenderJob]:
-    """One job per plan, from the command line's options over plancc.toml's [render] table."""
+             template: str | None = None, profile_path: str | None = None, pdf_timeout: float | None = None) -> list[RenderJob]:
+    """One job per plan, from the command line's options over plancc.toml's [render] and [libreoffice] tables."""
     r = config.file.render
     many = len(files) > 1
     return [
@@ -166,6 +172,7 @@ def jobs_for(files: list[Path], config: Config, settings: Settings, *, output: P
             bases=[f.parent.resolve(), config.root],
             limits=settings.limits,
             template_trusted=template is not None,
+            pdf_timeout=pdf_timeout or config.file.libreoffice.timeout,
         )
         for f in files
     ]

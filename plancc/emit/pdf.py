@@ -37,6 +37,10 @@ __all__ = [
 ]
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
+#: seconds one conversion may take unless ``render --pdf-timeout`` or plancc.toml's ``[libreoffice] timeout`` says otherwise
+DEFAULT_TIMEOUT = 120.0
+#: the longest either may ask for (an hour)
+MAX_TIMEOUT = 3600.0
 _CANDIDATES = ("soffice", "libreoffice")
 
 
@@ -153,28 +157,35 @@ def soffice_convert(soffice: str, src: Path, convert_to: str, extension: str, ti
 def convert_to_pdf(
     docx_path: str | os.PathLike[str],
     out_dir: str | os.PathLike[str],
-    timeout: float = 120,
+    timeout: float = DEFAULT_TIMEOUT,
+    lang: str = "zh",
 ) -> Path:
     """Convert ``docx_path`` to ``out_dir/<stem>.pdf`` with LibreOffice; returns the PDF path.
 
-    Raises PdfUnavailable (no LibreOffice), PdfTimeout, or PdfConversionError.
+    Raises PdfUnavailable (no LibreOffice), PdfTimeout (it ran out of ``timeout`` seconds: the
+    message names ``render --pdf-timeout`` and plancc.toml's ``[libreoffice] timeout``), or
+    PdfConversionError. Progress shown by the command says the conversion is running, with its
+    time against the limit.
     """
+    from plancc.catalog import message
+    from plancc.text.terminal import step
+
     src = Path(docx_path).resolve()
     if not src.is_file():
-        raise PdfConversionError(f"找不到要转换的文件：{src}")
+        raise PdfConversionError(message("pdf.missing", lang, path=src))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    soffice = find_soffice()
+    try:
+        soffice = find_soffice()
+    except PdfUnavailable:
+        raise PdfUnavailable(message("pdf.no_libreoffice", lang)) from None
+    step(message("pdf.progress", lang, name=src.name, seconds=f"{timeout:g}"))
     try:
         with soffice_convert(soffice, src, "pdf:writer_pdf_Export", "pdf", timeout, fonts=True) as produced:
             return atomic_write_bytes(out / produced.name, produced.read_bytes())
     except SofficeTimeout:
-        raise PdfTimeout(
-            f"LibreOffice 在 {timeout:g} 秒内未完成 {src.name} 的转换，已终止。"
-            "文档很大时可以加大超时时间。"
-        ) from None
+        raise PdfTimeout(message("pdf.timeout", lang, name=src.name, seconds=f"{timeout:g}")) from None
     except SofficeFailed as exc:
-        raise PdfConversionError(
-            f"LibreOffice 未能把 {src.name} 转换为 PDF（退出码 {exc.returncode}）"
-            + (f"：{exc.detail}" if exc.detail else "")
-        ) from None
+        detail = exc.detail.splitlines()[-1][:200] if exc.detail else ""
+        raise PdfConversionError(message("pdf.failed", lang, name=src.name, code=exc.returncode,
+                                         detail=(": " if lang == "en" else "：") + detail if detail else "")) from None

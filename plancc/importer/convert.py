@@ -18,6 +18,8 @@ odd file name, and cannot write next to the user's file.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 import shutil
 import tempfile
@@ -31,6 +33,19 @@ from plancc.errors import WordFileError
 DEFAULT_TIMEOUT = 120.0
 #: the longest a setting may allow (an hour)
 MAX_TIMEOUT = 3600.0
+#: the run's time limit from plancc.toml's [libreoffice] timeout (None: DEFAULT_TIMEOUT), set by the command
+_RUN_TIMEOUT: contextvars.ContextVar[float | None] = contextvars.ContextVar("plancc_convert_timeout", default=None)
+
+
+@contextlib.contextmanager
+def run_timeout(seconds: float | None):
+    """``with run_timeout(config.file.libreoffice.timeout): …``: conversions asked for without a
+    timeout of their own get this one."""
+    token = _RUN_TIMEOUT.set(seconds)
+    try:
+        yield
+    finally:
+        _RUN_TIMEOUT.reset(token)
 
 _NAMES = {".doc": "source.doc", ".dot": "source.dot", ".wps": "source.wps", ".wpt": "source.wpt",
           ".rtf": "source.rtf", ".odt": "source.odt"}
@@ -63,7 +78,7 @@ def conversion_timeout(value: object) -> float:
     ValueError for anything but a number of seconds above 0 and at most MAX_TIMEOUT (a
     setting is checked with this where it is read, so that its message can name the setting)."""
     if value is None:
-        return DEFAULT_TIMEOUT
+        return _RUN_TIMEOUT.get() or DEFAULT_TIMEOUT
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"timeout must be a number of seconds, not {type(value).__name__}")
     seconds = float(value)
@@ -192,6 +207,9 @@ def to_docx(path: Path, *, lang: str = "zh", timeout: Optional[float] = None, ma
                 copy.write_bytes(offline_page(path.read_bytes()))
             else:
                 shutil.copyfile(path, copy)
+            from plancc.text.terminal import step
+
+            step(message("import.convert.progress", lang, name=path.name, seconds=f"{timeout:g}"))
             with pdf.soffice_convert(soffice, copy, "docx:MS Word 2007 XML", "docx", timeout) as produced:
                 if produced.stat().st_size > max_bytes:
                     _too_large(shown, lang, max_bytes)

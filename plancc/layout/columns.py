@@ -30,6 +30,7 @@ from typing import Sequence
 from plancc.layout import ir
 from plancc.layout.metrics import Metrics
 from plancc.layout.width import fit_width
+from plancc.text.kinsoku import NO_LINE_END, NO_LINE_START
 
 #: Rows of a long table (a catalog) the widths are measured on, spread evenly over it.
 SAMPLE_ROWS = 160
@@ -160,8 +161,8 @@ def _auto_widths(titles: list[str], natural: list[float], available: float) -> l
 
 # --------------------------------------------------------------------------- words
 
-_CLOSING = set("，。、；：？！）》」』”’%,.;:?!)]")
-_OPENING = set("（《「『“‘([")
+_CLOSING = NO_LINE_START | set(",.;:?!)]")
+_OPENING = NO_LINE_END | set("([")
 #: Characters that end a three-character word (过程性, 工作坊, 辅导者, 合格率, …).
 _SUFFIX = set("性化者员坊园率式型家生师长度期")
 #: Characters that join words (学员指导与管理办法): a line may break after them.

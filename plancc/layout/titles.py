@@ -26,9 +26,8 @@ import math
 import re
 
 from plancc.layout.width import fit_width as _width
-
-_NO_LINE_START = set("，。、；：？！）》」』”’%")
-_NO_LINE_END = set("（《「『“‘")
+from plancc.text.kinsoku import NO_LINE_END as _NO_LINE_END
+from plancc.text.kinsoku import NO_LINE_START as _NO_LINE_START
 
 #: Terms a title line must not end inside (longest first where they overlap).
 TERMS = (

@@ -1,7 +1,9 @@
 """Diagnostics for people: ``FILE:LINE:COL: CODE message``, the source line, a marker, a summary.
 
 Markers are placed by display width (a CJK character takes two cells), so
-the caret sits under the right character in a terminal.
+the caret sits under the right character in a terminal; a source line wider than
+the output (``width``: the terminal's, given by the command) is shown as a window
+around the marked place.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 def render_text(reports: list[FileReport], *, lang: str = "zh", color: bool = False, quiet: bool = False, width: int | None = None) -> str:
     from plancc.report import Summary
 
+    from plancc.text.terminal import buffer_console
+
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 200, highlight=False, soft_wrap=True)
+    console = buffer_console(buf, color, width=width or 200, soft_wrap=True)
     labels = {sev: message(f"severity.{sev}", lang) for sev in ("error", "warning", "info")}
     for report in reports:
         for d in report.diagnostics:
