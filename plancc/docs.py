@@ -189,12 +189,12 @@ def rules_md() -> str:
     codes = all_codes()
     for c in codes:
         fam = FAMILIES[c.family].zh
-        sev = c.severity.value + ("（政策包，默认关闭）" if c.policy else "")
+        sev = _severity(c.severity.value) + ("，政策包，默认关闭" if c.policy else "")
         lines.append(f"| [{c.code}](#{c.code.lower()}) | `{c.name}` | {fam} | {sev} | {c.title} |")
     lines.append("")
     for c in codes:
         lines += [f"## {c.code}", "", f"**{c.title}** — {c.title_en}", ""]
-        lines += [f"`{c.name}` · 默认级别 {c.severity.value}" + (" · 政策包（在 plancc.toml 的 [policy] 中启用）" if c.policy else ""), ""]
+        lines += [f"`{c.name}` · 默认级别：{_severity(c.severity.value)}" + (" · 政策包（在 plancc.toml 的 [policy] 中启用）" if c.policy else ""), ""]
         if c.doc:
             lines += [c.doc, ""]
         if c.doc_en:
@@ -208,3 +208,11 @@ def write_docs(folder: Path) -> list[Path]:
 
     files = {folder / name: text.encode("utf-8") for name, text in (("plan-language.md", plan_language_md()), ("rules.md", rules_md()))}
     return write_all(files)
+
+
+def _severity(value: str) -> str:
+    """错误（error）: the word a reader knows, and the value plancc.toml's [lint] severity takes."""
+    from plancc.catalog import message
+
+    return f"{message('severity.' + value, 'zh')}（{value}）"
+
