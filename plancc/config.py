@@ -19,6 +19,8 @@ from plancc.catalog import message
 from plancc.errors import ConfigError, Worded, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
 from plancc.load.limits import DEFAULT_LIMITS as _LIMITS
 from plancc.load.limits import Limits
+from plancc.emit.pdf import DEFAULT_TIMEOUT as _LO_TIMEOUT
+from plancc.emit.pdf import MAX_TIMEOUT as _LO_MAX_TIMEOUT
 from plancc.load.source import value_at
 
 if sys.version_info >= (3, 11):
@@ -159,7 +161,7 @@ class LibreOfficeSettings(_Strict):
     """[libreoffice]: how long one LibreOffice conversion may take, for ``render --pdf`` (where
     ``--pdf-timeout`` overrides it) and for reading .doc/.wps files (``import``, ``validate``)."""
 
-    timeout: float = Field(120.0, gt=0, le=3600, allow_inf_nan=False,
+    timeout: float = Field(_LO_TIMEOUT, gt=0, le=_LO_MAX_TIMEOUT, allow_inf_nan=False,
                            description="LibreOffice 转换一个文件的时限（秒）：render --pdf 转 PDF、import 和 validate 读取 .doc/.wps；"
                                        "render --pdf-timeout 优先")
 

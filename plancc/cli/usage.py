@@ -359,8 +359,10 @@ class Seconds(click.ParamType):
 
     name = "seconds"
 
-    def __init__(self, most: float = 3600.0):
-        self.most = most
+    def __init__(self, most: float | None = None):
+        from plancc.emit.pdf import MAX_TIMEOUT
+
+        self.most = MAX_TIMEOUT if most is None else most
 
     def convert(self, value, param, ctx):
         if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -326,7 +326,9 @@ def test_the_time_limit_is_an_option_and_a_setting_in_the_jobs(tmp_path):
     plan = tmp_path / "plan.yaml"
     assert jobs_for([plan], config, settings, pdf=True)[0].pdf_timeout == 600
     assert jobs_for([plan], config, settings, pdf=True, pdf_timeout=5)[0].pdf_timeout == 5
-    assert jobs_for([plan], load_config(None, search=False), settings, pdf=True)[0].pdf_timeout == 120
+    from plancc.emit.pdf import DEFAULT_TIMEOUT
+
+    assert jobs_for([plan], load_config(None, search=False), settings, pdf=True)[0].pdf_timeout == DEFAULT_TIMEOUT == 300
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "3601", '"soon"'])
