@@ -7,7 +7,7 @@ from typing import Optional
 
 from pydantic import Field, field_validator, model_validator
 
-from plancc.model.base import PlanModel, Text, Year
+from plancc.model.base import PlanModel, Text, Year, zh
 from plancc.model.dates import PartialDate
 
 
@@ -56,6 +56,8 @@ class Cycle(PlanModel):
     Also written in years only, as plans name a programme: ``cycle: 2019—2022年``.
     """
 
+    model_config = zh("周期规划", "本方案所属的多年周期规划（如 2022—2026 年五年规划）；也可只写年份，如 2019—2022年。")
+
     @model_validator(mode="before")
     @classmethod
     def _years_only(cls, data):
@@ -80,6 +82,8 @@ class Cycle(PlanModel):
 
 class Period(PlanModel):
     """培训年度与培训时间。"""
+
+    model_config = zh("培训时间", "培训年度与培训时间。")
 
     year: Optional[Year] = Field(None, description="培训年度（自然年），如 2022")
     school_year: Optional[str] = Field(None, description="学年度，如 2024-2025", examples=["2024-2025"])

@@ -6,7 +6,7 @@ from typing import Optional, Union
 
 from pydantic import Field, field_validator, model_validator
 
-from plancc.model.base import PlanModel, Text
+from plancc.model.base import PlanModel, Text, zh
 from plancc.model.dates import PartialDate
 from plancc.model.period import parse_semester, semester_words
 
@@ -14,12 +14,16 @@ from plancc.model.period import parse_semester, semester_words
 class Mode(PlanModel):
     """A delivery mode (网络研修, 校本研修, 集中培训, 送教下乡)."""
 
+    model_config = zh("培训方式", "一种培训方式，如网络研修、校本研修、集中培训、送教下乡。")
+
     name: Text = Field(description="培训方式名称")
     description: Optional[Text] = Field(None, description="说明")
 
 
 class Phase(PlanModel):
     """A phase of the timeline: a span (start–end), or only a deadline (due)."""
+
+    model_config = zh("培训阶段", "进度安排的一个阶段：起止时间（start–end），或只有截止日期（due）。")
 
     name: Optional[Text] = Field(None, description="阶段名称，如“暑假研修”")
     start: Optional[PartialDate] = Field(None, description="开始：年-月 或 年-月-日")
