@@ -113,7 +113,9 @@ Number = Annotated[float, Field(ge=0, le=1_000_000), BeforeValidator(_finite)]
 Percent = Annotated[float, Field(ge=0, le=100), BeforeValidator(_finite)]
 """A percentage written without the % sign (70 means 70%)."""
 
-Year = Annotated[int, Field(ge=1949, le=2199)]
+#: the years a plan may name (Year, and the years of a cycle written as text)
+YEARS = (1949, 2199)
+Year = Annotated[int, Field(ge=YEARS[0], le=YEARS[1])]
 
 
 def fmt_number(v: float | int) -> str:

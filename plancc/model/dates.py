@@ -38,6 +38,23 @@ def _d(digits: str = "0123456789") -> str:
 
 
 D = _d()
+
+
+def between(lo: int, hi: int, width: int = 4) -> str:
+    """A pattern of the `width`-digit numbers lo…hi (years 1949…2199: 194[9]|19[5-9]\\d|2[01]\\d\\d)."""
+    if width == 0:
+        return ""
+    unit = 10 ** (width - 1)
+    if lo == 0 and hi == 10 * unit - 1:
+        return f"{D}{{{width}}}" if width > 1 else D
+    a, b = lo // unit, hi // unit
+    if a == b:
+        return _d(str(a)) + between(lo % unit, hi % unit, width - 1)
+    parts = [_d(str(a)) + between(lo % unit, unit - 1, width - 1)]
+    if b - a > 1:
+        parts.append(_d("".join(str(x) for x in range(a + 1, b))) + between(0, unit - 1, width - 1))
+    parts.append(_d(str(b)) + between(0, hi % unit, width - 1))
+    return "(?:" + "|".join(parts) + ")"
 _S = f"[{SPACE}]"
 _RE = re.compile(rf"^({D}{{4}})-({D}{{1,2}})(?:-({D}{{1,2}}))?$")
 _CN_RE = re.compile(rf"^({D}{{4}})年({D}{{1,2}})月(?:({D}{{1,2}})日)?$")

@@ -31,7 +31,9 @@ from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from plancc.model.base import Keywords, Number, PlanModel, SPACE, Text, zh
-from plancc.quantities.amount import Amount, AmountError, parse_amount
+from plancc.model.dates import D
+from plancc.quantities.amount import (AT_LEAST_AFTER, AT_LEAST_BEFORE, AT_MOST_AFTER, AT_MOST_BEFORE, Amount, AmountError,
+                                      parse_amount)
 from plancc.quantities.expr import Derivation, ExprError, parse
 
 #: a name usable in ``{=figures.名称.部分}``: no dots, braces, colons or spaces
@@ -64,7 +66,28 @@ def _name(v: str) -> str:
     return v
 
 
-AmountText = Annotated[str, AfterValidator(_amount_text)]
+def _amount_pattern() -> str:
+    """What parse_amount reads, as a JSON Schema pattern built from its words: a floor or a
+    ceiling word before the number or after it (not one of each kind), the number (or a
+    {=reference}) and a unit of at most four characters (or %)."""
+    s = f"[{SPACE}]"
+
+    def words(ws):
+        return "(?:" + "|".join(re.escape(w) for w in ws) + ")"
+
+    number = rf"{D}+(?:,{D}{{3}})*(?:\.{D}+)?"
+    ref = rf"\{{=[^{{}}:{SPACE}]+\}}"
+    good = (rf"{s}*{words(AT_LEAST_BEFORE + AT_MOST_BEFORE)}?{s}*(?:{number}|{ref}){s}*(?:%|[\u4e00-\u9fff]{{1,4}})?"
+            rf"{s}*{words(AT_LEAST_AFTER + AT_MOST_AFTER)}?{s}*$")
+    both = [rf"{s}*{words(AT_LEAST_BEFORE)}[\s\S]*{words(AT_MOST_AFTER)}{s}*$",
+            rf"{s}*{words(AT_MOST_BEFORE)}[\s\S]*{words(AT_LEAST_AFTER)}{s}*$"]
+    return "^" + "".join(f"(?!{b})" for b in both) + good
+
+
+AMOUNT_PATTERN = _amount_pattern()
+
+AmountText = Annotated[str, AfterValidator(_amount_text),
+                       Keywords(pattern=AMOUNT_PATTERN, patternErrorMessage="应写成数字或“≥150”“不少于50学时”“5%以内”“{=名称}”")]
 """A figure written as text: "≥150", "不少于50学时", "5%以内", "{=hours.required}"."""
 
 FigureName = Annotated[str, AfterValidator(_name),
