@@ -66,9 +66,10 @@ def plan_schema() -> dict[str, Any]:
             ]
         }
     schema = _normalize(schema)
-    _titles(schema)
-    for d in schema.get("$defs", {}).values():
-        _titles(d)
+    defs = schema.get("$defs", {})
+    _titles(schema, defs)
+    for d in defs.values():
+        _titles(d, defs)
     out = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -77,12 +78,15 @@ def plan_schema() -> dict[str, Any]:
     return out
 
 
-def _titles(model: dict[str, Any]) -> None:
+def _titles(model: dict[str, Any], defs: dict[str, Any]) -> None:
     """Every field's title is its name as readers see it (plancc.model.base.field_title), not
-    pydantic's English one made from the key ("Required")."""
+    pydantic's English one made from the key ("Required"). pydantic leaves out a field's title
+    where it is its model's (document: 公文要素): the model's title is taken back."""
     for key, prop in model.get("properties", {}).items():
         if prop.get("title") == key.replace("_", " ").title():
             del prop["title"]
+        if "title" not in prop and "$ref" in prop:
+            prop["title"] = defs[prop["$ref"].rsplit("/", 1)[-1]].get("title")
         title = field_title(prop.get("title"), prop.get("description"))
         if title:
             prop["title"] = title
@@ -156,6 +160,16 @@ def _merge_union(node: dict[str, Any]) -> dict[str, Any]:
     it cannot tell apart (“要求学时 || 要求学时”). Alternatives with a ``$ref``, a const or
     an enum stay alternatives."""
     alts = node["anyOf"]
+    nulls = [a for a in alts if a == {"type": "null"}]
+    if len(alts) == 2 and nulls and {"enum", "const"} & set(alts[0] if alts[1] in nulls else alts[1]):
+        # an optional choice: the choices and null
+        alt = alts[0] if alts[1] in nulls else alts[1]
+        choices = alt.get("enum") or [alt["const"]]
+        extra = {k: v for k, v in alt.items() if k not in ("enum", "const", "type")}
+        if not set(extra) - _NOTES and isinstance(alt.get("type"), str):
+            rest = {k: v for k, v in node.items() if k != "anyOf"}
+            notes = {k: v for k, v in extra.items() if k not in rest}
+            return {"type": [alt["type"], "null"], "enum": [*choices, None], **notes, **rest}
     numbers = [a for a in alts if _types(a) == ["number"]]
     mergeable, kept, seen = [], [], set()
     for alt in alts:
@@ -163,7 +177,7 @@ def _merge_union(node: dict[str, Any]) -> dict[str, Any]:
         if types == ["integer"] and set(alt) == {"type"} and numbers:
             continue  # a number covers it (an integer is a number to JSON)
         ok = (types is not None and "$ref" not in alt
-              and all(k == "type" or k in _NOTES or all(k in _TYPED_KEYWORDS[t] for t in types) for k in alt)
+              and all(k == "type" or k in _NOTES or any(k in _TYPED_KEYWORDS[t] for t in types) for k in alt)
               and not seen & set(types) and not ({"integer", "number"} <= seen | set(types)))
         if ok:
             seen |= set(types)

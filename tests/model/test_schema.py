@@ -25,6 +25,59 @@ def test_schema_carries_chinese_descriptions():
     assert "标题" in schema["$defs"]["Document"]["properties"]["title"]["description"]
 
 
+def _cjk(text) -> bool:
+    return isinstance(text, str) and any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def _objects(schema):
+    """(where, schema) for the root, every definition and every property of each."""
+    yield "$", schema
+    for name, d in schema.get("$defs", {}).items():
+        yield f"$defs/{name}", d
+    for where, node in [("$", schema), *((f"$defs/{n}", d) for n, d in schema.get("$defs", {}).items())]:
+        for key, prop in node.get("properties", {}).items():
+            yield f"{where}/properties/{key}", prop
+
+
+def _alternatives(node, where="$"):
+    """(where, anyOf list) everywhere in the schema."""
+    if isinstance(node, dict):
+        if isinstance(node.get("anyOf"), list):
+            yield where, node["anyOf"]
+        for k, v in node.items():
+            yield from _alternatives(v, f"{where}/{k}")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _alternatives(v, f"{where}[{i}]")
+
+
+def test_every_object_and_property_has_a_chinese_title_and_description():
+    """What an editor's hover shows (yaml-language-server: “#### title” then the description)."""
+    schema = plan_schema()
+    missing = [f"{where}: {node.get('title')!r} / {str(node.get('description'))[:30]!r}"
+               for where, node in _objects(schema) if not (_cjk(node.get("title")) and _cjk(node.get("description")))]
+    assert not missing, "\n".join(missing)
+    assert sum(1 for _ in _objects(schema)) > 250
+
+
+def test_no_union_gives_a_doubled_heading():
+    """yaml-language-server joins the titles of a union's alternatives with “ || ” when it takes
+    all of them for the one that matched: alternatives it compares equal (same title, description
+    and properties) after the merge of scalar alternatives in plancc.schema. The $refs of two
+    alternatives are told apart by their definitions' titles."""
+    schema = plan_schema()
+    defs = schema["$defs"]
+
+    def signature(alt):
+        target = defs[alt["$ref"].rsplit("/", 1)[-1]] if "$ref" in alt else alt
+        return (alt.get("title", target.get("title")), alt.get("description", target.get("description")),
+                json.dumps(target.get("properties"), sort_keys=True) if "properties" in target else None)
+
+    doubled = [where for where, alts in _alternatives(schema) if len({signature(a) for a in alts}) < len(alts)]
+    assert not doubled, doubled
+    assert not [w for w, node in _objects(schema) if "||" in str(node.get("title"))]
+
+
 def _check_jsonschema(*files):
     exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
     return subprocess.run([exe, "--schemafile", str(COMMITTED), *map(str, files)], capture_output=True, text=True, timeout=120)
