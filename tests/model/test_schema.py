@@ -351,3 +351,30 @@ def test_mutations_of_the_example_plans_get_the_same_verdict_from_check_jsonsche
     rejected = sum(1 for v in schema.values() if not v)
     assert 0.4 * CORPUS_SIZE < rejected < CORPUS_SIZE, "the corpus mixes changes both accept and changes both reject"
     assert agree >= CORPUS_SIZE - 15, (agree, dict(explained))
+
+
+# ---- how a plan names the schema ----------------------------------------------------------
+
+def test_schema_help_gives_the_path_relative_to_the_plan_and_the_pinned_address():
+    from click.testing import CliRunner
+
+    from plancc import __version__
+    from plancc.cli.main import cli
+    from plancc.schema import release_url
+
+    url = release_url()
+    assert url.endswith(f"/releases/download/v{__version__}/plan.schema.json") and url.startswith("https://github.com/")
+    for lang, words in (("zh", "相对于这个计划文件所在的目录"), ("en", "relative to the folder of the plan file")):
+        result = CliRunner().invoke(cli, ["schema", "--help"], env={"PLANCC_LANG": lang, "COLUMNS": "200"}, prog_name="plancc")
+        assert result.exit_code == 0
+        text = result.output
+        assert "# yaml-language-server: $schema=../schema/plan.schema.json" in text
+        assert f"\n    {url}\n" in text  # on a line of its own: the text after $schema= on the modeline
+        assert words in text and __version__ in text
+        assert "$schema=schema/plan.schema.json\n" not in text.replace("写 schema/plan.schema.json", "")
+
+
+def test_the_scaffold_and_readme_name_the_schema_relative_to_plans():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "# yaml-language-server: $schema=../schema/plan.schema.json" in readme
+    assert SCAFFOLD.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/plan.schema.json\n")
