@@ -210,11 +210,11 @@ def _merge_union(node: dict[str, Any]) -> dict[str, Any]:
                 merged[k] = v
     merged = {"type": types[0] if len(types) == 1 else types, **merged}
     rest = {k: v for k, v in node.items() if k != "anyOf"}
-    if not kept:
-        if set(merged) & set(rest) - _NOTES:
-            return node
-        return {**{k: v for k, v in merged.items() if k not in rest}, **rest}
-    return {**rest, "anyOf": [merged, *kept]} if len(kept) else rest
+    if kept:
+        return {**rest, "anyOf": [merged, *kept]}
+    if (set(merged) - _NOTES) & set(rest):
+        return node  # the union's own keywords would clash with its members'
+    return {**{k: v for k, v in merged.items() if k not in rest}, **rest}
 
 
 def schema_json() -> str:

@@ -13,7 +13,6 @@ by check-jsonschema and by plancc.
 from __future__ import annotations
 
 import copy
-import math
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
@@ -195,7 +194,3 @@ def _set(data, path, value):
     if not path:
         raise ValueError("the plan itself is not mutated")
     _get(data, path[:-1])[path[-1]] = value
-
-
-def finite(v: Any) -> bool:
-    return not isinstance(v, float) or math.isfinite(v)
