@@ -421,7 +421,7 @@ MESSAGES: dict[str, str] = {
     'cli.init.help': 'Create a plan repository in DIRECTORY (default: the current folder): plancc.toml, an example plan, a GitHub Actions workflow, a pre-commit configuration and the JSON Schema for editors.\n\nExisting files are not replaced (unless --force is given); afterwards plancc validate and plancc render plans/ work as they are.',
     'cli.init.force': 'Replace existing files.',
     'cli.schema.short': 'Print the JSON Schema of plan files, for completion in editors.',
-    'cli.schema.help': 'Print the JSON Schema of plan files (with Chinese descriptions), for completion and hover help in editors.\n\nWrite this on the first line of a plan file:\n\n  # yaml-language-server: $schema=schema/plan.schema.json\n\nand the YAML extension of VS Code completes the keys and shows their descriptions.',
+    'cli.schema.help': 'Print the JSON Schema of plan files (with Chinese descriptions), for completion, hover help and checks in editors, and for tools such as check-jsonschema.',
     'cli.schema.output': 'Write to this file (default: the screen).',
     'cli.docs.short': 'Regenerate the reference docs from the code.',
     'cli.docs.help': 'Regenerate the reference docs from the code: the plan language (docs/plan-language.md) and the diagnostic codes (docs/rules.md).',
@@ -752,4 +752,5 @@ MESSAGES: dict[str, str] = {
     'import.convert.progress': 'LibreOffice is converting {name} to .docx (time limit {seconds} s)',
     'cli.import.progress': 'importing {path}',
     'cli.metavar.when': 'WHEN',
+    'cli.schema.modeline': 'Name the schema on the first line of a plan file and the YAML extension of VS Code (yaml-language-server) completes the keys, shows their descriptions and marks wrong values:\n\n  # yaml-language-server: $schema=../schema/plan.schema.json\n\nThe path after $schema is relative to the folder of the plan file, not to the root of the repository: a repository made by plancc init keeps the schema in schema/plan.schema.json, so a plan in plans/ writes ../schema/plan.schema.json and a plan at the root writes schema/plan.schema.json.\n\nA repository that does not keep the schema writes after $schema= (on the same line) the address of the copy published with this version ({version}):\n\n  {url}\n\nAfter updating plancc, run plancc schema -o schema/plan.schema.json again (or change the version in the address), so the schema matches the plancc that checks the plans.',
 }

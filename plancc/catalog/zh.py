@@ -421,7 +421,7 @@ MESSAGES: dict[str, str] = {
     'cli.init.help': '在 DIRECTORY（默认当前目录）创建计划仓库：plancc.toml、示例计划、GitHub Actions 工作流、pre-commit 配置和编辑器用的 JSON Schema。\n\n已存在的文件不会被覆盖（除非加 --force）；创建后即可直接运行 plancc validate 和 plancc render plans/。',
     'cli.init.force': '覆盖已存在的文件。',
     'cli.schema.short': '输出计划文件的 JSON Schema，供编辑器补全使用。',
-    'cli.schema.help': '输出计划文件的 JSON Schema（含中文说明），供编辑器补全和悬停提示使用。\n\n在计划文件第一行写：\n\n  # yaml-language-server: $schema=schema/plan.schema.json\n\nVS Code 的 YAML 插件就会按它补全键名、显示说明。',
+    'cli.schema.help': '输出计划文件的 JSON Schema（含中文说明），供编辑器补全、悬停提示和检查使用，也可用 check-jsonschema 等工具检查计划。',
     'cli.schema.output': '写入此文件（默认输出到屏幕）。',
     'cli.docs.short': '根据代码生成参考文档。',
     'cli.docs.help': '根据代码生成参考文档：计划语言（docs/plan-language.md）和诊断代码（docs/rules.md）。',
@@ -752,4 +752,5 @@ MESSAGES: dict[str, str] = {
     'import.convert.progress': 'LibreOffice 正在把 {name} 转为 .docx（时限 {seconds} 秒）',
     'cli.import.progress': '导入 {path}',
     'cli.metavar.when': '何时',
+    'cli.schema.modeline': '在计划文件第一行写明 schema，VS Code 的 YAML 插件（yaml-language-server）就会按它补全键名、显示说明、标出写错的值：\n\n  # yaml-language-server: $schema=../schema/plan.schema.json\n\n$schema 后的路径相对于这个计划文件所在的目录，不是相对于仓库根目录：plancc init 建的仓库把 schema 放在 schema/plan.schema.json，plans/ 中的计划写 ../schema/plan.schema.json，仓库根目录下的计划写 schema/plan.schema.json。\n\n仓库里不放 schema 文件时，把 $schema= 后面（同一行）写成本版本（{version}）发布时附带的固定地址：\n\n  {url}\n\n更新 plancc 后重新运行 plancc schema -o schema/plan.schema.json（或改地址中的版本号），使 schema 与检查计划的 plancc 一致。',
 }

@@ -76,11 +76,9 @@ def label(shape: tuple, lang: str) -> str:
     info = _field(shape)
     if lang != "zh" or info is None:
         return key
-    if info.title:
-        return info.title
-    if not info.description:
-        return key
-    return re.split(r"[，,（(：:；;“]", info.description, maxsplit=1)[0].strip() or key
+    from plancc.model.base import field_title
+
+    return field_title(info.title, info.description) or key
 
 
 def _mapping_key(shape: tuple) -> bool:

@@ -7,12 +7,14 @@ from typing import Optional, Union
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from plancc.model.base import Number, Percent, PlanModel, Text, Words
+from plancc.model.base import Number, Percent, PlanModel, Text, Words, zh
 from plancc.model.figures import AmountText, FigureLike, FigureName
 
 
 class AssessmentComponent(PlanModel):
     """A weighted part of a scheme (过程性考核 70%, 结果性考核 30%)."""
+
+    model_config = zh("考核组成", "考核方案中加权的一部分，如过程性考核 70%、结果性考核 30%。")
 
     name: Text = Field(description="考核组成名称，如“过程性考核”")
     weight: Optional[Percent] = Field(None, title="权重", description="占总成绩的百分比（写 70 表示 70%）")
@@ -29,6 +31,8 @@ class AssessmentComponent(PlanModel):
 class AssessmentItem(PlanModel):
     """A row of an assessment table: what is assessed, for how many points, how."""
 
+    model_config = zh("考核项目", "考核表的一行：考核什么、多少分、怎样计分和评价。")
+
     part: Optional[Text] = Field(None, description="考核环节，如“网络研修”“校本研修”")
     category: Optional[Text] = Field(None, description="考核类别，如“过程性评价”“终结性评价”")
     name: Text = Field(description="考核项目")
@@ -43,6 +47,8 @@ class AssessmentItem(PlanModel):
 
 class Band(PlanModel):
     """A grade band (优秀 90–100): its range of scores and, where a plan caps it, its quota."""
+
+    model_config = zh("成绩等次", "一个成绩等次（如优秀 90–100）：分数范围，以及方案限定时的名额比例。")
 
     name: Text = Field(description="等次名称，如“优秀”“良好”“合格”“不合格”")
     min: Optional[Number] = Field(None, description="本等次的最低分（含），如 90；最低的等次可不写")
@@ -60,6 +66,8 @@ class Band(PlanModel):
 
 class Assessment(PlanModel):
     """An assessment scheme for one project type (分层项目, 分岗项目, 参训教师)."""
+
+    model_config = zh("考核方案", "一类项目（分层项目、分岗项目、参训教师等）的考核方案：加权的考核组成、考核项目表、满分、合格线和成绩等次。")
 
     id: Text = Field(description="考核方案名称，供正文引用，如“分层项目”")
     caption: Optional[Text] = Field(None, description="表题（以表格形式呈现时）")
@@ -90,6 +98,8 @@ class Assessment(PlanModel):
 class EvaluationItem(PlanModel):
     """A weighted indicator of an evaluation table (seed: the tutor evaluation)."""
 
+    model_config = zh("评价指标", "加权评价表中的一个指标：类别、指标、描述、评价方式和权重。")
+
     category: Optional[Text] = Field(None, description="类别，如“过程性评价”")
     indicator: Text = Field(description="评价指标")
     sub: Optional[Text] = Field(None, description="下级指标（指标下再分项时填写，如“学情统计”）")
@@ -101,6 +111,8 @@ class EvaluationItem(PlanModel):
 class Evaluation(PlanModel):
     """A weighted evaluation table (e.g. of class tutors); weights sum to 100%."""
 
+    model_config = zh("加权评价表", "加权评价表（如对班级辅导者的评价），各指标权重之和为 100%。")
+
     id: Text = Field(description="评价表名称，供正文引用，如“班级辅导者”")
     caption: Optional[Text] = Field(None, description="表题")
     items: list[EvaluationItem] = Field(description="评价指标，权重之和应为 100%")
@@ -108,6 +120,8 @@ class Evaluation(PlanModel):
 
 class RubricRow(PlanModel):
     """One row of a rubric item that takes several rows: its own points, requirement and rule."""
+
+    model_config = zh("评分项目的一行", "占几行的评分项目中的一行：本行分值、要求和评分办法。")
 
     points: Optional[Number] = Field(None, description="本行分值；各行都写时，项目的 points 应等于各行之和（PL209）")
     requirement: Optional[Text] = Field(None, description="本行要求")
@@ -117,6 +131,8 @@ class RubricRow(PlanModel):
 class RubricItem(PlanModel):
     """A rubric line: points, requirement and deduction rule (“每少1次扣1分”); an item of
     several rows lists them in ``rows`` and its name cell spans them all."""
+
+    model_config = zh("评分项目", "评分细则的一项：分值、要求和扣分办法（“每少1次扣1分”）；分几行时写在 rows 中，项目单元格纵向合并。")
 
     name: Text = Field(description="项目（考核内容）")
     points: Optional[Number] = Field(
@@ -170,6 +186,8 @@ class RubricItem(PlanModel):
 class RubricHeaders(PlanModel):
     """The rubric's column headers as the plan prints them; each may cite figures with {=…}."""
 
+    model_config = zh("评分细则列标题", "评分细则表印出的列标题，可用 {=…} 引用数字。")
+
     name: Text = Field("项目", description="项目列的标题，如“考核内容”")
     points: Text = Field("分值", description="分值列的标题，可带计算出的总分，如“分值（{=rubrics.校本研修.total}分）”")
     requirement: Text = Field("要求", description="要求列的标题")
@@ -178,6 +196,8 @@ class RubricHeaders(PlanModel):
 
 class Rubric(PlanModel):
     """A scoring rubric whose items sum to a stated total."""
+
+    model_config = zh("评分细则", "评分细则表：各项分值之和等于总分。")
 
     id: Text = Field(description="评分细则名称，供正文引用")
     caption: Optional[Text] = Field(None, description="表题")

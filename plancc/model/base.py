@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Union
+from typing import Annotated, Any, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -19,7 +19,65 @@ class PlanModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=False, populate_by_name=True, defer_build=True)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+def zh(title: str, description: str) -> ConfigDict:
+    """A model's name and description in the JSON Schema, for the editor's hover (the
+    docstring stays the developers' description)."""
+    return ConfigDict(title=title, json_schema_extra={"description": description})
+
+
+def field_title(title: str | None, description: str | None) -> str | None:
+    """A field's name as readers see it (the editor's hover heading, the wording of plancc
+    diff): its title when the model gives one, else the first clause of its description
+    (“每位教师需完成的学时”)."""
+    if title:
+        return title
+    if not description:
+        return None
+    return re.split(r"[，,（(：:；;“]", description, maxsplit=1)[0].strip() or None
+
+
+class Keywords:
+    """JSON Schema keywords for what the validators beside it check, in the type's own
+    annotation: ``Annotated[str, AfterValidator(f), Keywords(pattern=…)]``. Whatever plancc
+    checks in a value is said here once, next to the check, so editors and schema tools
+    reject what plancc rejects (``patternErrorMessage`` is the editor's message)."""
+
+    def __init__(self, **keywords: Any):
+        self.keywords = keywords
+
+    def __get_pydantic_json_schema__(self, schema, handler):
+        out = handler(schema)
+        out.update(self.keywords)
+        return out
+
+    def __repr__(self) -> str:
+        return f"Keywords({self.keywords!r})"
+
+
+def char_class(chars: str) -> str:
+    """The characters as the body of a regular-expression class, each escaped as \\uXXXX,
+    readable alike by Python and by the ECMA-262 expressions of JSON Schema."""
+    out, codes = [], sorted({ord(c) for c in chars})
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(f"\\u{codes[i]:04x}" + (f"-\\u{codes[j]:04x}" if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+#: what Python's str.strip() and ``\s`` take for space (the schema cannot say ``\s``: ECMA-262's differs)
+SPACE = char_class("".join(chr(c) for c in range(0x10000) if chr(c).isspace()))
+#: characters a document cannot print (nor .docx XML store)
+CONTROL = char_class("".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F,
+                                        *range(0xD800, 0xE000), 0xFFFE, 0xFFFF])))
+_CONTROL = re.compile(f"[{CONTROL}]")
+#: text with no control character
+WORDS_PATTERN = f"^[^{CONTROL}]*$"
+#: … and at least one character that is not a space
+TEXT_PATTERN = f"^[^{CONTROL}]*[^{SPACE}{CONTROL}][^{CONTROL}]*$"
 
 
 def _printable(v: str) -> str:
@@ -42,10 +100,11 @@ def _finite(v: float) -> float:
     return v
 
 
-Text = Annotated[str, AfterValidator(_not_blank)]
+Text = Annotated[str, AfterValidator(_not_blank),
+                 Keywords(pattern=TEXT_PATTERN, patternErrorMessage="不能为空白，也不能含控制字符")]
 """Non-blank text written by the plan author (prose, names)."""
 
-Words = Annotated[str, AfterValidator(_printable)]
+Words = Annotated[str, AfterValidator(_printable), Keywords(pattern=WORDS_PATTERN, patternErrorMessage="不能含控制字符")]
 """Text that may be empty (a phrase such as “，”, an empty subject)."""
 
 Number = Annotated[float, Field(ge=0, le=1_000_000), BeforeValidator(_finite)]
@@ -54,7 +113,9 @@ Number = Annotated[float, Field(ge=0, le=1_000_000), BeforeValidator(_finite)]
 Percent = Annotated[float, Field(ge=0, le=100), BeforeValidator(_finite)]
 """A percentage written without the % sign (70 means 70%)."""
 
-Year = Annotated[int, Field(ge=1949, le=2199)]
+#: the years a plan may name (Year, and the years of a cycle written as text)
+YEARS = (1949, 2199)
+Year = Annotated[int, Field(ge=YEARS[0], le=YEARS[1])]
 
 
 def fmt_number(v: float | int) -> str:

@@ -15,13 +15,14 @@ an entry in :data:`KINDS` and a macro in ``templates/default/blocks.xml.j2``.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Annotated, Any, Callable, ClassVar, Literal, Optional, Union
 
 from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from plancc.model.base import PlanModel, Text, Words, _finite
+from plancc.model.base import _finite, Keywords, PlanModel, Text, Words, zh
 from plancc.model.numbering import NumberingForm
 
 #: Word cannot show a table with more columns than this.
@@ -30,11 +31,16 @@ MAX_TABLE_COLUMNS = 63
 Width = Annotated[float, Field(gt=0, le=1_000_000), BeforeValidator(_finite)]
 """A relative column width: a positive finite number."""
 
-Cell = Union[Words, int, Annotated[float, AfterValidator(_finite)]]
+#: the largest finite float: “finite” in JSON Schema's words (NaN cannot be written in JSON)
+_FINITE = sys.float_info.max
+
+Cell = Union[Words, int, Annotated[float, AfterValidator(_finite), Keywords(minimum=-_FINITE, maximum=_FINITE)]]
 
 
 class Paragraph(PlanModel):
     """A paragraph with options; a plain string is the common short form."""
+
+    model_config = zh("段落", "带选项的段落（样式、加粗）；普通段落直接写文字即可。")
 
     text: Text = Field(description="段落文字（可用 **加粗**，可引用数据如 {=hours.required}）")
     style: Literal["body", "caption", "note", "plain"] = Field(
@@ -46,6 +52,8 @@ class Paragraph(PlanModel):
 class ItemList(PlanModel):
     """Items numbered in the rung after their section's (1. under （一）), in a form of their own, or not at all."""
 
+    model_config = zh("列表", "正文中的列表：按所在小节的下一层编号，或指定编号形式，或不编号。")
+
     items: list[Text] = Field(description="列表项")
     numbered: bool = Field(True, description="是否编号")
     numbering: Optional[NumberingForm] = Field(
@@ -56,10 +64,12 @@ class ItemList(PlanModel):
 class TableCell(PlanModel):
     """A cell written as a mapping: one that spans several columns, or continues the cell above it."""
 
+    model_config = zh("单元格", "写成映射的单元格：横向合并几列（span），或与上一行的单元格纵向合并（merge: up）。")
+
     text: Cell = Field("", description="单元格文字或数字")
     span: int = Field(1, ge=1, le=MAX_TABLE_COLUMNS, description="横向合并：占几列（默认 1）")
     merge: Optional[Literal["up"]] = Field(
-        None, description="写 up：与上一行同一位置的单元格纵向合并（本格不写文字，占的列数与上一格相同）"
+        None, title="纵向合并", description="写 up：与上一行同一位置的单元格纵向合并（本格不写文字，占的列数与上一格相同）"
     )
 
 
@@ -80,6 +90,8 @@ def _starts(row: list) -> dict[int, int]:
 
 
 class TableSpec(PlanModel):
+    model_config = zh("表格", "表格：表题、列标题或多行表头、各列宽度、各行和纵向合并的列。")
+
     caption: Optional[Text] = Field(None, description="表题")
     columns: Optional[list[Words]] = Field(
         None, description="列标题（1 至 63 列；可为空白）；写了 header 时可不写（取 header 末行）", min_length=1,
@@ -199,13 +211,17 @@ def _wording_field():
 class TableBlock(PlanModel):
     """A small free table written in the plan."""
 
+    model_config = zh("表格块", "计划中直接写出的小表格。")
+
     table: TableSpec = Field(description="表格")
 
 
 class ThemesBlock(_Worded):
     """The stage × tier themes, as a nested list or as a table with merged stage cells."""
 
-    themes: Literal["list", "table"] = Field(description="list：按学段分项列出；table：学段×层次主题表")
+    model_config = zh("培训主题块", "学段×层次的培训主题：按学段分项列出，或印成学段单元格合并的表格。")
+
+    themes: Literal["list", "table"] = Field(title="呈现方式", description="list：按学段分项列出；table：学段×层次主题表")
     caption: Optional[Text] = Field(None, description="表题（table 时）")
     wording: dict[str, Text] = _wording_field()
 
@@ -215,7 +231,9 @@ class ThemesBlock(_Worded):
 class GoalsBlock(_Worded):
     """Each stage's goals as a labelled paragraph."""
 
-    goals: Literal["stages"] = Field(description="写 stages：按学段列出各学段的培训目标")
+    model_config = zh("培训目标块", "按学段列出各学段的培训目标，每段带标签。")
+
+    goals: Literal["stages"] = Field(title="各学段目标", description="写 stages：按学段列出各学段的培训目标")
     wording: dict[str, Text] = _wording_field()
 
     sentence_block: ClassVar[str] = "goals"
@@ -224,7 +242,9 @@ class GoalsBlock(_Worded):
 class PostsBlock(_Worded):
     """One numbered subsection per post: 培训主题, 培训目标 (and module set)."""
 
-    posts: Literal["all"] = Field(description="写 all：按岗位逐项列出主题与目标")
+    model_config = zh("分岗项目块", "每个岗位一个编号小节：培训主题、培训目标（及模块组）。")
+
+    posts: Literal["all"] = Field(title="分岗项目", description="写 all：按岗位逐项列出主题与目标")
     wording: dict[str, Text] = _wording_field()
 
     sentence_block: ClassVar[str] = "posts"
@@ -233,15 +253,17 @@ class PostsBlock(_Worded):
 class ModulesBlock(_Worded):
     """Sentences generated from module sets, numbered when there are several."""
 
+    model_config = zh("模块组块", "由模块组生成的句子、小节或部分；有多个模块组时编号。")
+
     module_sets: list[Text] = Field(description="要列出的模块组 id")
     numbered: bool = Field(True, description="多个模块组时是否编号（编号形式按所在层级，如一、下为（一））")
     style: Literal["sentence", "sections", "parts"] = Field(
-        "sentence", description="sentence：每个模块组一句话；sections：每个模块一个编号小节（模块名称为小标题，模块说明为正文）；"
+        "sentence", title="呈现方式", description="sentence：每个模块组一句话；sections：每个模块一个编号小节（模块名称为小标题，模块说明为正文）；"
         "parts：每个模块组一部分，小标题“第一部分：（必学）名称”，其下列出各模块（名称、学时、说明）"
     )
     lead: Words = Field("", description="同一段中模块句子之前的文字（sentence 时），如“根据培训目标要求，……严格按照《……》，”；默认不写")
     ending: Optional[Words] = Field(
-        None, description="模块句子在“N个模块（共H学时）”之后的结尾（sentence 时），写了就代替“的{offer}。”，如“，并……增加设置学科教学选修模块。”"
+        None, title="句尾", description="模块句子在“N个模块（共H学时）”之后的结尾（sentence 时），写了就代替“的{offer}。”，如“，并……增加设置学科教学选修模块。”"
     )
     compulsory_word: Words = Field("必学", description="parts 时必学部分小标题括号里的字（句式 module_set.part 的 {=kind}），如“必修”")
     elective_word: Words = Field("选学", description="parts 时选学部分小标题括号里的字（句式 module_set.part 的 {=kind}），如“选修”")
@@ -254,7 +276,10 @@ class TiersBlock(_Worded):
     """The tiers as plans name them: 新教师（教龄1-2年）、成长期教师（教龄3-8年）…, in a sentence or a list
     (sentences ``tiers`` and ``tier``: a tier's own pattern may join it with “和”)."""
 
+    model_config = zh("教师层次块", "按计划的写法列出教师层次：新教师（教龄1-2年）、成长期教师（教龄3-8年）……写成一句或逐项列出。")
+
     tiers: Literal["sentence", "list"] = Field(
+        title="呈现方式",
         description="sentence：写成一句（“新教师（教龄1-2年）、成长期教师（教龄3-8年）……四个层次。”）；list：逐项列出"
     )
     years: bool = Field(True, description="是否在名称后的括号里写教龄范围（“（教龄1-2年）”）")
@@ -272,13 +297,18 @@ class TiersBlock(_Worded):
 class CatalogBlock(PlanModel):
     """The course catalog table."""
 
-    catalog: Literal["table"] = Field(description="写 table：课程目录表")
+    model_config = zh("课程目录块", "把课程目录印成表格。")
+
+    catalog: Literal["table"] = Field(title="课程目录表", description="写 table：课程目录表")
 
 
 class PhasesBlock(_Worded):
     """The timeline, in one of three layouts."""
 
+    model_config = zh("进度安排块", "把培训进度安排写进正文：按日期、按阶段或印成进度表。")
+
     phases: Literal["dated", "staged", "table"] = Field(
+        title="呈现方式",
         description="dated：“（一）2022年11月15日前，任务”；staged：“第一阶段：名称（时间）”；table：进度表"
     )
     caption: Optional[Text] = Field(None, description="表题（table 时）")
@@ -290,25 +320,33 @@ class PhasesBlock(_Worded):
 class AssessmentBlock(_Worded):
     """An assessment scheme as sentences (components) or as a table (items)."""
 
+    model_config = zh("考核方案块", "把一个考核方案写进正文：按组成写成条目（text），或印成考核表（table）。")
+
     assessment: Text = Field(description="考核方案 id")
-    style: Literal["text", "table"] = Field("text", description="text：按组成写成条目；table：考核表")
+    style: Literal["text", "table"] = Field("text", title="呈现方式", description="text：按组成写成条目；table：考核表")
     wording: dict[str, Text] = _wording_field()
 
     sentence_block: ClassVar[str] = "assessment"
 
 
 class EvaluationBlock(PlanModel):
+    model_config = zh("评价表块", "把一张加权评价表印进正文。")
+
     evaluation: Text = Field(description="评价表 id")
 
 
 class RubricBlock(PlanModel):
+    model_config = zh("评分细则块", "把一张评分细则表印进正文。")
+
     rubric: Text = Field(description="评分细则 id")
 
 
 class HoursBlock(_Worded):
     """The hours sentence: 每人年度参训不少于90学时（其中……）。"""
 
-    hours: Literal["sentence"] = Field(description="写 sentence：由学时数据生成的句子")
+    model_config = zh("学时句子块", "由学时数据生成的句子：每人年度参训不少于90学时（其中……）。")
+
+    hours: Literal["sentence"] = Field(title="学时句子", description="写 sentence：由学时数据生成的句子")
     lead: Words = Field("每人年度参训", description="句首")
     wording: dict[str, Text] = _wording_field()
 
@@ -318,7 +356,9 @@ class HoursBlock(_Worded):
 class ExemptionsBlock(_Worded):
     """The exemption sentence: 参加……的甲、乙教师，在完成60学时的培训任务后，可免于……。"""
 
-    exemptions: Literal["sentence"] = Field(description="写 sentence：由免修数据生成的句子")
+    model_config = zh("免修句子块", "由免修规定生成的句子：参加……的甲、乙教师，在完成60学时的培训任务后，可免于……。")
+
+    exemptions: Literal["sentence"] = Field(title="免修句子", description="写 sentence：由免修数据生成的句子")
     lead: Words = Field(
         "", description="同一段中免修句子之前的文字，如培训对象 {=audience}（“全镇在职中小学教师。”）；默认不写"
     )
@@ -330,7 +370,9 @@ class ExemptionsBlock(_Worded):
 class ModesBlock(_Worded):
     """The delivery modes: “名称：说明” paragraphs, or numbered run-in items 1.名称：说明."""
 
-    modes: Literal["list"] = Field(description="写 list：逐项列出培训方式及说明")
+    model_config = zh("培训方式块", "逐项列出培训方式：“名称：说明”段落，或编号的小标题 1.名称：说明。")
+
+    modes: Literal["list"] = Field(title="培训方式列表", description="写 list：逐项列出培训方式及说明")
     numbered: bool = Field(False, description="是否把各培训方式编号为下一级小标题（1.名称：说明）")
     numbering: Optional[NumberingForm] = Field(
         None, description="编号形式（numbered 时）：一、 （一） 1. （1） ① A. a.；不写时用所在小节的下一层；原文跳过层级时照原文写，如“一、”下直接编为 1."
@@ -343,9 +385,12 @@ class ModesBlock(_Worded):
 class GroupBlock(_Worded):
     """A group's members (as role lines, one run, or a table), its office and its duties."""
 
+    model_config = zh("小组块", "把一个小组印进正文：成员（按职务分行、写成一段或名单表）、办公室和职责。")
+
     group: Text = Field(description="小组简称（groups 中的 id），如“领导小组”")
     style: Literal["lines", "run", "table"] = Field(
         "lines",
+        title="呈现方式",
         description="lines：每种职务一行（“组　长：张三（县教育体育局局长）”）；run：写成一段（“组长：张三；副组长：李四、王五；成员：……。”）；"
         "table：职务、姓名、职务或单位三列的名单表（成员多时）",
     )

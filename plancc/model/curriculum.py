@@ -6,11 +6,13 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import Field, model_validator
 
-from plancc.model.base import Words, Number, PlanModel, Text
+from plancc.model.base import Number, PlanModel, Text, Words, zh
 
 
 class Module(PlanModel):
     """A module; written as plain text when it has no hours of its own."""
+
+    model_config = zh("模块", "一个课程模块；没有自己的学时时可直接写名称。")
 
     name: Text = Field(description="模块名称")
     hours: Optional[Number] = Field(None, description="本模块学时")
@@ -30,6 +32,8 @@ class ModuleSet(PlanModel):
     """The modules offered to one group, rendered as
     “{label}：{verb}A、B……N个模块共H学时的{offer}。”"""
 
+    model_config = zh("模块组", "提供给一类教师的模块，渲染为“{称呼}：{动词}A、B……N个模块共H学时的{句尾}。”")
+
     id: Text = Field(description="模块组的名称，供正文和其他地方引用，如“幼儿园新教师”")
     label: Optional[Text] = Field(None, description="句首的对象称呼，如“幼儿园新教师”；不写则句子不带称呼")
     stage: Optional[Text] = Field(None, description="对应的学段名称（须在 stages 中）")
@@ -43,7 +47,7 @@ class ModuleSet(PlanModel):
     )
     offer: Words = Field("课程供参训教师选学", description="句尾，如“网络研修课程供参训教师选择”")
     compulsory: Optional[bool] = Field(
-        None, description="本组是必学（true）还是选学（false）的一部分；modules 块写 style: parts 时印作“第一部分：（必学）……”；不写则不分"
+        None, title="必学或选学", description="本组是必学（true）还是选学（false）的一部分；modules 块写 style: parts 时印作“第一部分：（必学）……”；不写则不分"
     )
 
     @property
@@ -95,6 +99,8 @@ class ModuleSet(PlanModel):
 class Course(PlanModel):
     """One catalog row: 学段 / 学科 / 模块 / 课程 (/ 学时)."""
 
+    model_config = zh("课程", "课程目录的一行：学段、学科、模块、课程（及学时）。")
+
     stage: Text = Field(description="学段，如“初中”；通用课程写“通识”")
     subject: Words = Field("", description="学科；通识课程留空")
     module: Text = Field(description="所属模块")
@@ -108,6 +114,8 @@ _ROW_KEYS = ("stage", "subject", "module", "title", "hours")
 
 class Catalog(PlanModel):
     """课程目录表。每行可写成列表 [学段, 学科, 模块, 课程, 学时?]，也可写成映射。"""
+
+    model_config = zh("课程目录", "课程目录表。每行可写成列表 [学段, 学科, 模块, 课程, 学时?]，也可写成映射。")
 
     caption: Optional[Text] = Field(None, description="表题")
     module_set: Optional[Text] = Field(None, description="目录对应的模块组 id；写了就核对目录中的模块名称都在该组中")

@@ -19,9 +19,103 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-_RE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+from plancc.model.base import SPACE
+
+#: a digit as plans type it: ASCII, or full width from a Chinese input method
+_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _d(digits: str = "0123456789") -> str:
+    """A class of the given digits in both widths ([0-9０-９], [48４８])."""
+    runs, ds = [], sorted(set(digits))
+    for d in ds:
+        if runs and ord(d) == ord(runs[-1][-1]) + 1:
+            runs[-1] += d
+        else:
+            runs.append(d)
+    ascii_ = "".join(r if len(r) < 3 else f"{r[0]}-{r[-1]}" for r in runs)
+    return f"[{ascii_}{ascii_.translate(_FULL)}]"
+
+
+D = _d()
+
+
+def between(lo: int, hi: int, width: int = 4) -> str:
+    """A pattern of the `width`-digit numbers lo…hi (years 1949…2199: 194[9]|19[5-9]\\d|2[01]\\d\\d)."""
+    if width == 0:
+        return ""
+    unit = 10 ** (width - 1)
+    if lo == 0 and hi == 10 * unit - 1:
+        return f"{D}{{{width}}}" if width > 1 else D
+    a, b = lo // unit, hi // unit
+    if a == b:
+        return _d(str(a)) + between(lo % unit, hi % unit, width - 1)
+    parts = [_d(str(a)) + between(lo % unit, unit - 1, width - 1)]
+    if b - a > 1:
+        parts.append(_d("".join(str(x) for x in range(a + 1, b))) + between(0, unit - 1, width - 1))
+    parts.append(_d(str(b)) + between(0, hi % unit, width - 1))
+    return "(?:" + "|".join(parts) + ")"
+_S = f"[{SPACE}]"
+_RE = re.compile(rf"^({D}{{4}})-({D}{{1,2}})(?:-({D}{{1,2}}))?$")
+_CN_RE = re.compile(rf"^({D}{{4}})年({D}{{1,2}})月(?:({D}{{1,2}})日)?$")
 # the clock time after a day: " 17:00", "T17:00", "17时", "17时30分", "17点"
-_TIME_RE = re.compile(r"^(.*?[\d日])(?:\s*T|\s+|(?<=日))\s*(\d{1,2})\s*(?:[:：]\s*(\d{2})|[时点](?:\s*(\d{1,2})\s*分)?|[时点]整)\s*$")
+_TIME_RE = re.compile(rf"^(.*?(?:{D}|日))(?:{_S}*T|{_S}+|(?<=日)){_S}*({D}{{1,2}}){_S}*"
+                      rf"(?:[:：]{_S}*({D}{{2}})|[时点](?:{_S}*({D}{{1,2}}){_S}*分)?|[时点]整){_S}*$")
+
+
+def _either(*parts: str) -> str:
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _numbers(ns, pad: bool = True) -> str:
+    """The numbers as \\d{1,2} writes them: 5 or (with `pad`) 05, 11; grouped by tens."""
+    ns = sorted(set(ns))
+    groups = []
+    ones = "".join(str(n) for n in ns if n < 10)
+    if ones:
+        groups.append((_d("0") + "?" if pad else "") + _d(ones))
+    for tens in sorted({n // 10 for n in ns if n >= 10}):
+        groups.append(_d(str(tens)) + _d("".join(str(n % 10) for n in ns if n // 10 == tens)))
+    return _either(*groups)
+
+
+def _date_pattern() -> str:
+    """The regular expression (JSON Schema ``pattern``) of every text :meth:`PartialDate.parse`
+    accepts, built from the same pieces: its separators, its Chinese form, its clock forms,
+    and the calendar. February 29 is allowed in leap years only: with four-digit years that
+    is still a regular language (the year's last two digits divisible by 4 and not 00, or
+    a century divisible by 400)."""
+    by_length: dict[int, list[int]] = {}
+    for month in range(1, 13):
+        by_length.setdefault(calendar.monthrange(2001, month)[1], []).append(month)  # 2001: not a leap year
+    year = f"{D}{{4}}"
+    leap = _either(D + D + _either(_d("0") + _d("48"), _d("2468") + _d("048"), _d("13579") + _d("26")),
+                   _either(_d("02468") + _d("048"), _d("13579") + _d("26")) + _d("0") + _d("0"))
+    month = _numbers(range(1, 13))
+
+    def dates(sep1: str, sep2: str, month_end: str, day_end: str) -> tuple[str, str]:
+        """(a month, a day) in one written form: year sep1 month [sep2 day]."""
+        days = _either(*(_numbers(ms) + sep2 + _numbers(range(1, last + 1)) for last, ms in sorted(by_length.items())))
+        day = _either(year + sep1 + days, leap + sep1 + _numbers([2]) + sep2 + _numbers([29])) + day_end
+        return year + sep1 + month + month_end, day
+
+    s = f"[{SPACE}]"
+    m_dash, d_dash = dates("[-/.]", "[-/.]", "", "")
+    m_cn, d_cn = dates("年", "月", "月", "日")
+    two = _d("012345") + D  # a minute as :MM writes it
+    one_or_two = _either(D, _d("012345") + D)  # as 30分 writes it
+    hour = _either(D, _d("01") + D, _d("2") + _d("0123"))
+    clock = hour + s + "*" + _either(f"[:：]{s}*{two}", f"[时点](?:{s}*{one_or_two}{s}*分)?", "[时点]整")
+    zero = _d("0")
+    midnight = _d("2") + _d("4") + s + "*" + _either(f"[:：]{s}*{zero}{zero}", f"[时点](?:{s}*{zero}?{zero}{s}*分)?", "[时点]整")
+    at = s + "*" + _either(clock, midnight)
+    # a clock time after the day: “ 17:00”, “T17:00”; right after 日 too (“10日17:00”)
+    dash = d_dash + "(?:" + _either(f"{s}*T", f"{s}+") + at + ")?"
+    cn = d_cn + f"(?:(?:{s}*T)?" + at + ")?"
+    return f"^{s}*" + _either(m_dash, m_cn, dash, cn) + f"{s}*$"
+
+
+DATE_PATTERN = _date_pattern()
 
 
 @dataclass(frozen=True, order=False)
@@ -52,7 +146,7 @@ class PartialDate:
                 raise PydanticCustomError("partial_date_time", "'{value}': there is no time {time}",
                                           {"value": value.strip(), "time": f"{hour}:{minute:02d}"})
         # accept the Chinese forms people paste: 2022年11月15日, 2022年11月
-        m = re.match(r"^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$", text)
+        m = _CN_RE.match(text)
         if m is None:
             m = _RE.match(text.replace("/", "-").replace(".", "-"))
         if m is None:
@@ -129,7 +223,9 @@ class PartialDate:
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
         return {
             "type": "string",
-            "pattern": r"^\d{4}-\d{1,2}(-\d{1,2}([ T]\d{1,2}:\d{2})?)?$",
+            "pattern": DATE_PATTERN,
+            "patternErrorMessage": "不是存在的日期：应写成 2022-11 或 2022-11-15（月份 1 至 12，日不超过当月天数），"
+            "截止时间可带钟点，如 2023-05-10 17:00",
             "description": "日期：年-月（2022-11）、年-月-日（2022-11-15），截止时间可带钟点（2023-05-10 17:00，也可写 2023年5月10日17:00、2023-05-10 17时）",
             "examples": ["2022-11", "2022-11-15", "2023-05-10 17:00"],
         }

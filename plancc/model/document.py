@@ -6,7 +6,7 @@ from typing import Optional, Union
 
 from pydantic import Field
 
-from plancc.model.base import Words, PlanModel, Text
+from plancc.model.base import PlanModel, Text, Words, zh
 from plancc.model.blocks import Block
 from plancc.model.dates import PartialDate
 from plancc.model.outline import Body
@@ -15,6 +15,8 @@ from plancc.model.outline import Body
 class BasisDocument(PlanModel):
     """A document the plan is based on; rendered as 《标题》（文号）."""
 
+    model_config = zh("依据文件", "制定方案所依据的文件，渲染为《标题》（文号）。")
+
     title: Text = Field(description="依据文件的标题（不含书名号《》，渲染时自动加上）", examples=["中小学教师培训课程指导标准"])
     number: Optional[Text] = Field(None, description="依据文件的文号，如 霍教职〔2024〕9号", examples=["霍教职〔2024〕9号"])
     short: Optional[Text] = Field(None, description="简称：渲染为“（以下简称《简称》）”", examples=["意见"])
@@ -22,6 +24,8 @@ class BasisDocument(PlanModel):
 
 class Attachment(PlanModel):
     """An attachment referred to by the plan (附件2 …)."""
+
+    model_config = zh("附件", "本文提到的附件（附件2……）：编号、名称，写了正文就在落款之后另页印出。")
 
     label: Text = Field(description="附件编号，如 附件2", examples=["附件2"])
     title: Text = Field(description="附件名称（不含书名号）", examples=["参训学员信息表"])
@@ -35,6 +39,8 @@ class Attachment(PlanModel):
 class Preamble(PlanModel):
     """The opening paragraph: 根据《…》、《…》{after_basis}{text}."""
 
+    model_config = zh("导语", "开头一段：根据《……》、《……》{依据之后的文字}{导语正文}。")
+
     lead: Words = Field("根据", description="依据文件之前的引导词，默认“根据”")
     after_basis: Words = Field("，", description="依据文件列表之后、正文之前的文字，如“等文件精神，”")
     text: Text = Field(description="导语正文（可用 **加粗**，可引用数据如 {=hours.required}）")
@@ -42,6 +48,8 @@ class Preamble(PlanModel):
 
 class Document(PlanModel):
     """公文的版头、标题与版记信息。"""
+
+    model_config = zh("公文要素", "公文的版头、标题与版记信息。")
 
     title: Union[Text, list[Text]] = Field(
         description="标题；写成列表时每项为一行（长标题建议手动分行，否则自动按长度分行）",

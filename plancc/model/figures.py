@@ -30,12 +30,15 @@ from typing import Annotated, Literal, Optional, Union
 from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from plancc.model.base import Number, PlanModel, Text
-from plancc.quantities.amount import Amount, AmountError, parse_amount
+from plancc.model.base import Keywords, Number, PlanModel, SPACE, Text, zh
+from plancc.model.dates import D
+from plancc.quantities.amount import (AT_LEAST_AFTER, AT_LEAST_BEFORE, AT_MOST_AFTER, AT_MOST_BEFORE, Amount, AmountError,
+                                      parse_amount)
 from plancc.quantities.expr import Derivation, ExprError, parse
 
 #: a name usable in ``{=figures.名称.部分}``: no dots, braces, colons or spaces
-_NAME = re.compile(r"^[^.{}:\s]+$")
+NAME_PATTERN = f"^[^.{{}}:{SPACE}]+$"
+_NAME = re.compile(NAME_PATTERN)
 
 
 def _amount_text(v: str) -> str:
@@ -58,15 +61,37 @@ def _derive_text(v: str) -> str:
 
 
 def _name(v: str) -> str:
-    if not _NAME.match(v):
+    if not _NAME.fullmatch(v):
         raise PydanticCustomError("figure_name", "'{value}' cannot be a figure name", {"value": v})
     return v
 
 
-AmountText = Annotated[str, AfterValidator(_amount_text)]
+def _amount_pattern() -> str:
+    """What parse_amount reads, as a JSON Schema pattern built from its words: a floor or a
+    ceiling word before the number or after it (not one of each kind), the number (or a
+    {=reference}) and a unit of at most four characters (or %)."""
+    s = f"[{SPACE}]"
+
+    def words(ws):
+        return "(?:" + "|".join(re.escape(w) for w in ws) + ")"
+
+    number = rf"{D}+(?:,{D}{{3}})*(?:\.{D}+)?"
+    ref = rf"\{{=[^{{}}:{SPACE}]+\}}"
+    good = (rf"{s}*{words(AT_LEAST_BEFORE + AT_MOST_BEFORE)}?{s}*(?:{number}|{ref}){s}*(?:%|[\u4e00-\u9fff]{{1,4}})?"
+            rf"{s}*{words(AT_LEAST_AFTER + AT_MOST_AFTER)}?{s}*$")
+    both = [rf"{s}*{words(AT_LEAST_BEFORE)}[\s\S]*{words(AT_MOST_AFTER)}{s}*$",
+            rf"{s}*{words(AT_MOST_BEFORE)}[\s\S]*{words(AT_LEAST_AFTER)}{s}*$"]
+    return "^" + "".join(f"(?!{b})" for b in both) + good
+
+
+AMOUNT_PATTERN = _amount_pattern()
+
+AmountText = Annotated[str, AfterValidator(_amount_text),
+                       Keywords(pattern=AMOUNT_PATTERN, patternErrorMessage="应写成数字或“≥150”“不少于50学时”“5%以内”“{=名称}”")]
 """A figure written as text: "≥150", "不少于50学时", "5%以内", "{=hours.required}"."""
 
-FigureName = Annotated[str, AfterValidator(_name)]
+FigureName = Annotated[str, AfterValidator(_name),
+                       Keywords(pattern=NAME_PATTERN, patternErrorMessage="名称中不能有点、花括号、冒号或空白")]
 
 Scope = Literal["year", "cycle", "semester", "project", "probation", "total"]
 SCOPE_WORDS = {"year": "每年", "cycle": "每周期", "semester": "每学期", "project": "本项目", "probation": "试用期", "total": "合计"}
@@ -75,14 +100,16 @@ SCOPE_WORDS = {"year": "每年", "cycle": "每周期", "semester": "每学期", 
 class Figure(PlanModel):
     """一个有名称的数字：人数、学时、比例、名额等，可写组成部分和算法。"""
 
+    model_config = zh("数字", "一个有名称的数字：人数、学时、比例、名额等，可写组成部分和算法。")
+
     value: Union[Number, AmountText, None] = Field(
         None,
         description="数值：写数字，或“≥150”“不少于50”“5%以内”这样的上下限，或 {=名称} 引用别的数字；"
         "不写时取各部分之和",
         examples=[980, "≥150", "{=hours.required}"],
     )
-    at_least: bool = Field(False, description="数值是否为“不少于”的下限（也可直接写“≥数字”）")
-    at_most: bool = Field(False, description="数值是否为“不超过”的上限（也可直接写“≤数字”）")
+    at_least: bool = Field(False, title="不少于", description="数值是否为“不少于”的下限（也可直接写“≥数字”）")
+    at_most: bool = Field(False, title="不超过", description="数值是否为“不超过”的上限（也可直接写“≤数字”）")
     unit: Optional[Text] = Field(None, description="单位，如 人、学时、学分、天、%；写 % 且不写数值时各部分之和应为 100",
                                  examples=["人", "学时", "%"])
     scope: Optional[Scope] = Field(
@@ -116,6 +143,8 @@ Figure.model_rebuild()
 
 class Rates(PlanModel):
     """换算率：每学时分钟数、每天学时数、每学分学时数，声明一次，各处算式共用。"""
+
+    model_config = zh("换算率", "换算率：每学时分钟数、每天学时数、每学分学时数，声明一次，各处算式共用。")
 
     minutes_per_hour: Optional[Annotated[float, Field(gt=0, le=600)]] = Field(
         None, description="1 学时折合多少分钟，如 45（网络研修常为 40 或 45）"

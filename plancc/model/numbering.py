@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Annotated, Iterator, Optional
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from plancc.errors import Worded
-from plancc.text.ladder import FORMS, MAX_RUNG, form_of, rung_of
+from plancc.model.base import SPACE
+from plancc.text.ladder import _WIDTH, FORMS, MAX_RUNG, form_of, rung_of
 
 if TYPE_CHECKING:
     from plancc.model.outline import Section
@@ -55,7 +56,30 @@ def _form(value: str) -> str:
     raise Worded("value.numbering", value=value, forms=_FORMS)
 
 
-NumberingForm = Annotated[str, BeforeValidator(_arabic), AfterValidator(_form)]
+def _written(form: str) -> str:
+    """A pattern of the ways to write a form: each character, or a width variant of it (rung_of's)."""
+    out = ""
+    for c in form:
+        variants = [c] + sorted(k for k, v in ((chr(k), v) for k, v in _WIDTH.items()) if v == c)
+        out += re.escape(c) if len(variants) == 1 else "[" + "".join(re.escape(v) for v in variants) + "]"
+    return out
+
+
+#: numbers that YAML reads from an unquoted form and _arabic takes for it (``numbering: 1.``)
+_NUMBERS = [n for n in range(10) if rung_of(_arabic(n)) is not None]
+
+assert _NUMBERS == list(range(_NUMBERS[0], _NUMBERS[-1] + 1)), "the numbers naming a form are one range"
+
+NumberingForm = Annotated[
+    str, BeforeValidator(_arabic), AfterValidator(_form),
+    # a form as text, or the number YAML reads from an unquoted one (the pattern binds text, the bounds numbers)
+    WithJsonSchema({
+        "type": ["string", "integer"],
+        "pattern": f"^[{SPACE}]*(?:" + "|".join(_written(f) for f in FORMS) + f")[{SPACE}]*$",
+        "patternErrorMessage": "编号形式应为 " + _FORMS + " 之一（写第一个编号）",
+        "minimum": _NUMBERS[0], "maximum": _NUMBERS[-1],
+    }),
+]
 """一、（一）1.（1）① A. a. (or a width variant), stored in the standard form."""
 
 

@@ -15,13 +15,15 @@ from typing import Annotated, Optional
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from plancc.errors import Worded
-from plancc.model.base import PlanModel, Words
+from plancc.model.base import PlanModel, Words, zh
 from plancc.model.blocks import Block
 from plancc.model.numbering import NumberingForm, check_depth
 
 
 class Section(PlanModel):
     """A numbered section of the body; its numbering form follows the plan, else the ladder 一、（一）1.（1）①."""
+
+    model_config = zh("小节", "正文中编号的一节：编号形式按计划所写，否则按 一、（一）1.（1）① 的层级。")
 
     title: Words = Field(
         "",

@@ -2,33 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, TypeAdapter
 
-from plancc.model.base import Number, PlanModel, Text
+from plancc.model.base import Keywords, Number, PlanModel, Text, zh
+
+TeachingYears = Annotated[int, Field(ge=0, le=60)]
+"""Years of teaching, 0 to 60."""
+
+
+def _span(v: list) -> list:
+    if len(v) != 2 or v[0] is None:
+        raise ValueError("教龄范围应写成 [起, 止]，如 [3, 8]，或 [15, null]")
+    return v
+
+
+YearsSpan = Annotated[
+    list[Optional[TeachingYears]], AfterValidator(_span),
+    # what _span checks: two items, the first given
+    Keywords(minItems=2, maxItems=2, prefixItems=[TypeAdapter(TeachingYears).json_schema()]),
+]
 
 
 class Tier(PlanModel):
     """A career stage defined by years of teaching (新教师 1–2 年, 提升期 15 年以上)."""
 
+    model_config = zh("教师层次", "按教龄划分的教师层次，如新教师 1–2 年、提升期 15 年以上。")
+
     name: Text = Field(description="层次名称，如“新教师”“成长期教师”")
-    years: Optional[list[Optional[int]]] = Field(
+    years: Optional[YearsSpan] = Field(
         None,
+        title="教龄范围",
         description="教龄范围 [起, 止]（含两端）；最后一个层次可写 [15, null] 表示“15年以上”",
         examples=[[1, 2], [15, None]],
     )
-
-    @field_validator("years")
-    @classmethod
-    def _years(cls, v):
-        if v is None:
-            return v
-        if len(v) != 2 or v[0] is None:
-            raise ValueError("教龄范围应写成 [起, 止]，如 [3, 8]，或 [15, null]")
-        if v[0] < 0 or (v[1] is not None and v[1] < 0) or v[0] > 60 or (v[1] is not None and v[1] > 60):
-            raise ValueError("教龄应在 0 到 60 年之间")
-        return v
 
     @property
     def years_text(self) -> str:
@@ -40,6 +48,8 @@ class Tier(PlanModel):
 
 class Stage(PlanModel):
     """A school stage (学段) with its theme per tier and its goals."""
+
+    model_config = zh("学段", "一个学段：各层次的培训主题和本学段的目标。")
 
     name: Text = Field(description="学段名称，如“学前教育”“义务教育”“高中”")
     label: Optional[Text] = Field(None, description="作小标题时的称呼，如“学前教育教师”“义务教育阶段教师”；默认“名称+教师”")
@@ -66,6 +76,8 @@ class Stage(PlanModel):
 class Post(PlanModel):
     """A post-based project (分岗项目): 班主任, 校长, 园长, 党组织书记."""
 
+    model_config = zh("分岗项目", "按岗位设置的培训项目，如班主任、校长、园长、党组织书记。")
+
     name: Text = Field(description="岗位名称，如“班主任”")
     title: Optional[Text] = Field(None, description="项目小标题，如“班主任培训”；默认同岗位名称")
     theme: Optional[Text] = Field(None, description="培训主题")
@@ -80,6 +92,8 @@ class Post(PlanModel):
 class Exemption(PlanModel):
     """Teachers exempted from part of the hours (e.g. 60 学时 of provincial training done)."""
 
+    model_config = zh("免修规定", "可免修部分学时的教师（如已参加省培 60 学时）：名单、依据和学时。")
+
     teachers: list[Text] = Field(default_factory=list, description="免修教师姓名")
     reason: Optional[Text] = Field(None, description="免修依据，如“参加2024年度省培”")
     hours: Optional[Number] = Field(None, description="须已完成的学时")
@@ -88,6 +102,8 @@ class Exemption(PlanModel):
 
 class Audience(PlanModel):
     """培训对象。"""
+
+    model_config = zh("培训对象", "培训对象：表述、参训人数和免修规定。")
 
     description: Text = Field(description="培训对象的表述，如“全镇在职中小学教师。”")
     count: Optional[int] = Field(None, ge=0, le=10_000_000, description="参训人数")
@@ -115,6 +131,8 @@ def heads(role: str) -> bool:
 class Member(PlanModel):
     """One person in a group: role, name and post (组长：张三（县教育体育局局长））."""
 
+    model_config = zh("小组成员", "小组中的一个人：职务、姓名和本人职务（组长：张三（县教育体育局局长））。")
+
     name: Text = Field(description="姓名，如“张三”；也可写一类人，如“各中小学校长”")
     role: Text = Field("成员", description="在小组中的职务：组长、副组长、成员、秘书、学习委员、坊主……；默认“成员”")
     post: Optional[Text] = Field(None, description="本人的职务或单位，如“县教育体育局局长”；渲染在姓名后的括号里")
@@ -127,6 +145,8 @@ MemberLike = Union[Text, Member]
 class Office(PlanModel):
     """The group's office (领导小组下设办公室，办公室设在……，由……兼任办公室主任)."""
 
+    model_config = zh("小组办公室", "小组下设的办公室：设在哪里、由谁兼任主任、负责什么。")
+
     at: Text = Field(description="办公室设在哪里，如“县教研师训办”")
     head: Optional[Text] = Field(None, description="办公室主任姓名；是小组成员时写作“由某某兼任办公室主任”")
     duties: Optional[Text] = Field(None, description="办公室的职责，接在主任之后，如“负责培训的日常管理工作”")
@@ -134,6 +154,8 @@ class Office(PlanModel):
 
 class Group(PlanModel):
     """A leadership, working, expert or trainee group, with its members, office and duties."""
+
+    model_config = zh("小组", "领导小组、工作小组、专家组或学员分组：成员、办公室和职责。")
 
     id: Text = Field(description="小组的简称，供正文 {group: …} 和 {=groups.简称.组长} 引用，如“领导小组”")
     name: Optional[Text] = Field(None, description="小组全称，如“宾川县教师全员培训工作领导小组”；默认同简称")

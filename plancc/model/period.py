@@ -3,20 +3,39 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import Field, field_validator, model_validator
 
-from plancc.model.base import PlanModel, Text, Year
-from plancc.model.dates import PartialDate
+from plancc.model.base import SPACE, Keywords, PlanModel, Text, Year, YEARS, zh
+from plancc.model.dates import D, PartialDate, between
 
 
 _TERMS = {"第一学期": 1, "上学期": 1, "秋季学期": 1, "第一": 1, "1": 1,
           "第二学期": 2, "下学期": 2, "春季学期": 2, "第二": 2, "2": 2}
 _TERM_NAMES = {1: "第一学期", 2: "第二学期"}
-_SEMESTER_RE = re.compile(r"(?:(\d{4})\s*[-—–－~至]\s*(\d{4})\s*(?:学年度?|年度)?\s*[-—–－]?\s*)?"
-                          r"(第[一二]学期|[上下]学期|秋季学期|春季学期|第[一二](?=$)|[12](?=$))")
-_YEARS_RE = re.compile(r"(\d{4})\s*年?\s*[-—–－~至]\s*(\d{4})\s*年?")
+_S = f"[{SPACE}]"
+_DASH = "[-—–－~至]"
+#: a school year: 2024-2025, 2024—2025, 2024至2025
+_SCHOOL_YEAR = rf"({D}{{4}}){_S}*{_DASH}{_S}*({D}{{4}})"
+
+
+def _semester(end: str, year: str = "?") -> str:
+    """A semester with its school year or (`year` "?") without: 2024-2025学年第一学期, 第二学期,
+    2024-2025-1 (`end`: what may follow a bare 第一 or 1)."""
+    return (rf"(?:{_SCHOOL_YEAR}{_S}*(?:学年度?|年度)?{_S}*[-—–－]?{_S}*){year}"
+            rf"(第[一二]学期|[上下]学期|秋季学期|春季学期|第[一二](?={end})|[12](?={end}))")
+
+
+_SEMESTER_RE = re.compile(_semester("$"))
+_YEARS_RE = re.compile(rf"({D}{{4}}){_S}*年?{_S}*{_DASH}{_S}*({D}{{4}}){_S}*年?")
+# the same in JSON Schema: the text before strip(), so spaces may surround it
+SEMESTER_PATTERN = f"^{_S}*{_semester(f'{_S}*$')}{_S}*$"
+#: period.semester names its school year
+YEAR_SEMESTER_PATTERN = f"^{_S}*{_semester(f'{_S}*$', year='')}{_S}*$"
+SCHOOL_YEAR_PATTERN = f"^{_S}*{_SCHOOL_YEAR}{_S}*$"
+#: a cycle in years only, each year one Cycle.start and .end accept
+CYCLE_PATTERN = f"^{_S}*{between(*YEARS)}{_S}*年?{_S}*{_DASH}{_S}*{between(*YEARS)}{_S}*年?{_S}*$"
 
 
 def parse_semester(text: str) -> tuple[tuple[int, int] | None, int]:
@@ -56,6 +75,16 @@ class Cycle(PlanModel):
     Also written in years only, as plans name a programme: ``cycle: 2019—2022年``.
     """
 
+    model_config = zh("周期规划", "本方案所属的多年周期规划（如 2022—2026 年五年规划）；也可只写年份，如 2019—2022年。")
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        # what _years_only reads: a mapping, or the years as text
+        mapping = dict(handler(core_schema))
+        notes = {k: mapping.pop(k) for k in ("title", "description") if k in mapping}
+        return {**notes, "anyOf": [mapping, {"type": "string", "pattern": CYCLE_PATTERN,
+                                             "patternErrorMessage": "应写成 2019—2022年（1949 至 2199 年）或 {start: 2019, end: 2022}"}]}
+
     @model_validator(mode="before")
     @classmethod
     def _years_only(cls, data):
@@ -81,9 +110,13 @@ class Cycle(PlanModel):
 class Period(PlanModel):
     """培训年度与培训时间。"""
 
+    model_config = zh("培训时间", "培训年度与培训时间。")
+
     year: Optional[Year] = Field(None, description="培训年度（自然年），如 2022")
-    school_year: Optional[str] = Field(None, description="学年度，如 2024-2025", examples=["2024-2025"])
-    semester: Optional[str] = Field(
+    school_year: Optional[Annotated[str, Keywords(pattern=SCHOOL_YEAR_PATTERN, patternErrorMessage="学年度应写成 2024-2025 的形式")]] = Field(
+        None, description="学年度，如 2024-2025", examples=["2024-2025"])
+    semester: Optional[Annotated[str, Keywords(pattern=YEAR_SEMESTER_PATTERN,
+                                               patternErrorMessage="学期应写明学年，如“2024-2025学年第一学期”")]] = Field(
         None, description="学期：按学期组织的培训写学年和学期，如“2024-2025学年第一学期”（第一学期按9月至次年1月、第二学期按2月至7月计）",
         examples=["2024-2025学年第一学期"],
     )
@@ -96,7 +129,7 @@ class Period(PlanModel):
     def _school_year(cls, v: Optional[str]) -> Optional[str]:
         if v is None:
             return v
-        m = re.fullmatch(r"(\d{4})\s*[-—–－~至]\s*(\d{4})", v.strip())
+        m = re.fullmatch(_SCHOOL_YEAR, v.strip())
         if not m:
             raise ValueError("学年度应写成 2024-2025 的形式")
         a, b = int(m.group(1)), int(m.group(2))

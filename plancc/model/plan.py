@@ -8,7 +8,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from plancc.model.assessment import Assessment, Evaluation, Rubric
-from plancc.model.base import PlanModel, Text
+from plancc.model.base import PlanModel, Text, zh
 from plancc.model.curriculum import Catalog, ModuleSet
 from plancc.model.document import Document
 from plancc.model.figures import FigureLike, FigureName, Rates
@@ -28,6 +28,8 @@ KIND_SCOPES = {"annual": "year", "cycle": "cycle", "project": "project", "new_te
 
 class Plan(PlanModel):
     """一份教师继续教育培训实施方案。"""
+
+    model_config = zh("plancc 培训实施方案", "一份教师继续教育培训实施方案：公文要素、培训时间、学时、对象、课程、进度、考核和正文各节。")
 
     plancc: Literal[1] = Field(description="计划语言版本，目前为 1")
     include: Union[Text, list[Text], None] = Field(
@@ -59,7 +61,7 @@ class Plan(PlanModel):
     assessments: list[Assessment] = Field(default_factory=list, description="考核方案")
     evaluations: list[Evaluation] = Field(default_factory=list, description="加权评价表（如对班级辅导者的评价）")
     rubrics: list[Rubric] = Field(default_factory=list, description="评分细则")
-    groups: list[Group] = Field(default_factory=list, description="领导小组、工作小组、专家组、学员分组等：成员及职务、办公室、职责；正文用 {group: 简称} 呈现")
+    groups: list[Group] = Field(default_factory=list, title="小组", description="领导小组、工作小组、专家组、学员分组等：成员及职务、办公室、职责；正文用 {group: 简称} 呈现")
     sections: Body = Field(default_factory=list, description="正文各节（一、二、三……），编号自动生成，形式可由各节的 numbering 指定")
     wording: dict[str, Text] = Field(
         default_factory=dict,
