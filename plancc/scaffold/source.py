@@ -85,7 +85,8 @@ def parse(value: str, repository: Path) -> Source:
     if text.startswith("git+"):
         return _git(text, shown)
     if text.lower().endswith(".whl"):
-        return _wheel(text, shown, repository)
+        # a path is taken as written when it can be (a folder name may begin with a space)
+        return _wheel(value if value.lower().endswith(".whl") else text, shown, repository)
     if os.sep in text or "/" in text or (repository / text).exists():
         raise SourceError("cli.init.source.not_wheel", path=shown, why=printable(_suffix(text)))
     raise SourceError("cli.init.source.form", value=shown)
