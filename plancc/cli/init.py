@@ -43,15 +43,17 @@ def scaffold(source: Source | None = None) -> dict[str, str]:
 
     if source is None:
         source = parse_source(default_source(__version__), Path("."))
-    root = resources.files("plancc.scaffold")
-    out = {}
-    for target, name in FILES.items():
-        text = (root / name).read_text(encoding="utf-8")
-        if target in SOURCE_FOR:
-            text = text.replace(SOURCE_PLACEHOLDER, yaml_scalar(getattr(source, SOURCE_FOR[target])))
-        out[target] = text
+    out = {target: scaffold_file(target, source) for target in FILES}
     out[SCHEMA_PATH] = schema_json()
     return out
+
+
+def scaffold_file(target: str, source: Source) -> str:
+    """The text of one scaffold file (a key of FILES); the install source filled in where it takes one."""
+    text = (resources.files("plancc.scaffold") / FILES[target]).read_text(encoding="utf-8")
+    if target in SOURCE_FOR:
+        text = text.replace(SOURCE_PLACEHOLDER, yaml_scalar(getattr(source, SOURCE_FOR[target])))
+    return text
 
 
 @command("init", "cli.init")
