@@ -7,3 +7,6 @@ message in each language, and plancc.errors the errors that stop a command.
 """
 
 __version__ = "0.1.0"
+#: the project's home (pyproject.toml's [project.urls] says the same; a test holds them together):
+#: the schema's pinned address and SARIF's informationUri are made from it
+PROJECT_URL = "https://github.com/plancc/plancc"

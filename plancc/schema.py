@@ -20,16 +20,15 @@ from pydantic.json_schema import GenerateJsonSchema
 from plancc.model.base import field_title
 from plancc.model.plan import Plan
 
+#: the name plancc's release workflow gives schema/plan.schema.json among each release's files
 SCHEMA_ID = "plan.schema.json"
-#: plancc's own repository; its release workflow attaches schema/plan.schema.json to each release
-PROJECT_URL = "https://github.com/plancc/plancc"
 
 
 def release_url(version: str | None = None) -> str:
     """The schema published with a release (this plancc's version by default), for plan
     repositories that do not keep a copy: a pinned address, so editors check plans against the
     schema of the plancc that validates them."""
-    from plancc import __version__
+    from plancc import PROJECT_URL, __version__
 
     return f"{PROJECT_URL}/releases/download/v{version or __version__}/{SCHEMA_ID}"
 

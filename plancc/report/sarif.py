@@ -6,7 +6,7 @@ import json
 import os
 from urllib.parse import quote
 
-from plancc import __version__
+from plancc import PROJECT_URL, __version__
 from plancc.driver.check import FileReport
 from plancc.text.escape import json_safe
 
@@ -87,6 +87,7 @@ def render_sarif(reports: list[FileReport], lang: str = "zh") -> str:
                     "driver": {
                         "name": "plancc",
                         "version": __version__,
+                        "informationUri": PROJECT_URL,
                         "rules": rules,
                     }
                 },

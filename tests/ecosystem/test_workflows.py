@@ -138,3 +138,21 @@ def test_release_smoke_step_runs_here_against_the_built_wheel(dists, tmp_path):
     run(["bash", "-e", "-c", step["run"]], cwd=checkout, env=env, timeout=600)
     for name in ("example.docx", "binchuan-2022.docx"):
         assert (runner_temp / "try" / "out" / name).stat().st_size > 10_000, name
+
+
+def test_the_project_address_is_the_one_pyproject_names():
+    """plancc.PROJECT_URL (the schema's pinned address, SARIF's informationUri) and
+    pyproject.toml's [project.urls] are one fact written twice: they must agree."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    from plancc import PROJECT_URL
+    from plancc.report.sarif import render_sarif  # noqa: F401 - the reporter that prints it
+    from plancc.schema import release_url
+
+    meta = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert meta["project"]["urls"]["Repository"] == PROJECT_URL
+    assert release_url("1.2.3") == f"{PROJECT_URL}/releases/download/v1.2.3/plan.schema.json"
