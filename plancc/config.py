@@ -19,8 +19,6 @@ from plancc.catalog import message
 from plancc.errors import ConfigError, Worded, describe_os_error  # ConfigError re-exported: plancc.toml cannot be used (exit 2)
 from plancc.load.limits import DEFAULT_LIMITS as _LIMITS
 from plancc.load.limits import Limits
-from plancc.emit.pdf import DEFAULT_TIMEOUT as _LO_TIMEOUT
-from plancc.emit.pdf import MAX_TIMEOUT as _LO_MAX_TIMEOUT
 from plancc.load.source import value_at
 
 if sys.version_info >= (3, 11):
@@ -157,11 +155,18 @@ class RenderSettings(_Strict):
         return value
 
 
+#: seconds one LibreOffice conversion may take unless ``render --pdf-timeout`` or [libreoffice] timeout
+#: says otherwise (a 5,000-row catalog's PDF takes minutes), and the longest either may ask for (an hour):
+#: the one place of both, for render, import's conversion and the option
+LIBREOFFICE_TIMEOUT = 300.0
+LIBREOFFICE_MAX_TIMEOUT = 3600.0
+
+
 class LibreOfficeSettings(_Strict):
     """[libreoffice]: how long one LibreOffice conversion may take, for ``render --pdf`` (where
     ``--pdf-timeout`` overrides it) and for reading .doc/.wps files (``import``, ``validate``)."""
 
-    timeout: float = Field(_LO_TIMEOUT, gt=0, le=_LO_MAX_TIMEOUT, allow_inf_nan=False,
+    timeout: float = Field(LIBREOFFICE_TIMEOUT, gt=0, le=LIBREOFFICE_MAX_TIMEOUT, allow_inf_nan=False,
                            description="LibreOffice 转换一个文件的时限（秒）：render --pdf 转 PDF、import 和 validate 读取 .doc/.wps；"
                                        "render --pdf-timeout 优先")
 

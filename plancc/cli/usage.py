@@ -355,14 +355,22 @@ class Int(click.types.IntParamType):
 
 
 class Seconds(click.ParamType):
-    """A time limit in seconds: a number above 0 and at most ``most``."""
+    """A time limit in seconds: a number above 0 and at most ``most`` (by default the longest
+    LibreOffice conversion a setting may allow, looked up when a value is given: the settings
+    module is not imported for --help)."""
 
     name = "seconds"
 
     def __init__(self, most: float | None = None):
-        from plancc.emit.pdf import MAX_TIMEOUT
+        self._most = most
 
-        self.most = MAX_TIMEOUT if most is None else most
+    @property
+    def most(self) -> float:
+        if self._most is None:
+            from plancc.config import LIBREOFFICE_MAX_TIMEOUT
+
+            return LIBREOFFICE_MAX_TIMEOUT
+        return self._most
 
     def convert(self, value, param, ctx):
         if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -37,10 +37,8 @@ __all__ = [
 ]
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
-#: seconds one conversion may take unless ``render --pdf-timeout`` or plancc.toml's ``[libreoffice] timeout`` says otherwise
-DEFAULT_TIMEOUT = 300.0  # the one default of [libreoffice] timeout (config and import read it): a 5,000-row catalog's PDF takes minutes
-#: the longest either may ask for (an hour)
-MAX_TIMEOUT = 3600.0
+from plancc.config import LIBREOFFICE_MAX_TIMEOUT as MAX_TIMEOUT  # noqa: E402 - defined with the setting
+from plancc.config import LIBREOFFICE_TIMEOUT as DEFAULT_TIMEOUT  # noqa: E402
 _CANDIDATES = ("soffice", "libreoffice")
 
 

@@ -30,8 +30,9 @@ from plancc.catalog import message
 from plancc.errors import WordFileError
 
 # seconds LibreOffice may take for one conversion, and the longest a setting may allow: the
-# same for every conversion, defined with the runner
-from plancc.emit.pdf import DEFAULT_TIMEOUT, MAX_TIMEOUT  # noqa: E402
+# same for every conversion, defined with the setting
+from plancc.config import LIBREOFFICE_MAX_TIMEOUT as MAX_TIMEOUT  # noqa: E402
+from plancc.config import LIBREOFFICE_TIMEOUT as DEFAULT_TIMEOUT  # noqa: E402
 #: the run's time limit from plancc.toml's [libreoffice] timeout (None: DEFAULT_TIMEOUT), set by the command
 _RUN_TIMEOUT: contextvars.ContextVar[float | None] = contextvars.ContextVar("plancc_convert_timeout", default=None)
 
