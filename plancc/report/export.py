@@ -76,7 +76,8 @@ def column_widths(natural: list[int], wide: list[bool], room: int, keep: list[bo
         kept = [i for i in range(len(natural)) if limit(i)]
         flex = [i for i in range(len(natural)) if i not in kept]
         left = room - sum(natural[i] for i in kept)
-        if flex and left // sum(WIDE_SHARE if wide[i] else 1 for i in flex) >= FLEX_MIN:
+        shares = [WIDE_SHARE if wide[i] else 1 for i in flex]
+        if flex and left * min(shares) // sum(shares) >= FLEX_MIN:
             break
     else:
         return None
