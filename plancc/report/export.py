@@ -80,7 +80,11 @@ def column_widths(natural: list[int], wide: list[bool], room: int, keep: list[bo
         if flex and left * min(shares) // sum(shares) >= FLEX_MIN:
             break
     else:
-        return None
+        # a terminal too narrow for any of that: every column wraps, in equal shares
+        if room < 2 * len(natural):
+            return None
+        kept, flex, left = [], list(range(len(natural))), room
+        wide = [False] * len(natural)
     widths = list(natural)
     while flex:
         shares = {i: WIDE_SHARE if wide[i] else 1 for i in flex}
@@ -98,6 +102,59 @@ def column_widths(natural: list[int], wide: list[bool], room: int, keep: list[bo
             left -= natural[i]
         flex = [i for i in flex if i not in capped]
     return widths
+
+
+#: what may not begin a line (closing marks and pauses) and what may not end one (opening marks)
+_NO_START = set("、，。；：！？）》」』】〕”’…,.;:!?)]}%")
+_NO_END = set("（《「『【〔“‘([{")
+_TOKENS = re.compile(r"[!-~]+|\s+|.", re.S)
+
+
+def wrap_text(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells: between any two CJK characters, at spaces
+    between Latin words (a word longer than a line is cut between letters), never starting a
+    line with a closing mark (、。）”) nor ending one with an opening mark (（“). Only the
+    spaces where a line breaks are dropped; every other character is kept, in order."""
+    from rich.cells import cell_len
+
+    if width < 1 or cell_len(text) <= width:
+        return [text]
+    lines: list[str] = []
+    line = ""
+
+    def room(piece: str) -> bool:
+        return cell_len(line + piece) <= width
+
+    for tok in _TOKENS.findall(text):
+        if tok.isspace():
+            if line and room(tok):
+                line += tok
+            elif line:
+                lines.append(line.rstrip())
+                line = ""
+            continue
+        if cell_len(tok) > width:  # a long Latin word or number: cut between letters
+            for ch in tok:
+                if not room(ch):
+                    lines.append(line)
+                    line = ""
+                line += ch
+            continue
+        if room(tok):
+            line += tok
+            continue
+        carry = ""
+        if tok[0] in _NO_START and len(line) > 1:
+            carry, line = line[-1], line[:-1]
+        while len(line) > 1 and line[-1] in _NO_END:
+            carry, line = line[-1] + carry, line[:-1]
+        if cell_len(carry + tok) > width:
+            line, carry = line + carry, ""
+        lines.append(line.rstrip())
+        line = carry + tok
+    if line:
+        lines.append(line)
+    return lines
 
 
 def rich_table(t: TableData, lang: str = "zh", width: int | None = None):
@@ -128,18 +185,26 @@ def rich_table(t: TableData, lang: str = "zh", width: int | None = None):
                                [t.columns[i].keep for i in cols])
     for n, i in enumerate(cols):
         c = t.columns[i]
-        table.add_column(Text(printable(c.title)), justify="right" if c.kind in NUMERIC else "left", overflow="fold", no_wrap=False,
+        header = printable(c.title) if widths is None else "\n".join(wrap_text(printable(c.title), widths[n]))
+        table.add_column(Text(header), justify="right" if c.kind in NUMERIC else "left", overflow="fold", no_wrap=False,
                          width=widths[n] if widths else None)
+    def cell(text: str, n: int, depth: int = 0):
+        # wrapped here, not by rich: CJK breaks between characters with the line-start rules,
+        # and no release of rich can drop a character where it folds a line
+        indent = "  " * depth if n == 0 else ""
+        if widths is not None:
+            text = ("\n" + indent).join(wrap_text(text, widths[n] - len(indent)))
+        return Text(indent + text)
+
     before: list | None = None
-    for n, (row, depth) in enumerate(zip(t.rows, t.depth)):
-        cells = [Text("" if t.columns[i].group and before is not None and before[i] == row[i] else
-                      cell_text(row[i], t.columns[i], lang)) for i in cols]
+    for k, (row, depth) in enumerate(zip(t.rows, t.depth)):
+        cells = [cell("" if t.columns[i].group and before is not None and before[i] == row[i] else
+                      cell_text(row[i], t.columns[i], lang), n, depth) for n, i in enumerate(cols)]
         before = row
-        if depth and cells:
-            cells[0] = Text("  " * depth) + cells[0]
-        table.add_row(*cells, end_section=bool(t.totals) and n == len(t.rows) - 1)
+        table.add_row(*cells, end_section=bool(t.totals) and k == len(t.rows) - 1)
     for k, row in enumerate(t.totals):
-        table.add_row(*[Text(cell_text(row[i], t.columns[i], lang)) for i in cols], style="bold red" if k in t.bad else "bold")
+        table.add_row(*[cell(cell_text(row[i], t.columns[i], lang), n) for n, i in enumerate(cols)],
+                      style="bold red" if k in t.bad else "bold")
     return table
 
 

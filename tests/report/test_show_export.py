@@ -174,8 +174,9 @@ def test_column_widths_keep_short_columns_and_share_the_rest():
     # a date span kept on one line, the tasks wider than the name
     w = export.column_widths([14, 20, 4, 9, 157], [False, False, False, False, True], 70, [False, True, False, False, False])
     assert sum(w) <= 70 and w[1] == 20 and w[2] == 4 and w[4] > w[0] >= export.FLEX_MIN
-    # too narrow for any of it: rich narrows the widest itself
-    assert export.column_widths([50, 50, 50], [False] * 3, 10) is None
+    # too narrow for any of that: equal shares; narrower than two cells a column: left to rich
+    assert sorted(export.column_widths([50, 50, 50], [False] * 3, 10)) == [3, 3, 4]
+    assert export.column_widths([50, 50, 50], [False] * 3, 5) is None
 
 
 # --------------------------------------------------------------------------- the files
@@ -298,12 +299,16 @@ def _calc() -> bool:
 
 @pytest.mark.skipif(not _calc(), reason="LibreOffice Calc is not installed (libreoffice-writer alone cannot open .xlsx)")
 def test_libreoffice_reads_the_workbook(tmp_path):
-    out = _xlsx(ROOT / "plans" / "huaibei-2022-2023.yaml", tmp_path, "--table", "items")
-    r = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "csv",
+    """A real spreadsheet opens the workbook: Chinese text, numbers, a percentage and a month as
+    the cells show them (LibreOffice's CSV filter: comma, quote, UTF-8, first line, formatted text)."""
+    out = _xlsx(ROOT / "plans" / "luoerling-2024-2025.yaml", tmp_path, "--table", "phases")
+    csv_filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false'
+    r = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", csv_filter,
                         "--outdir", str(tmp_path / "csv"), str(out)], capture_output=True, timeout=180)
     assert r.returncode == 0, r.stderr
-    text = (tmp_path / "csv" / "huaibei-2022-2023.csv").read_text(encoding="utf-8")
-    assert "课程学习时间" in text and "考核项目" in text
+    rows = list(csv.reader(io.StringIO((tmp_path / "csv" / "luoerling-2024-2025.csv").read_text(encoding="utf-8"))))
+    assert rows[0][:3] == ["阶段", "开始", "结束"]
+    assert rows[1][:3] == ["暑假研修", "2024年7月", "2024年9月"] and "92" in rows[1]
 
 
 # --------------------------------------------------------------------------- refusals
@@ -429,3 +434,28 @@ def test_english_titles_with_lang_en():
     assert data["tables"]["tiers"]["title"] == "Teacher tiers"
     assert data["tables"]["tiers"]["rows"][3]["years"] == "15 years or more"
     assert not any(re.search(r"[\u4e00-\u9fff]", c["title"]) for t in data["tables"].values() for c in t["columns"])
+
+
+# --------------------------------------------------------------------------- wrapping
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CHARS = st.sampled_from(list("师德养成政策解读教育理念、，。（）“”《》 abcXYZ0123456789{}=._-"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CHARS, max_size=120).map("".join), st.integers(min_value=3, max_value=40))
+def test_wrapping_keeps_every_character_and_the_width(text, width):
+    from rich.cells import cell_len
+
+    lines = export.wrap_text(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_wrapping_keeps_marks_with_their_words():
+    assert export.wrap_text("幼儿发展规律观察、幼儿课程评价方法、“以生为本”的教学", 16) == [
+        "幼儿发展规律观", "察、幼儿课程评价", "方法、“以生为本”", "的教学"]
+    assert export.wrap_text("一二三四、五六七八。九十（一）“二”", 8) == ["一二三", "四、五六", "七八。九", "十（一）", "“二”"]
+    assert export.wrap_text("the quick brown fox", 10) == ["the quick", "brown fox"]
