@@ -198,8 +198,13 @@ def rich_table(t: TableData, lang: str = "zh", width: int | None = None):
 
     before: list | None = None
     for k, (row, depth) in enumerate(zip(t.rows, t.depth)):
-        cells = [cell("" if t.columns[i].group and before is not None and before[i] == row[i] else
-                      cell_text(row[i], t.columns[i], lang), n, depth) for n, i in enumerate(cols)]
+        cells, same = [], before is not None
+        for n, i in enumerate(cols):
+            # a group's value is written once for the rows it heads, and only while the groups
+            # to its left go on too (a new scheme names its first part again)
+            if t.columns[i].group:
+                same = same and before[i] == row[i]  # type: ignore[index]
+            cells.append(cell("" if t.columns[i].group and same else cell_text(row[i], t.columns[i], lang), n, depth))
         before = row
         table.add_row(*cells, end_section=bool(t.totals) and k == len(t.rows) - 1)
     for k, row in enumerate(t.totals):

@@ -459,3 +459,32 @@ def test_wrapping_keeps_marks_with_their_words():
         "幼儿发展规律观", "察、幼儿课程评价", "方法、“以生为本”", "的教学"]
     assert export.wrap_text("一二三四、五六七八。九十（一）“二”", 8) == ["一二三", "四、五六", "七八。九", "十（一）", "“二”"]
     assert export.wrap_text("the quick brown fox", 10) == ["the quick", "brown fox"]
+
+
+def test_a_group_is_named_once_for_its_rows_and_again_for_a_new_group():
+    from rich.console import Console
+
+    p = _plan("""\
+        plancc: 1
+        document: {title: 测试县2024年教师全员培训实施方案}
+        assessments:
+          - id: 甲
+            items: [{part: 网络, name: a, points: 1}, {part: 网络, name: b, points: 1}, {part: 校本, name: c, points: 1}]
+          - id: 乙
+            items: [{part: 校本, name: d, points: 1}]
+        """)
+    buf = io.StringIO()
+    Console(file=buf, width=80).print(export.rich_table(tables.items_table(p, "zh"), "zh", 80))
+    rows = [[c.strip() for c in line.split("│")[1:-1]] for line in buf.getvalue().splitlines() if line.startswith("│")]
+    assert [r[:3] for r in rows] == [["甲", "网络", "a"], ["", "", "b"], ["", "校本", "c"], ["乙", "校本", "d"],
+                                     ["甲", "", "合计"], ["乙", "", "合计"]]
+    # the files keep every value on every row
+    assert [r[:2] for r in tables.items_table(p, "zh").rows] == [["甲", "网络"], ["甲", "网络"], ["甲", "校本"], ["乙", "校本"]]
+
+
+def test_the_terminal_tables_to_a_file(tmp_path):
+    out = tmp_path / "show.txt"
+    r = _show([str(ROOT / "plans" / "binchuan-2022.yaml"), "-o", str(out)])
+    assert r.returncode == 0 and r.stdout == b""
+    text = out.read_text(encoding="utf-8")
+    assert "教师层次" in text and "\x1b[" not in text  # plain text, no colour codes
