@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
 
 from plancc.catalog import joined, message
-from plancc.model.dates import PartialDate, cn_range
+from plancc.model.dates import cn_range
 from plancc.model.plan import Plan
 
+#: a date column holds PartialDate values
 Kind = Literal["text", "number", "percent", "int", "date"]
 #: the kinds a spreadsheet keeps as numbers
 NUMERIC: tuple[str, ...] = ("number", "percent", "int")
@@ -221,17 +222,8 @@ def hours_table(plan: Plan, lang: str) -> TableData | None:
 
 def _plain(value):
     """A fact as a number when it is one (a figure's value), else None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    try:
-        from fractions import Fraction
-
-        if isinstance(value, Fraction):
-            return float(value)
-    except ImportError:  # pragma: no cover
-        pass
     return None
 
 
@@ -433,17 +425,29 @@ def assessments_table(plan: Plan, lang: str) -> TableData | None:
     return t if any(v is not None for r in t.rows for v in r[1:]) else None
 
 
+def _part(value) -> str:
+    """A part's points as written: 50, "≥10", or a part with parts of its own (its value, if any)."""
+    from plancc.model.figures import Figure
+
+    if isinstance(value, Figure):
+        value = value.value
+    if value is None:
+        return ""
+    return _fmt(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
 def components_table(plan: Plan, lang: str) -> TableData | None:
     """The weighted parts of each scheme; per scheme a total that should be 100%."""
     schemes = [a for a in plan.assessments if a.components]
     if not schemes:
         return None
-    t = _table("components", lang, [("assessment", "text", "group"), ("name", "text"), ("weight", "percent"), ("points", "number", "optional"),
+    t = _table("components", lang, [("assessment", "text", "group"), ("name", "text"), ("weight", "percent"),
+                                    ("points", "number", "optional"),
                                     ("parts", "text", "optional"), ("description", "text", "optional", "wide")])
     total = message("show.v.total", lang)
     for a in schemes:
         for c in a.components:
-            parts = joined([f"{k} {v}" for k, v in c.parts.items()], lang) if c.parts else None
+            parts = joined([f"{k} {_part(v)}".rstrip() for k, v in c.parts.items()], lang) if c.parts else None
             t.add(a.id, c.name, _num(c.weight), _num(c.points), parts, c.description)
         weights = [c.weight for c in a.components if c.weight is not None]
         s = _num(sum(weights)) if weights else None
@@ -456,7 +460,8 @@ def items_table(plan: Plan, lang: str) -> TableData | None:
     schemes = [a for a in plan.assessments if a.items]
     if not schemes:
         return None
-    t = _table("items", lang, [("assessment", "text", "group"), ("part", "text", "optional", "group"), ("category", "text", "optional", "group"),
+    t = _table("items", lang, [("assessment", "text", "group"), ("part", "text", "optional", "group"),
+                               ("category", "text", "optional", "group"),
                                ("name", "text"), ("points", "number", "optional"), ("minimum", "number", "optional"),
                                ("method", "text", "optional"), ("required", "text", "optional")])
     total = message("show.v.total", lang)
@@ -477,7 +482,8 @@ def bands_table(plan: Plan, lang: str) -> TableData | None:
     schemes = [a for a in plan.assessments if a.bands]
     if not schemes:
         return None
-    t = _table("bands", lang, [("assessment", "text", "group"), ("name", "text"), ("min", "number", "optional"), ("max", "number", "optional"),
+    t = _table("bands", lang, [("assessment", "text", "group"), ("name", "text"), ("min", "number", "optional"),
+                               ("max", "number", "optional"),
                                ("below", "number", "optional"), ("quota", "text", "optional"), ("passing", "text")])
     for a in schemes:
         for b in a.bands:
@@ -504,7 +510,8 @@ def evaluations_table(plan: Plan, lang: str) -> TableData | None:
 def rubrics_table(plan: Plan, lang: str) -> TableData | None:
     if not plan.rubrics:
         return None
-    t = _table("rubrics", lang, [("rubric", "text", "group"), ("name", "text"), ("points", "number"), ("requirement", "text", "optional", "wide"),
+    t = _table("rubrics", lang, [("rubric", "text", "group"), ("name", "text"), ("points", "number"),
+                                 ("requirement", "text", "optional", "wide"),
                                  ("deduction", "text", "optional", "wide")])
     total = message("show.v.total", lang)
     for r in plan.rubrics:

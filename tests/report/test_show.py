@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from plancc.cli.main import cli
 from plancc.load import load_text
 from plancc.model.build import build_plan
-from plancc.report import show, tables
+from plancc.report import tables
 
 PLAN = textwrap.dedent("""\
     plancc: 1

@@ -85,8 +85,8 @@ def test_module_lists_themes_and_tasks_wrap_in_full(columns):
         for name in ms.names:
             assert name.replace(" ", "") in modules, name
     themes = _column_text(out, "学段 × 层次", "主题")
-    for st in p.stages:
-        for theme in st.themes.values():
+    for stage in p.stages:
+        for theme in stage.themes.values():
             assert theme is None or theme.replace(" ", "") in themes, theme
     tasks = _column_text(out, "进度安排", "任务")
     for ph in p.phases:
@@ -488,3 +488,15 @@ def test_the_terminal_tables_to_a_file(tmp_path):
     assert r.returncode == 0 and r.stdout == b""
     text = out.read_text(encoding="utf-8")
     assert "教师层次" in text and "\x1b[" not in text  # plain text, no colour codes
+
+
+def test_component_parts_are_written_as_the_plan_writes_them():
+    p = _plan("""\
+        plancc: 1
+        document: {title: 测试县2024年教师全员培训实施方案}
+        assessments:
+          - id: 甲
+            components:
+              - {name: 作业, weight: 100, points: 100, parts: {作业一: 50, 作业二: "≥20", 作业三: {value: 30, parts: {x: 30}}}}
+        """)
+    assert tables.components_table(p, "zh").rows == [["甲", "作业", 100, 100, "作业一 50、作业二 ≥20、作业三 30", None]]
