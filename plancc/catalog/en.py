@@ -911,7 +911,7 @@ MESSAGES: dict[str, str] = {
     'cli.show.format': 'Output format: table (the terminal, default), json, csv (one table, chosen with --table), xlsx (a sheet per table; to a file with -o or a redirection, never to the terminal).',
     'cli.show.output': 'Write to this file (atomically; never over the plan or the files it includes); json and csv go to standard output by default.',
     'cli.show.table': 'Only this table (repeatable); on the terminal it also shows the long tables left out by default, such as courses; csv takes exactly one.',
-    'cli.show.unknown_table': 'no table named {name}. This plan has: {names}',
+    'cli.show.unknown_table': 'this plan has no table named {name} (a misspelt name, or no data for that table in the plan). It has: {names}',
     'cli.show.csv_one': 'csv writes one table at a time: choose it with --table. This plan has: {names}',
     'cli.show.xlsx_tty': 'xlsx is a binary file and cannot go to the terminal: give -o FILE.xlsx, or redirect (> FILE.xlsx)',
     'cli.show.errors': 'the plan has {errors} error(s); no {format} was written: fix them first (plancc validate {path})',

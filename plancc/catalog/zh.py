@@ -911,7 +911,7 @@ MESSAGES: dict[str, str] = {
     'cli.show.format': '输出格式：table 终端表格（默认）、json、csv（一张表，用 --table 选）、xlsx（每张表一个工作表；用 -o 或重定向写到文件，不写到终端）。',
     'cli.show.output': '写到这个文件（原子写出，不覆盖计划及其引用的文件）；json 和 csv 默认写到标准输出。',
     'cli.show.table': '只输出这张表（可重复）：终端中也显示默认不显示的长表，如 courses（逐门课程）；csv 须且只能选一张。',
-    'cli.show.unknown_table': '没有名为 {name} 的表。这份计划有：{names}',
+    'cli.show.unknown_table': '这份计划没有名为 {name} 的表（名称写错，或计划中没有这张表的数据）。这份计划有：{names}',
     'cli.show.csv_one': 'csv 一次只写一张表：请用 --table 选一张。这份计划有：{names}',
     'cli.show.xlsx_tty': 'xlsx 是二进制文件，不能写到终端：请用 -o 文件.xlsx 指定文件，或重定向到文件（> 文件.xlsx）',
     'cli.show.errors': '计划有 {errors} 个错误，没有写出 {format}：请先改正（plancc validate {path}）',
