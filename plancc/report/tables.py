@@ -134,7 +134,7 @@ def basis_table(plan: Plan, lang: str, registry=None) -> TableData | None:
                 status = message("citations.show.unknown", lang)
             else:
                 when = (doc.date.cn() if lang == "zh" else doc.date.iso()) if doc.date else message("citations.no_date", lang)
-                status = message("citations.show.known", lang) + f"（{doc.issuer}，{when}）"
+                status = message("citations.show.known", lang) + (f"（{doc.issuer}，{when}）" if lang == "zh" else f" ({doc.issuer}, {when})")
         t.add(f"《{c.title}》", c.number, status)
     return t
 
