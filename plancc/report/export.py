@@ -112,7 +112,8 @@ _TOKENS = re.compile(r"[!-~]+|\s+|.", re.S)
 
 def wrap_text(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells: between any two CJK characters, at spaces
-    between Latin words (a word longer than a line is cut between letters), never starting a
+    between Latin words and at a space near the end of a line (a word longer than a line is cut
+    between letters), never starting a
     line with a closing mark (、。）”) nor ending one with an opening mark (（“). Only the
     spaces where a line breaks are dropped; every other character is kept, in order."""
     from rich.cells import cell_len
@@ -144,6 +145,12 @@ def wrap_text(text: str, width: int) -> list[str]:
             line += tok
             continue
         carry = ""
+        space = line.rfind(" ")
+        if 0 < space and line[:space].strip() and cell_len(line[space + 1:] + tok) <= width // 2:
+            # a space near the end: break there, keeping a word with a number ("登记的是 某教师〔2023〕8号") whole
+            lines.append(line[:space].rstrip())
+            line = line[space + 1:] + tok
+            continue
         if tok[0] in _NO_START and len(line) > 1:
             carry, line = line[-1], line[:-1]
         while len(line) > 1 and line[-1] in _NO_END:
