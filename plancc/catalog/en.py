@@ -464,8 +464,8 @@ MESSAGES: dict[str, str] = {
     'unit.hours': 'hours',
     'unit.credits': 'credits',
     # --- validate --fix (plancc.driver.fix) ---
-    'cli.validate.fix': 'make the safe fixes (typed figures become {{=…}} references to the data; the document stays the same), then check again',
-    'cli.validate.unsafe_fixes': 'also make fixes that change the document (a figure that contradicts the data takes the data\'s value)',
+    'cli.validate.fix': 'Make the safe fixes (typed figures become {{=…}} references to the data; the document stays the same), then check again.',
+    'cli.validate.unsafe_fixes': 'Also make fixes that change the document (a figure that contradicts the data takes the data\'s value).',
     'fix.applied': 'fixed {file}: {edits}',
     'fix.skipped': '{file}: {edits} not made (the text has changed, or YAML would read the reference as another value; edit by hand)',
     'fix.only_unsafe': 'nothing can be fixed safely; some fixes change the document: add --unsafe-fixes to make them',
@@ -946,4 +946,5 @@ MESSAGES: dict[str, str] = {
     'cli.show.written': 'wrote {path}',
     'cli.show.facts_format': '--facts is for the terminal table only (--format table)',
     'show.v.scope.kind': 'scope taken from the plan kind',
+    'value.of_field': '{field}: {detail}',
 }

@@ -946,4 +946,5 @@ MESSAGES: dict[str, str] = {
     'cli.show.written': '已写出 {path}',
     'cli.show.facts_format': '--facts 只用于终端表格（--format table）',
     'show.v.scope.kind': '范围按方案类别推定',
+    'value.of_field': '{field}{detail}',
 }

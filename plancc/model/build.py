@@ -20,8 +20,9 @@ from pydantic import BaseModel, ValidationError
 from plancc.catalog import joined
 from plancc.catalog import message as msg
 from plancc.diagnostics import Diagnostic, Severity, Span
-from plancc.diagnostics.validation import describe_error, written
+from plancc.diagnostics.validation import _BOUND_ERRORS, describe_error, error_detail, written
 from plancc.load.source import LoadedFile, format_path, value_at
+from plancc.model.base import field_title
 from plancc.model.blocks import BLOCK_KEYS
 from plancc.model.plan import SCHEMA_VERSION, Plan
 
@@ -224,7 +225,30 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
     span = source.locate(path)
     value = value_at(loaded.data, path)
     code, message = describe_error(err, value, lang, source.surprises.get(path))
+    if etype in _BOUND_ERRORS:
+        named = _field_named(root, path, loaded.data, lang)
+        if named:  # 教龄范围应当不大于 60: which figure, where an item of a list is out of range
+            code, detail = error_detail(err, value, lang, source.surprises.get(path))
+            message = msg(code, lang, detail=msg("value.of_field", lang, field=named, detail=detail))
     return Diagnostic(code, Severity.ERROR, message, file, span, format_path(path))
+
+
+def _field_named(root: type[BaseModel], path: tuple, data: Any, lang: str) -> str | None:
+    """The name of the field a value at ``path`` belongs to, when the value is an item of a
+    list (``tiers[2].years[1]``): its Chinese title (the key itself in English)."""
+    if not path or not isinstance(path[-1], int):
+        return None
+    keyed = [i for i, p in enumerate(path) if isinstance(p, str)]
+    if not keyed:
+        return None
+    at = keyed[-1]
+    model = model_at(root, path[:at], data)
+    info = model.model_fields.get(path[at]) if model is not None else None
+    if info is None:
+        return None
+    if lang == "en":
+        return str(path[at])
+    return field_title(info.title, info.description)
 
 
 # --------------------------------------------------------------------------

@@ -476,3 +476,18 @@ def test_format_fact_plain_values():
     assert format_fact(PartialDate(2023, 4), None) == "2023年4月"
     assert format_fact((PartialDate(2024, 7), PartialDate(2024, 9)), None) == "2024年7—9月"
     assert format_fact("2022-2023", None) == "2022-2023"
+
+
+@pytest.mark.parametrize("lang, words", [("zh", "取值无效：教龄范围应当不大于 60"), ("en", "invalid value: years: must be at most 60")])
+def test_an_item_of_a_list_out_of_range_names_its_field(lang, words):
+    """tiers[0].years[1] = 75: the message says which figure, the place is the item itself."""
+    text = MINIMAL + "tiers:\n  - {name: 成熟期教师, years: [9, 75]}\n"
+    [d] = [d for d in errors(text, lang) if d.code == "PL104"]
+    assert d.message == words
+    assert (d.line, d.column) == (line_of(text, "years: [9, 75]"), text.splitlines()[line_of(text, "years: [9, 75]") - 1].index("75") + 1)
+
+
+def test_a_field_out_of_range_keeps_its_short_message():
+    text = MINIMAL + "hours: {required: -5}\n"
+    [d] = [d for d in errors(text) if d.code == "PL104"]
+    assert d.message == "取值无效：应当不小于 0"
