@@ -28,6 +28,7 @@ from plancc.model.base import fmt_number
 from plancc.model.dates import PartialDate
 from plancc.report.tables import NUMERIC, Column, TableData
 from plancc.text.escape import json_safe, printable
+from plancc.text.kinsoku import NO_LINE_END, NO_LINE_START
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -104,9 +105,10 @@ def column_widths(natural: list[int], wide: list[bool], room: int, keep: list[bo
     return widths
 
 
-#: what may not begin a line (closing marks and pauses) and what may not end one (opening marks)
-_NO_START = set("、，。；：！？）》」』】〕”’…,.;:!?)]}%")
-_NO_END = set("（《「『【〔“‘([{")
+#: what may not begin a line and what may not end one: the one 避头尾 table, and the half-width
+#: marks a terminal cell may hold besides
+_NO_START = NO_LINE_START | frozenset(",.;:!?)]}")
+_NO_END = NO_LINE_END | frozenset("([{")
 _TOKENS = re.compile(r"[!-~]+|\s+|.", re.S)
 
 
