@@ -31,10 +31,12 @@ from plancc.importer.recognise.common import (
 
 _SUFFIX = r"(?:考核|考试|评价|测评|测试|作业|表现|研修|学习|成绩|实践|成果|任务|活动|总结|考勤|出勤|答辩|展示|论文|反思)"
 _PART = rf"(?P<name>[\u4e00-\u9fff]{{2,10}}?{_SUFFIX})"
-_WEIGHT = re.compile(rf"{_PART}(?:成绩)?[（(]?(?:占|按)(?:总成绩|总分|总评|考核总分|综合成绩)?的?{NUM}%")
+#: “占总成绩的30%”, “按30%”: a share of the total, written once for the patterns below
+_OF_TOTAL = rf"(?:占|按)(?:总成绩|总分|总评|考核总分|综合成绩)?的?{NUM}%"
+_WEIGHT = re.compile(rf"{_PART}(?:成绩)?[（(]?{_OF_TOTAL}")
 #: a share of the total named by the words before it since the last mark (“，出勤占30%”)
-_SHARE = re.compile(rf"(?:^|(?<=[，、；。：:,;（()）]))(?P<name>[\u4e00-\u9fff]{{2,16}}?)[（(]?(?:占|按)(?:总成绩|总分|总评|考核总分|综合成绩)?的?{NUM}%")
-_ANY_SHARE = re.compile(rf"(?:占|按)(?:总成绩|总分|总评|考核总分|综合成绩)?的?{NUM}%")
+_SHARE = re.compile(rf"(?:^|(?<=[，、；。：:,;（()）]))(?P<name>[\u4e00-\u9fff]{{2,16}}?)[（(]?{_OF_TOTAL}")
+_ANY_SHARE = re.compile(_OF_TOTAL)
 _FULL = re.compile(rf"[（(，,]?(?:满分|计){NUM}分[）)]?")
 _PASS = re.compile(rf"(?:总分|总成绩|考核总分|考核成绩|综合成绩|成绩|得分)?(?:达到|达|在|满)?{NUM}分(?:及以上|以上|\(含\)以上|（含）以上)?(?:的|者)?(?:为|评为|视为|认定为|即为|方为|才为)(?:考核)?(?:合格|及格)")
 _EXCELLENT = re.compile(rf"{NUM}分(?:及以上|以上)(?:的|者)?(?:为|评为|视为|认定为)优秀")
