@@ -4,21 +4,14 @@ typed), a table whose first row is its caption."""
 
 from __future__ import annotations
 
-import yaml
-
 from plancc.importer.source import Place, SCell, STable
 from plancc.importer.structure import structure
-from plancc.importer.write import write_yaml
-from tests.helpers import check
 from tests.importer.sourcedoc import source_doc as _doc
+from tests.importer.sourcedoc import written_and_checked
 
 
 def _valid(plan, guesses=()):
-    text = write_yaml(plan, guesses, "t.docx")
-    assert yaml.safe_load(text) == plan
-    report = check(text)
-    assert report.errors == 0, [d.message for d in report.diagnostics if d.severity.value == "error"]
-    return text
+    return written_and_checked(plan, guesses)[0]
 
 
 def _sec(plan, title):

@@ -4,22 +4,16 @@ headings and titles; the places it tells recognise; guesses in source order; lit
 
 from __future__ import annotations
 
-import yaml
-
 from plancc.importer import in_source_order
 from plancc.importer.source import Guess, Place, SCell, STable
 from plancc.importer.structure import structure, structure_places
-from plancc.importer.write import escape_inline, escape_prose, escape_refs, write_yaml
-from tests.helpers import check
+from plancc.importer.write import escape_inline, escape_prose, escape_refs
 from tests.importer.sourcedoc import source_doc as _doc
+from tests.importer.sourcedoc import written_and_checked
 
 
 def _checks(plan, guesses=()):
-    text = write_yaml(plan, guesses, "t.docx")
-    assert yaml.safe_load(text) == plan
-    report = check(text)
-    assert report.errors == 0, [d.message for d in report.diagnostics if d.severity.value == "error"]
-    return report
+    return written_and_checked(plan, guesses)[1]
 
 
 H1 = {"style": "heading 1", "outline_level": 0}
