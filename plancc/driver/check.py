@@ -94,7 +94,7 @@ def _configured_wording(loaded: LoadedFile, wording: dict) -> None:
 def warm(settings: Settings) -> None:
     """Do now what the first check of a process would do on the way (import the rules, build the
     plan model's validator, read the built-in citation registry): called before worker processes
-    are forked, so that each does not do it again."""
+    are forked (validate of many files, the two sides of diff), so that each does not do it again."""
     from plancc.check.registry import all_rules
 
     all_rules()
@@ -184,6 +184,7 @@ def check_many(files: list[Path], settings: Settings, *, jobs: int = 0, display:
         return [check_file(files[0], settings, display=names[0])]
     from plancc.driver.parallel import parallel_map
 
+    warm(settings)  # once here, not once in each forked worker (the first check of a process does it anyway)
     return parallel_map(_check_for_report, [(f, settings, n) for f, n in zip(files, names)], jobs=jobs,
                         threshold=PARALLEL_THRESHOLD, progress=progress)
 
