@@ -62,7 +62,7 @@ def default(version: str) -> str:
 
 def _unprintable(value: str) -> str | None:
     for ch in value:
-        if ch in "\t\n\r" or unicodedata.category(ch)[0] == "C" or unicodedata.category(ch) in ("Zl", "Zp"):
+        if unicodedata.category(ch)[0] == "C" or unicodedata.category(ch) in ("Zl", "Zp"):  # tab and newline are Cc
             return ch
     return None
 
@@ -135,6 +135,10 @@ def _wheel(text: str, shown: str, repository: Path) -> Source:
     return Source("wheel", f"./{inside}" if inside else absolute.as_posix(), absolute.as_posix(), outside=inside is None)
 
 
+#: how much of a wheel's METADATA is read for its Name: header (the headers come first)
+_METADATA_HEAD = 64 * 1024
+
+
 def _wheel_name(path: Path) -> str | None:
     """The project name a wheel's metadata gives, None when the file is not a wheel."""
     try:
@@ -142,7 +146,9 @@ def _wheel_name(path: Path) -> str | None:
             for member in archive.namelist():
                 top, _, rest = member.partition("/")
                 if top.endswith(".dist-info") and rest == "METADATA":
-                    for line in archive.read(member).decode("utf-8", "replace").splitlines():
+                    with archive.open(member) as fh:  # the headers only: a hostile wheel's METADATA may unpack to gigabytes
+                        head = fh.read(_METADATA_HEAD)
+                    for line in head.decode("utf-8", "replace").splitlines():
                         if line.startswith("Name:"):
                             return line.split(":", 1)[1].strip()
                         if not line:
