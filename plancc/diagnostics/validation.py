@@ -37,7 +37,8 @@ _TYPE_KEYS = {
     "bool_parsing": "type.bool",
 }
 #: errors about a bound (or a number that has none: NaN); worded with the field's whole range when the caller knows it
-_BOUND_ERRORS = {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "finite_number"}
+#: the errors of a figure out of its range
+BOUND_ERRORS = {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "finite_number"}
 
 
 def describe_error(err: dict, value: Any, lang: str, surprise: str | None = None) -> tuple[str, str]:
@@ -72,7 +73,7 @@ def error_detail(err: dict, value: Any, lang: str, surprise: str | None = None,
             else:
                 detail += msg("surprise.number", lang, text=surprise)
         return "PL103", detail
-    if bounds is not None and etype in _BOUND_ERRORS and bounds != (None, None):
+    if bounds is not None and etype in BOUND_ERRORS and bounds != (None, None):
         detail = _within(bounds, lang) + msg("type.got", lang, got=_describe(value, lang))
     elif etype == "value_error" and isinstance(ctx.get("error"), Worded):
         detail = ctx["error"].words(lang)

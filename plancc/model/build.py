@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from plancc.catalog import joined
 from plancc.catalog import message as msg
 from plancc.diagnostics import Diagnostic, Severity, Span
-from plancc.diagnostics.validation import _BOUND_ERRORS, describe_error, error_detail, written
+from plancc.diagnostics.validation import BOUND_ERRORS, error_detail, written
 from plancc.load.source import LoadedFile, format_path, value_at
 from plancc.model.base import field_title
 from plancc.model.blocks import BLOCK_KEYS
@@ -224,13 +224,11 @@ def _diagnostic(err: dict, path: tuple, loaded: LoadedFile, root: type[BaseModel
         return Diagnostic("PL102", Severity.ERROR, msg("PL102", lang, key=key, what=where), file, span, format_path(path))
     span = source.locate(path)
     value = value_at(loaded.data, path)
-    code, message = describe_error(err, value, lang, source.surprises.get(path))
-    if etype in _BOUND_ERRORS:
-        named = _field_named(root, path, loaded.data, lang)
-        if named:  # 教龄范围应当不大于 60: which figure, where an item of a list is out of range
-            code, detail = error_detail(err, value, lang, source.surprises.get(path))
-            message = msg(code, lang, detail=msg("value.of_field", lang, field=named, detail=detail))
-    return Diagnostic(code, Severity.ERROR, message, file, span, format_path(path))
+    code, detail = error_detail(err, value, lang, source.surprises.get(path))
+    named = _field_named(root, path, loaded.data, lang) if etype in BOUND_ERRORS else None
+    if named:  # 教龄范围应当不大于 60: which figure, where an item of a list is out of range
+        detail = msg("value.of_field", lang, field=named, detail=detail)
+    return Diagnostic(code, Severity.ERROR, msg(code, lang, detail=detail), file, span, format_path(path))
 
 
 def _field_named(root: type[BaseModel], path: tuple, data: Any, lang: str) -> str | None:
