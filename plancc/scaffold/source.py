@@ -106,13 +106,22 @@ def _git(text: str, shown: str) -> Source:
     return Source("git", text, text)
 
 
+def _home(path: Path) -> Path:
+    """``~/…`` and ``~user/…`` read as a shell reads them; ``~name`` of no user (or no home
+    to be found) stays as written, as a shell leaves it."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
+
+
 def _wheel(text: str, shown: str, repository: Path) -> Source:
     from plancc.text.escape import printable
 
     refused = sorted(set(text) & _REFUSED_IN_PATH)
     if refused:
         raise SourceError("cli.init.source.unsafe", value=shown, char=" ".join(refused))
-    given = Path(text).expanduser()
+    given = _home(Path(text))
     path = given if given.is_absolute() else repository / given
     base = printable(str(repository))
     where = printable(str(path))

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from plancc import __version__
 from plancc.cli.main import cli
-from plancc.scaffold.source import SourceError, parse
+from plancc.scaffold.source import SourceError, _home, parse
 
 WORKFLOW = ".github/workflows/plancc.yml"
 PRECOMMIT = ".pre-commit-config.yaml"
@@ -170,6 +170,10 @@ def test_any_accepted_wheel_path_round_trips_through_both_yaml_files(tmp_path_fa
     except (OSError, ValueError):
         return  # a name this file system does not take
     rel = f"{name}/plancc-0.1.0-py3-none-any.whl"
+    if _home(Path(rel)) != Path(rel):  # ~/… or ~user/…: a home folder, as in a shell
+        with pytest.raises(SourceError):
+            parse(rel, base / "repo")
+        return
     try:
         parse(rel, base / "repo")
     except SourceError as exc:
@@ -215,3 +219,18 @@ def test_the_install_step_hands_pip_exactly_the_source(tmp_path):
         proc = subprocess.run(["bash", "-e", "-c", script], env={**os.environ, **step["env"]}, capture_output=True, text=True, timeout=30)
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout.splitlines() == ["2", "install", str(wheel)]
+
+
+def test_a_tilde_of_no_user_is_a_folder_name(tmp_path):
+    """``~nobody0/…`` names no home (a shell leaves it as written): the folder of that name."""
+    repo = tmp_path / "repo"
+    wheel = fake_wheel(repo / "~plancc-no-such-user-0" / "plancc-0.1.0-py3-none-any.whl")
+    source = parse("~plancc-no-such-user-0/plancc-0.1.0-py3-none-any.whl", repo)
+    assert source.precommit == str(wheel)
+
+
+def test_a_tilde_is_the_home_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    wheel = fake_wheel(tmp_path / "home" / "w" / "plancc-0.1.0-py3-none-any.whl")
+    source = parse("~/w/plancc-0.1.0-py3-none-any.whl", tmp_path / "repo")
+    assert source.precommit == str(wheel) and source.outside
