@@ -21,16 +21,21 @@ from plancc.load.limits import DEFAULT_LIMITS as _LIMITS
 from plancc.load.limits import Limits
 from plancc.load.source import value_at
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+
+def _toml():
+    """The TOML reader, imported when a plancc.toml is found (most runs have none to read)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 CONFIG_NAME = "plancc.toml"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)  # built when a plancc.toml is read
 
 
 class LintSettings(_Strict):
@@ -281,6 +286,7 @@ def load_config(path: Path | None = None, *, search: bool = True, lang: str = "z
         raise ConfigError(f"{path}: " + message("config.not_utf8", lang)) from exc
     except OSError as exc:
         raise ConfigError(f"{path}: " + message("config.unreadable", lang, reason=describe_os_error(exc, lang))) from exc
+    tomllib = _toml()
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

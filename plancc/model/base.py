@@ -40,14 +40,17 @@ class Keywords:
     """JSON Schema keywords for what the validators beside it check, in the type's own
     annotation: ``Annotated[str, AfterValidator(f), Keywords(pattern=…)]``. Whatever plancc
     checks in a value is said here once, next to the check, so editors and schema tools
-    reject what plancc rejects (``patternErrorMessage`` is the editor's message)."""
+    reject what plancc rejects (``patternErrorMessage`` is the editor's message).
+
+    A keyword's value may be a function of no arguments, called when the schema is made
+    (a sub-schema that pydantic would otherwise build at every start)."""
 
     def __init__(self, **keywords: Any):
         self.keywords = keywords
 
     def __get_pydantic_json_schema__(self, schema, handler):
         out = handler(schema)
-        out.update(self.keywords)
+        out.update({k: v() if callable(v) else v for k, v in self.keywords.items()})
         return out
 
     def __repr__(self) -> str:
@@ -68,11 +71,14 @@ def char_class(chars: str) -> str:
     return "".join(out)
 
 
-#: what Python's str.strip() and ``\s`` take for space (the schema cannot say ``\s``: ECMA-262's differs)
-SPACE = char_class("".join(chr(c) for c in range(0x10000) if chr(c).isspace()))
-#: characters a document cannot print (nor .docx XML store)
-CONTROL = char_class("".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F,
-                                        *range(0xD800, 0xE000), 0xFFFE, 0xFFFF])))
+#: what Python's str.strip() and ``\s`` take for space (the schema cannot say ``\s``: ECMA-262's differs),
+#: written out: finding them takes a walk over 65,536 characters at every start
+#: (tests/model/test_base.py checks the text against ``str.isspace``)
+SPACE = r"\u0009-\u000d\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028-\u2029\u202f\u205f\u3000"
+#: the characters a document cannot print (nor .docx XML store)
+CONTROL_CODES = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0xD800, 0xE000), 0xFFFE, 0xFFFF)
+#: … as a class body, written out likewise (checked against CONTROL_CODES)
+CONTROL = r"\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f\ud800-\udfff\ufffe-\uffff"
 _CONTROL = re.compile(f"[{CONTROL}]")
 #: text with no control character
 WORDS_PATTERN = f"^[^{CONTROL}]*$"

@@ -138,7 +138,7 @@ class Figure(PlanModel):
 
 
 FigureLike = Union[Number, AmountText, Figure]
-Figure.model_rebuild()
+
 
 
 class Rates(PlanModel):

@@ -54,7 +54,5 @@ class Section(PlanModel):
         return value
 
 
-Section.model_rebuild()
-
 Body = Annotated[list[Section], AfterValidator(check_depth)]
 """The sections of a plan's body: none numbered deeper than the ladder goes (plancc.text.ladder)."""

@@ -21,7 +21,7 @@ def _span(v: list) -> list:
 YearsSpan = Annotated[
     list[Optional[TeachingYears]], AfterValidator(_span),
     # what _span checks: two items, the first given
-    Keywords(minItems=2, maxItems=2, prefixItems=[TypeAdapter(TeachingYears).json_schema()]),
+    Keywords(minItems=2, maxItems=2, prefixItems=lambda: [TypeAdapter(TeachingYears).json_schema()]),
 ]
 
 

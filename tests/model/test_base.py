@@ -1,0 +1,24 @@
+"""The character classes of plancc.model.base are written out; these tests keep them true."""
+
+import re
+
+from plancc.model.base import CONTROL, CONTROL_CODES, SPACE, char_class
+
+
+def test_space_is_what_python_strips():
+    assert SPACE == char_class("".join(chr(c) for c in range(0x10000) if chr(c).isspace()))
+    spaces = re.compile(f"[{SPACE}]")
+    for c in range(0x10000):
+        assert bool(spaces.fullmatch(chr(c))) == chr(c).isspace(), hex(c)
+
+
+def test_control_is_the_unprintable_codes():
+    assert CONTROL == char_class("".join(map(chr, CONTROL_CODES)))
+    control = re.compile(f"[{CONTROL}]")
+    assert control.fullmatch("\x00") and control.fullmatch("\ud800") and control.fullmatch("\uffff")
+    assert not control.fullmatch("\t") and not control.fullmatch("\n") and not control.fullmatch("课")
+
+
+def test_char_class_joins_runs():
+    assert char_class("abcx") == r"\u0061-\u0063\u0078"
+    assert char_class("") == ""
