@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from plancc.text.patterns import lazy
+
 #: how a floor or a ceiling is written before or after the number
 AT_LEAST_BEFORE = ("≥", ">=", "不少于", "不低于", "不小于", "至少", "最少", "最低")
 AT_MOST_BEFORE = ("≤", "<=", "不超过", "不多于", "不高于", "不大于", "至多", "最多", "最高")
@@ -22,7 +24,7 @@ AT_MOST_AFTER = ("及以下", "以下", "以内")
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _REF = r"\{=[^{}:\s]+\}"
-_RE = re.compile(
+_RE = lazy(
     r"^\s*(?P<before>" + "|".join(map(re.escape, AT_LEAST_BEFORE + AT_MOST_BEFORE)) + r")?\s*"
     r"(?:(?P<number>" + _NUMBER + r")|(?P<ref>" + _REF + r"))\s*"
     r"(?P<unit>%|[\u4e00-\u9fff]{1,4}?)??\s*"
@@ -67,7 +69,7 @@ def parse_amount(value) -> Amount:
     if isinstance(value, (int, float)):
         return Amount(to_fraction(value))
     text = str(value)
-    m = _RE.match(text)
+    m = _RE().match(text)
     if m is None:
         raise AmountError(text)
     before, after = m.group("before"), m.group("after")

@@ -25,6 +25,7 @@ from typing import Callable, Union
 
 from plancc.quantities.amount import Amount, AmountError, parse_amount, to_fraction
 from plancc.quantities.units import canonical, path
+from plancc.text.patterns import lazy
 
 _MUL = "×*xX·⋅✕"
 _DIV = "÷/"
@@ -32,7 +33,7 @@ _ADD = "+＋"
 _SUB = "-−－"
 _OPEN = "(（"
 _CLOSE = ")）"
-_TOKEN = re.compile(
+_TOKEN = lazy(
     r"\s*(?:"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>%|[\u4e00-\u9fff]{1,6}(?:/[\u4e00-\u9fff]{1,6})?)?"
     r"|(?P<ref>\{=[^{}:\s]+\})(?P<refunit>%|[\u4e00-\u9fff]{1,6}(?:/[\u4e00-\u9fff]{1,6})?)?"
@@ -165,10 +166,11 @@ def _split_result(text: str) -> tuple[str, bool, str]:
 def _tokens(text: str) -> list[tuple[str, object, int]]:
     out = []
     pos = 0
+    token = _TOKEN()
     while pos < len(text):
         if text[pos:].strip() == "":
             break
-        m = _TOKEN.match(text, pos)
+        m = token.match(text, pos)
         if m is None or m.end() == pos:
             raise ExprError(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
         start = m.start(m.lastgroup or 0) if m.lastgroup else pos

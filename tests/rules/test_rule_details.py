@@ -157,8 +157,10 @@ from hypothesis import strategies as st  # noqa: E402
 
 from plancc.check.rules.prose.placeholders import _NUMBER_BLANK, _PLACEHOLDER_HINT, _PLACEHOLDERS  # noqa: E402
 from plancc.check.rules.prose.punctuation import _HALF_WIDTH, _HALF_WIDTH_HINT  # noqa: E402
+from plancc.check.rules.coverage.mentions import _REF_HINT  # noqa: E402
+from plancc.model.facts import REF_RE  # noqa: E402
 
-_TRICKY = st.text(alphabet="2019_＿□xX×ＸＸｘ某待定TODOB〔〕【】（）()[]［］ \t\u3000-—~～至号中文A,;:?!\x00", max_size=12)
+_TRICKY = st.text(alphabet="2019_＿□xX×ＸＸｘ某待定TODOB〔〕【】（）()[]［］ \t\u3000-—~～至号中文A,;:?!\x00{}=.:cn", max_size=12)
 
 
 @settings(max_examples=400, deadline=None)
@@ -170,7 +172,8 @@ def test_prose_hints_find_every_string_the_full_patterns_match(texts):
     loaded = load_text("x: 1")
     loaded.data = {"texts": texts}
     ctx = Context(plan=None, loaded=loaded)  # type: ignore[arg-type]
-    for full, hint in ((_PLACEHOLDERS, _PLACEHOLDER_HINT), (_NUMBER_BLANK, _PLACEHOLDER_HINT), (_HALF_WIDTH, _HALF_WIDTH_HINT)):
+    for full, hint in ((_PLACEHOLDERS, _PLACEHOLDER_HINT), (_NUMBER_BLANK, _PLACEHOLDER_HINT), (_HALF_WIDTH(), _HALF_WIDTH_HINT),
+                       (REF_RE, _REF_HINT)):
         wanted = {i for i, t in enumerate(texts) if full.search(t)}
         found = {path[1] for path, _ in ctx.prose_matching(hint)}
         assert wanted <= found

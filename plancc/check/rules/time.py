@@ -14,6 +14,7 @@ from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import match_range
 from plancc.catalog import message
 from plancc.errors import Worded
+from plancc.text.patterns import lazy
 
 
 class Dates:
@@ -452,12 +453,12 @@ def programme_ended(ctx):
 _NUM = r"[一二两三四五六七八九十\d]"
 # “三年行动计划”“五年规划”“用三年时间”: a programme's length in years
 # (“用三年时间” looks ahead; “近三年时间里” looks back and is not read)
-_LENGTH_RE = re.compile(rf"(?:(?<=用)|(?<![\d一二两三四五六七八九十第近前过去]))({_NUM}{{1,2}})\s*年\s*"
+_LENGTH_RE = lazy(rf"(?:(?<=用)|(?<![\d一二两三四五六七八九十第近前过去]))({_NUM}{{1,2}})\s*年\s*"
                         rf"(?:(?:教师培训|培训|发展|提升|振兴)?(行动计划|行动方案|规划|计划)|(?<=用{_NUM}年)(时间)|(?<=用{_NUM}{_NUM}年)(时间))")
 _LENGTH_HINT = re.compile(r"年\s*(?:时间|规划|计划|行动)|年(?:教师培训|培训|发展|提升|振兴)(?:行动|规划|计划)")
 # “到2025年”“至2025年底”: a goal's horizon
 # not “截至2020年” (a count so far) nor “2018年至2020年” (a span looking back)
-_HORIZON_RE = re.compile(r"(?<![\d年月日截])(?:到|至)\s*((?:19|20)\d\d)\s*年(?![\d—\-–至~])")
+_HORIZON_RE = lazy(r"(?<![\d年月日截])(?:到|至)\s*((?:19|20)\d\d)\s*年(?![\d—\-–至~])")
 _HORIZON_HINT = re.compile(r"(?:到|至)\s*(?:19|20)\d\d")
 
 
@@ -531,7 +532,7 @@ def programme_length(ctx):
     years = end - start + 1
     for path, text, in_title in _texts(ctx, _LENGTH_HINT):
         quotes = _Quotes(text)
-        for m in _LENGTH_RE.finditer(text):
+        for m in _LENGTH_RE().finditer(text):
             if quotes.inside(m.start()):
                 continue
             if (m.group(3) or m.group(4)) and not in_title and what != "cycle":
@@ -581,7 +582,7 @@ def goal_horizon(ctx):
         first = min(first, cycle.start)
     for path, text, in_title in _texts(ctx, _HORIZON_HINT):
         quotes = _Quotes(text)
-        for m in _HORIZON_RE.finditer(text):
+        for m in _HORIZON_RE().finditer(text):
             if quotes.inside(m.start()):
                 continue
             year = int(m.group(1))

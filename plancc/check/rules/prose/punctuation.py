@@ -6,9 +6,10 @@ import re
 
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import match_range
+from plancc.text.patterns import lazy
 
 _HAN = r"[\u3400-\u9fff]"
-_HALF_WIDTH = re.compile(rf"(?<={_HAN})[,;:?!]|[,;:?!](?={_HAN})|\((?={_HAN})|(?<={_HAN})\)")
+_HALF_WIDTH = lazy(rf"(?<={_HAN})[,;:?!]|[,;:?!](?={_HAN})|\((?={_HAN})|(?<={_HAN})\)")
 _HALF_WIDTH_HINT = re.compile(r"[,;:?!()]")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -34,13 +35,14 @@ def half_width_punctuation(ctx):
 
     怎么改：替换为全角标点；必须照录原文时，用 `# plancc: ignore[PL804] 原文照录` 抑制。
     """
+    half_width = _HALF_WIDTH()
     for path, text in ctx.prose_matching(_HALF_WIDTH_HINT):
         # a numbering form prints in its standard full-width form whatever width it is written in
         if path[:1] == ("include",) or path[-1:] in (("template",), ("numbering",)):
             continue
-        m = _HALF_WIDTH.search(text)
+        m = half_width.search(text)
         if m:
-            count = _HALF_WIDTH.subn("", text)[1]  # counted in C, without a match object per mark
+            count = half_width.subn("", text)[1]  # counted in C, without a match object per mark
             sample = text[max(0, m.start() - 4) : m.end() + 4]
             yield Finding(path, {"count": count, "sample": sample, "mark": m.group(0), "full": _FULL[m.group(0)]},
                           text_range=match_range(m))
