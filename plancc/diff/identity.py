@@ -97,11 +97,13 @@ def keyer(path: tuple):
     is_course = keys == _COURSE_KEYS
     last = keys[-1]
     width = len(keys)
+    texts = (str,) * width
 
     def key(item: Any) -> Optional[tuple]:
         if is_course and type(item) is list:  # the common case: a catalog row written as a list
             values = tuple(item[:width])
-            if len(values) == width and all(type(v) is str and v for v in values):
+            # every key a non-empty text, tested without a Python call per value
+            if tuple(map(type, values)) == texts and "" not in values:
                 return values
             if not all(type(v) is str for v in values):
                 values = tuple(_plain(v) for v in values)

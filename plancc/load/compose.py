@@ -45,10 +45,13 @@ class _Stop(Exception):
         self.diagnostic = diagnostic
 
 
+_new_tuple = tuple.__new__  # a Span from its four numbers in C: a named tuple's __new__ is a Python call
+
+
 def _span(start, end) -> Span:
     if end is None:
         end = start
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    return _new_tuple(Span, (start.line + 1, start.column + 1, end.line + 1, end.column + 1))
 
 
 # YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; editors,

@@ -9,6 +9,10 @@ from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import PER_STRING, match_range
 from plancc.model.facts import FORMATS, REF_RE, format_fact
 
+#: where a reference may begin (every match of REF_RE starts so): strings without it are not read
+_REF_HINT = re.compile(r"\{=")
+
+
 @rule(
     "PL507",
     "unresolved-reference",
@@ -32,9 +36,7 @@ def unresolved_reference(ctx):
     names = list(facts)
     guesses: dict[str, list[str]] = {}
     budget = 100_000  # name comparisons for “did you mean”: the first names get one (see coverage.names.Hints)
-    for path, text in ctx.prose():
-        if "{=" not in text:
-            continue
+    for path, text in ctx.prose_matching(_REF_HINT):
         for m in REF_RE.finditer(text):
             name, fmt = m.group(1), m.group(2)
             if name not in facts:
