@@ -89,7 +89,7 @@ class LimitSettings(_Strict):
 
     def to_limits(self) -> Limits:
         """The checked values as the Limits the loader and the sandbox take (the same names, the same defaults)."""
-        return Limits(**self.model_dump())
+        return Limits(**_fields(self))
 
 
 class IncludeSettings(_Strict):
@@ -191,7 +191,7 @@ class RateSettings(_Strict):
 
     def as_data(self) -> dict:
         """The rates as a plan's ``rates:`` would write them."""
-        out = {k: v for k, v in self.model_dump(exclude={"by_mode"}).items() if v is not None}
+        out = {k: v for k, v in _fields(self).items() if v is not None and k != "by_mode"}
         for key, table in self.by_mode.items():
             out[key] = dict(table)
         return out
@@ -236,10 +236,25 @@ class ConfigFile(_Strict):
         return _check_wording(value)
 
 
+def _fields(table: _Strict) -> dict:
+    """A table's values by field name (a table of plain values: what model_dump gives, without
+    building the model's serializer)."""
+    return {name: getattr(table, name) for name in type(table).model_fields}
+
+
+def defaults(model: type[_Strict]) -> _Strict:
+    """A table of settings as it is when plancc.toml does not set it: every default, the
+    tables inside it too, made without validation (the defaults are plancc's own). Most runs
+    read no plancc.toml; validating eleven tables of defaults built their validators first."""
+    tables = {name: defaults(f.annotation) for name, f in model.model_fields.items()
+              if isinstance(f.annotation, type) and issubclass(f.annotation, _Strict)}
+    return model.model_construct(**tables)
+
+
 @dataclass
 class Config:
     path: Path | None
-    file: ConfigFile = field(default_factory=ConfigFile)
+    file: ConfigFile = field(default_factory=lambda: defaults(ConfigFile))
     # the documents citations are checked against: the built-in list and [citations] files
     # (None: the built-in list alone)
     citations: Any = None

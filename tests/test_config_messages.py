@@ -98,3 +98,25 @@ def test_a_config_that_is_not_utf8_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_config(path)
     assert "UTF-8" in str(info.value) and "codec" not in str(info.value)
+
+
+def test_the_defaults_without_a_plancc_toml_are_the_validated_defaults():
+    """No plancc.toml: the tables are made without validation, and are what validating an
+    empty plancc.toml gives, table by table."""
+    from plancc.config import Config, ConfigFile, PolicySettings, defaults
+
+    made, checked = Config(None).file, ConfigFile.model_validate({})
+    assert made == checked and made.model_dump() == checked.model_dump()
+    for name in ConfigFile.model_fields:
+        assert type(getattr(made, name)) is type(getattr(checked, name)), name
+    assert defaults(PolicySettings) == PolicySettings()
+    assert made.limits.to_limits() == checked.limits.to_limits()
+
+
+def test_the_plain_tables_read_as_model_dump_would(tmp_path):
+    from plancc.config import LimitSettings, RateSettings, _fields
+
+    limits = LimitSettings.model_validate({"max_depth": 50})
+    assert _fields(limits) == limits.model_dump()
+    rates = RateSettings.model_validate({"minutes_per_hour": 45.0, "by_mode": {"hours_per_credit": {"集中培训": 6.0}}})
+    assert rates.as_data() == {"minutes_per_hour": 45.0, "hours_per_credit": {"集中培训": 6.0}}

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from plancc.check.runner import Selection
-from plancc.config import Config, PolicySettings
+from plancc.config import Config, PolicySettings, defaults
 from plancc.load.limits import Limits
 
 
@@ -21,7 +21,7 @@ class Settings:
 
     lang: str = "zh"
     selection: Selection = field(default_factory=Selection)
-    policy: PolicySettings = field(default_factory=PolicySettings)
+    policy: PolicySettings = field(default_factory=lambda: defaults(PolicySettings))
     limits: Limits = field(default_factory=Limits)
     # folders include: may read from (resolved); empty: each plan's own folder
     include_roots: tuple[Path, ...] = ()
