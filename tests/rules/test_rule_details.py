@@ -190,3 +190,16 @@ def test_prose_matching_maps_each_hit_to_its_own_string():
     assert hits == ["20__年", "XX县"]
     assert sorted(ctx.prose()) == sorted([(("a", 0), "无"), (("a", 1), "20__年"), (("a", 2), "无"),
                                           (("b", "c"), "XX县"), (("b", "d"), "完整")])
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TRICKY)
+def test_the_literal_led_placeholder_hint_finds_what_its_short_form_finds(text):
+    """PL802's hint is written one literal first character per alternative (for speed); it finds
+    a string exactly when the short form with character classes does."""
+    import re
+
+    from plancc.check.rules.prose.placeholders import _BLANK_INSIDE
+
+    short = re.compile(rf"[〔【（(\[［]{_BLANK_INSIDE}[〕】）)\]］]|[_＿□]|[xX×]{{2}}|[×Ｘ]|[xXｘ]\s*+号|ＸＸ|某某|待|TODO|TBD|\*\*|＊＊")
+    assert bool(short.search(text)) == bool(_PLACEHOLDER_HINT.search(text))

@@ -21,7 +21,15 @@ _PLACEHOLDERS = re.compile(
 # what every placeholder contains, without the look-arounds: finds the few strings worth the full pattern
 # (a bracket only with blanks up to its closing one: most text has brackets, few have empty ones;
 # x号 for the number of a 文号 not yet assigned)
-_PLACEHOLDER_HINT = re.compile(rf"[〔【（(\[［]{_BLANK_INSIDE}[〕】）)\]］]|[_＿□]|[xX×]{{2}}|[×Ｘ]|[xXｘ]\s*+号|ＸＸ|某某|待|TODO|TBD|\*\*|＊＊")
+# Every alternative begins with a literal character, not a class: then the engine skips along the
+# text by first characters (a tenth of the time over a 5,000-row catalog's prose)
+_PLACEHOLDER_HINT = re.compile("|".join(
+    [rf"{re.escape(o)}{_BLANK_INSIDE}[〕】）)\]］]" for o in "〔【（([［"]  # a bracket with only blanks in it
+    + ["_", "＿", "□", "×", "Ｘ"]
+    + [rf"{re.escape(a)}[xX]" for a in "xX"]  # xx, XX, xX (× alone is above)
+    + [rf"{a}\s*+号" for a in "xXｘ"]
+    + ["ＸＸ", "某某", "待", "TODO", "TBD", r"\*\*", "＊＊"]
+))
 # **县, 共**人: asterisks standing for a name; ``**粗体**`` pairs (and ***粗斜体***) are markup, not this
 _STARS = re.compile(r"\*{2,}")
 _STAR_PAIR = re.compile(r"(?<!\*)(\*{2,3})([^*]++)\1(?!\*)")
