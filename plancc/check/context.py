@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 from plancc.config import PolicySettings
@@ -69,7 +70,7 @@ class Context:
             path, value = stack.pop()
             items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
             for k, v in items:
-                if isinstance(v, str):  # strings directly: most values are (catalog rows)
+                if type(v) is str or isinstance(v, str):  # strings directly: most values are (catalog rows)
                     add((path + (k,), v))
                 elif isinstance(v, (dict, list)) and not (k == "wording" and isinstance(v, dict)):
                     stack.append((path + (k,), v))  # wording: patterns of sentences, not prose (plancc.text.wording checks them)
@@ -99,8 +100,8 @@ class Context:
 
     @cached_property
     def _prose_blob(self) -> tuple[str, list[int]]:
-        starts, pos = [], 0
-        for _, text in self._prose:
-            starts.append(pos)
-            pos += len(text) + 1
-        return "\x00".join(text for _, text in self._prose), starts
+        texts = [text for _, text in self._prose]
+        # where each string begins in the blob: the running sum of the lengths, a separator after each
+        starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+        starts.pop()
+        return "\x00".join(texts), starts

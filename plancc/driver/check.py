@@ -14,7 +14,6 @@ from plancc.catalog import message
 from plancc.check.context import Context
 from plancc.check.registry import RULES
 from plancc.check.runner import run_rules
-from plancc.check.suppress import apply_suppressions
 from plancc.config import Config
 from plancc.diagnostics import Diagnostic, Severity
 from plancc.diagnostics.codes import family_of
@@ -136,6 +135,8 @@ def check_loaded(loaded: LoadedFile, settings: Settings) -> FileReport:
         if text and "plancc:" in text and "#" in text:
             mine = [d for d in diags if d.file == name]
             others = [d for d in diags if d.file != name]
+            from plancc.check.suppress import apply_suppressions  # only for files that carry a `# plancc:` comment
+
             diags = others + apply_suppressions(mine, text, name, settings.lang, active)
     diags = [d for d in diags if settings.selection.keeps(d.code)]
     diags.sort(key=Diagnostic.sort_key)

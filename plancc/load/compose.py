@@ -26,7 +26,7 @@ import yaml
 
 from plancc.catalog import message as msg
 from plancc.diagnostics import Diagnostic, Severity, Span
-from plancc.load import scalars, yamlerrors
+from plancc.load import scalars
 from plancc.load.limits import Limits, limit_diagnostic, readable_size
 from plancc.load.source import LoadedFile, SourceMap, format_path
 
@@ -249,6 +249,8 @@ class _Builder:
             # whatever the resolver would say (the common case in a plan)
             if ev.style == '"' and _SURROGATE_RE.search(text):
                 # "\ud800": the pure-Python parser lets half a character through
+                from plancc.load import yamlerrors
+
                 self.stop("PL001", span, problem=yamlerrors.translate(None, "invalid Unicode character escape code", self.lang).text)
             return text
         result = scalars.typed(text, None if tag in (None, "!") else tag)
@@ -299,6 +301,8 @@ class _Builder:
         span = self.span(ev.start_mark, ev.end_mark)
         entry = self.anchors.get(ev.anchor)
         if entry is None:  # neither parser checks that an anchor exists
+            from plancc.load import yamlerrors
+
             problem = yamlerrors.translate(None, "found undefined alias", self.lang).text
             self.stop("PL001", span, problem=msg("yaml.alias-undefined.which", self.lang, problem=problem, anchor=ev.anchor))
         value, size, _, nbytes = entry
@@ -371,6 +375,8 @@ def load_text(text: str, file: str = "<string>", lang: str = "zh", limits: Limit
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         # ValueError/OverflowError: the pure-Python scanner converting "\U" escapes,
         # libyaml encoding a text with half a character (UnicodeEncodeError)
+        from plancc.load import yamlerrors  # what the parser's errors say: needed only when there is one
+
         diag = yamlerrors.diagnostic(exc, text, file, lang, limits, builder.span, reader)
         return LoadedFile(file, text, None, builder.source, builder.diagnostics + [diag])
     except RecursionError:  # pragma: no cover - the stack is explicit; kept as a last guard
