@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from plancc.diff.identity import as_mapping, identity_of, keyer, name_of
+from plancc.diff.identity import as_mapping, identity_of, keys_of, name_of
 
 #: how alike (0–1) an unpaired old and new item must be to be one item renamed
 RENAME_LIKENESS = 0.5
@@ -120,17 +120,14 @@ def _atomic(v: list) -> bool:
 
 
 def _paired(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Change]) -> None:
-    key = keyer(pb)
     old_keys: dict[tuple, int] = {}
-    for i, item in enumerate(a):
-        k = key(item)
+    for i, k in enumerate(keys_of(pa, a)):
         if k is not None:
             old_keys.setdefault(k, i)
     used: set[int] = set()
     pairs: list[tuple[int, int]] = []
     lone_new: list[int] = []
-    for j, item in enumerate(b):
-        k = key(item)
+    for j, k in enumerate(keys_of(pb, b)):
         i = old_keys.get(k) if k is not None else None
         if i is not None and i not in used:
             used.add(i)

@@ -217,3 +217,22 @@ def test_a_renamed_stage_whose_themes_changed_too_is_one_item():
     st["themes"][tier] = st["themes"][tier] + "（修订）"
     got = sorted((c.kind, c.dotted()) for c in changes(a, b))
     assert got == [("changed", f"stages[{old_name}阶段].name"), ("changed", f"stages[{old_name}阶段].themes.{tier}")], got
+
+
+# -- the keys of a whole list at once ---------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from plancc.diff.identity import keyer, keys_of  # noqa: E402
+
+_CELL = st.one_of(st.sampled_from(["", "初中", "数学", "x"]), st.integers(0, 3), st.none(), st.booleans())
+_ROW = st.one_of(st.lists(_CELL, max_size=6), st.lists(st.sampled_from(["小学", "语文", "模块", "课"]), min_size=4, max_size=5),
+                 st.dictionaries(st.sampled_from(["stage", "subject", "module", "title", "hours"]), _CELL), _CELL)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROW, max_size=8), st.sampled_from([("catalog", "courses"), ("modules",), ("phases",), ("sections",)]))
+def test_keys_of_a_list_are_the_keys_of_its_items(items, path):
+    key = keyer(path)
+    assert keys_of(path, items) == [key(i) if key else None for i in items]
