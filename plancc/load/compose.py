@@ -102,6 +102,7 @@ class _Builder:
         self.span = _Lines(text).span if _YAML_ONLY_BREAKS.search(text) else _span
         self.lang = lang
         self.limits = limits
+        self.max_nodes = limits.max_nodes
         self.source = SourceMap()
         self.diagnostics: list[Diagnostic] = []
         # anchor → (value, values below it, path, characters of text below it)
@@ -180,9 +181,13 @@ class _Builder:
         frame.merges = (frame.merges or []) + [(s, span) for s in sources]
 
     def scalar(self, ev) -> None:
-        span = self.span(ev.start_mark, ev.end_mark)
+        if self.span is _span:  # the common case, inlined: a Span from the parser's marks
+            s, e = ev.start_mark, ev.end_mark
+            span = _new_tuple(Span, (s.line + 1, s.column + 1, e.line + 1, e.column + 1))
+        else:
+            span = self.span(ev.start_mark, ev.end_mark)
         self.nodes += 1
-        if self.nodes > self.limits.max_nodes:
+        if self.nodes > self.max_nodes:
             self.count(0, ev)  # reports the limit
         stack = self.stack
         top = stack[-1] if stack else None
@@ -202,9 +207,13 @@ class _Builder:
             path = top.path + (key,)
         else:
             path = top.path + (len(top.value),)
-        value = self.resolve(ev, span, path)
+        text = ev.value
+        if ev.tag is None and (ev.style or (text and text[0] >= "\u2e80")) and ev.style != '"':
+            value = text  # quoted (not in double quotes), or plain text that starts with a CJK character: see resolve
+        else:
+            value = self.resolve(ev, span, path)
         top.size += 1
-        top.nbytes += len(ev.value)
+        top.nbytes += len(text)
         if top.kind == "map":
             top.pending_key = None
             top.value[key] = value

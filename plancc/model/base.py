@@ -88,6 +88,8 @@ TEXT_PATTERN = f"^[^{CONTROL}]*[^{SPACE}{CONTROL}][^{CONTROL}]*$"
 
 def _printable(v: str) -> str:
     """Control characters cannot be printed in a document (nor stored in .docx XML)."""
+    if v.isprintable():  # no control character, surrogate or noncharacter: most text, decided in C
+        return v
     m = _CONTROL.search(v)
     if m:
         raise ValueError(f"control:U+{ord(m.group()):04X}")

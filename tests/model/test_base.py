@@ -22,3 +22,25 @@ def test_control_is_the_unprintable_codes():
 def test_char_class_joins_runs():
     assert char_class("abcx") == r"\u0061-\u0063\u0078"
     assert char_class("") == ""
+
+
+def test_printable_text_has_no_control_character():
+    """_printable takes str.isprintable() as a quick yes: it must never pass a CONTROL character."""
+    control = re.compile(f"[{CONTROL}]")
+    for c in range(0x10000):
+        if chr(c).isprintable():
+            assert not control.match(chr(c)), hex(c)
+
+
+def test_control_characters_are_refused_whatever_surrounds_them():
+    import pytest
+
+    from plancc.model.base import _not_blank, _printable
+
+    for text in ("课程\x07", "\ufffe", "a\ud800b", "全员培训\x0b"):
+        with pytest.raises(ValueError, match="control"):
+            _printable(text)
+    for text in ("课程\t名称", "第一\u3000阶段", "72 学时"):
+        assert _printable(text) == text
+    with pytest.raises(ValueError, match="blank"):
+        _not_blank("\u3000 \t")
