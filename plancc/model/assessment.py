@@ -1,7 +1,5 @@
 """How trainees and tutors are assessed: schemes, weighted evaluations, rubrics."""
 
-from __future__ import annotations
-
 from typing import Optional, Union
 
 from pydantic import Field, model_validator

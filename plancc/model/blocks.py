@@ -13,8 +13,6 @@ names, the lists it counts) and the template macro that renders a kind
 an entry in :data:`KINDS` and a macro in ``templates/default/blocks.xml.j2``.
 """
 
-from __future__ import annotations
-
 import sys
 from dataclasses import dataclass
 from typing import Annotated, Any, Callable, ClassVar, Literal, Optional, Union

@@ -1,7 +1,5 @@
 """What is taught: module sets (per stage × tier or per post) and the course catalog."""
 
-from __future__ import annotations
-
 from typing import Any, Literal, Optional, Union
 
 from pydantic import Field, model_validator

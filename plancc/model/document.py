@@ -1,7 +1,5 @@
 """The document's frame: title block, 文号, basis documents, 落款, attachments."""
 
-from __future__ import annotations
-
 from typing import Optional, Union
 
 from pydantic import Field

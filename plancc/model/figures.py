@@ -138,6 +138,7 @@ class Figure(PlanModel):
 
 
 FigureLike = Union[Number, AmountText, Figure]
+Figure.model_rebuild()  # resolves "FigureLike" in its parts (the docs and diff's wording read them)
 
 
 

@@ -1,7 +1,5 @@
 """Hour quotas: what is required, what is offered, and how it breaks down."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 from pydantic import Field

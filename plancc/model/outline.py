@@ -8,8 +8,6 @@ parent's; siblings share one count, which ``number_from`` can set
 registry of their kinds, are in :mod:`plancc.model.blocks`.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator
@@ -53,6 +51,8 @@ class Section(PlanModel):
             raise Worded("value.numbering.unnumbered", key=info.field_name)
         return value
 
+
+Section.model_rebuild()  # resolves "Section" in its own fields (the docs and diff's wording read them)
 
 Body = Annotated[list[Section], AfterValidator(check_depth)]
 """The sections of a plan's body: none numbered deeper than the ladder goes (plancc.text.ladder)."""

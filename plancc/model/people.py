@@ -1,7 +1,5 @@
 """Who is trained: stages (学段), tiers (层次), posts (岗位) and exemptions."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import AfterValidator, Field, TypeAdapter

@@ -1,7 +1,5 @@
 """When the plan runs: its year or school year, its semester, its multi-year cycle and its period."""
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Optional
 

@@ -1,7 +1,5 @@
 """The plan: the root of the model and the one function that builds it."""
 
-from __future__ import annotations
-
 from typing import Literal, Optional, Union
 
 from pydantic import Field, field_validator, model_validator

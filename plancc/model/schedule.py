@@ -1,7 +1,5 @@
 """When things happen: delivery modes and the phase timeline."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional, Union
 
 from pydantic import Field, field_validator, model_validator
