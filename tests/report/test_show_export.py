@@ -34,6 +34,15 @@ def _plan(text: str):
     return p
 
 
+#: the head of the small plans these tests write: a county's one-year plan
+_HEAD = "plancc: 1\ndocument: {title: 测试县2024年教师全员培训实施方案}\n"
+
+
+def _county_plan(body: str):
+    """A small plan: the county plan head, then ``body`` (indented as the test writes it)."""
+    return _plan(_HEAD + textwrap.dedent(body))
+
+
 def _model(path: Path):
     from plancc.config import Config
     from plancc.driver.check import check_file
@@ -129,14 +138,12 @@ def test_hours_table_shows_cycle_new_teacher_and_hour_figures():
 
 
 def test_hours_table_without_hours_is_left_out_not_shown_empty():
-    p = _plan("plancc: 1\ndocument: {title: 测试县2024年教师全员培训实施方案}\nfigures: {参训人数: 900}\n")
+    p = _county_plan("figures: {参训人数: 900}\n")
     assert tables.hours_table(p, "zh") is None
 
 
 def test_tiers_are_shown_with_their_years():
-    t = tables.tiers_table(_plan("""\
-        plancc: 1
-        document: {title: 测试县2024年教师全员培训实施方案}
+    t = tables.tiers_table(_county_plan("""\
         tiers: [{name: 新教师, years: [1, 2]}, {name: 提升期教师, years: [15, null]}, {name: 骨干教师}]
         """), "zh")
     assert t.rows == [["新教师", 1, 2, "教龄1-2年", None], ["提升期教师", 15, None, "教龄15年以上", None],
@@ -146,9 +153,7 @@ def test_tiers_are_shown_with_their_years():
 
 
 def test_no_least_is_no_zero():
-    p = _plan("""\
-        plancc: 1
-        document: {title: 测试县2024年教师全员培训实施方案}
+    p = _county_plan("""\
         assessments:
           - id: 参训教师
             total: 100
@@ -468,9 +473,7 @@ def test_wrapping_keeps_marks_with_their_words():
 def test_a_group_is_named_once_for_its_rows_and_again_for_a_new_group():
     from rich.console import Console
 
-    p = _plan("""\
-        plancc: 1
-        document: {title: 测试县2024年教师全员培训实施方案}
+    p = _county_plan("""\
         assessments:
           - id: 甲
             items: [{part: 网络, name: a, points: 1}, {part: 网络, name: b, points: 1}, {part: 校本, name: c, points: 1}]
@@ -495,9 +498,7 @@ def test_the_terminal_tables_to_a_file(tmp_path):
 
 
 def test_component_parts_are_written_as_the_plan_writes_them():
-    p = _plan("""\
-        plancc: 1
-        document: {title: 测试县2024年教师全员培训实施方案}
+    p = _county_plan("""\
         assessments:
           - id: 甲
             components:
