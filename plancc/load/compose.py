@@ -181,11 +181,7 @@ class _Builder:
         frame.merges = (frame.merges or []) + [(s, span) for s in sources]
 
     def scalar(self, ev) -> None:
-        if self.span is _span:  # the common case, inlined: a Span from the parser's marks
-            s, e = ev.start_mark, ev.end_mark
-            span = _new_tuple(Span, (s.line + 1, s.column + 1, e.line + 1, e.column + 1))
-        else:
-            span = self.span(ev.start_mark, ev.end_mark)
+        span = self.span(ev.start_mark, ev.end_mark)
         self.nodes += 1
         if self.nodes > self.max_nodes:
             self.count(0, ev)  # reports the limit
@@ -207,13 +203,9 @@ class _Builder:
             path = top.path + (key,)
         else:
             path = top.path + (len(top.value),)
-        text = ev.value
-        if ev.tag is None and (ev.style or (text and text[0] >= "\u2e80")) and ev.style != '"':
-            value = text  # quoted (not in double quotes), or plain text that starts with a CJK character: see resolve
-        else:
-            value = self.resolve(ev, span, path)
+        value = self.resolve(ev, span, path)
         top.size += 1
-        top.nbytes += len(text)
+        top.nbytes += len(ev.value)
         if top.kind == "map":
             top.pending_key = None
             top.value[key] = value
