@@ -9,7 +9,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Any
 
-from plancc.config import PolicySettings
+from plancc.config import PolicySettings, defaults
 from plancc.load.source import LoadedFile, value_at
 from plancc.model.plan import Plan
 
@@ -19,7 +19,7 @@ class Context:
     plan: Plan
     loaded: LoadedFile
     # the [policy] table of plancc.toml (its defaults are the national figures)
-    policy: PolicySettings = field(default_factory=PolicySettings)
+    policy: PolicySettings = field(default_factory=lambda: defaults(PolicySettings))
     # the documents citations are checked against (plancc.citations.Registry); None: the built-in list
     citations: Any = None
     # what several rules of one subject read the same way, computed once (see shared())
@@ -70,7 +70,7 @@ class Context:
             path, value = stack.pop()
             items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
             for k, v in items:
-                if type(v) is str or isinstance(v, str):  # strings directly: most values are (catalog rows)
+                if isinstance(v, str):  # strings directly: most values are (catalog rows)
                     add((path + (k,), v))
                 elif isinstance(v, (dict, list)) and not (k == "wording" and isinstance(v, dict)):
                     stack.append((path + (k,), v))  # wording: patterns of sentences, not prose (plancc.text.wording checks them)
