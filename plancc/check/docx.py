@@ -599,11 +599,7 @@ def _prose(all_paras: list[_Para], roles: _Roles, settings, out: _Out, display: 
     plan, diags = build_plan(loaded, out.lang)
     if plan is None:
         return
-    ctx = Context(plan, loaded, settings.policy if settings else None, settings.citations if settings else None)
-    if ctx.policy is None:
-        from plancc.config import PolicySettings
-
-        ctx.policy = PolicySettings()
+    ctx = Context(plan, loaded) if settings is None else Context(plan, loaded, settings.policy, settings.citations)
     for code in PROSE_CODES:
         rule = RULES.get(code)
         if rule is None or (settings is not None and not settings.selection.enabled(rule)):
