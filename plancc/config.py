@@ -22,7 +22,6 @@ from plancc.load.limits import Limits
 from plancc.load.source import value_at
 
 
-
 def _toml():
     """The TOML reader, imported when a plancc.toml is found (most runs have none to read)."""
     if sys.version_info >= (3, 11):
@@ -30,6 +29,7 @@ def _toml():
     else:  # pragma: no cover
         import tomli as tomllib
     return tomllib
+
 
 CONFIG_NAME = "plancc.toml"
 
