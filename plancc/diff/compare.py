@@ -137,17 +137,10 @@ def _paired(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Chan
     lone_old = [i for i in range(len(a)) if i not in used]
     # renamed (or unnamed) items: the most alike old and new items left over, in turn
     if lone_old and lone_new:
-        scored = sorted(_candidates(pa, a, b, lone_old, lone_new), reverse=True)
-        taken_old: set[int] = set()
-        taken_new: set[int] = set()
-        for score, i, j in scored:
-            if score < RENAME_LIKENESS:
-                break
-            if i in taken_old or j in taken_new:
-                continue
-            taken_old.add(i)
-            taken_new.add(j)
-            pairs.append((i, j))
+        renamed = _renamed(pa, a, b, lone_old, lone_new)
+        pairs += renamed
+        taken_old = {i for i, _ in renamed}
+        taken_new = {j for _, j in renamed}
         lone_old = [i for i in lone_old if i not in taken_old]
         lone_new = [j for j in lone_new if j not in taken_new]
     for i, j in sorted(pairs, key=lambda p: p[1]):
@@ -170,40 +163,114 @@ def _bigrams(v: Any) -> frozenset:
     return frozenset(t[k:k + 2] for k in range(len(t) - 1))
 
 
-def _candidates(path: tuple, a: list, b: list, lone_old: list[int], lone_new: list[int]):
-    """(likeness, i, j) of leftover pairs worth weighing: for each old item, the new items
-    that share most of its character pairs (a cheap bound that keeps hundreds of changed
-    catalog rows from costing a full comparison of every pair), and the new item at its place."""
+def _renamed(path: tuple, a: list, b: list, lone_old: list[int], lone_new: list[int]) -> list[tuple[int, int]]:
+    """The (old, new) pairs of leftover items that are one item renamed: the most alike pair
+    first, then the most alike of the rest, down to RENAME_LIKENESS (ties: the later items).
+
+    The same as scoring every candidate pair and going down the sorted scores, without
+    scoring most of them: a pair waits in a heap under a bound of its likeness (difflib's
+    quick_ratio, which never falls below the ratio) and is scored only when it comes to the
+    top; a pair one of whose items is already paired is never scored."""
     import heapq
 
-    grams = {j: _bigrams(b[j]) for j in lone_new}
+    likeness = _Likeness(path, a, b)
+    heap = [(-likeness(i, j, bound=True), -i, -j, False) for i, j in _candidates(a, b, lone_old, lone_new)]
+    heapq.heapify(heap)
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    while heap:
+        value, i, j, scored = heapq.heappop(heap)
+        i, j = -i, -j
+        if i in taken_old or j in taken_new:
+            continue
+        if -value < RENAME_LIKENESS:
+            break
+        if not scored:  # its bound came first: score it and let it wait under its score
+            heapq.heappush(heap, (-likeness(i, j), -i, -j, True))
+            continue
+        taken_old.add(i)
+        taken_new.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+def _candidates(a: list, b: list, lone_old: list[int], lone_new: list[int]):
+    """(i, j) of leftover pairs worth weighing: for each old item, the new items that share
+    most of its character pairs (a cheap bound that keeps hundreds of changed catalog rows
+    from costing a full comparison of every pair), and the new item at its place."""
+    import heapq
+
+    grams = [_bigrams(b[j]) for j in lone_new]
+    sizes = [len(g) for g in grams]
+    places = range(len(lone_new))
+    lone = set(lone_new)
     for i in lone_old:
         gi = _bigrams(a[i])
-        near = heapq.nlargest(CANDIDATES, lone_new, key=lambda j: len(gi & grams[j]) / (max(len(gi), len(grams[j])) or 1))
-        if i in grams and i not in near:
+        n = len(gi)
+        shared = [len(gi & g) / (max(n, m) or 1) for g, m in zip(grams, sizes)]
+        near = [lone_new[k] for k in heapq.nlargest(CANDIDATES, places, key=shared.__getitem__)]
+        if i in lone and i not in near:
             near.append(i)
         for j in near:
-            yield _likeness(path, a[i], b[j], i == j), i, j
+            yield i, j
 
 
-def _likeness(path: tuple, x: Any, y: Any, same_place: bool = False) -> float:
-    """How alike two items of one list are, 0–1: the share of their fields (other than the
-    name) that are equal, a field changed a little counting for part; items at the same
-    place in both lists a little more alike."""
-    bonus = 0.25 if same_place else 0.0
-    mx, my = as_mapping(path, x), as_mapping(path, y)
-    if isinstance(mx, dict) and isinstance(my, dict):
-        keys = set(mx) | set(my)
-        if not keys:
-            return 1.0
+class _Likeness:
+    """How alike an old and a new item of one list are, 0–1: the share of their fields
+    (other than the name) that are equal, a field changed a little counting for part;
+    items at the same place in both lists a little more alike.
+
+    Made once per list: an item's mapping form and name are worked out once however many
+    items it is weighed against, and the matcher of a new item's text is kept (difflib
+    indexes its second sequence, the costly half of a comparison)."""
+
+    def __init__(self, path: tuple, a: list, b: list):
         ident = identity_of(path)
-        named = set(ident.keys) if ident else set()
-        rest = keys - named
-        if not rest:  # only a name: alike when the names are
-            return _value_likeness(name_of(path, x), name_of(path, y)) + bonus
-        score = sum(_value_likeness(mx.get(k), my.get(k)) for k in rest)
-        return score / len(rest) + bonus
-    return _value_likeness(x, y) + bonus
+        self.path = path
+        self.named = set(ident.keys) if ident else set()
+        self.sides = (a, b)
+        self.mappings: dict[tuple[int, int], Any] = {}
+        self.names: dict[tuple[int, int], str] = {}
+        self.matchers: dict[tuple, difflib.SequenceMatcher] = {}
+
+    def mapping(self, side: int, k: int) -> Any:
+        """Item ``k`` of the old (0) or new (1) list in its mapping form."""
+        if (side, k) not in self.mappings:
+            self.mappings[side, k] = as_mapping(self.path, self.sides[side][k])
+        return self.mappings[side, k]
+
+    def name(self, side: int, k: int) -> str:
+        if (side, k) not in self.names:
+            self.names[side, k] = name_of(self.path, self.sides[side][k])
+        return self.names[side, k]
+
+    def __call__(self, i: int, j: int, bound: bool = False) -> float:
+        """The likeness of old item ``i`` and new item ``j``; with ``bound``, a cheaper figure
+        never below it (the texts compared as bags of characters)."""
+        bonus = 0.25 if i == j else 0.0
+        mx, my = self.mapping(0, i), self.mapping(1, j)
+        if isinstance(mx, dict) and isinstance(my, dict):
+            keys = set(mx) | set(my)
+            if not keys:
+                return 1.0
+            rest = keys - self.named
+            if not rest:  # only a name: alike when the names are
+                return self.value(self.name(0, i), self.name(1, j), (j,), bound) + bonus
+            score = sum(self.value(mx.get(k), my.get(k), (j, k), bound) for k in rest)
+            return score / len(rest) + bonus
+        return self.value(mx, my, (j, None), bound) + bonus
+
+    def value(self, x: Any, y: Any, slot: tuple, bound: bool = False) -> float:
+        """:func:`_value_likeness`, with the matcher of the new text ``y`` kept under ``slot``."""
+        if isinstance(x, str) and isinstance(y, str) and x != y:
+            matcher = self.matchers.get(slot)
+            if matcher is None:
+                matcher = self.matchers[slot] = difflib.SequenceMatcher(None, x, y, autojunk=False)
+            else:
+                matcher.set_seq1(x)
+            return 0.8 * (matcher.quick_ratio() if bound else matcher.ratio())
+        return _value_likeness(x, y)
 
 
 def _value_likeness(x: Any, y: Any) -> float:

@@ -236,3 +236,44 @@ _ROW = st.one_of(st.lists(_CELL, max_size=6), st.lists(st.sampled_from(["小学"
 def test_keys_of_a_list_are_the_keys_of_its_items(items, path):
     key = keyer(path)
     assert keys_of(path, items) == [key(i) if key else None for i in items]
+
+
+# -- renamed items: scored lazily, paired as if every candidate had been scored ---------------
+
+from plancc.diff.compare import RENAME_LIKENESS, _candidates, _Likeness, _renamed  # noqa: E402
+
+_NAME = st.text(alphabet="初中数学语文课程实践研究探索", min_size=0, max_size=8)
+_ITEM = st.one_of(_NAME, st.fixed_dictionaries({"name": _NAME}, optional={"hours": st.integers(0, 3), "note": _NAME}))
+
+
+def _renamed_by_sorting(path, a, b, lone_old, lone_new):
+    likeness = _Likeness(path, a, b)
+    scored = sorted(((likeness(i, j), i, j) for i, j in _candidates(a, b, lone_old, lone_new)), reverse=True)
+    taken_old, taken_new, pairs = set(), set(), []
+    for score, i, j in scored:
+        if score < RENAME_LIKENESS:
+            break
+        if i in taken_old or j in taken_new:
+            continue
+        taken_old.add(i)
+        taken_new.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ITEM, min_size=1, max_size=9), st.lists(_ITEM, min_size=1, max_size=9),
+       st.sampled_from([("phases",), ("catalog", "courses"), ("stages",)]))
+def test_renamed_pairs_are_those_of_scoring_every_candidate(a, b, path):
+    lone_old, lone_new = list(range(len(a))), list(range(len(b)))
+    assert _renamed(path, a, b, lone_old, lone_new) == _renamed_by_sorting(path, a, b, lone_old, lone_new)
+
+
+def test_the_bound_of_a_likeness_is_never_below_it():
+    a = ["初中数学实践研究", {"name": "课程", "note": "实践研究"}]
+    b = ["初中数学实践探索", {"name": "课程", "note": "研究实践"}]
+    likeness = _Likeness(("phases",), a, b)
+    for i in range(2):
+        for j in range(2):
+            assert likeness(i, j, bound=True) >= likeness(i, j)
+    assert likeness(1, 1, bound=True) > likeness(1, 1)  # the same characters in another order
