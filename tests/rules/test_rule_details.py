@@ -203,3 +203,15 @@ def test_the_literal_led_placeholder_hint_finds_what_its_short_form_finds(text):
 
     short = re.compile(rf"[〔【（(\[［]{_BLANK_INSIDE}[〕】）)\]］]|[_＿□]|[xX×]{{2}}|[×Ｘ]|[xXｘ]\s*+号|ＸＸ|某某|待|TODO|TBD|\*\*|＊＊")
     assert bool(short.search(text)) == bool(_PLACEHOLDER_HINT.search(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="中文A ,;:?!()（）", max_size=12))
+def test_half_width_marks_are_those_beside_chinese(text):
+    """PL804's pattern, written with two classes, finds what its four-part form finds: , ; : ? !
+    with Chinese before or after, ( with Chinese after, ) with Chinese before."""
+    import re
+
+    han = r"[\u3400-\u9fff]"
+    spelled_out = re.compile(rf"(?<={han})[,;:?!]|[,;:?!](?={han})|\((?={han})|(?<={han})\)")
+    assert [m.span() for m in _HALF_WIDTH().finditer(text)] == [m.span() for m in spelled_out.finditer(text)]
