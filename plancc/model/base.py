@@ -75,6 +75,10 @@ def char_class(chars: str) -> str:
 #: written out: finding them takes a walk over 65,536 characters at every start
 #: (tests/model/test_base.py checks the text against ``str.isspace``)
 SPACE = r"\u0009-\u000d\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028-\u2029\u202f\u205f\u3000"
+#: the same characters in a pattern of Python's ``re``: there ``\s`` is exactly ``str.isspace``, and it
+#: compiles at once, where a class written out to U+3000 builds a map of 65,536 entries (a JSON
+#: Schema pattern keeps SPACE: ECMAScript's ``\s`` is another set)
+RE_SPACE = r"\s"
 #: the characters a document cannot print (nor .docx XML store)
 CONTROL_CODES = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0xD800, 0xE000), 0xFFFE, 0xFFFF)
 #: … as a class body, written out likewise (checked against CONTROL_CODES)

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-from plancc.model.base import SPACE
+from plancc.model.base import RE_SPACE, SPACE
 
 #: a digit as plans type it: ASCII, or full width from a Chinese input method
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -55,7 +55,7 @@ def between(lo: int, hi: int, width: int = 4) -> str:
         parts.append(_d("".join(str(x) for x in range(a + 1, b))) + between(0, unit - 1, width - 1))
     parts.append(_d(str(b)) + between(0, hi % unit, width - 1))
     return "(?:" + "|".join(parts) + ")"
-_S = f"[{SPACE}]"
+_S = RE_SPACE
 _RE = re.compile(rf"^({D}{{4}})-({D}{{1,2}})(?:-({D}{{1,2}}))?$")
 _CN_RE = re.compile(rf"^({D}{{4}})年({D}{{1,2}})月(?:({D}{{1,2}})日)?$")
 # the clock time after a day: " 17:00", "T17:00", "17时", "17时30分", "17点"

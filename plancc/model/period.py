@@ -5,33 +5,37 @@ from typing import Annotated, Optional
 
 from pydantic import Field, field_validator, model_validator
 
-from plancc.model.base import SPACE, Keywords, PlanModel, Text, Year, YEARS, zh
+from plancc.model.base import RE_SPACE, SPACE, Keywords, PlanModel, Text, Year, YEARS, zh
 from plancc.model.dates import D, PartialDate, between
 
 
 _TERMS = {"第一学期": 1, "上学期": 1, "秋季学期": 1, "第一": 1, "1": 1,
           "第二学期": 2, "下学期": 2, "春季学期": 2, "第二": 2, "2": 2}
 _TERM_NAMES = {1: "第一学期", 2: "第二学期"}
-_S = f"[{SPACE}]"
+_S = f"[{SPACE}]"  # in the JSON Schema patterns; RE_SPACE in Python's
 _DASH = "[-—–－~至]"
-#: a school year: 2024-2025, 2024—2025, 2024至2025
-_SCHOOL_YEAR = rf"({D}{{4}}){_S}*{_DASH}{_S}*({D}{{4}})"
 
 
-def _semester(end: str, year: str = "?") -> str:
+def _school_year(s: str = _S) -> str:
+    """A school year: 2024-2025, 2024—2025, 2024至2025 (`s`: the class of spaces)."""
+    return rf"({D}{{4}}){s}*{_DASH}{s}*({D}{{4}})"
+
+
+def _semester(end: str, year: str = "?", s: str = _S) -> str:
     """A semester with its school year or (`year` "?") without: 2024-2025学年第一学期, 第二学期,
     2024-2025-1 (`end`: what may follow a bare 第一 or 1)."""
-    return (rf"(?:{_SCHOOL_YEAR}{_S}*(?:学年度?|年度)?{_S}*[-—–－]?{_S}*){year}"
+    return (rf"(?:{_school_year(s)}{s}*(?:学年度?|年度)?{s}*[-—–－]?{s}*){year}"
             rf"(第[一二]学期|[上下]学期|秋季学期|春季学期|第[一二](?={end})|[12](?={end}))")
 
 
-_SEMESTER_RE = re.compile(_semester("$"))
-_YEARS_RE = re.compile(rf"({D}{{4}}){_S}*年?{_S}*{_DASH}{_S}*({D}{{4}}){_S}*年?")
+_SCHOOL_YEAR = _school_year(RE_SPACE)
+_SEMESTER_RE = re.compile(_semester("$", s=RE_SPACE))
+_YEARS_RE = re.compile(rf"({D}{{4}}){RE_SPACE}*年?{RE_SPACE}*{_DASH}{RE_SPACE}*({D}{{4}}){RE_SPACE}*年?")
 # the same in JSON Schema: the text before strip(), so spaces may surround it
 SEMESTER_PATTERN = f"^{_S}*{_semester(f'{_S}*$')}{_S}*$"
 #: period.semester names its school year
 YEAR_SEMESTER_PATTERN = f"^{_S}*{_semester(f'{_S}*$', year='')}{_S}*$"
-SCHOOL_YEAR_PATTERN = f"^{_S}*{_SCHOOL_YEAR}{_S}*$"
+SCHOOL_YEAR_PATTERN = f"^{_S}*{_school_year()}{_S}*$"
 #: a cycle in years only, each year one Cycle.start and .end accept
 CYCLE_PATTERN = f"^{_S}*{between(*YEARS)}{_S}*年?{_S}*{_DASH}{_S}*{between(*YEARS)}{_S}*年?{_S}*$"
 

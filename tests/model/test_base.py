@@ -2,7 +2,7 @@
 
 import re
 
-from plancc.model.base import CONTROL, CONTROL_CODES, SPACE, char_class
+from plancc.model.base import CONTROL, CONTROL_CODES, RE_SPACE, SPACE, char_class
 
 
 def test_space_is_what_python_strips():
@@ -10,6 +10,13 @@ def test_space_is_what_python_strips():
     spaces = re.compile(f"[{SPACE}]")
     for c in range(0x10000):
         assert bool(spaces.fullmatch(chr(c))) == chr(c).isspace(), hex(c)
+
+
+def test_the_space_of_python_patterns_is_the_same_set():
+    """RE_SPACE (``\\s``) stands for [SPACE] in patterns only Python compiles."""
+    written, short = re.compile(f"[{SPACE}]"), re.compile(RE_SPACE)
+    for c in range(0x110000):
+        assert bool(written.fullmatch(chr(c))) == bool(short.fullmatch(chr(c))), hex(c)
 
 
 def test_control_is_the_unprintable_codes():
