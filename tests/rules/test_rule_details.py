@@ -172,7 +172,7 @@ def test_prose_hints_find_every_string_the_full_patterns_match(texts):
     loaded = load_text("x: 1")
     loaded.data = {"texts": texts}
     ctx = Context(plan=None, loaded=loaded)  # type: ignore[arg-type]
-    for full, hint in ((_PLACEHOLDERS, _PLACEHOLDER_HINT), (_NUMBER_BLANK, _PLACEHOLDER_HINT), (_HALF_WIDTH(), _HALF_WIDTH_HINT),
+    for full, hint in ((_PLACEHOLDERS(), _PLACEHOLDER_HINT), (_NUMBER_BLANK(), _PLACEHOLDER_HINT), (_HALF_WIDTH(), _HALF_WIDTH_HINT),
                        (REF_RE, _REF_HINT)):
         wanted = {i for i, t in enumerate(texts) if full.search(t)}
         found = {path[1] for path, _ in ctx.prose_matching(hint)}

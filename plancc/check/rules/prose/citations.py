@@ -253,7 +253,7 @@ def cited_number_format(ctx):
     怎么改：按原文件的文号书写。
     """
     for c in citations(ctx):
-        if c.number_range is None or _PLACEHOLDERS.search(c.number):
+        if c.number_range is None or _PLACEHOLDERS().search(c.number):
             continue
         problem = _number_problem(c.number)
         if problem:

@@ -17,9 +17,10 @@ from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import PER_STRING
 from plancc.model.base import fmt_number
 from plancc.model.figures import Breakdown
+from plancc.text.patterns import lazy
 
 _UNITS = "学时|学分|分钟|分|人|天|%"
-_NUMBER = re.compile(r"(?<![\d.])(\d++(?:\.\d++)?+)\s*+(" + _UNITS + r")(?![\u4e00-\u9fff]*?数)")
+_NUMBER = lazy(r"(?<![\d.])(\d++(?:\.\d++)?+)\s*+(" + _UNITS + r")(?![\u4e00-\u9fff]*?数)")  # behind _HINT
 #: words that may stand between a name and its figure (“评课为1学时”，“师德不少于50学时”)
 _BETWEEN = re.compile(r"(?:[\s：:]|为|共|计|约|各|占|达|不少于|不低于|至少|不超过|不高于|最多|满分|总成绩的?)*$")
 #: endings a figure's name drops when prose names it (参训人数 → 参训)
@@ -105,7 +106,7 @@ def _find_typed_figures(ctx):
         if not path or path[0] in _DATA:
             continue
         shown = 0
-        for m in _NUMBER.finditer(text):
+        for m in _NUMBER().finditer(text):
             if shown >= PER_STRING:
                 break
             hit = labels.before(text, m.start())

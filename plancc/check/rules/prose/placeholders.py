@@ -6,10 +6,11 @@ import re
 
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import PER_STRING
+from plancc.text.patterns import lazy
 
 # brackets holding only blanks: 〔〕 for a 文号 year, （ ）, （　）, (__-__) for a figure to fill in
 _BLANK_INSIDE = r"(?:\s|[_＿□\-—–~～至])*+"
-_PLACEHOLDERS = re.compile(
+_PLACEHOLDERS = lazy(  # behind _PLACEHOLDER_HINT
     rf"[〔【（(\[［]{_BLANK_INSIDE}[〕】）)\]］]"
     r"|(?<!\d)(?:19|20)(?:_{1,2}|[xX×]{2})(?![\dA-Za-z])"  # 20__年, 20XX年
     r"|_{3,}|＿{2,}|□{2,}"  # blanks to write on
@@ -34,7 +35,7 @@ _PLACEHOLDER_HINT = re.compile("|".join(
 _STARS = re.compile(r"\*{2,}")
 _STAR_PAIR = re.compile(r"(?<!\*)(\*{2,3})([^*]++)\1(?!\*)")
 # 〔2019〕x号: in a document number a letter before 号 stands for the number not yet assigned
-_NUMBER_BLANK = re.compile(r"(?<![A-Za-zxXＸｘ×])[xXＸｘ×]++(?=\s*+号)")
+_NUMBER_BLANK = lazy(r"(?<![A-Za-zxXＸｘ×])[xXＸｘ×]++(?=\s*+号)")
 
 
 def _lone_stars(text: str):
@@ -77,12 +78,12 @@ def placeholder(ctx):
     for path, text in ctx.prose_matching(_PLACEHOLDER_HINT):
         if path[:1] == ("include",) or path[-1:] == ("template",):
             continue
-        found = [m.span() for m, _ in zip(_PLACEHOLDERS.finditer(text), range(PER_STRING))]
+        found = [m.span() for m, _ in zip(_PLACEHOLDERS().finditer(text), range(PER_STRING))]
         extra = []
         if "**" in text:
             extra += [m.span() for m, _ in zip(_lone_stars(text), range(PER_STRING))]
         if path[-1:] == ("number",) and path[:1] == ("document",):
-            extra += [m.span() for m, _ in zip(_NUMBER_BLANK.finditer(text), range(PER_STRING))]
+            extra += [m.span() for m, _ in zip(_NUMBER_BLANK().finditer(text), range(PER_STRING))]
         if extra:
             # one finding per place, in order; a place two patterns find is reported once
             found = sorted(set(found) | set(extra))
