@@ -54,54 +54,115 @@ class Context:
 
     def prose(self) -> list[tuple[tuple, str]]:
         """Every string value in the plan with its data path (prose rules scan these); the
-        patterns under ``wording:`` are not prose and are left out.
-
-        Walked once and shared: several rules scan all prose, and a 20,000-row
-        catalog holds 80,000 strings.
-        """
+        patterns under ``wording:`` are not prose and are left out. Rules that look for
+        something in particular ask :meth:`prose_matching` instead, which makes the path
+        of a string only when it is wanted (a 20,000-row catalog holds 80,000 strings)."""
         return self._prose
 
     @cached_property
     def _prose(self) -> list[tuple[tuple, str]]:
-        out: list[tuple[tuple, str]] = []
-        add = out.append
-        stack: list[tuple[tuple, Any]] = [((), self.loaded.data)]
-        while stack:
-            path, value = stack.pop()
-            items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-            for k, v in items:
-                if isinstance(v, str):  # strings directly: most values are (catalog rows)
-                    add((path + (k,), v))
-                elif isinstance(v, (dict, list)) and not (k == "wording" and isinstance(v, dict)):
-                    stack.append((path + (k,), v))  # wording: patterns of sentences, not prose (plancc.text.wording checks them)
-        if isinstance(self.loaded.data, str):
-            add(((), self.loaded.data))
-        return out
+        strings = self._strings
+        return [(strings.path(i), text) for i, text in enumerate(strings.texts)]
 
-    def prose_matching(self, hint: re.Pattern) -> list[tuple[tuple, str]]:
+    @cached_property
+    def _strings(self) -> "_Strings":
+        return _Strings(self.loaded.data)
+
+    def prose_matching(self, hint: re.Pattern, outside: tuple[str, ...] = ()) -> list[tuple[tuple, str]]:
         """The prose strings in which ``hint`` occurs, found by one scan over all of
         them joined: most strings match nothing, and one C-level scan of a simple
-        pattern beats 80,000 Python calls of an elaborate one.
+        pattern beats 80,000 Python calls of an elaborate one. Strings under the
+        top-level keys ``outside`` (“catalog”) are left out.
 
         ``hint`` must match wherever the rule's own pattern can (a superset, the
         rule then runs its pattern on each string returned) and never match NUL,
         the separator.
         """
-        blob, starts = self._prose_blob
-        items = self._prose
+        strings = self._strings
+        blob, starts = strings.blob
+        texts = strings.texts
         hits: list[tuple[tuple, str]] = []
         last = -1
-        for m in hint.finditer(blob):
-            i = bisect_right(starts, m.start()) - 1
-            if i != last:
-                hits.append(items[i])
-                last = i
+        for begin, end in strings.windows(outside):  # the whole blob, or the parts outside those keys
+            for m in hint.finditer(blob, begin, end):
+                i = bisect_right(starts, m.start()) - 1
+                if i != last:
+                    last = i
+                    path = strings.path(i, outside)
+                    if path is not None:
+                        hits.append((path, texts[i]))
         return hits
 
+
+class _Strings:
+    """The plan's prose strings, walked once: the texts in one list, and for each its key
+    in its mapping or list. A path is made only for a string a rule asks for: the
+    strings of one mapping or list are a run, and the run's path plus the key is it."""
+
+    def __init__(self, data: Any):
+        self.texts: list[str] = []
+        self.keys: list[Any] = []
+        self.runs: list[int] = []  # where each run of strings begins in texts
+        self.parents: list[tuple] = []  # … and the path of their mapping or list
+        # where the strings below each top-level key begin: a key's subtree is walked whole before
+        # the next key's (depth first), so its strings are one stretch of texts
+        self.tops: list[tuple[int, Any]] = []
+        texts, keys = self.texts, self.keys
+        stack: list[tuple[tuple, Any]] = [((), data)]
+        while stack:
+            path, value = stack.pop()
+            if len(path) == 1:
+                self.tops.append((len(texts), path[0]))
+            items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+            first = len(texts)
+            for k, v in items:
+                if isinstance(v, str):  # strings directly: most values are (catalog rows)
+                    texts.append(v)
+                    keys.append(k)
+                elif isinstance(v, (dict, list)) and not (k == "wording" and isinstance(v, dict)):
+                    stack.append((path + (k,), v))  # wording: patterns of sentences, not prose (plancc.text.wording checks them)
+            if len(texts) > first:
+                self.runs.append(first)
+                self.parents.append(path)
+        if isinstance(data, str):
+            self.runs.append(len(texts))
+            self.parents.append(())
+            texts.append(data)
+            keys.append(None)
+        self._whole = isinstance(data, str)
+
+    def path(self, i: int, outside: tuple[str, ...] = ()) -> tuple | None:
+        """The data path of string ``i``; None when it is under one of the top-level keys ``outside``."""
+        if self._whole:
+            return ()
+        parent = self.parents[bisect_right(self.runs, i) - 1]
+        if outside and (parent[:1] or (self.keys[i],))[0] in outside:
+            return None
+        return parent + (self.keys[i],)
+
+    def windows(self, outside: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(begin, end) in the blob of the stretches of strings not below the top-level keys ``outside``."""
+        blob, starts = self.blob
+        if not outside:
+            return [(0, len(blob))]
+        bounds = [*self.tops, (len(self.texts), None)]
+        out: list[tuple[int, int]] = []
+        begin = 0  # a text index
+        for (first, key), (after, _) in zip(bounds, bounds[1:]):
+            if key in outside:
+                if first > begin:
+                    out.append((begin, first))
+                begin = after
+        if begin < len(self.texts):
+            out.append((begin, len(self.texts)))
+        # text indexes → blob offsets (a stretch ends before the separator after its last text)
+        return [(starts[lo], starts[hi] - 1 if hi < len(starts) else len(blob)) for lo, hi in out]
+
     @cached_property
-    def _prose_blob(self) -> tuple[str, list[int]]:
-        texts = [text for _, text in self._prose]
-        # where each string begins in the blob: the running sum of the lengths, a separator after each
+    def blob(self) -> tuple[str, list[int]]:
+        """The strings joined by NUL, and where each begins in it."""
+        texts = self.texts
+        # a running sum of the lengths, a separator after each
         starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
         starts.pop()
         return "\x00".join(texts), starts

@@ -29,6 +29,8 @@ REF_RE = re.compile(r"(?<!\{)\{=([^{}:\s]+?)(?::([a-z_]+(?::[a-z_]+)*))?\}")
 #: the escape for a literal ``{=`` in prose: the brace doubled, ``{{=hours.required}`` prints
 #: ``{=hours.required}`` (each run of “{” before “=” loses one brace; nothing else changes)
 LITERAL_REF = re.compile(r"\{(\{+=)")
+#: where a reference may begin (every match of REF_RE starts so): the hint for Context.prose_matching
+REF_HINT = re.compile(r"\{=")
 _EXPAND = re.compile(LITERAL_REF.pattern + "|" + REF_RE.pattern)
 #: the formats, by kind of value: the same as in the patterns of generated sentences (plancc.text.wording)
 FORMATS = ("cn", "count", "bare", "ascii", "short", "year_once", "full", "dash", "hyphen", "tilde", "to")

@@ -157,10 +157,11 @@ from hypothesis import strategies as st  # noqa: E402
 
 from plancc.check.rules.prose.placeholders import _NUMBER_BLANK, _PLACEHOLDER_HINT, _PLACEHOLDERS  # noqa: E402
 from plancc.check.rules.prose.punctuation import _HALF_WIDTH, _HALF_WIDTH_HINT  # noqa: E402
-from plancc.check.rules.coverage.mentions import _REF_HINT  # noqa: E402
-from plancc.model.facts import REF_RE  # noqa: E402
+from plancc.check.rules.coverage.mentions import _ATTACHMENT_HINT, _ATTACHMENT_RE  # noqa: E402
+from plancc.check.rules.prose.counts import _COUNT_RE, _HINT as _COUNT_HINT, _TOTAL_RE  # noqa: E402
+from plancc.model.facts import REF_HINT, REF_RE  # noqa: E402
 
-_TRICKY = st.text(alphabet="2019_＿□xX×ＸＸｘ某待定TODOB〔〕【】（）()[]［］ \t\u3000-—~～至号中文A,;:?!\x00{}=.:cn", max_size=12)
+_TRICKY = st.text(alphabet="2019_＿□xX×ＸＸｘ某待定TODOB〔〕【】（）()[]［］ \t\u3000-—~～至号中文A,;:?!\x00{}=.:cn", max_size=12) | st.text(alphabet="附件个学时模块阶段共七12 {=}", max_size=10)
 
 
 @settings(max_examples=400, deadline=None)
@@ -173,7 +174,8 @@ def test_prose_hints_find_every_string_the_full_patterns_match(texts):
     loaded.data = {"texts": texts}
     ctx = Context(plan=None, loaded=loaded)  # type: ignore[arg-type]
     for full, hint in ((_PLACEHOLDERS(), _PLACEHOLDER_HINT), (_NUMBER_BLANK(), _PLACEHOLDER_HINT), (_HALF_WIDTH(), _HALF_WIDTH_HINT),
-                       (REF_RE, _REF_HINT)):
+                       (REF_RE, REF_HINT), (_ATTACHMENT_RE, _ATTACHMENT_HINT),
+                       (_COUNT_RE, _COUNT_HINT), (_TOTAL_RE, _COUNT_HINT)):
         wanted = {i for i, t in enumerate(texts) if full.search(t)}
         found = {path[1] for path, _ in ctx.prose_matching(hint)}
         assert wanted <= found
@@ -190,6 +192,30 @@ def test_prose_matching_maps_each_hit_to_its_own_string():
     assert hits == ["20__年", "XX县"]
     assert sorted(ctx.prose()) == sorted([(("a", 0), "无"), (("a", 1), "20__年"), (("a", 2), "无"),
                                           (("b", "c"), "XX县"), (("b", "d"), "完整")])
+    assert ctx.prose_matching(_PLACEHOLDER_HINT, outside=("a",)) == [(("b", "c"), "XX县")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(st.text(alphabet="ab无", max_size=3),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(["a", "b", "wording"]), inner, max_size=3),
+                    max_leaves=12))
+def test_prose_paths_are_where_the_strings_are(data):
+    """Each prose string's path leads to it; prose_matching finds exactly the strings its hint occurs in."""
+    import re
+
+    from plancc.check.context import Context
+    from plancc.load import load_text
+    from plancc.load.source import value_at
+
+    loaded = load_text("x: 1")
+    loaded.data = data
+    ctx = Context(plan=None, loaded=loaded)  # type: ignore[arg-type]
+    for path, text in ctx.prose():
+        assert (value_at(data, path) if path else data) == text
+    wanted = [(p, t) for p, t in ctx.prose() if "无" in t]
+    assert sorted(ctx.prose_matching(re.compile("无"))) == sorted(wanted)
+    top = [(p, t) for p, t in wanted if not (p and p[0] == "a")]
+    assert sorted(ctx.prose_matching(re.compile("无"), outside=("a",))) == sorted(top)
 
 
 @settings(max_examples=400, deadline=None)

@@ -6,7 +6,7 @@ from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import walk_blocks
 from plancc.check.rules.coverage.names import Hints
 from plancc.model.blocks import KINDS, Refers, kind_for
-from plancc.model.facts import REF_RE
+from plancc.model.facts import REF_HINT, REF_RE
 
 def _referring_kinds() -> dict[str, Refers]:
     """The collections blocks name ids from (module_sets, assessments …), each with the
@@ -92,9 +92,7 @@ def unused_definition(ctx):
             used[kind.refers.collection].update(name for _, name in kind.ids(block))
     # an item the prose cites (“{=assessments.分层项目.pass_mark}”, in a paragraph or a table cell)
     # shows in the document through its figures, even with no block of its own
-    for _, text in ctx.prose():
-        if "{=" not in text:
-            continue
+    for _, text in ctx.prose_matching(REF_HINT):
         for m in REF_RE.finditer(text):
             coll, _, rest = m.group(1).partition(".")
             coll = _CITED_AS.get(coll, coll)

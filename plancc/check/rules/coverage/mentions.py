@@ -7,10 +7,8 @@ import re
 
 from plancc.check.registry import Finding, rule
 from plancc.check.rules._util import PER_STRING, match_range
-from plancc.model.facts import FORMATS, REF_RE, format_fact
+from plancc.model.facts import FORMATS, REF_HINT, REF_RE, format_fact
 
-#: where a reference may begin (every match of REF_RE starts so): strings without it are not read
-_REF_HINT = re.compile(r"\{=")
 
 
 @rule(
@@ -36,7 +34,7 @@ def unresolved_reference(ctx):
     names = list(facts)
     guesses: dict[str, list[str]] = {}
     budget = 100_000  # name comparisons for “did you mean”: the first names get one (see coverage.names.Hints)
-    for path, text in ctx.prose_matching(_REF_HINT):
+    for path, text in ctx.prose_matching(REF_HINT):
         for m in REF_RE.finditer(text):
             name, fmt = m.group(1), m.group(2)
             if name not in facts:
@@ -72,6 +70,7 @@ def unresolved_reference(ctx):
 
 
 _ATTACHMENT_RE = re.compile(r"附件\s*([0-9０-９一二三四五六七八九十]+)")
+_ATTACHMENT_HINT = re.compile("附件")
 
 
 @rule(
@@ -98,8 +97,8 @@ def unknown_attachment(ctx):
     known = {a.label.replace(" ", "") for a in doc.attachments}
     own = (doc.attachment_label or "").replace(" ", "")
     listed = "、".join(sorted(known)) or "无"
-    for path, text in ctx.prose():
-        if "附件" not in text or path[:2] in (("document", "attachments"), ("document", "attachment_label")):
+    for path, text in ctx.prose_matching(_ATTACHMENT_HINT):
+        if path[:2] in (("document", "attachments"), ("document", "attachment_label")):
             continue
         shown = 0
         for m in _ATTACHMENT_RE.finditer(text):

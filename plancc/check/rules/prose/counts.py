@@ -16,6 +16,8 @@ _NUM_CHARS = r"零〇一二两三四五六七八九十百\d"
 # so a megabyte of digits costs a megabyte of steps and not its square
 _COUNT_RE = re.compile(rf"(?<![{_NUM_CHARS}])([{_NUM_CHARS}]++)\s*+个\s*+(模块|阶段|学段|层次|岗位)")
 _TOTAL_RE = re.compile(r"共\s*+(\d++(?:\.\d++)?+)\s*+学时")
+#: what every count and total contains (the strings Context.prose_matching gives the rule)
+_HINT = re.compile("个|学时")
 
 
 class _SetNames:
@@ -188,8 +190,8 @@ def prose_count(ctx):
     numbers: dict[str, int | None] = {}
     # one message's figures per distinct count and list: a long text repeating a count shares them
     said: dict[tuple, dict] = {}
-    for path, text in ctx.prose():
-        if _generated(path) or ("个" not in text and "学时" not in text):
+    for path, text in ctx.prose_matching(_HINT):
+        if _generated(path):
             continue
         clauses = None
         shown = 0

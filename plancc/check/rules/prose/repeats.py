@@ -32,6 +32,9 @@ from plancc.check.rules._util import PER_STRING
 from plancc.errors import Worded
 
 MIN_CHARS = 15
+#: a string of MIN_CHARS characters or more (the hint of Context.prose_matching; a text holding a
+#: NUL, which is an error of its own, is read only when a run without one is that long)
+_LONG = re.compile(rf"[^\x00]{{{MIN_CHARS}}}")
 
 # the last mapping key of a string's path that makes it prose (a list item's key is its list's)
 _PROSE_KEYS = frozenset({
@@ -105,10 +108,8 @@ def repeated_text(ctx):
     怎么改：删去一处，或改写。
     """
     groups: dict[str, list[tuple[tuple, str]]] = {}
-    for path, text in ctx.prose():
-        if path and path[0] in ("catalog", "include"):  # most strings of a large plan: skipped at once
-            continue
-        if len(text) < MIN_CHARS or _prose_key(path) is None:
+    for path, text in ctx.prose_matching(_LONG, outside=("catalog", "include")):  # most strings of a large plan
+        if _prose_key(path) is None:
             continue
         norm = _norm(text)
         if len(norm) < MIN_CHARS:
