@@ -241,3 +241,14 @@ def test_half_width_marks_are_those_beside_chinese(text):
     han = r"[\u3400-\u9fff]"
     spelled_out = re.compile(rf"(?<={han})[,;:?!]|[,;:?!](?={han})|\((?={han})|(?<={han})\)")
     assert [m.span() for m in _HALF_WIDTH().finditer(text)] == [m.span() for m in spelled_out.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u3000_＿□-—–~～至x〕", max_size=10))
+def test_the_blanks_of_a_placeholder_are_one_class_written_as_branches(text):
+    import re
+
+    from plancc.check.rules.prose.placeholders import _BLANK_INSIDE
+
+    as_class = re.compile(r"(?:\s|[_＿□\-—–~～至])*+")
+    assert re.compile(_BLANK_INSIDE).match(text).end() == as_class.match(text).end()

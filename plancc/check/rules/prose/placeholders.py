@@ -9,7 +9,9 @@ from plancc.check.rules._util import PER_STRING
 from plancc.text.patterns import lazy
 
 # brackets holding only blanks: 〔〕 for a 文号 year, （ ）, （　）, (__-__) for a figure to fill in
-_BLANK_INSIDE = r"(?:\s|[_＿□\-—–~～至])*+"
+# (written as branches, not one class: re compiles a class holding a character past U+00FF into a
+# map of 65,536 entries, and the hint below has the blanks six times)
+_BLANK_INSIDE = r"(?:\s++|[_\-~]|＿|□|—|–|～|至)*+"
 _PLACEHOLDERS = lazy(  # behind _PLACEHOLDER_HINT
     rf"[〔【（(\[［]{_BLANK_INSIDE}[〕】）)\]］]"
     r"|(?<!\d)(?:19|20)(?:_{1,2}|[xX×]{2})(?![\dA-Za-z])"  # 20__年, 20XX年
