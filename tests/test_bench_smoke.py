@@ -34,3 +34,21 @@ def test_catalog_inputs_have_the_rows_asked_for(tmp_path):
     assert report.errors == 0 and report.warnings == 0, [d.message for d in report.diagnostics]
     assert report.plan is not None and len(report.plan.catalog.courses) == 300
     assert md.read_text(encoding="utf-8").count("\n") == 302
+
+
+def test_the_diff_bench_versions_differ_by_what_the_bench_says(tmp_path):
+    """bench/diff.py's new version renames 50 titles, removes 20 rows, adds 20 and reverses the
+    rest: the diff says exactly that, whatever lands at a removed row's old place."""
+    import json
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        import diff as bench_diff
+    finally:
+        sys.path.remove(str(BENCH))
+    old, new = bench_diff.write_versions(tmp_path, 5000)
+    proc = subprocess.run([sys.executable, "-m", "plancc", "diff", "-f", "json", str(old), str(new)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    kinds = [c["kind"] for c in json.loads(proc.stdout)["changes"]]
+    assert (kinds.count("changed"), kinds.count("added"), kinds.count("removed"), len(kinds)) == (50, 20, 20, 90)

@@ -137,7 +137,11 @@ def _paired(a: list, b: list, pa: tuple, pb: tuple, named: tuple, out: list[Chan
     lone_old = [i for i in range(len(a)) if i not in used]
     # renamed (or unnamed) items: the most alike old and new items left over, in turn
     if lone_old and lone_new:
-        renamed = _renamed(pa, a, b, lone_old, lone_new)
+        # the place of an item is a hint only in a list that kept its order (a reversed or
+        # resorted catalog puts unrelated rows at each other's old places)
+        olds = [i for i, _ in pairs]  # pairs are in the new order
+        kept_order = all(x < y for x, y in zip(olds, olds[1:]))
+        renamed = _renamed(pa, a, b, lone_old, lone_new, kept_order)
         pairs += renamed
         taken_old = {i for i, _ in renamed}
         taken_new = {j for _, j in renamed}
@@ -163,7 +167,8 @@ def _bigrams(v: Any) -> frozenset:
     return frozenset(t[k:k + 2] for k in range(len(t) - 1))
 
 
-def _renamed(path: tuple, a: list, b: list, lone_old: list[int], lone_new: list[int]) -> list[tuple[int, int]]:
+def _renamed(path: tuple, a: list, b: list, lone_old: list[int], lone_new: list[int],
+             kept_order: bool = True) -> list[tuple[int, int]]:
     """The (old, new) pairs of leftover items that are one item renamed: the most alike pair
     first, then the most alike of the rest, down to RENAME_LIKENESS (ties: the later items).
 
@@ -173,7 +178,7 @@ def _renamed(path: tuple, a: list, b: list, lone_old: list[int], lone_new: list[
     top; a pair one of whose items is already paired is never scored."""
     import heapq
 
-    likeness = _Likeness(path, a, b)
+    likeness = _Likeness(path, a, b, kept_order)
     heap = [(-likeness(i, j, bound=True), -i, -j, False) for i, j in _candidates(a, b, lone_old, lone_new)]
     heapq.heapify(heap)
     taken_old: set[int] = set()
@@ -219,15 +224,16 @@ def _candidates(a: list, b: list, lone_old: list[int], lone_new: list[int]):
 class _Likeness:
     """How alike an old and a new item of one list are, 0–1: the share of their fields
     (other than the name) that are equal, a field changed a little counting for part;
-    items at the same place in both lists a little more alike.
+    items at the same place in both lists a little more alike, when the list kept its order.
 
     Made once per list: an item's mapping form and name are worked out once however many
     items it is weighed against, and the matcher of a new item's text is kept (difflib
     indexes its second sequence, the costly half of a comparison)."""
 
-    def __init__(self, path: tuple, a: list, b: list):
+    def __init__(self, path: tuple, a: list, b: list, kept_order: bool = True):
         ident = identity_of(path)
         self.path = path
+        self.kept_order = kept_order
         self.named = set(ident.keys) if ident else set()
         self.sides = (a, b)
         self.mappings: dict[tuple[int, int], Any] = {}
@@ -248,7 +254,7 @@ class _Likeness:
     def __call__(self, i: int, j: int, bound: bool = False) -> float:
         """The likeness of old item ``i`` and new item ``j``; with ``bound``, a cheaper figure
         never below it (the texts compared as bags of characters)."""
-        bonus = 0.25 if i == j else 0.0
+        bonus = 0.25 if i == j and self.kept_order else 0.0
         mx, my = self.mapping(0, i), self.mapping(1, j)
         if isinstance(mx, dict) and isinstance(my, dict):
             keys = set(mx) | set(my)

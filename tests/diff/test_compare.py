@@ -78,6 +78,21 @@ def test_a_renamed_item_with_other_changes_too():
     assert got == [("changed", "tiers[发展期教师].name"), ("changed", "tiers[发展期教师].years")]
 
 
+def test_in_a_resorted_list_a_place_pairs_nothing():
+    """Reversing a catalog puts a new row where a removed one was: the two are an addition and a
+    removal, and a renamed row is paired with its old self wherever it went."""
+    rows = [["小学", "语文", "模块", f"第{k}讲 课堂教学中的实践研究"] for k in range(1, 7)]
+    a = {"catalog": {"courses": rows}}
+    new_rows = [list(r) for r in rows[:-1]]
+    new_rows[0][3] = "第1讲 课堂教学中的实践探索"
+    new_rows = [["初中", "数学", "模块", "新增课程"]] + new_rows[::-1]
+    b = {"catalog": {"courses": new_rows}}
+    got = sorted((c.kind, c.dotted()) for c in changes(a, b))
+    assert got == [("added", "catalog.courses[初中·数学·模块·新增课程]"),
+                   ("changed", "catalog.courses[小学·语文·模块·第1讲 课堂教学中的实践探索][4]"),
+                   ("removed", "catalog.courses[小学·语文·模块·第6讲 课堂教学中的实践研究]")]
+
+
 def test_an_item_moved_to_another_list_of_its_kind():
     a, b = plan(), plan()
     m = b["module_sets"][0]["modules"].pop(0)
