@@ -5,8 +5,9 @@ keys, and its composer recurses once per nesting level. :func:`load_text`
 drives the (C, when available) event parser itself and builds values with an
 explicit stack, so that
 
-* every mapping key and value gets a :class:`~plancc.diagnostics.Span` keyed
-  by its data path (in a :class:`~plancc.load.source.SourceMap`),
+* every mapping key and value gets its place, keyed by its data path (in a
+  :class:`~plancc.load.source.SourceMap`; kept as character offsets and read
+  as a :class:`~plancc.diagnostics.Span`),
 * duplicate keys, non-text keys, unknown tags and YAML 1.1 surprises become
   located diagnostics instead of wrong values,
 * nesting depth, node count and alias expansion are bounded (alias bombs and
@@ -18,7 +19,6 @@ errors say to the author is :mod:`plancc.load.yamlerrors`.
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any
 
@@ -28,7 +28,7 @@ from plancc.catalog import message as msg
 from plancc.diagnostics import Diagnostic, Severity, Span
 from plancc.load import scalars
 from plancc.load.limits import Limits, limit_diagnostic, readable_size
-from plancc.load.source import LoadedFile, SourceMap, format_path
+from plancc.load.source import Lines, LoadedFile, SourceMap, as_span, format_path
 
 try:  # the C parser is ~10x faster; fall back to pure Python when absent
     _Parser = yaml.CSafeLoader
@@ -43,36 +43,6 @@ class _Stop(Exception):
 
     def __init__(self, diagnostic: Diagnostic):
         self.diagnostic = diagnostic
-
-
-_new_tuple = tuple.__new__  # a Span from its four numbers in C: a named tuple's __new__ is a Python call
-
-
-def _span(start, end) -> Span:
-    if end is None:
-        end = start
-    return _new_tuple(Span, (start.line + 1, start.column + 1, end.line + 1, end.column + 1))
-
-
-# YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; editors,
-# terminals and CI annotations count only "\n". Positions must be theirs.
-_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
-
-
-class _Lines:
-    """(line, column) of a character index, counting only "\n" as a line end."""
-
-    def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def point(self, index: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, index) - 1
-        return i + 1, index - self.starts[i] + 1
-
-    def span(self, start, end) -> Span:
-        if end is None:
-            end = start
-        return Span(*self.point(start.index), *self.point(end.index))
 
 
 class _Frame:
@@ -99,7 +69,8 @@ _MERGE = object()
 class _Builder:
     def __init__(self, file: str, lang: str, limits: Limits, text: str = ""):
         self.file = file
-        self.span = _Lines(text).span if _YAML_ONLY_BREAKS.search(text) else _span
+        # where each value was written: (start, end, lines), character offsets (see Positions)
+        self.lines = Lines(text)
         self.lang = lang
         self.limits = limits
         self.max_nodes = limits.max_nodes
@@ -115,19 +86,24 @@ class _Builder:
         self.documents = 0
 
     # -- diagnostics -------------------------------------------------------
-    def report(self, code: str, span: Span | None, path: tuple = (), severity=Severity.ERROR, **kw) -> None:
+    def span(self, start, end=None) -> Span:
+        """The Span between two parser marks."""
+        return self.lines.span(start.index, (end or start).index)
+
+    def report(self, code: str, where, path: tuple = (), severity=Severity.ERROR, **kw) -> None:
+        """A diagnostic at ``where`` (a Span or a position as the map keeps it)."""
         if "tag" in kw:
             kw["tag"] = scalars.short_tag(kw["tag"])
         self.diagnostics.append(
-            Diagnostic(code, severity, msg(code, self.lang, **kw), self.file, span, format_path(path))
+            Diagnostic(code, severity, msg(code, self.lang, **kw), self.file, as_span(where), format_path(path))
         )
 
-    def stop(self, code: str, span: Span | None, **kw):
-        raise _Stop(Diagnostic(code, Severity.ERROR, msg(code, self.lang, **kw), self.file, span, ""))
+    def stop(self, code: str, where, **kw):
+        raise _Stop(Diagnostic(code, Severity.ERROR, msg(code, self.lang, **kw), self.file, as_span(where), ""))
 
-    def limit(self, key: str, span: Span | None, **kw):
+    def limit(self, key: str, where, **kw):
         """Stop at a safety limit; the message names its plancc.toml key."""
-        raise _Stop(limit_diagnostic(key, self.lang, self.file, span, getattr(self.limits, key), **kw))
+        raise _Stop(limit_diagnostic(key, self.lang, self.file, as_span(where), getattr(self.limits, key), **kw))
 
     # -- building ------------------------------------------------------------
     def child_path(self) -> tuple | None:
@@ -148,7 +124,7 @@ class _Builder:
         if self.nodes > self.limits.max_nodes:
             self.limit("max_nodes", self.span(ev.start_mark, ev.end_mark))
 
-    def attach(self, value: Any, span: Span, size: int, nbytes: int) -> None:
+    def attach(self, value: Any, span: tuple, size: int, nbytes: int) -> None:
         """Put a finished node into its parent (or make it the root)."""
         if not self.stack:
             self.root = value
@@ -173,7 +149,7 @@ class _Builder:
         top.value[key] = value
         self.source.values[path] = span
 
-    def merge_into(self, frame: _Frame, value: Any, span: Span) -> None:
+    def merge_into(self, frame: _Frame, value: Any, span: tuple) -> None:
         sources = value if isinstance(value, list) else [value]
         if not all(isinstance(s, dict) for s in sources):
             self.report("PL008", span, frame.path + ("<<",), tag="<<")
@@ -181,7 +157,7 @@ class _Builder:
         frame.merges = (frame.merges or []) + [(s, span) for s in sources]
 
     def scalar(self, ev) -> None:
-        span = self.span(ev.start_mark, ev.end_mark)
+        span = (ev.start_mark.index, ev.end_mark.index, self.lines)
         self.nodes += 1
         if self.nodes > self.max_nodes:
             self.count(0, ev)  # reports the limit
@@ -213,7 +189,7 @@ class _Builder:
             top.value.append(value)
         self.source.values[path] = span
 
-    def _scalar_slow(self, ev, span: Span) -> None:
+    def _scalar_slow(self, ev, span: tuple) -> None:
         top = self.stack[-1] if self.stack else None
         if top is not None and top.kind == "map" and top.pending_key is None:
             self.key(top, ev, span)
@@ -224,7 +200,7 @@ class _Builder:
             self.anchors[ev.anchor] = (value, 1, path, len(ev.value))
         self.attach(value, span, 1, len(ev.value))
 
-    def key(self, top: _Frame, ev, span: Span) -> None:
+    def key(self, top: _Frame, ev, span: tuple) -> None:
         text = ev.value
         if ev.tag not in (None, "!", scalars.TAG + "str") and not (ev.implicit[0] or ev.implicit[1]):
             self.report("PL008", span, top.path, tag=ev.tag)
@@ -233,7 +209,7 @@ class _Builder:
             return
         if text in top.value:
             first = self.source.keys.get(top.path + (text,))
-            where = f"{first.line}:{first.column}" if first else "?"
+            where = f"{first.line}:{first.column}" if first else "?"  # (Positions reads it as a Span)
             self.report("PL002", span, top.path + (text,), key=text, first=where)
             top.pending_key = _DISCARD
             return
@@ -241,7 +217,7 @@ class _Builder:
         top.nbytes += len(text)
         self.source.keys[top.path + (text,)] = span
 
-    def resolve(self, ev, span: Span, path: tuple) -> Any:
+    def resolve(self, ev, span: tuple, path: tuple) -> Any:
         text = ev.value
         tag = ev.tag
         plain = ev.implicit[0] and not ev.style
@@ -283,7 +259,7 @@ class _Builder:
 
     def end(self, ev) -> None:
         frame = self.stack.pop()
-        span = self.span(frame.start, ev.end_mark)
+        span = (frame.start.index, ev.end_mark.index, self.lines)
         if frame.merges:
             for source, _ in frame.merges:
                 for k, v in source.items():
@@ -299,7 +275,7 @@ class _Builder:
         self.attach(frame.value, span, frame.size, frame.nbytes)
 
     def alias(self, ev) -> None:
-        span = self.span(ev.start_mark, ev.end_mark)
+        span = (ev.start_mark.index, ev.end_mark.index, self.lines)
         entry = self.anchors.get(ev.anchor)
         if entry is None:  # neither parser checks that an anchor exists
             from plancc.load import yamlerrors

@@ -15,11 +15,60 @@ does not load the parser.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from plancc.diagnostics import Diagnostic, Severity, Span
+
+
+class Lines:
+    """(line, column) of a character offset in one text, counting only "\n" as a line end:
+    YAML also breaks lines at NEL, U+2028 and U+2029, editors, terminals and CI annotations
+    do not, and positions must be theirs. The line starts are found when first asked for."""
+
+    __slots__ = ("text", "_starts")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def point(self, index: int) -> tuple[int, int]:
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_right(starts, index) - 1
+        return i + 1, index - starts[i] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(*self.point(start), *self.point(end))
+
+
+def as_span(where: Any) -> Span | None:
+    """A position as the loader keeps it, ``(start, end, Lines)`` (character offsets in the text
+    of that Lines), as a Span; a Span or None as it is."""
+    if where is None or isinstance(where, Span):
+        return where
+    start, end, lines = where
+    return lines.span(start, end)
+
+
+class Positions(dict):
+    """Data path → where its value (or key) was written. The loader stores each place as
+    ``(start, end, Lines)``, without working out its line and column: a large plan has tens of
+    thousands of places and its diagnostics name a few. Reading one (``[path]``, ``get``) gives
+    a Span; iterating gives the places as stored (:func:`as_span` turns one into a Span)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, path: tuple) -> Span:
+        return as_span(dict.__getitem__(self, path))  # type: ignore[return-value]
+
+    def get(self, path: tuple, default: Any = None) -> Any:
+        where = dict.get(self, path)
+        return default if where is None else as_span(where)
 
 
 def _nearest(places: dict, path: tuple) -> Any:
@@ -38,13 +87,19 @@ def _nearest(places: dict, path: tuple) -> Any:
 class SourceMap:
     """Where each value of a loaded file was written."""
 
-    values: dict[tuple, Span] = field(default_factory=dict)
-    keys: dict[tuple, Span] = field(default_factory=dict)
+    values: Positions = field(default_factory=Positions)
+    keys: Positions = field(default_factory=Positions)
     # original text of plain scalars that YAML 1.1 read as booleans or null
     # (`no`, `on`, `~`): used to explain type errors
     surprises: dict[tuple, str] = field(default_factory=dict)
     # subtrees that came from an included file: path → that file's name
     origins: dict[tuple, str] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if type(self.values) is not Positions:
+            self.values = Positions(self.values)
+        if type(self.keys) is not Positions:
+            self.keys = Positions(self.keys)
 
     def file_of(self, path: tuple) -> str | None:
         """The included file a value was written in, or None for the plan itself."""

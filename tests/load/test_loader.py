@@ -549,3 +549,40 @@ def test_settings_take_policy_and_limits_from_the_config_typed(tmp_path):
     assert settings.policy.cycle_hours == PolicySettings().cycle_hours  # the one default
     assert settings.limits == Limits(max_depth=20)
     assert Settings().limits == Limits() and Settings().policy == PolicySettings()
+
+
+# -- positions kept as offsets, read as spans ---------------------------------------------------
+
+def test_positions_are_kept_as_offsets_and_read_as_spans():
+    from plancc.load.source import Lines, Positions, as_span
+
+    lines = Lines("ab\n课程😀: x\n")
+    places = Positions({("a",): (3, 5, lines), ("b",): Span(1, 1, 1, 2)})
+    assert places[("a",)] == Span(2, 1, 2, 3) and places.get(("a",)) == Span(2, 1, 2, 3)
+    assert places[("b",)] == Span(1, 1, 1, 2) and places.get(("nowhere",), "-") == "-"
+    assert dict(places)[("a",)] == (3, 5, lines)  # iterating gives them as stored
+    assert as_span(None) is None
+
+
+@pytest.mark.parametrize("parser", ["c", "python"])
+def test_every_place_is_where_the_parser_says(parser):
+    """The loader keeps character offsets; turned into lines and columns they are the parser's own
+    (CJK and a character outside the BMP counted as one each)."""
+    import yaml
+
+    from plancc.load import load_text
+    from plancc.load.compose import PARSERS
+
+    text = "名称: 中文😀字\n列表:\n  - [初中, 数学, 😀课程]\n  - 键: {甲: 1, 乙: [2, 3]}\n"
+    loaded = load_text(text, parser=parser)
+    got = [loaded.source.values[p] for p in loaded.source.values]
+    marks = []
+    reader = PARSERS[parser](text)
+    while True:
+        ev = reader.get_event()
+        if isinstance(ev, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            marks.append(ev.start_mark)
+        if isinstance(ev, yaml.StreamEndEvent):
+            break
+    starts = {(m.line + 1, m.column + 1) for m in marks}
+    assert {(s.line, s.column) for s in got} <= starts and len(got) >= 10
