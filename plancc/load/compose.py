@@ -46,7 +46,7 @@ class _Stop(Exception):
 
 
 class _Frame:
-    __slots__ = ("kind", "value", "path", "start", "pending_key", "key_span", "size", "nbytes", "anchor", "discard", "merges")
+    __slots__ = ("kind", "value", "path", "start", "pending_key", "size", "nbytes", "anchor", "discard", "merges")
 
     def __init__(self, kind, value, path, start, anchor, discard=False):
         self.kind = kind
@@ -54,7 +54,6 @@ class _Frame:
         self.path = path
         self.start = start
         self.pending_key = None
-        self.key_span = None
         self.size = 1
         self.nbytes = 0  # characters of text below this node (keys and values), aliases expanded
         self.anchor = anchor
@@ -121,14 +120,14 @@ class _Builder:
 
     def count(self, n: int, ev) -> None:
         self.nodes += n
-        if self.nodes > self.limits.max_nodes:
+        if self.nodes > self.max_nodes:
             self.limit("max_nodes", self.span(ev.start_mark, ev.end_mark))
 
-    def attach(self, value: Any, span: tuple, size: int, nbytes: int) -> None:
+    def attach(self, value: Any, place: tuple, size: int, nbytes: int) -> None:
         """Put a finished node into its parent (or make it the root)."""
         if not self.stack:
             self.root = value
-            self.source.values[()] = span
+            self.source.values[()] = place
             return
         top = self.stack[-1]
         top.size += size
@@ -136,50 +135,50 @@ class _Builder:
         if top.kind == "seq":
             path = top.path + (len(top.value),)
             top.value.append(value)
-            self.source.values[path] = span
+            self.source.values[path] = place
             return
         key = top.pending_key
         top.pending_key = None
         if key is _DISCARD:
             return
         if key is _MERGE:
-            self.merge_into(top, value, span)
+            self.merge_into(top, value, place)
             return
         path = top.path + (key,)
         top.value[key] = value
-        self.source.values[path] = span
+        self.source.values[path] = place
 
-    def merge_into(self, frame: _Frame, value: Any, span: tuple) -> None:
+    def merge_into(self, frame: _Frame, value: Any, place: tuple) -> None:
         sources = value if isinstance(value, list) else [value]
         if not all(isinstance(s, dict) for s in sources):
-            self.report("PL008", span, frame.path + ("<<",), tag="<<")
+            self.report("PL008", place, frame.path + ("<<",), tag="<<")
             return
-        frame.merges = (frame.merges or []) + [(s, span) for s in sources]
+        frame.merges = (frame.merges or []) + [(s, place) for s in sources]
 
     def scalar(self, ev) -> None:
-        span = (ev.start_mark.index, ev.end_mark.index, self.lines)
+        place = (ev.start_mark.index, ev.end_mark.index, self.lines)
         self.nodes += 1
         if self.nodes > self.max_nodes:
             self.count(0, ev)  # reports the limit
         stack = self.stack
         top = stack[-1] if stack else None
         if top is None or ev.anchor:
-            self._scalar_slow(ev, span)
+            self._scalar_slow(ev, place)
             return
         # The common case, inlined (a catalog has tens of thousands of these):
         # a value in a list or under a key, without anchor.
         if top.kind == "map":
             key = top.pending_key
             if key is None:
-                self.key(top, ev, span)
+                self.key(top, ev, place)
                 return
             if key is _DISCARD or key is _MERGE:
-                self._scalar_slow(ev, span)
+                self._scalar_slow(ev, place)
                 return
             path = top.path + (key,)
         else:
             path = top.path + (len(top.value),)
-        value = self.resolve(ev, span, path)
+        value = self.resolve(ev, place, path)
         top.size += 1
         top.nbytes += len(ev.value)
         if top.kind == "map":
@@ -187,37 +186,37 @@ class _Builder:
             top.value[key] = value
         else:
             top.value.append(value)
-        self.source.values[path] = span
+        self.source.values[path] = place
 
-    def _scalar_slow(self, ev, span: tuple) -> None:
+    def _scalar_slow(self, ev, place: tuple) -> None:
         top = self.stack[-1] if self.stack else None
         if top is not None and top.kind == "map" and top.pending_key is None:
-            self.key(top, ev, span)
+            self.key(top, ev, place)
             return
         path = self.child_path()
-        value = self.resolve(ev, span, path)
+        value = self.resolve(ev, place, path)
         if ev.anchor:
             self.anchors[ev.anchor] = (value, 1, path, len(ev.value))
-        self.attach(value, span, 1, len(ev.value))
+        self.attach(value, place, 1, len(ev.value))
 
-    def key(self, top: _Frame, ev, span: tuple) -> None:
+    def key(self, top: _Frame, ev, place: tuple) -> None:
         text = ev.value
         if ev.tag not in (None, "!", scalars.TAG + "str") and not (ev.implicit[0] or ev.implicit[1]):
-            self.report("PL008", span, top.path, tag=ev.tag)
+            self.report("PL008", place, top.path, tag=ev.tag)
         if text == "<<" and ev.implicit[0]:
             top.pending_key = _MERGE
             return
         if text in top.value:
             first = self.source.keys.get(top.path + (text,))
             where = f"{first.line}:{first.column}" if first else "?"  # (Positions reads it as a Span)
-            self.report("PL002", span, top.path + (text,), key=text, first=where)
+            self.report("PL002", place, top.path + (text,), key=text, first=where)
             top.pending_key = _DISCARD
             return
         top.pending_key = text
         top.nbytes += len(text)
-        self.source.keys[top.path + (text,)] = span
+        self.source.keys[top.path + (text,)] = place
 
-    def resolve(self, ev, span: tuple, path: tuple) -> Any:
+    def resolve(self, ev, place: tuple, path: tuple) -> Any:
         text = ev.value
         tag = ev.tag
         plain = ev.implicit[0] and not ev.style
@@ -228,11 +227,11 @@ class _Builder:
                 # "\ud800": the pure-Python parser lets half a character through
                 from plancc.load import yamlerrors
 
-                self.stop("PL001", span, problem=yamlerrors.translate(None, "invalid Unicode character escape code", self.lang).text)
+                self.stop("PL001", place, problem=yamlerrors.translate(None, "invalid Unicode character escape code", self.lang).text)
             return text
         result = scalars.typed(text, None if tag in (None, "!") else tag)
         if result is None:
-            self.report("PL008", span, path, tag=tag)
+            self.report("PL008", place, path, tag=tag)
             return text
         value, surprise = result
         if surprise:
@@ -259,7 +258,7 @@ class _Builder:
 
     def end(self, ev) -> None:
         frame = self.stack.pop()
-        span = (frame.start.index, ev.end_mark.index, self.lines)
+        place = (frame.start.index, ev.end_mark.index, self.lines)
         if frame.merges:
             for source, _ in frame.merges:
                 for k, v in source.items():
@@ -272,34 +271,34 @@ class _Builder:
                 self.stack[-1].size += frame.size
                 self.stack[-1].nbytes += frame.nbytes
             return
-        self.attach(frame.value, span, frame.size, frame.nbytes)
+        self.attach(frame.value, place, frame.size, frame.nbytes)
 
     def alias(self, ev) -> None:
-        span = (ev.start_mark.index, ev.end_mark.index, self.lines)
+        place = (ev.start_mark.index, ev.end_mark.index, self.lines)
         entry = self.anchors.get(ev.anchor)
         if entry is None:  # neither parser checks that an anchor exists
             from plancc.load import yamlerrors
 
             problem = yamlerrors.translate(None, "found undefined alias", self.lang).text
-            self.stop("PL001", span, problem=msg("yaml.alias-undefined.which", self.lang, problem=problem, anchor=ev.anchor))
+            self.stop("PL001", place, problem=msg("yaml.alias-undefined.which", self.lang, problem=problem, anchor=ev.anchor))
         value, size, _, nbytes = entry
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
-            self.limit("max_alias_nodes", span)
+            self.limit("max_alias_nodes", place)
         self.expanded += nbytes
         if self.expanded > self.limits.max_expanded_bytes:
-            self.limit("max_expanded_bytes", span, size=readable_size(self.expanded))
+            self.limit("max_expanded_bytes", place, size=readable_size(self.expanded))
         self.count(size, ev)
         top = self.stack[-1] if self.stack else None
         if top is not None and top.kind == "map" and top.pending_key is None:
             if isinstance(value, str):
                 top.pending_key = value
-                self.source.keys[top.path + (value,)] = span
+                self.source.keys[top.path + (value,)] = place
             else:
-                self.report("PL009", span, top.path)
+                self.report("PL009", place, top.path)
                 top.pending_key = _DISCARD
             return
-        self.attach(value, span, size, nbytes)
+        self.attach(value, place, size, nbytes)
 
 
 PARSERS = {"c": getattr(yaml, "CSafeLoader", None), "python": yaml.SafeLoader}
