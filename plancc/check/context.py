@@ -124,12 +124,10 @@ class _Strings:
             if len(texts) > first:
                 self.runs.append(first)
                 self.parents.append(path)
-        if isinstance(data, str):
-            self.runs.append(len(texts))
-            self.parents.append(())
+        self._whole = isinstance(data, str)  # a bare string (a rule's test): its path is ()
+        if self._whole:
             texts.append(data)
             keys.append(None)
-        self._whole = isinstance(data, str)
 
     def path(self, i: int, outside: tuple[str, ...] = ()) -> tuple | None:
         """The data path of string ``i``; None when it is under one of the top-level keys ``outside``."""
