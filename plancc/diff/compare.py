@@ -12,6 +12,7 @@ one ``moved`` change.
 from __future__ import annotations
 
 import difflib
+import heapq
 import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -176,8 +177,6 @@ def _renamed(path: tuple, a: list, b: list, lone_old: list[int], lone_new: list[
     scoring most of them: a pair waits in a heap under a bound of its likeness (difflib's
     quick_ratio, which never falls below the ratio) and is scored only when it comes to the
     top; a pair one of whose items is already paired is never scored."""
-    import heapq
-
     likeness = _Likeness(path, a, b, kept_order)
     heap = [(-likeness(i, j, bound=True), -i, -j, False) for i, j in _candidates(a, b, lone_old, lone_new)]
     heapq.heapify(heap)
@@ -204,8 +203,6 @@ def _candidates(a: list, b: list, lone_old: list[int], lone_new: list[int]):
     """(i, j) of leftover pairs worth weighing: for each old item, the new items that share
     most of its character pairs (a cheap bound that keeps hundreds of changed catalog rows
     from costing a full comparison of every pair), and the new item at its place."""
-    import heapq
-
     grams = [_bigrams(b[j]) for j in lone_new]
     sizes = [len(g) for g in grams]
     places = range(len(lone_new))

@@ -10,7 +10,6 @@ from plancc.check.rules._util import PER_STRING, match_range
 from plancc.model.facts import FORMATS, REF_HINT, REF_RE, format_fact
 
 
-
 @rule(
     "PL507",
     "unresolved-reference",
