@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import catalog  # noqa: E402
+import diff  # noqa: E402
 import import_read  # noqa: E402
 import many_plans  # noqa: E402
 import startup  # noqa: E402
@@ -34,10 +35,13 @@ def main() -> int:
     start = startup.main(extra)
     print()
     imp = import_read.main(extra)
+    print()
+    dif = diff.main(extra)
     if args.quick:
         return 0
-    missed = [m for r in (cat, many, start, imp) for m in r["verdicts"].missed]
-    unmeasured = [m for r in (cat, many, start, imp) for m in r["verdicts"].unmeasured]
+    results = (cat, many, start, imp, dif)
+    missed = [m for r in results for m in r["verdicts"].missed]
+    unmeasured = [m for r in results for m in r["verdicts"].unmeasured]
     print()
     if missed:
         print("missed: " + ", ".join(missed))

@@ -12,7 +12,7 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-@pytest.mark.parametrize("script", ["catalog.py", "many_plans.py", "startup.py"])
+@pytest.mark.parametrize("script", ["catalog.py", "many_plans.py", "startup.py", "import_read.py", "diff.py"])
 def test_benchmark_script_runs_and_prints_its_figures(script):
     proc = subprocess.run([sys.executable, str(BENCH / script), "--quick"], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
