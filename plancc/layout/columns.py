@@ -25,11 +25,11 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from plancc.layout import ir
 from plancc.layout.metrics import Metrics
-from plancc.layout.width import fit_width
+from plancc.layout.width import fit_width, widest
 from plancc.text.kinsoku import NO_LINE_END, NO_LINE_START
 
 #: Rows of a long table (a catalog) the widths are measured on, spread evenly over it.
@@ -38,54 +38,81 @@ SAMPLE_ROWS = 160
 LABEL_CHARS = 10.0
 
 
-def size_columns(titles: list[str], rows: list[list[ir.Cell]], weights: list[float] | None,
-                 metrics: Metrics, header: list[list[ir.Cell]] | None = None,
-                 font_size: int | None = None) -> tuple[list[int], int | None]:
-    """Widths in twips of the columns (summing to the table width) and the table's
-    font size in half-points when it goes one size smaller (None otherwise).
-    ``weights``: the template's relative widths, or None to size from the content;
-    ``header``: the header rows when they are not the titles; ``font_size``: set the
-    table at this size (the dense size) whatever its content."""
-    if weights is None:
-        m = metrics
-        n = len(titles)
-        scale = 1.0
-        # a profile with a narrow table and many columns leaves no room: give each column a little
-        available = max(m.table_chars - n * m.cell_margin_chars, 0.5 * n)
-        natural = _natural(titles, rows)
-        least = _least(titles, rows, header)
-        dense = font_size if font_size and m.dense_size and font_size == m.dense_size else None
-        if dense is None and m.dense_size and _crowded(titles, natural, least, available):
-            dense = m.dense_size
-        if dense:
-            # headers and short columns leave the long ones no room: one size smaller
-            font_size, scale = dense, m.cell_size / dense
-            available *= scale
-        else:
-            font_size = None
-        if sum(least) <= available:
-            widths = _fit_widths(titles, rows, header, least, natural, available, m.cell_margin_chars * scale)
-        else:
-            widths = _auto_widths(titles, natural, available)
-        weights = [w + m.cell_margin_chars * scale for w in widths]
+class TableText:
+    """What sizing needs of a table's text: each column's natural and least width and the cells
+    to measure. None of it depends on the size the table is set at (widths are in characters),
+    so a table sized again at the dense size (:func:`one_table_size`) measures nothing twice:
+    each part is worked out when first asked for, once."""
+
+    __slots__ = ("titles", "rows", "header", "_natural", "_least", "_lines")
+
+    def __init__(self, titles: list[str], rows: list[list[ir.Cell]], header: list[list[ir.Cell]] | None = None):
+        self.titles, self.rows, self.header = titles, rows, header
+        self._natural: list[float] | None = None
+        self._least: list[float] | None = None
+        self._lines: _Lines | None = None
+
+    @property
+    def natural(self) -> list[float]:
+        if self._natural is None:
+            self._natural = _natural(self.titles, self.rows)
+        return self._natural
+
+    @property
+    def least(self) -> list[float]:
+        if self._least is None:
+            self._least = _least(self.titles, self.rows, self.header)
+        return self._least
+
+    def lines(self, margin: float) -> "_Lines":
+        """The table's height at trial widths, with ``margin`` characters between spanned columns."""
+        if self._lines is None:
+            items, nrows, nheads = _items(self.titles, self.rows, self.header)
+            self._lines = _Lines(items, nrows, nheads, len(self.titles))
+        self._lines.margin = margin
+        return self._lines
+
+
+def size_columns(table: TableText, metrics: Metrics, font_size: int | None = None) -> tuple[list[int], int | None]:
+    """Widths in twips of the columns (summing to the table width), sized from the content,
+    and the table's font size in half-points when it goes one size smaller (None otherwise).
+    ``font_size``: set the table at this size (the dense size) whatever its content. (A
+    template's own ``<col>`` weights need no sizing: :func:`scale_widths`.)"""
+    m = metrics
+    n = len(table.titles)
+    scale = 1.0
+    # a profile with a narrow table and many columns leaves no room: give each column a little
+    available = max(m.table_chars - n * m.cell_margin_chars, 0.5 * n)
+    natural, least = table.natural, table.least
+    dense = font_size if font_size and m.dense_size and font_size == m.dense_size else None
+    if dense is None and m.dense_size and _crowded(table.titles, natural, least, available):
+        dense = m.dense_size
+    if dense:
+        # headers and short columns leave the long ones no room: one size smaller
+        font_size, scale = dense, m.cell_size / dense
+        available *= scale
     else:
         font_size = None
-    return scale_widths(weights, metrics.table_width), font_size
+    if sum(least) <= available:
+        widths = _fit_widths(table, available, m.cell_margin_chars * scale)
+    else:
+        widths = _auto_widths(table.titles, natural, available)
+    return scale_widths([w + m.cell_margin_chars * scale for w in widths], m.table_width), font_size
 
 
-def one_table_size(tables: list[ir.Table], metrics: Metrics) -> None:
+def one_table_size(tables: list[tuple[ir.Table, TableText]], metrics: Metrics) -> None:
     """One text size for every table of a document (the profile's ``table.one_size``): when one
     table has to go to the dense size, the others whose widths come from their content follow,
-    and their columns are sized again at that size."""
+    and their columns are sized again at that size. ``tables``: the tables sized from their
+    content, each with its text."""
     if not metrics.one_size:
         return
-    sizes = {t.font_size for t in tables}
+    sizes = {t.font_size for t, _ in tables}
     if len(sizes) < 2 or metrics.dense_size not in sizes:
         return
-    for t in tables:
+    for t, text in tables:
         if t.font_size is None:
-            widths, t.font_size = size_columns([c.title for c in t.columns], t.rows, None, metrics, t.header,
-                                               font_size=metrics.dense_size)
+            widths, t.font_size = size_columns(text, metrics, font_size=metrics.dense_size)
             for c, w in zip(t.columns, widths):
                 c.width = w
 
@@ -110,16 +137,14 @@ def scale_widths(weights: Sequence[float], total: int) -> list[int]:
 def _natural(titles: list[str], rows: list[list[ir.Cell]]) -> list[float]:
     """Each column's widest single-column cell (or its title), in characters."""
     n = len(titles)
-    natural = [max(fit_width(t), 1.0) for t in titles]
+    texts: list[list[str]] = [[] for _ in range(n)]
     for row in rows:
         pos = 0
         for cell in row:
             if cell.span == 1 and pos < n and cell.vmerge != "continue":
-                w = fit_width(cell.text)
-                if w > natural[pos]:
-                    natural[pos] = w
+                texts[pos].append(cell.text)
             pos += cell.span
-    return natural
+    return [max(fit_width(t), 1.0, widest(column)) for t, column in zip(titles, texts)]
 
 
 def _floors(titles: list[str], natural: list[float], available: float) -> tuple[list[float], list[int]]:
@@ -266,6 +291,29 @@ def _least_width(text: str) -> float:
 _BREAK_ATOM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/+%]*|.", re.S)
 
 
+@lru_cache(maxsize=8192)
+def _atoms(text: str, words_whole: bool) -> tuple[int, tuple, frozenset | None]:
+    """What :func:`_lines` needs of a text at any width, found once: ``(n, (), bounds)`` when the
+    text is ``n`` characters one em wide and none of them a closing mark (most Chinese cells:
+    their lines follow from a division), else ``(0, atoms, bounds)`` with each atom as
+    (width, length, is a closing mark); ``bounds``: where a label's words end (None for a text
+    that is not a label)."""
+    label = words_whole and _is_label(text)
+    flat = "".join(text.split()) if label else text
+    found = _BREAK_ATOM.findall(flat)
+    atoms = tuple((fit_width(a), len(a), a in _CLOSING) for a in found)
+    bounds = None
+    if label:
+        at, ends = 0, set()
+        for word in words(text):
+            at += len(word)
+            ends.add(at)
+        bounds = frozenset(ends)
+    if all(w == 1.0 and n == 1 and not closing for w, n, closing in atoms):
+        return len(atoms), (), bounds
+    return 0, atoms, bounds
+
+
 @lru_cache(maxsize=65536)
 def _lines(text: str, width: float, words_whole: bool = True) -> float:
     """Lines ``text`` takes in a cell ``width`` characters wide, filled as a word processor
@@ -275,34 +323,33 @@ def _lines(text: str, width: float, words_whole: bool = True) -> float:
     breaks between words only when the width lets it)."""
     if not text:
         return 1
-    label = words_whole and _is_label(text)
-    flat = "".join(text.split()) if label else text
+    n, atoms, bounds = _atoms(text, words_whole)
+    if n:  # n characters of one em: as many on a line as the width holds, at least one
+        per_line = max(math.floor(width + 1e-9), 1)
+        lines = -(-n // per_line)
+        if bounds is not None and any(b not in bounds for b in range(per_line, n, per_line)):
+            return math.inf
+        return lines
     lines, used, offset, breaks = 1, 0.0, 0, []
-    prev = ""
-    for atom in _BREAK_ATOM.findall(flat):
-        w = fit_width(atom)
+    prev_w, prev_len = 0.0, 0
+    for w, length, closing in atoms:
         if used + w <= width + 1e-9 or used == 0:
             used += w
-            if used > width + 1e-9 and len(atom) > 1:  # a number wider than the cell: broken anyway
+            if used > width + 1e-9 and length > 1:  # a number wider than the cell: broken anyway
                 extra = math.ceil(used / max(width, 0.5)) - 1
                 lines, used = lines + extra, used - extra * width
-        elif atom in _CLOSING and prev and used > fit_width(prev):
+        elif closing and prev_len and used > prev_w:
             # a mark may not open a line: the character before it goes down with it
             # (LibreOffice does not hang it in a left-aligned cell)
-            lines, used = lines + 1, fit_width(prev) + w
-            breaks.append(offset - len(prev))
+            lines, used = lines + 1, prev_w + w
+            breaks.append(offset - prev_len)
         else:
             lines, used = lines + 1, w
             breaks.append(offset)
-        offset += len(atom)
-        prev = atom
-    if label and breaks:
-        bounds, at = set(), 0
-        for word in words(text):
-            at += len(word)
-            bounds.add(at)
-        if any(b not in bounds for b in breaks):
-            return math.inf
+        offset += length
+        prev_w, prev_len = w, length
+    if bounds is not None and any(b not in bounds for b in breaks):
+        return math.inf
     return lines
 
 
@@ -380,96 +427,118 @@ def _items(titles: list[str], rows: list[list[ir.Cell]], header: list[list[ir.Ce
     return items, len(table), len(heads)
 
 
-#: What a header broken inside a word costs, in lines: more than any table has (never).
-_BROKEN_WORD = 1e6
-#: What a label cell broken inside a word costs, in lines: worth a line of the table.
-_BROKEN_LABEL = 1.0
-#: What each further line of a label costs when its row is as tall anyway: ties go to whole labels.
-_WRAPPED_LABEL = 0.05
+#: A table's height is counted in these parts of a line, so that every sum is a whole number:
+#: adding the same costs in another order gives the same total, and equal savings are equal.
+UNITS = 20
+#: What a header broken inside a word costs: more lines than any table has (never).
+_BROKEN_WORD = 10 ** 6 * UNITS
+#: What a label cell broken inside a word costs: worth a line of the table.
+_BROKEN_LABEL = UNITS
+#: What each further line of a label costs when its row is as tall anyway (1/20 of a line):
+#: ties go to whole labels.
+_WRAPPED_LABEL = 1
+
+
+class _Group:
+    """The cells over the same columns (one column, or a span), measured together at one width."""
+
+    __slots__ = ("first", "span", "texts", "rows", "single", "heads", "labels", "merged_at", "widths")
+
+    def __init__(self, first: int, span: int):
+        self.first, self.span = first, span
+        self.texts: list[str] = []
+        self.rows: list[int] = []
+        self.single: list[bool] = []  # not merged over rows: it sets its row's height
+        self.heads: list[bool] = []  # a header cell
+        self.labels: list[bool] = []  # a single-row label: its further lines cost a little
+        self.merged_at: list[int] = []  # the cell's place in _Lines.merged, or -1
+        #: width → (lines of each row from its single-row cell (0: none), (merge place, lines) of
+        #: the merged cells, cost of broken and wrapped labels)
+        self.widths: dict[float, tuple[list[int], list[tuple[int, int]], int]] = {}
+
+    def at(self, width: float, nrows: int) -> tuple[list[int], list[tuple[int, int]], int]:
+        done = self.widths.get(width)
+        if done is None:
+            row_lines = [0] * nrows
+            merged: list[tuple[int, int]] = []
+            cost = 0
+            for text, row, single, head, label, m in zip(self.texts, self.rows, self.single, self.heads,
+                                                       self.labels, self.merged_at):
+                lines = _lines(text, width)
+                if lines == math.inf:  # counted, so that widening a column can mend it
+                    lines = _lines(text, width, False)
+                    cost += _BROKEN_WORD if head else _BROKEN_LABEL
+                elif lines > 1 and label:
+                    cost += _WRAPPED_LABEL * (lines - 1)  # free lines still: a date or name reads better whole
+                if single:
+                    row_lines[row] = lines
+                else:
+                    merged.append((m, lines))
+            done = self.widths[width] = (row_lines, merged, cost)
+        return done
 
 
 class _Lines:
-    """Lines of the whole table at trial widths: each row as tall as its tallest single-row
-    cell, then each merged cell given the lines it lacks over its rows (the narrowest merges
-    first). The cells are measured once at the widths last
-    :meth:`settle` left them, and a trial measures again only the cells over columns whose width
-    differs (a step changes one or two columns; a table's cells are measured, not its
-    columns). The sums run in the same order as a full measure, so the result is the same
-    float to the last bit."""
+    """Height of the whole table at trial widths, in :data:`UNITS` of a line: each row as tall
+    as its tallest single-row cell (one line at least), then each merged cell given the lines
+    it lacks over its rows (the narrowest merges first), plus the costs of broken and wrapped
+    labels. The cells over the same columns are measured once at each width they are tried
+    at (a step of the search changes one or two columns' widths and finds the others' cells
+    measured already)."""
 
-    __slots__ = ("items", "nrows", "margin", "heads", "over", "merged", "base", "base_widths", "wraps")
+    __slots__ = ("nrows", "margin", "groups", "merged", "ones")
 
-    def __init__(self, items: list[_Item], nrows: int, margin: float, heads: int, ncols: int):
-        self.items, self.nrows, self.margin, self.heads = items, nrows, margin, heads
-        self.over: list[list[int]] = [[] for _ in range(ncols)]  # the cells over each column
-        for k, it in enumerate(items):
-            for c in range(it.first, min(it.first + it.span, ncols)):
-                self.over[c].append(k)
+    def __init__(self, items: list[_Item], nrows: int, heads: int, ncols: int):
+        self.nrows, self.margin = nrows, 0.0
+        groups: dict[tuple[int, int], _Group] = {}
         # merged cells, the narrowest (rightmost) first
-        self.merged = sorted((k for k, it in enumerate(items) if it.last_row > it.row),
-                             key=lambda k: (-items[k].first, items[k].row))
-        self.base: list[tuple[float, float]] = []
-        self.base_widths: list[float] = []
-        # single-row labels: each further line of theirs costs a little (see _WRAPPED_LABEL)
-        self.wraps = [it.last_row == it.row and _is_label(it.text) for it in items]
+        merged = sorted((k for k, it in enumerate(items) if it.last_row > it.row),
+                        key=lambda k: (-items[k].first, items[k].row))
+        place = {k: m for m, k in enumerate(merged)}
+        for k, it in enumerate(items):
+            g = groups.get((it.first, it.span))
+            if g is None:
+                g = groups[(it.first, it.span)] = _Group(it.first, it.span)
+            single = it.last_row == it.row
+            g.texts.append(it.text)
+            g.rows.append(it.row)
+            g.single.append(single)
+            g.heads.append(it.row < heads)
+            g.labels.append(single and _is_label(it.text))
+            g.merged_at.append(place.get(k, -1))
+        self.groups = list(groups.values())
+        self.merged = [(items[k].row, items[k].last_row) for k in merged]
+        self.ones = [1] * nrows
 
-    def _measure(self, k: int, widths: list[float]) -> tuple[float, float]:
-        """Cell k's lines at ``widths`` and what it adds to the penalty."""
-        it = self.items[k]
-        w = round(sum(widths[it.first:it.first + it.span]) + (it.span - 1) * self.margin, 3)
-        lines = _lines(it.text, w)
-        if lines == math.inf:  # counted, so that widening a column can mend it
-            return _lines(it.text, w, False), (_BROKEN_WORD if it.row < self.heads else _BROKEN_LABEL)
-        if lines > 1 and self.wraps[k]:
-            return lines, _WRAPPED_LABEL * (lines - 1)  # free lines still: a date or name reads better whole
-        return lines, 0.0
-
-    def settle(self, widths: list[float]) -> None:
-        """Measure every cell at ``widths``: later trials start from here."""
-        self.base = [self._measure(k, widths) for k in range(len(self.items))]
-        self.base_widths = list(widths)
-
-    def height(self, widths: list[float]) -> float:
-        if not self.base_widths:
-            self.settle(widths)
-        changed = [c for c, (a, b) in enumerate(zip(widths, self.base_widths)) if a != b]
-        measured = self.base
-        if changed:
-            measured = list(self.base)
-            seen: set[int] = set()
-            for c in changed:
-                for k in self.over[c]:
-                    if k not in seen:
-                        seen.add(k)
-                        measured[k] = self._measure(k, widths)
-        heights = [1.0] * self.nrows
-        penalty = 0.0
-        items = self.items
-        for k, (lines, pen) in enumerate(measured):
-            if pen:
-                penalty += pen
-            it = items[k]
-            if it.last_row == it.row and lines > heights[it.row]:
-                heights[it.row] = lines
-        for k in self.merged:
-            it = items[k]
-            lines = measured[k][0]
-            have = sum(heights[it.row:it.last_row + 1])
+    def height(self, widths: list[float]) -> int:
+        nrows, margin = self.nrows, self.margin
+        row_lines: list[list[int]] = []
+        merged_lines = [0] * len(self.merged)
+        cost = 0
+        for g in self.groups:
+            w = round(sum(widths[g.first:g.first + g.span]) + (g.span - 1) * margin, 3)
+            rows, merged, c = g.at(w, nrows)
+            row_lines.append(rows)
+            for m, lines in merged:
+                merged_lines[m] = lines
+            cost += c
+        heights = list(map(max, self.ones, *row_lines))
+        for (first, last), lines in zip(self.merged, merged_lines):
+            have = sum(heights[first:last + 1])
             if lines > have:
-                heights[it.last_row] += lines - have
-        return sum(heights) + penalty
+                heights[last] += lines - have
+        return sum(heights) * UNITS + cost
 
 
 _STEPS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
 
 
-def _fit_widths(titles: list[str], rows: list[list[ir.Cell]], header: list[list[ir.Cell]] | None,
-                least: list[float], natural: list[float], available: float, margin: float) -> list[float]:
+def _fit_widths(text: TableText, available: float, margin: float) -> list[float]:
     """Widths in characters: the least widths, then the rest where it saves most lines (see the module doc)."""
-    n = len(titles)
-    items, nrows, nheads = _items(titles, rows, header)
+    n = len(text.titles)
+    least, natural = text.least, text.natural
     widths = list(least)
-    table = _Lines(items, nrows, margin, nheads, n)
+    table = text.lines(margin)
     # a column whose every cell already fits in its least width needs no more
     height = table.height(widths)
     left = available - sum(widths)
@@ -492,7 +561,6 @@ def _fit_widths(titles: list[str], rows: list[list[ir.Cell]], header: list[list[
         _, i, step, height = best
         widths[i] += step
         left -= step
-        table.settle(widths)
     if left > 1e-9:
         # nothing more to save: the columns with long text share the rest by how much more
         # they would take, each only as far as it keeps the table's lines (a label column
@@ -521,15 +589,14 @@ def _fit_widths(titles: list[str], rows: list[list[ir.Cell]], header: list[list[
                 widths[i] -= rest
             else:
                 widths[max(range(n), key=lambda k: (want[k], widths[k]))] += rest
-    table.settle(widths)
-    return _improve(widths, least, lambda: table.height(widths), table.settle)
+    return _improve(widths, least, lambda: table.height(widths))
 
 
 #: Rounds of moving width between two columns after the first allocation.
 _IMPROVE_ROUNDS = 40
 
 
-def _improve(widths: list[float], least: list[float], height, settle=None) -> list[float]:  # type: ignore[no-untyped-def]
+def _improve(widths: list[float], least: list[float], height: Callable[[], int]) -> list[float]:
     """Move width from one column to another while that saves lines (the first allocation only
     ever adds, so it cannot take back what a column no longer needs). Changes ``widths`` in place."""
     n = len(widths)
@@ -555,6 +622,4 @@ def _improve(widths: list[float], least: list[float], height, settle=None) -> li
         best, give, take, step = found
         widths[give] -= step
         widths[take] += step
-        if settle is not None:
-            settle(widths)
     return widths

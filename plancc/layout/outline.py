@@ -17,7 +17,7 @@ from typing import Any
 
 from plancc.catalog import message
 from plancc.layout import ir
-from plancc.layout.columns import one_table_size, size_columns
+from plancc.layout.columns import TableText, one_table_size, scale_widths, size_columns
 from plancc.layout.inline import parse_inline
 from plancc.layout.metrics import Metrics
 from plancc.layout.numbering import MAX_RUNG, heading_kind, heading_number
@@ -161,7 +161,7 @@ def _keep_last_with_next(out: list) -> None:
 class _Parser:
     def __init__(self, metrics: Metrics):
         self.metrics = metrics
-        self.sized: list[ir.Table] = []  # tables whose widths come from their content
+        self.sized: list[tuple[ir.Table, TableText]] = []  # tables whose widths come from their content
 
     def children(self, parent: ET.Element, depth: int, out: list, rung: int) -> None:
         """Lay out `parent`'s elements; `rung` is the numbering form its sections and lists
@@ -373,14 +373,17 @@ class _Parser:
             _merges_up(rows, el.get("name", ""))
         if explicit and not all(weights):
             raise OutlineError("outline.weights_all", table=repr(el.get('name', '')))
-        widths, font_size = size_columns([c.title for c in cols], rows, weights if explicit else None, self.metrics,
-                                         header)
+        text = None if explicit else TableText([c.title for c in cols], rows, header)
+        if text is None:
+            widths, font_size = scale_widths(weights, self.metrics.table_width), None
+        else:
+            widths, font_size = size_columns(text, self.metrics)
         for c, w in zip(cols, widths):
             c.width = w
         table = ir.Table(cols, rows, header=header, name=el.get("name", ""), font_size=font_size,
                          keep_with_next=merged_rows_kept(rows, self.metrics.keep_merged_rows))
-        if not explicit:
-            self.sized.append(table)
+        if text is not None:
+            self.sized.append((table, text))
         return table
 
 

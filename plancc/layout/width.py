@@ -92,6 +92,25 @@ def em_width(text: str, narrow: float = FIT) -> float:
 fit_width = lru_cache(maxsize=4096)(em_width)
 
 
+#: No text is wider than this many ems a character: a one-character stretch of ASCII between CJK
+#: characters is the worst case, FIT wide plus an AUTOSPACE on each side.
+MOST_PER_CHAR = 1.0 + max(0.0, 2 * AUTOSPACE - (1.0 - FIT))
+
+
+def widest(texts) -> float:  # type: ignore[no-untyped-def]
+    """The largest :func:`fit_width` of ``texts`` (0.0 for none), measuring only the texts long
+    enough to be it: longest first, until even the most a text of that length can be wide
+    is no more than the widest found (a catalog column of 5,000 titles measures a handful)."""
+    best = 0.0
+    for text in sorted(set(texts), key=len, reverse=True):
+        if len(text) * MOST_PER_CHAR <= best:
+            break
+        w = em_width(text)
+        if w > best:
+            best = w
+    return best
+
+
 def twips(text: str, size: int, char_spacing: int = 0) -> float:
     """Estimated width in twips of ``text`` set at ``size`` half-points with ``char_spacing``
     twips of tracking after each character, at the nominal advance (for placing text)."""
