@@ -373,7 +373,8 @@ def test_the_conversion_shows_its_time_against_the_limit_on_a_terminal(tmp_path)
     require_soffice()
     (tmp_path / "plan.yaml").write_text(GOOD, encoding="utf-8")
     code, out = _on_a_terminal(["render", "--pdf", "--pdf-timeout", "1", "plan.yaml"], tmp_path)
-    assert code == 1, out
+    # a fast machine converts within the second, a slow one runs out of it: either way the line shows the limit
+    assert code in (0, 1), out
     assert "LibreOffice 正在把 plan.docx 转为 PDF（时限 1 秒）" in out and "0:00:0" in out
 
 
