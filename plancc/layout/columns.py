@@ -68,7 +68,7 @@ class TableText:
         """The table's height at trial widths, with ``margin`` characters between spanned columns."""
         if self._lines is None:
             items, nrows, nheads = _items(self.titles, self.rows, self.header)
-            self._lines = _Lines(items, nrows, nheads, len(self.titles))
+            self._lines = _Lines(items, nrows, nheads)
         self._lines.margin = margin
         return self._lines
 
@@ -488,7 +488,7 @@ class _Lines:
 
     __slots__ = ("nrows", "margin", "groups", "merged", "ones")
 
-    def __init__(self, items: list[_Item], nrows: int, heads: int, ncols: int):
+    def __init__(self, items: list[_Item], nrows: int, heads: int):
         self.nrows, self.margin = nrows, 0.0
         groups: dict[tuple[int, int], _Group] = {}
         # merged cells, the narrowest (rightmost) first

@@ -373,10 +373,11 @@ class _Parser:
             _merges_up(rows, el.get("name", ""))
         if explicit and not all(weights):
             raise OutlineError("outline.weights_all", table=repr(el.get('name', '')))
-        text = None if explicit else TableText([c.title for c in cols], rows, header)
-        if text is None:
+        text = None
+        if explicit:
             widths, font_size = scale_widths(weights, self.metrics.table_width), None
         else:
+            text = TableText([c.title for c in cols], rows, header)
             widths, font_size = size_columns(text, self.metrics)
         for c, w in zip(cols, widths):
             c.width = w

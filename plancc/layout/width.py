@@ -100,7 +100,8 @@ MOST_PER_CHAR = 1.0 + max(0.0, 2 * AUTOSPACE - (1.0 - FIT))
 def widest(texts) -> float:  # type: ignore[no-untyped-def]
     """The largest :func:`fit_width` of ``texts`` (0.0 for none), measuring only the texts long
     enough to be it: longest first, until even the most a text of that length can be wide
-    is no more than the widest found (a catalog column of 5,000 titles measures a handful)."""
+    is no more than the widest found (each distinct text once: a column of repeated stage names
+    measures a few; titles of about the same length are all measured)."""
     best = 0.0
     for text in sorted(set(texts), key=len, reverse=True):
         if len(text) * MOST_PER_CHAR <= best:
